@@ -1,0 +1,162 @@
+"""Benchmark the busiest pages at a realistic size, through the real URL stack.
+
+Which database: the one DATABASE_URL points to. Use a database of its own, e.g.
+    createdb ats_bench && DATABASE_URL=postgres:///ats_bench manage.py migrate
+    DATABASE_URL=postgres:///ats_bench manage.py bench_pages
+The first run fills it (bulk inserts, about two minutes); later runs find the rows (marked by the
+job titled BIG_JOB_TITLE) and only measure. A database with more candidates than a demo holds and
+no benchmark rows is refused unless --force, so a real database is never padded with fake people.
+"""
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection, transaction
+from django.db.models import Max, Min
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from ats.management.commands import seed_demo
+from candidates.models import Candidate
+from candidates.search import candidate_reindex_range
+from jobs.models import Application, Job
+
+BIG_JOB_TITLE = "Benchmark: platform engineer (5,000 applicants)"
+DEMO_MAX_CANDIDATES = 1_000
+TARGET_MS = 150
+TARGET_QUERIES = 15
+
+
+class Command(BaseCommand):
+    help = (
+        "Fills the current database (DATABASE_URL; use a separate one) up to --candidates candidates, "
+        "--jobs jobs and --applications applications, one job holding --big-job applications, with search "
+        "documents, using seed_demo's bulk inserts; then requests the dashboard, the big job's board, a skill "
+        "search, a full-text search and a candidate profile --runs times each as the demo recruiter and "
+        "prints median/p95 server time and query counts. Adds rows only; deletes nothing."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--candidates", type=int, default=50_000)
+        parser.add_argument("--jobs", type=int, default=200)
+        parser.add_argument("--applications", type=int, default=100_000)
+        parser.add_argument("--big-job", type=int, default=5_000, help="Applications in the one big job.")
+        parser.add_argument("--runs", type=int, default=30, help="Requests per page (after 3 warm-up requests).")
+        parser.add_argument("--force", action="store_true", help="Fill a database that holds non-benchmark data.")
+        parser.add_argument("--skip-fill", action="store_true", help="Only measure.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["runs"] < 1:
+            raise CommandError("--runs must be at least 1.")
+        if not options["skip_fill"]:
+            self.fill(options)
+        self.measure(options["runs"])
+
+    # --- Data ------------------------------------------------------------------------------------
+
+    def fill(self, options: dict[str, Any]) -> None:
+        have_bench = Job.objects.filter(title=BIG_JOB_TITLE).exists()
+        existing = Candidate.objects.count()
+        if not have_bench and existing > DEMO_MAX_CANDIDATES and not options["force"]:
+            raise CommandError(
+                f"This database already holds {existing} candidates and no benchmark rows. Point DATABASE_URL at "
+                "a database of its own (createdb ats_bench) or pass --force to add benchmark rows to it."
+            )
+        started = time.monotonic()
+        missing_candidates = max(0, options["candidates"] - existing)
+        missing_jobs = max(0, options["jobs"] - Job.objects.count() - (0 if have_bench else 1))
+        missing_apps = max(0, options["applications"] - Application.objects.count() - (0 if have_bench else options["big_job"]))
+        first_new = (Candidate.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
+        if missing_candidates or missing_jobs or missing_apps:
+            self.stdout.write(
+                f"Adding {missing_candidates} candidates, {missing_jobs} jobs, {missing_apps} applications …"
+            )
+            call_command(
+                "seed_demo", candidates=missing_candidates, jobs=max(missing_jobs, 1), applications=missing_apps,
+                add=True, seed=int(time.time()), verbosity=0,
+            )
+        else:
+            call_command("seed_demo", verbosity=0)  # the demo logins, nothing else
+        if not have_bench:
+            self.create_big_job(options["big_job"])
+        self.stdout.write(f"Reindexing search documents of new candidates (id ≥ {first_new}) …")
+        self.reindex_from(first_new)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        self.stdout.write(
+            f"Data ready in {time.monotonic() - started:.0f}s: {Candidate.objects.count()} candidates, "
+            f"{Job.objects.count()} jobs, {Application.objects.count()} applications."
+        )
+
+    def create_big_job(self, count: int) -> None:
+        seeder = seed_demo.Command()
+        users = {u.username: u for u in User.objects.filter(username__in=seed_demo.DEMO_USERS)}
+        rng = random.Random(11)
+        with transaction.atomic():
+            (job,) = seeder.create_jobs(rng, 1, users)
+            Job.objects.filter(pk=job.pk).update(title=BIG_JOB_TITLE, status=Job.Status.OPEN, recruiter=users["recruiter"])
+            ids = list(Candidate.objects.values_list("pk", flat=True).order_by("?")[: count * 2])
+            seeder.create_applications(rng, [job], ids, min(count, len(ids)), users)
+
+    def reindex_from(self, first_id: int, batch: int = 5_000) -> None:
+        bounds = Candidate.objects.filter(pk__gte=first_id).aggregate(first=Min("pk"), last=Max("pk"))
+        if bounds["first"] is None:
+            return
+        for low in range(bounds["first"], bounds["last"] + 1, batch):
+            with transaction.atomic():
+                candidate_reindex_range(low, low + batch - 1)
+
+    # --- Measurements ----------------------------------------------------------------------------
+
+    def measure(self, runs: int) -> None:
+        big_job = Job.objects.filter(title=BIG_JOB_TITLE).first()
+        if big_job is None:
+            raise CommandError("No benchmark data: run without --skip-fill first.")
+        recruiter = User.objects.get(username="recruiter")
+        client = Client(HTTP_HOST="localhost")  # in ALLOWED_HOSTS when DEBUG is on
+        client.force_login(recruiter)
+        profile_id = (
+            Application.objects.filter(job=big_job).order_by("pk").values_list("candidate_id", flat=True).first()
+        )
+        pages = [
+            ("dashboard", reverse("dashboard")),
+            ("job board (5,000 applications)", reverse("jobs:detail", args=[big_job.pk])),
+            ("search by skill", reverse("candidates:list") + "?skills=Python"),
+            ("search by skill + sort by recency", reverse("candidates:list") + "?skills=Python,Django&skills_mode=any&sort=recent"),
+            ("full-text search", reverse("candidates:list") + "?q=senior+engineer"),
+            ("full-text phrase + exclusion", reverse("candidates:list") + '?q=%22software+engineer%22+-java'),
+            ("misspelled name", reverse("candidates:list") + "?q=Jordan+Merriwether"),
+            ("candidate profile", reverse("candidates:detail", args=[profile_id])),
+        ]
+        self.stdout.write(f"\n{'page':<36} {'median ms':>10} {'p95 ms':>8} {'queries':>8}  verdict")
+        failures = 0
+        for name, url in pages:
+            for _ in range(3):
+                client.get(url)
+            timings, queries = [], 0
+            for _ in range(runs):
+                with CaptureQueriesContext(connection) as captured:
+                    started = time.perf_counter()
+                    response = client.get(url)
+                    timings.append((time.perf_counter() - started) * 1000)
+                if response.status_code != 200:
+                    raise CommandError(f"{url} answered {response.status_code}")
+                queries = max(queries, len(captured))
+            timings.sort()
+            p95 = timings[min(len(timings) - 1, int(round(0.95 * (len(timings) - 1))))]
+            ok = p95 < TARGET_MS and queries < TARGET_QUERIES
+            failures += not ok
+            self.stdout.write(
+                f"{name:<36} {statistics.median(timings):>10.1f} {p95:>8.1f} {queries:>8}  {'ok' if ok else 'SLOW'}"
+            )
+        self.stdout.write(
+            f"\nTargets: p95 < {TARGET_MS} ms and < {TARGET_QUERIES} queries per page. "
+            f"{len(pages) - failures}/{len(pages)} pages meet them ({runs} runs each, in-process, as 'recruiter')."
+        )

@@ -1,0 +1,120 @@
+"""Dates and date ranges as résumés write them, normalised to YYYY-MM / YYYY / present."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    # Spanish, Portuguese, French, German, Italian, Dutch spellings seen in European CVs
+    "ene": 1, "enero": 1, "febrero": 2, "marzo": 3, "abr": 4, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "ago": 8, "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "dic": 12,
+    "diciembre": 12, "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
+    "set": 9, "outubro": 10, "out": 10, "novembro": 11, "dezembro": 12, "dez": 12, "janv": 1, "janvier": 1,
+    "févr": 2, "février": 2, "mars": 3, "avr": 4, "avril": 4, "mai": 5, "juin": 6, "juil": 7, "juillet": 7,
+    "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "januar": 1, "februar": 2,
+    "märz": 3, "juni": 6, "juli": 7, "okt": 10, "oktober": 10, "dezember": 12, "gennaio": 1, "febbraio": 2,
+    "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9, "ottobre": 10, "dicembre": 12,
+    "mei": 5, "maart": 3, "augustus": 8,
+}
+_MON = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+    r"noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|janvier|"
+    r"février|févr|avril|avr|juin|juillet|juil|août|septembre|octobre|novembre|décembre|januar|februar|märz|"
+    r"mai|juni|juli|oktober|okt|dezember|dez|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|"
+    r"dicembre|ene|abr|ago|dic|maart|mei|augustus)"
+)
+_Y = r"(?:19[5-9]\d|20[0-4]\d)"
+DATE = (
+    rf"(?:\b{_MON}\.?,?\s*(?:{_Y}|'\d\d)(?!\d)"
+    rf"|(?<!\d){_Y}\s*年\s*\d{{1,2}}\s*月?"
+    rf"|(?<!\d){_Y}\s*[./\-]\s*(?:0?[1-9]|1[0-2])(?!\d)"
+    rf"|(?<![\d.])(?:0?[1-9]|1[0-2])\s*[./\-]\s*{_Y}(?!\d)"
+    rf"|\b(?:spring|summer|fall|autumn|winter)\s+{_Y}(?!\d)"
+    rf"|(?<!\d){_Y}(?:\s*年)?(?![\d.])"
+    rf")"
+)
+PRESENT = (
+    r"(?:present|now|current(?:ly)?|today|ongoing|till\s+date|to\s+date|date|actualidad|actual|presente|hoy|atual|"
+    r"atualmente|heute|aktuell|jetzt|présent|aujourd'hui|aujourd’hui|en\s+cours|oggi|attuale|heden|至今|现在|目前|今)"
+)
+SEP = r"\s*(?:-{2,3}|–|—|-|‐|‑|−|~|～|〜|\bto\b|\buntil\b|\btill\b|至|→|－|―|–)\s*"
+RANGE_RE = re.compile(rf"(?P<start>{DATE}){SEP}(?P<end>{DATE}|{PRESENT}\b|{PRESENT})", re.I)
+DATE_RE = re.compile(DATE, re.I)
+_PRESENT_RE = re.compile(rf"^{PRESENT}$", re.I)
+
+
+def parse_date(s: str) -> str | None:
+    """One date → "YYYY-MM", "YYYY", "present" or None."""
+    s = s.strip().strip(".,()")
+    if not s:
+        return None
+    if _PRESENT_RE.match(s):
+        return "present"
+    low = s.lower()
+    m = re.match(rf"({_MON})\.?,?\s*({_Y}|'\d\d)", low)
+    if m:
+        word = m.group(1)
+        mon = MONTHS.get(word) or MONTHS.get(word[:4].rstrip(".")) or MONTHS.get(word[:3])
+        y = m.group(2)
+        year = int("20" + y[1:]) if y.startswith("'") else int(y)
+        if y.startswith("'") and year > 2040:
+            year -= 100
+        return f"{year:04d}-{mon:02d}" if mon else f"{year:04d}"
+    m = re.match(rf"({_Y})\s*年\s*(\d{{1,2}})", s)
+    if m:
+        mon = int(m.group(2))
+        return f"{m.group(1)}-{mon:02d}" if 1 <= mon <= 12 else m.group(1)
+    m = re.match(rf"({_Y})\s*[./\-]\s*(\d{{1,2}})$", s)
+    if m:
+        mon = int(m.group(2))
+        return f"{m.group(1)}-{mon:02d}" if 1 <= mon <= 12 else m.group(1)
+    m = re.match(rf"(\d{{1,2}})\s*[./\-]\s*({_Y})$", s)
+    if m:
+        mon = int(m.group(1))
+        return f"{m.group(2)}-{mon:02d}" if 1 <= mon <= 12 else m.group(2)
+    m = re.search(rf"{_Y}", s)
+    if m:
+        return m.group(0)
+    return None
+
+
+@dataclass
+class DateSpan:
+    start: str | None
+    end: str | None
+    begin: int  # character offsets of the matched text in the line
+    stop: int
+    text: str
+
+
+def find_range(text: str) -> DateSpan | None:
+    """The first date range in ``text``, else a lone date (taken as the end)."""
+    m = RANGE_RE.search(text)
+    if m:
+        start = parse_date(m.group("start"))
+        end = parse_date(m.group("end"))
+        if start and end:
+            return DateSpan(start, end, m.start(), m.end(), m.group(0))
+    return None
+
+
+def find_single(text: str) -> DateSpan | None:
+    m = DATE_RE.search(text)
+    if m:
+        d = parse_date(m.group(0))
+        if d:
+            # "Expected May 2024", "Graduated 2019": a lone date is the end of the period.
+            return DateSpan(None, d, m.start(), m.end(), m.group(0))
+    m = re.search(rf"\b(?:since|from)\s+({DATE})", text, re.I)
+    if m:
+        return DateSpan(parse_date(m.group(1)), "present", m.start(), m.end(), m.group(0))
+    return None
+
+
+def find_dates(text: str) -> DateSpan | None:
+    return find_range(text) or find_single(text)

@@ -1,0 +1,187 @@
+"""Education entries: institution, degree, field, dates, GPA."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .entries import header_parts, is_bullet, is_location, is_prose
+from .model import Line
+from .textutil import CJK_RE
+
+INSTITUTION_RE = re.compile(
+    r"(?:\b(?:university|universit[éeàä]t?|universidad|universidade|università|universiteit|universitat|uniwersytet|"
+    r"universitet|üniversitesi|universiti|universitas|faculdade|facultad|instituto|istituto|escola|escuela|fachhochschule|"
+    r"college|institute|institut|school|"
+    r"academy|polytechnic|politecnico|hochschule|conservatory|conservatoire|école|ecole|seminary|gymnasium|"
+    r"high school|MIT|UCLA|NYU|Caltech|ETH|EPFL|KAIST|IIT|UC Berkeley|CMU|USC|UCSD|HKUST|NUS|NTU)\b"
+    r"|大学|学院|学校|中学|研究院|研究所|大學|學院)",
+    re.I,
+)
+_DEG_WORD = (
+    r"(?i:(?:Bachelor|Master|Doctor)(?:'s|’s|s)?(?:\s+(?:of|in)\s+(?:Science|Arts|Engineering|Business Administration|"
+    r"Laws?|Fine Arts|Education|Philosophy|Technology|Commerce|Applied Science|Public Health|Computer Applications|"
+    r"Architecture|Music|Social Work|Nursing|Medicine|Economics|Mathematics))?(?:\s+degree)?)"
+)
+DEGREE_RE = re.compile(
+    r"(?<![A-Za-z])(?:" + _DEG_WORD +
+    r"|Ph\.?\s?D\.?|D\.?Phil\.?|Ed\.?D\.?|J\.?D\.?|M\.?D\.?|MBA|EMBA|LL\.?[BM]\.?|BSc|MSc|BEng|MEng|BBA|BCom|"
+    r"BTech|MTech|B\.Tech|M\.Tech|MCA|BCA|MPhil|MRes|MPH|MFA|BFA|MEd|"
+    r"B\.\s?(?:S|A|Sc|Eng|E|Com|Arch)\.?|M\.\s?(?:S|A|Sc|Eng|E|Phil|Ed|B\.?A)\.?|A\.\s?A\.?S?\.?|"
+    r"(?:BS|BA|MS|MA|BE|ME|AA|AS)(?=\s*(?:,|\bin\b|\bof\b|$|\(|\s[A-Z]))|"
+    r"Associate(?:'s)?\s+(?:of|in|Degree)(?:\s+(?:Arts|Science|Applied Science))?|Doctorate|"
+    r"High School Diploma|Diploma|Certificate|GED|Baccalaureate|Licence|Licenciatura|Licenciado|Máster|Maestría|"
+    r"Grado|Doctorado|Mestrado|Bacharelado|Laurea(?: Magistrale| Triennale)?|Diplom-\w+|Magister|Dottorato|"
+    r"Exchange(?: Student| Program)?)(?![A-Za-z])"
+    r"|博士后|博士研究生|硕士研究生|博士|硕士|研究生|本科|学士|大专|专科|高中|工学学士|理学学士|工学硕士|理学硕士|交换生",
+)
+GPA_AFTER_RE = re.compile(r"\b(\d\.\d{1,2}\s*(?:/\s*\d(?:\.\d{1,2})?)?)\s*(?:C?GPA|cumulative GPA)\b", re.I)
+GPA_RE = re.compile(r"(?:C?GPA|GPA|Grade Point Average|绩点|平均绩点|平均学分绩点|GPA\s*[（(][^)）]*[)）])\s*[:：]?\s*(\d{1,2}(?:\.\d{1,2})?\s*(?:/\s*\d{1,3}(?:\.\d{1,2})?)?)", re.I)
+_FIELD_LABEL = re.compile(r"(?:major|field of study|concentration|专业)\s*[:：]\s*([^|,，\t]+)", re.I)
+_HONOURS = re.compile(r"^(?:cum laude|magna cum laude|summa cum laude|with honou?rs|honou?rs|first class|distinction|dean's list)\b", re.I)
+
+
+def _clean(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip(" ,;:|·•–—-()（）\t")
+
+
+def _split_degree(part: str) -> tuple[str | None, str | None]:
+    m = DEGREE_RE.search(part)
+    if not m:
+        return None, None
+    degree = _clean(m.group(0))
+    rest = part[m.end():]
+    rest = re.sub(r"^\s*(?:degree\s+)?(?:(?:in|of|en|de|in der|im)\b|,|:|-|–|—|\(|（)\s*", "", rest, flags=re.I)
+    before = part[: m.start()].strip(" ,|-–—")
+    fld = ""
+    for piece in re.split(r"\s*[,;|·]\s*|\s[–—-]\s|\t|\s{2,}", rest):
+        # "(First Class)", "(Honours)" qualify the degree, not the field.
+        piece = re.sub(r"\s*[(（][^)）]*(?:[)）]|$)", "", piece)
+        piece = re.sub(r"[)）]$", "", _clean(piece)).strip()
+        if not piece or DEGREE_RE.fullmatch(piece) or re.fullmatch(r"[(（]?\s*", piece):
+            continue
+        fld = piece
+        break
+    if not fld and before and not INSTITUTION_RE.search(before) and (CJK_RE.search(before) or len(before.split()) <= 5):
+        fld = _clean(before)  # "计算机科学与技术 本科", "Computer Science BSc"
+    if fld and (INSTITUTION_RE.search(fld) or GPA_RE.search(fld) or _HONOURS.match(fld) or DEGREE_RE.fullmatch(fld)):
+        fld = ""
+    return degree, fld or None
+
+
+def _strip_place(inst: str) -> str:
+    """"Harvard University, Cambridge, MA" → "Harvard University" (keeps "University of California, Berkeley")."""
+    m = re.search(r"\s*[(（]([^)）]*)[)）]?\s*$", inst)
+    if m and is_location(m.group(1)):
+        inst = inst[: m.start()].strip()  # "Politecnico di Milano, Milano (Italy)"
+    segs = [s.strip() for s in inst.split(",")]
+    while len(segs) > 1:
+        tail2 = ", ".join(segs[-2:])
+        if len(segs) > 2 and is_location(tail2) and not INSTITUTION_RE.search(tail2):
+            segs = segs[:-2]
+        elif is_location(segs[-1]) and not INSTITUTION_RE.search(segs[-1]) and INSTITUTION_RE.search(", ".join(segs[:-1])) \
+                and not re.match(r"(?i)university of [^,]+$", ", ".join(segs[:-1])):
+            segs = segs[:-1]
+        else:
+            break
+    return ", ".join(segs)
+
+
+def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, dict]]]:
+    """Entries as (value dict, provenance by field)."""
+    entries: list[tuple[dict[str, Any], dict[str, dict]]] = []
+    cur: dict[str, Any] | None = None
+    prov: dict[str, dict] = {}
+
+    def new() -> None:
+        nonlocal cur, prov
+        if cur and (cur["institution"] or cur["degree"]):
+            if not cur["institution"] and entries and entries[-1][0]["institution"]:
+                # Second degree at the same school, listed under it.
+                cur["institution"] = entries[-1][0]["institution"]
+                prov["institution"] = dict(entries[-1][1].get("institution", {}), confidence=0.5)
+            entries.append((cur, prov))
+        cur = {"institution": None, "degree": None, "field": None, "start": None, "end": None, "gpa": None}
+        prov = {}
+
+    new()
+    for ln in lines:
+        assert cur is not None
+        text, bullet = is_bullet(ln)
+        gpa = GPA_RE.search(text) or GPA_AFTER_RE.search(text)
+        if bullet or (is_prose(text) and not INSTITUTION_RE.search(text) and not DEGREE_RE.search(text)):
+            if gpa and not cur["gpa"]:
+                cur["gpa"] = gpa.group(1).replace(" ", "")
+                prov["gpa"] = ln.prov(0.8)
+            fl = _FIELD_LABEL.search(text)
+            if fl and not cur["field"]:
+                cur["field"] = _clean(fl.group(1))
+                prov["field"] = ln.prov(0.7)
+            continue
+        h = header_parts(ln)
+        # "M.S. Computer Science, Stanford University, 2014": degree and school share a comma list.
+        expanded: list[str] = []
+        for p in h.parts:
+            pieces = [q.strip() for q in p.split(",") if q.strip()]
+            if len(pieces) > 1 and any(INSTITUTION_RE.search(q) for q in pieces) and any(DEGREE_RE.search(q) for q in pieces) \
+                    and not (INSTITUTION_RE.search(p) and DEGREE_RE.search(p) and len(pieces) == 1):
+                expanded.extend(pieces)
+            else:
+                expanded.append(p)
+        h.parts = expanded
+        inst = next((p for p in h.parts if INSTITUTION_RE.search(p) and not DEGREE_RE.fullmatch(p)), None)
+        deg_part = next((p for p in h.parts if DEGREE_RE.search(p)), None)
+        if deg_part is None and inst and DEGREE_RE.search(inst):
+            deg_part = inst
+        # A field that is already filled starts the next entry.
+        if (inst and cur["institution"]) or (h.dates and (cur["start"] or cur["end"]) and not (inst and not cur["institution"])) \
+                or (deg_part and cur["degree"] and not inst):
+            new()
+            assert cur is not None
+        if inst:
+            i_text = inst
+            if deg_part is inst:
+                m = DEGREE_RE.search(inst)
+                assert m is not None
+                i_text = _clean(inst[: m.start()]) or inst
+            cur["institution"] = _strip_place(_clean(i_text))
+            prov["institution"] = ln.prov(0.85)
+        if deg_part:
+            degree, fld = _split_degree(deg_part)
+            if degree:
+                cur["degree"] = degree
+                prov["degree"] = ln.prov(0.8)
+            if fld and not cur["field"]:
+                cur["field"] = fld
+                prov["field"] = ln.prov(0.7)
+            elif not fld and not cur["field"] and deg_part in h.parts:
+                # "Master of Science - MS, Computer Science": the major is in the next field.
+                for p in h.parts[h.parts.index(deg_part) + 1:]:
+                    rest = _clean(DEGREE_RE.sub("", p))
+                    rest = _clean(re.sub(r"^(?:in|of)\s+", "", rest))
+                    if rest and not INSTITUTION_RE.search(p) and not is_location(p) and not GPA_RE.search(p) \
+                            and not _HONOURS.match(rest) and len(rest.split()) <= 6:
+                        cur["field"] = rest
+                        prov["field"] = ln.prov(0.6)
+                        break
+        if h.dates:
+            cur["start"], cur["end"] = h.dates.start, h.dates.end
+            prov["dates"] = ln.prov(0.85, h.dates.text)
+        if gpa and not cur["gpa"]:
+            cur["gpa"] = gpa.group(1).replace(" ", "")
+            prov["gpa"] = ln.prov(0.8)
+        fl = _FIELD_LABEL.search(text)
+        if fl and not cur["field"]:
+            cur["field"] = _clean(fl.group(1))
+            prov["field"] = ln.prov(0.7)
+        elif not cur["field"] and (cur["degree"] or cur["institution"]):
+            # Remaining short part on a header line: in Chinese résumés that is the major.
+            for p in h.parts:
+                if p in (inst, deg_part) or is_location(p) or GPA_RE.search(p) or _HONOURS.match(p):
+                    continue
+                if CJK_RE.search(p) and len(p) <= 16 and not re.search(r"[:：]", p):
+                    cur["field"] = _clean(p)
+                    prov["field"] = ln.prov(0.6)
+                    break
+    new()
+    return entries

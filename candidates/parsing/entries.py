@@ -1,0 +1,193 @@
+"""Helpers shared by the education and experience parsers: what kind of line
+is this (entry header, bullet, prose), and which fields does a header hold."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .contacts import looks_like_location
+from .dates import DateSpan, find_dates
+from .model import Line
+from .textutil import CJK_RE, ICON_RE, strip_bullet, word_count
+
+TITLE_RE = re.compile(
+    r"(?:\b(?:engineer|engineering manager|developer|programmer|manager|designer|analyst|scientist|consultant|"
+    r"director|intern|internship|architect|specialist|coordinator|officer|administrator|lead|leader|head|president|"
+    r"vp|vice president|founder|co-founder|cofounder|cto|ceo|cfo|coo|cio|owner|partner|principal|researcher|"
+    r"research assistant|teaching assistant|assistant|associate|fellow|postdoc|professor|lecturer|instructor|"
+    r"teacher|tutor|accountant|auditor|controller|nurse|physician|technician|representative|rep|executive|"
+    r"strategist|writer|editor|marketer|recruiter|advisor|adviser|sre|devops|staff|member of technical staff|"
+    r"contractor|freelancer?|volunteer|trainee|apprentice|clerk|secretary|supervisor|foreman|operator|agent|"
+    r"attorney|lawyer|paralegal|counsel|pharmacist|therapist|producer|photographer|animator|artist|"
+    r"product owner|scrum master|evangelist|advocate|tester|qa|sdet|buyer|planner|chef|cashier|barista|"
+    r"mentor|chair|secretary|treasurer|chief|driver|cook|doctor|pilot|captain|sergeant|ambassador|copywriter|"
+    r"economist|statistician|mathematician|physicist|chemist|biologist|technologist|hacker|translator|interpreter|"
+    r"coach|trainer|dean|receptionist|bookkeeper|waiter|waitress|bartender|electrician|plumber|mechanic|welder|"
+    r"carpenter|cashier|merchandiser|stylist|curator|librarian|journalist|reporter|correspondent|photojournalist|"
+    r"paramedic|dentist|surgeon|pharmacist|midwife|caregiver|psychologist|counselor|counsellor|social worker|"
+    r"investigator|inspector|estimator|surveyor|draftsman|draughtsman|programme manager|owner-operator)s?\b"
+    r"|工程师|经理|实习生|实习|总监|主管|专员|设计师|分析师|开发|助理|顾问|负责人|架构师|研究员|运营|产品|销售|"
+    r"会计|教师|讲师|总裁|创始人|合伙人|组长|主任|科学家|程序员|测试|算法|技术|专家|编辑|策划|客服|助教|秘书|干事|部长|主席)",
+    re.I,
+)
+COMPANY_RE = re.compile(
+    r"(?:\bco\.|\bs\.p\.a\.?|\bs\.r\.l\.?|\bs\.a\.s\.?|\bsp\. z o\.o\.?|\b(?:inc|incorporated|llc|llp|ltd|limited|corp|"
+    r"corporation|company|gmbh|ag|s\.a\.?|sa|spa|srl|sarl|sas|nv|oy|oyj|ab|asa|aps|kk|pvt|plc|pte|pty|bv|kg|se|"
+    r"technologies|technology|tech|labs?|group|holdings|partners|solutions|systems|software|studios?|"
+    r"consulting|capital|ventures|bank|hospital|clinic|agency|foundation|association|university|college|"
+    r"institute|school|council|department|ministry|government|bureau|office|media|networks|services|"
+    r"international|global|enterprises|industries|pharmaceuticals|motors|airlines|electronics|"
+    r"google|microsoft|amazon|meta|facebook|apple|netflix|stripe|uber|airbnb|ibm|oracle|intel|nvidia|"
+    r"tencent|alibaba|baidu|bytedance|huawei|xiaomi|jd\.com|meituan|netease|didi)\b\.?"
+    r"|公司|集团|科技|有限|银行|研究院|研究所|大学|学院|医院|事务所|工作室|实验室|中心|部门|腾讯|阿里|百度|字节|华为|小米|京东|美团|网易)",
+    re.I,
+)
+_PART_SPLIT = re.compile(
+    r"\s*(?:\t+|\s[|｜]\s|[|｜]|\s·\s|\s•\s|\s◆\s|\s{2,}|\s[–—]\s|\s-\s|,\s(?=[A-Z][a-z]+,\s*[A-Z]{2}\b)|\s+@\s+|\s+at\s+(?=[A-Z0-9]))\s*"
+)
+_CJK_SPACE_SPLIT = re.compile(r"(?<=[\u4e00-\u9fff）)])\s+(?=[\u4e00-\u9fffA-Za-z（(])|(?<=[A-Za-z）)])\s+(?=[\u4e00-\u9fff])")
+
+
+_DURATION = re.compile(
+    r"^[(（]?\s*(?:\d+\s*(?:\+\s*)?(?:yrs?|years?|mos?|months?|年|个月)\s*)+(?:\d+\s*(?:mos?|months?|个月))?\s*[)）]?$", re.I)
+_DURATION_IN = re.compile(r"[(（·•,]?\s*\b\d+\s*(?:years?|yrs?)\b(?:\s*\d+\s*(?:months?|mos?)\b)?\s*[)）]?|[(（]\s*\d+\s*(?:months?|mos?)\b\s*[)）]", re.I)
+ACTION_VERB = re.compile(
+    r"^(?:led|built|ran|wrote|drove|grew|won|made|cut|set|own(?:ed)?|shipped|launched|designed|developed|created|"
+    r"managed|implemented|improved|increased|reduced|delivered|collaborated|worked|responsible|assisted|supported|"
+    r"analy[sz]ed|conducted|coordinated|maintained|mentored|optimi[sz]ed|automated|architected|migrated|spearheaded|"
+    r"established|introduced|partnered|oversaw|handled|helped|performed|prepared|provided|trained|utili[sz]ed|used|"
+    r"achieved|presented|researched|organi[sz]ed|executed|negotiated|generated|streamlined|authored|contributed|"
+    r"participated|served|participating|leading|building|developing|managing|creating|working|drive|build|develop|"
+    r"manage|create|design|lead|own|support|deliver|负责|参与|主导|完成|协助|带领|独立|设计|开发|优化|搭建|推动)\b", re.I)
+
+
+_LIST_LABEL = re.compile(
+    r"^\s*(?:key\s+)?(?:skills?(?:\s+used)?|tools?(?:\s+used)?|technolog(?:y|ies)(?:\s+used)?|tech(?:nical)?\s+stack|stack|"
+    r"environment|languages?|frameworks?|keywords|achievements?|responsibilities|technologies\s*&\s*tools|"
+    r"技术栈|技术|工具|使用技术|主要技术|环境|职责|成果)\s*[:：]\s*\S", re.I)
+
+
+def is_labelled_list(text: str) -> bool:
+    """"Technologies: React, Node.js" under a job: part of the entry's body."""
+    return bool(_LIST_LABEL.match(text))
+
+
+def is_duration(text: str) -> bool:
+    return bool(_DURATION.match(text.strip()))
+
+
+@dataclass
+class Header:
+    line: Line
+    dates: DateSpan | None
+    parts: list[str] = field(default_factory=list)
+
+
+def is_bullet(line: Line) -> tuple[str, bool]:
+    text, b = strip_bullet(line.text)
+    return text, b or line.bullet
+
+
+def is_prose(text: str) -> bool:
+    words = word_count(text)
+    if (ACTION_VERB.match(text) or re.match(r"[A-Z][a-z]{2,}ed\s", text)) and words >= 3 and not find_dates(text):
+        return True
+    if text.rstrip().endswith(".") and words >= 4 and not text.rstrip().endswith((" Inc.", " Ltd.", " Co.", " Corp.")):
+        return True
+    if CJK_RE.search(text):
+        span = find_dates(text)
+        core = text if span is None else text[: span.begin] + text[span.stop:]
+        core = re.sub(r"\s+", "", core)
+        if text.rstrip().endswith(("。", "；", ";")):
+            return True
+        return len(core) > (30 if span else 24) or ("，" in core and len(core) > 16)
+    return words > 14 or (words > 6 and text.rstrip().endswith((".", ";"))) or text[:1].islower()
+
+
+def header_parts(line: Line) -> Header:
+    """Dates and remaining text fields of an entry header line."""
+    text = ICON_RE.sub(" ", line.text).strip()
+    span = find_dates(text)
+    rest = text
+    if span:
+        rest = (text[: span.begin] + "\t" + text[span.stop:]).strip()
+        rest = re.sub(r"[(（]\s*[)）]", "", rest)
+        # LinkedIn adds "(3 years 2 months)" after dates.
+        rest = _DURATION_IN.sub(" ", rest).strip()
+    parts: list[str] = []
+    if re.search(r"(?i)\b(?:university|college|institute)\b[^|\t]*\sat\s", rest):
+        rest = re.sub(r"\s+at\s+", "\u2060at\u2060", rest)  # "University of Texas at Austin" stays whole
+    for p in _PART_SPLIT.split(rest):
+        p = p.strip(" ,;:|·•–—-\t")
+        if p[:1] in "(（" and p[-1:] in ")）":
+            p = p[1:-1].strip()
+        # Brackets left over from a removed date: "Engineer (" / ") Acme"
+        p = re.sub(r"^[)）]\s*|\s*[(（]$", "", p)
+        if p.count("(") < p.count(")"):
+            p = p.rstrip(")）").strip()
+        if p.count("(") > p.count(")"):
+            p = p + ")"
+        if not p:
+            continue
+        p = p.replace("\u2060", " ")
+        if CJK_RE.search(p):
+            pieces = [q.strip(" ,;:|") for q in re.split(r"\s+", p) if q.strip(" ,;:|")]
+            # Latin words inside a Chinese field ("Java 开发实习生", "腾讯 IEG") stay with their neighbour.
+            merged: list[str] = []
+            for q in pieces:
+                if merged and not CJK_RE.search(q) and not is_location(q) and CJK_RE.search(merged[-1]) \
+                        and not is_company(merged[-1]) and not is_title(merged[-1]):
+                    merged[-1] += " " + q
+                elif merged and not CJK_RE.search(merged[-1]) and not is_company(merged[-1]) and \
+                        not is_title(merged[-1]) and not is_location(merged[-1]):
+                    merged[-1] += " " + q
+                else:
+                    merged.append(q)
+            parts.extend(merged)
+        else:
+            parts.append(p)
+    return Header(line, span, parts)
+
+
+def split_commas(part: str, relaxed: bool = False) -> list[str]:
+    """"Operations Manager, Greybridge Ltd" → two fields, when the pieces are recognisable."""
+    if "," not in part and "，" not in part:
+        return [part]
+    if looks_like_location(part):
+        return [part]
+    pieces = [p.strip() for p in re.split(r"[,，]\s*", part) if p.strip()]
+    # Re-join a trailing "City, ST" / "City, Country".
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        if i + 1 < len(pieces) and looks_like_location(pieces[i] + ", " + pieces[i + 1]):
+            out.append(pieces[i] + ", " + pieces[i + 1])
+            i += 2
+        else:
+            out.append(pieces[i])
+            i += 1
+    known = sum(1 for p in out if is_title(p) or is_company(p) or looks_like_location(p))
+    need = len(out) - 1 if relaxed else len(out)
+    if len(out) > 1 and known >= need and all(len(p.split()) <= 7 for p in out):
+        # Company suffixes split off by the comma ("Acme, Inc.") belong to the company.
+        merged: list[str] = []
+        for p in out:
+            if merged and re.fullmatch(r"(?i)(inc|llc|ltd|corp|co|plc|gmbh|s\.?a|ag)\.?", p):
+                merged[-1] += ", " + p
+            else:
+                merged.append(p)
+        return merged
+    return [part]
+
+
+def is_title(part: str) -> bool:
+    return bool(TITLE_RE.search(part))
+
+
+def is_company(part: str) -> bool:
+    return bool(COMPANY_RE.search(part))
+
+
+def is_location(part: str) -> bool:
+    return looks_like_location(part)

@@ -1,0 +1,198 @@
+"""Work experience entries: company, title, location, dates, highlights.
+
+Entry headers are short non-bullet lines; a header field that is already
+filled in the current entry (or any header after bullets) starts a new entry,
+which copes with dates before/after/on the company line, either order of
+company and title, and several roles under one company heading.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .entries import ACTION_VERB, Header, header_parts, is_labelled_list, is_bullet, is_company, is_duration, is_location, is_prose, is_title, split_commas
+from .model import Line
+from .textutil import CJK_RE
+
+
+def _clean(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip(" ,;:|·•–—-\t")
+
+
+def _assign(h: Header, cur: dict[str, Any]) -> dict[str, str]:
+    """Map the text parts of a header line to company/title/location."""
+    roles: dict[str, str] = {}
+    # With no company yet, "Engineer, Thamesgate Robotics" is title + company; with one,
+    # "Staff Nurse, Intensive Care Unit" is a title with its department.
+    parts = [q for p in h.parts for q in split_commas(p, relaxed=not cur.get("company"))]
+    # "Senior Engineer at Stripe" split by the " at " separator keeps the order title, company.
+    ats = re.search(r"\s(?:at|@)\s", h.line.text)
+    for p in list(parts):
+        if "location" not in roles and is_location(p) and not is_company(p):
+            roles["location"] = p
+            parts.remove(p)
+    titles = [p for p in parts if is_title(p) and not (is_company(p) and not is_title(p.split(",")[0]))]
+    companies = [p for p in parts if is_company(p) and p not in titles]
+    others = [p for p in parts if p not in titles and p not in companies]
+    if titles:
+        roles["title"] = titles[0]
+    if companies:
+        roles["company"] = companies[0]
+    if ats and len(parts) >= 2 and "title" not in roles and "company" not in roles:
+        roles["title"], roles["company"] = parts[0], parts[1]
+        others = []
+    for p in others:
+        if len(p) > 80:
+            continue
+        if "company" not in roles and not cur.get("company"):
+            roles["company"] = p
+        elif "title" not in roles and not cur.get("title"):
+            roles["title"] = p
+        elif "company" not in roles and "title" in roles and not cur.get("company"):
+            roles["company"] = p
+        elif "location" not in roles and not cur.get("location") and len(p.split()) <= 4 and "," in p:
+            roles["location"] = p
+    # Two titles and no company: "Software Engineer, Platform Team" — keep the first.
+    if "company" not in roles and len(titles) > 1 and not cur.get("company"):
+        roles["company"] = titles[1] if is_company(titles[1]) else roles.get("company", "")
+        if not roles["company"]:
+            del roles["company"]
+    return {k: _clean(v) for k, v in roles.items() if _clean(v)}
+
+
+def _blank() -> dict[str, Any]:
+    return {"company": None, "title": None, "location": None, "start": None, "end": None, "highlights": []}
+
+
+def parse_experience(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, dict]]]:
+    entries: list[tuple[dict[str, Any], dict[str, dict]]] = []
+    cur = _blank()
+    prov: dict[str, dict] = {}
+    had_body = False
+    cont_x: float | None = None  # left edge of the current bullet text, to join wrapped lines
+    soft_company = False  # company copied from the previous role; a later company line replaces it
+
+    def flush() -> None:
+        nonlocal cur, prov, had_body, soft_company
+        soft_company = False
+        if cur["company"] or cur["title"]:
+            entries.append((cur, prov))
+        elif entries and cur["highlights"]:
+            base = len(entries[-1][0]["highlights"])
+            for i in range(len(cur["highlights"])):
+                if f"highlights.{i}" in prov:
+                    entries[-1][1][f"highlights.{base + i}"] = prov[f"highlights.{i}"]
+            entries[-1][0]["highlights"].extend(cur["highlights"])
+        cur, prov, had_body = _blank(), {}, False
+
+    margins: dict[tuple[int, int], float] = {}
+    sizes = sorted(ln.size for ln in lines if ln.size)
+    body_size = sizes[len(sizes) // 2] if sizes else None
+    for ln in lines:
+        if ln.bbox:
+            key = (ln.page, ln.column)
+            margins[key] = min(margins.get(key, ln.bbox[0]), ln.bbox[0])
+    # Is a dated entry header just ahead (within the next two header-like lines)?
+    dated_next = [False] * len(lines)
+    for i in range(len(lines) - 1):
+        for j in range(i + 1, min(i + 3, len(lines))):
+            nxt_text, nxt_bullet = is_bullet(lines[j])
+            if nxt_bullet or is_prose(nxt_text):
+                break
+            if header_parts(lines[j]).dates is not None:
+                dated_next[i] = True
+                break
+    for pos, ln in enumerate(lines):
+        text, bullet = is_bullet(ln)
+        if not text or is_duration(text):
+            continue
+        header_like = not bullet and not is_prose(text) and not is_labelled_list(text)
+        if header_like and ln.bbox and not ln.bold and (ln.page, ln.column) in margins \
+                and ln.bbox[0] > margins[(ln.page, ln.column)] + 8 and not header_parts(ln).dates \
+                and not (not had_body and any(is_company(p) or is_location(p) for p in split_commas(text, True))):
+            # Indented, plain, undated: body text whose bullet was drawn as a shape.
+            header_like = False
+        h: Header | None = None
+        if header_like:
+            h = header_parts(ln)
+            if not h.parts and not h.dates:
+                header_like = False
+            # A wrapped highlight line indented like the bullet text is a continuation.
+            elif (cont_x is not None and ln.bbox and abs(ln.bbox[0] - cont_x) < 3 and not h.dates
+                  and cur["highlights"] and not ln.bold):
+                header_like = False
+            elif cur["highlights"] and not h.dates and not ln.bold and len(h.parts) == 1 and \
+                    cur["highlights"][-1][-1:] not in (".", "。") and text[:1].islower():
+                header_like = False
+            elif had_body and not h.dates and not ln.bold and len(h.parts) == 1 and not dated_next[pos] and \
+                    not (ln.size and body_size and ln.size > body_size + 0.4) and \
+                    not any(is_title(p) or is_company(p) or is_location(p) for p in h.parts):
+                # After highlights, an unremarkable short line is more likely another highlight
+                # than a new entry.
+                header_like = False
+        if not header_like:
+            if bullet or not cur["highlights"]:
+                cur["highlights"].append(text)
+                _note_highlight(prov, cur, ln)
+                cont_x = None
+            else:
+                prev = cur["highlights"][-1]
+                # Continuation of a wrapped bullet vs. a new sentence-level highlight.
+                new_item = (bool(ACTION_VERB.match(text) or re.match(r"[A-Z][a-z]+ed\b", text)) and not ln.bbox) \
+                    or is_labelled_list(text)
+                if not bullet and (text[:1].islower() or (not prev.rstrip().endswith((".", "。", "!", ";", "；"))
+                                                          and not new_item)):
+                    if prev.endswith("-") and text[:1].islower():
+                        cur["highlights"][-1] = prev[:-1] + text  # hyphenated line break
+                    else:
+                        cur["highlights"][-1] = prev + ("" if CJK_RE.search(prev[-1:]) else " ") + text
+                else:
+                    cur["highlights"].append(text)
+                    _note_highlight(prov, cur, ln)
+            if ln.bbox and bullet:
+                # Bullet text starts after the bullet glyph; wrapped lines align with it.
+                cont_x = ln.bbox[0] + (ln.bbox[2] - ln.bbox[0]) * (len(ln.text) - len(text)) / max(len(ln.text), 1)
+            had_body = True
+            continue
+        assert h is not None
+        if soft_company and "company" in _assign(h, {**cur, "company": None}) and not had_body:
+            cur["company"] = None
+            prov.pop("company", None)
+            soft_company = False
+        roles = _assign(h, cur)
+        conflict = had_body or (h.dates and (cur["start"] or cur["end"])) or \
+            ("company" in roles and cur["company"] and "title" not in roles and cur["title"]) or \
+            ("title" in roles and cur["title"]) or ("company" in roles and cur["company"] and "title" in roles)
+        if conflict and (cur["company"] or cur["title"] or cur["start"]):
+            prev_company = cur["company"]
+            prev_prov = prov.get("company")
+            flush()
+            roles = _assign(h, cur)
+            if "company" not in roles and "title" in roles and prev_company:
+                # Another role under the same company heading.
+                cur["company"] = prev_company
+                soft_company = True
+                if prev_prov:
+                    prov["company"] = dict(prev_prov, confidence=0.6)
+        for k in ("company", "title", "location"):
+            if k in roles and not cur[k]:
+                cur[k] = roles[k]
+                prov[k] = ln.prov(0.8 if k != "location" else 0.7, roles[k])
+        if h.dates and not (cur["start"] or cur["end"]):
+            cur["start"], cur["end"] = h.dates.start, h.dates.end
+            prov["dates"] = ln.prov(0.85, h.dates.text)
+        cont_x = None
+    flush()
+    # "Microsoft (2012 – 2017)" above its roles is a group heading, not a role of its own.
+    kept: list[tuple[dict[str, Any], dict[str, dict]]] = []
+    for i, (e, p) in enumerate(entries):
+        nxt = entries[i + 1][0] if i + 1 < len(entries) else None
+        if not e["title"] and not e["highlights"] and nxt is not None and nxt["company"] == e["company"] and nxt["title"]:
+            continue
+        kept.append((e, p))
+    return kept
+
+
+def _note_highlight(prov: dict[str, dict], cur: dict[str, Any], ln: Line) -> None:
+    prov[f"highlights.{len(cur['highlights']) - 1}"] = ln.prov(0.7)

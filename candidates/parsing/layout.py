@@ -1,0 +1,358 @@
+"""Glyphs → chunks → columns → ordered lines, for one PDF page.
+
+A *chunk* is a run of glyphs on one baseline without a wide horizontal gap
+(a word group); a *line* is the chunks of one column sharing a baseline,
+joined by a space, or by a tab when the gap is wide (e.g. a right-aligned
+date).  Columns are found from vertical gutters in the x-coverage of chunks;
+a gutter whose narrow side only holds dates/places sharing baselines with the
+other side is a tab stop, not a column.  Each column is read top-to-bottom;
+lines spanning all columns (a name banner) split the page into bands.
+
+Coordinates: pdfminer's, points, origin bottom-left, y upwards.
+"""
+
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from .model import Line
+
+# (x0, y0, x1, y1, text, size, bold)
+Char = tuple[float, float, float, float, str, float, bool]
+
+_DATEISH = re.compile(
+    r"(?:19|20)\d\d|present|current|now|至今|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.I,
+)
+
+
+class Chunk:
+    __slots__ = ("x0", "y0", "x1", "y1", "text", "size", "bold", "n", "chars")
+
+    def __init__(self, x0: float, y0: float, x1: float, y1: float, text: str, size: float, bold: bool, n: int,
+                 chars: list[Char]) -> None:
+        self.x0, self.y0, self.x1, self.y1 = x0, y0, x1, y1
+        self.text, self.size, self.bold, self.n = text, size, bold, n
+        self.chars = chars
+
+    @property
+    def yc(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+def _finish(chars: list[Char], spaces: list[bool]) -> Chunk | None:
+    """Join glyphs into text, deciding where word spaces go."""
+    vis = chars
+    if not vis:
+        return None
+    sizes = [c[5] for c in vis]
+    size = median(sizes) if len(sizes) > 2 else max(sizes)
+    gaps = [vis[i + 1][0] - vis[i][2] for i in range(len(vis) - 1)]
+    thr = 0.12 * size
+    implicit = [g for g, sp in zip(gaps, spaces[1:]) if not sp]
+    explicit_any = any(spaces[1:])
+    if len(implicit) >= 3 and sum(1 for g in implicit if g > thr) >= 0.7 * len(implicit):
+        # Letter-spaced text ("E X P E R I E N C E"): only clearly wider gaps are word breaks.
+        if explicit_any:
+            thr = float("inf")
+        else:
+            thr = median(implicit) + 0.2 * size
+    parts = [vis[0][4]]
+    for i, g in enumerate(gaps):
+        if spaces[i + 1] or g > thr:
+            parts.append(" ")
+        parts.append(vis[i + 1][4])
+    text = "".join(parts)
+    bold_n = sum(1 for c in vis if c[6])
+    return Chunk(
+        min(c[0] for c in vis), min(c[1] for c in vis), max(c[2] for c in vis), max(c[3] for c in vis),
+        text, size, bold_n >= 0.6 * len(vis), len(vis), vis,
+    )
+
+
+def make_chunks(chars: list[Char]) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    cur: list[Char] = []
+    spaces: list[bool] = []  # spaces[i]: an explicit space preceded cur[i]
+    pending_space = False
+    drawn: set[tuple[str, int, int]] = set()
+    space_at: Char | None = None
+    for c in chars:
+        t = c[4]
+        if t.isspace():
+            pending_space = True
+            space_at = c
+            continue
+        if pending_space and space_at is not None and (
+            abs(c[0] - space_at[2]) > 0.5 * max(c[5], 0.1) or abs(c[1] - space_at[1]) > 0.3 * max(c[5], 0.1)
+        ):
+            # A space drawn elsewhere (out-of-order glyphs) says nothing about this gap.
+            pending_space = False
+        # "Fake bold" draws the same text two or three times with a tiny offset.
+        xb, yb = int(c[0]), int(c[1])
+        if (t, xb, yb) in drawn or (t, xb - 1, yb) in drawn or (t, xb + 1, yb) in drawn:
+            continue
+        drawn.add((t, xb, yb))
+        if cur:
+            p = cur[-1]
+            size = max(p[5], c[5], 0.1)
+            gap = c[0] - p[2]
+            same_line = abs(c[1] - p[1]) < 0.3 * size or abs(c[3] - p[3]) < 0.3 * size
+            if not (same_line and -0.3 * size < gap < 1.5 * size):
+                ch = _finish(cur, spaces)
+                if ch:
+                    chunks.append(ch)
+                cur, spaces = [], []
+                pending_space = False
+        cur.append(c)
+        spaces.append(pending_space)
+        pending_space = False
+    if cur:
+        ch = _finish(cur, spaces)
+        if ch:
+            chunks.append(ch)
+    return chunks
+
+
+def _share_baseline(a: list[Chunk], b: list[Chunk]) -> float:
+    """Fraction of chunks in ``a`` that sit on the same baseline as some chunk of ``b``."""
+    if not a:
+        return 0.0
+    ys = sorted(c.y0 for c in b)
+    import bisect
+
+    hits = 0
+    for c in a:
+        tol = 0.35 * c.size
+        i = bisect.bisect_left(ys, c.y0 - tol)
+        if i < len(ys) and ys[i] <= c.y0 + tol:
+            hits += 1
+    return hits / len(a)
+
+
+def _find_gutter(chunks: list[Chunk]) -> tuple[float, list[Chunk], list[Chunk], list[Chunk]] | None:
+    """Best vertical gutter: (x, left, right, spanning) or None."""
+    if len(chunks) < 8:
+        return None
+    lo = int(min(c.x0 for c in chunks))
+    hi = int(max(c.x1 for c in chunks)) + 1
+    width = hi - lo
+    if width < 100 or width > 15000:
+        return None
+    diff = [0] * (width + 2)
+    for c in chunks:
+        a = int(c.x0) - lo
+        b = int(c.x1) - lo + 1
+        diff[a] += 1
+        diff[b] -= 1
+    cover = []
+    run = 0
+    for v in diff[:width]:
+        run += v
+        cover.append(run)
+    allowed = 2 + len(chunks) // 25
+    gaps: list[tuple[int, int]] = []
+    x = int(width * 0.12)
+    end = int(width * 0.9)
+    while x < end:
+        if cover[x] <= allowed:
+            start = x
+            while x < end and cover[x] <= allowed:
+                x += 1
+            if x - start >= 6:
+                gaps.append((start, x))
+        x += 1
+    best = None
+    # The widest gaps are the likely gutters; a bounded number keeps odd pages cheap.
+    for start, stop in sorted(gaps, key=lambda g: g[0] - g[1])[:12]:
+        # Cut where coverage is lowest inside the gap.
+        mid = min(range(start, stop), key=lambda i: (cover[i], abs(i - (start + stop) / 2)))
+        gx = mid + lo
+        left = [c for c in chunks if c.x1 <= gx]
+        right = [c for c in chunks if c.x0 >= gx]
+        span = [c for c in chunks if c.x0 < gx < c.x1]
+        nl = sum(c.n for c in left)
+        nr = sum(c.n for c in right)
+        tot = nl + nr
+        if len(left) >= 4 and len(right) >= 4 and min(nl, nr) >= 0.06 * tot and not _inline(left, right, nl, nr):
+            score = min(nl, nr) - 50 * len(span)
+            if best is None or score > best[0]:
+                best = (score, gx, left, right, span)
+    if best is None:
+        return None
+    return best[1], best[2], best[3], best[4]
+
+
+def _dense_block(chunks: list[Chunk]) -> bool:
+    """At least five lines in a row at normal line spacing: a column of text, not sparse tab stops."""
+    ys = sorted(chunks, key=lambda c: -c.yc)
+    run = 1
+    for a, b in zip(ys, ys[1:]):
+        if 0 < a.yc - b.yc <= 2.2 * max(a.size, b.size):
+            run += 1
+            if run >= 5:
+                return True
+        else:
+            run = 1
+    return False
+
+
+def _inline(left: list[Chunk], right: list[Chunk], nl: int, nr: int) -> bool:
+    """True when the gutter is really a tab stop (dates, places, labels)."""
+    from .contacts import looks_like_location
+
+    from .sections import heading_key
+
+    small, big = (right, left) if nr <= nl else (left, right)
+    # Headings in a margin and the short last lines of paragraphs say nothing about the gutter.
+    small = [c for c in small if not heading_key(c.text) and not (len(c.text) < 30 and c.text.rstrip().endswith("."))] or small
+    share = _share_baseline(small, big)
+    tabby = [c for c in small if _DATEISH.search(c.text) or looks_like_location(c.text)]
+    tabish = len(tabby) / len(small)
+    if len(small) - len(tabby) < 3:
+        return True  # too little text besides dates/places to be a column of its own
+    if tabish >= 0.5 and share >= 0.3:
+        return True
+    if share >= 0.75 and not (_dense_block(small) and tabish < 0.3):
+        return True
+    return False
+
+
+def _group_lines(chunks: list[Chunk]) -> list[list[Chunk]]:
+    """Chunks of one column → rows sharing a baseline, top to bottom."""
+    rows: list[list[Chunk]] = []
+    for c in sorted(chunks, key=lambda c: (-c.yc, c.x0)):
+        if rows:
+            last = rows[-1]
+            ref = last[0]
+            overlap = min(ref.y1, c.y1) - max(ref.y0, c.y0)
+            if overlap >= 0.5 * min(ref.y1 - ref.y0, c.y1 - c.y0) or abs(ref.yc - c.yc) < 0.25 * max(ref.size, c.size):
+                last.append(c)
+                continue
+        rows.append([c])
+    for r in rows:
+        r.sort(key=lambda c: c.x0)
+    return rows
+
+
+def _split_heading(row: list[Chunk]) -> list[list[Chunk]]:
+    """Split a row at wide gaps between text of clearly different sizes (a 28 pt name beside a
+    9 pt address block), and put a margin heading sharing a baseline with an entry on its own line."""
+    if len(row) < 2:
+        return [row]
+    from .sections import heading_key
+
+    out: list[list[Chunk]] = [[row[0]]]
+    for a, b in zip(row, row[1:]):
+        wide = b.x0 - a.x1 > 1.5 * max(a.size, b.size)
+        if wide and (max(a.size, b.size) > 1.3 * min(a.size, b.size) or (len(out) == 1 and len(out[0]) == 1
+                                                                          and heading_key(a.text))):
+            out.append([b])
+        else:
+            out[-1].append(b)
+    return out
+
+
+def _untangle(row: list[Chunk]) -> list[Chunk]:
+    """Chunks that overlap come from glyphs drawn out of order: rebuild them left to right."""
+    if len(row) < 2 or all(b.x0 >= a.x1 - 0.25 * max(a.size, b.size) for a, b in zip(row, row[1:])):
+        return row
+    chars = sorted((c for k in row for c in k.chars), key=lambda c: c[0])
+    return sorted(make_chunks(chars), key=lambda k: k.x0)
+
+
+def _row_line(row: list[Chunk], page: int, column: int) -> Line:
+    row = _untangle(row)
+    parts = [row[0].text]
+    for a, b in zip(row, row[1:]):
+        gap = b.x0 - a.x1
+        size = max(a.size, b.size)
+        # Glyphs drawn out of order end up in separate chunks: abutting ones are one word.
+        parts.append("\t" if gap > 1.5 * size else (" " if gap > 0.12 * size else ""))
+        parts.append(b.text)
+    n = sum(c.n for c in row)
+    # The dominant size by glyph count: a small superscript must not shrink a name.
+    size = max(row, key=lambda c: c.n).size if len(row) > 1 else row[0].size
+    bold_n = sum(c.n for c in row if c.bold)
+    return Line(
+        text="".join(parts),
+        page=page,
+        bbox=(min(c.x0 for c in row), min(c.y0 for c in row), max(c.x1 for c in row), max(c.y1 for c in row)),
+        size=round(size, 2),
+        bold=bold_n >= 0.6 * n,
+        column=column,
+    )
+
+
+def _order(chunks: list[Chunk], depth: int = 0) -> list[list[Chunk]]:
+    """Columns → list of column-chunk-lists in reading order."""
+    if depth >= 2:
+        return [chunks]
+    g = _find_gutter(chunks)
+    if g is None:
+        return [chunks]
+    gx, left, right, span = g
+    if not span:
+        return _order(left, depth + 1) + _order(right, depth + 1)
+    # Spanning chunks (a banner across both columns) cut the page into bands.
+    span.sort(key=lambda c: -c.yc)
+    out: list[list[Chunk]] = []
+    bounds = [float("inf")] + [c.yc for c in span] + [float("-inf")]
+    for i in range(len(bounds) - 1):
+        top, bottom = bounds[i], bounds[i + 1]
+        if i > 0:
+            out.append([span[i - 1]])
+        l_band = [c for c in left if bottom < c.yc <= top]
+        r_band = [c for c in right if bottom < c.yc <= top]
+        if l_band:
+            out.extend(_order(l_band, depth + 1))
+        if r_band:
+            out.extend(_order(r_band, depth + 1))
+    return out
+
+
+def _fix_unmapped(line: Line, stats: dict[str, int] | None) -> None:
+    """U+FFFD marks glyphs without a Unicode mapping, U+FFFC glyphs of symbol fonts.
+    Either one at the start of a line is a bullet; elsewhere they are dropped (and
+    unmapped ones are counted for the "could not be read" warning)."""
+    t = line.text
+    if "\ufffd" not in t and "\ufffc" not in t:
+        return
+    m = re.match(r"^[\ufffd\ufffc]{1,2}\s*", t)
+    if m and len(t) > m.end():
+        t = "• " + t[m.end():]
+    lost = t.count("\ufffd")
+    if stats is not None:
+        stats["lost"] = stats.get("lost", 0) + lost
+    line.text = re.sub(r"(?<=\S) {2,}(?=\S)", "  ", t.replace("\ufffd", "").replace("\ufffc", "")).strip()
+
+
+def build_lines(chars: list[Char], page: int, width: float, height: float,
+                stats: dict[str, int] | None = None) -> list[Line]:
+    # Text placed off the page is invisible; damaged files can put it billions of points away,
+    # which would also blow up the coverage histogram below.
+    w = min(max(width, 1.0), 14400.0)
+    h = min(max(height, 1.0), 14400.0)
+    chars = [c for c in chars if -36 <= c[0] <= w + 36 and -36 <= c[1] <= h + 36 and c[2] - c[0] < w and c[5] < h]
+    chunks = make_chunks(chars)
+    if not chunks:
+        return []
+    groups = _order(chunks)
+    lines: list[Line] = []
+    # Column index by left edge, so the same sidebar gets the same number on every band.
+    lefts = sorted({round(min(c.x0 for c in g) / 20) for g in groups if g})
+    for g in groups:
+        if not g:
+            continue
+        col = lefts.index(round(min(c.x0 for c in g) / 20)) if len(groups) > 1 else 0
+        for full_row in _group_lines(g):
+            for row in _split_heading(full_row):
+                ln = _row_line(row, page, col)
+                _fix_unmapped(ln, stats)
+                if ln.text:
+                    lines.append(ln)
+    return [ln for ln in lines if not _PAGE_NO.match(ln.text.strip())]
+
+
+_PAGE_NO = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$|^-\s*\d{1,3}\s*-$|^第\s*\d+\s*页", re.I)

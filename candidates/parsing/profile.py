@@ -1,0 +1,352 @@
+"""Assemble the profile dict from a read document."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .contacts import (
+    LOCATION_LABEL, PHONE_LABEL, country_hint, find_emails, find_links, find_phones, looks_like_location,
+    normalise_link, normalise_phone,
+)
+from .education import parse_education
+from .gazetteer import COUNTRIES, US_STATES
+from .entries import TITLE_RE, is_bullet, is_labelled_list, is_prose
+from .experience import parse_experience
+from .languages import find_languages, spoken_names
+from .model import Document, Line
+from .names import find_name, clean_name
+from .sections import Section, heading_key, split_sections
+from .skills import find_skills
+from .textutil import CJK_RE, ICON_RE, split_parts, strip_icons, word_count
+
+PARSER_VERSION = "1.0.0"
+_EXPERIENCE_KEYS = {"experience"}
+_ADDRESS = re.compile(
+    r"\b\d{1,5}\s+\w+(?:\s\w+)*\s(?:st|street|rd|road|ave|avenue|blvd|boulevard|ln|lane|dr|drive|way|ct|court|pl|place)\b|"
+    r"\b\d{5}(?:-\d{4})?\b|[\u4e00-\u9fff]+(?:路|街|号|区)", re.I)
+_WORDY = re.compile(r"[0-9A-Za-z\u00c0-\u024f\u0370-\u04ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+
+
+def detect_language(text: str) -> str:
+    cjk = len(CJK_RE.findall(text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    if _HANGUL.search(text) and len(_HANGUL.findall(text)) > 0.1 * (latin + 1):
+        return "ko"
+    if len(_KANA.findall(text)) > 20:
+        return "ja"
+    # A Chinese character carries about as much as a short English word.
+    if cjk and cjk * 4 >= 0.5 * latin:
+        return "zh"
+    words = re.findall(r"[a-zà-ÿ]+", text.lower())
+    if words:
+        counts = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
+        best = max(counts, key=lambda k: counts[k])
+        if best != "en" and counts[best] >= 8 and counts[best] > 1.5 * counts["en"]:
+            return best
+    return "en"
+
+
+_STOPWORDS: dict[str, set[str]] = {
+    "en": {"the", "and", "of", "to", "in", "with", "for", "a", "on", "at", "as", "by", "from", "my", "i", "is"},
+    "es": {"el", "la", "los", "las", "de", "del", "y", "en", "con", "para", "por", "una", "un", "que", "experiencia"},
+    "pt": {"o", "os", "as", "do", "da", "dos", "das", "e", "em", "com", "para", "por", "uma", "um", "que", "não"},
+    "fr": {"le", "la", "les", "des", "du", "et", "en", "avec", "pour", "par", "une", "un", "que", "au", "aux", "dans"},
+    "de": {"der", "die", "das", "und", "mit", "für", "von", "zu", "im", "bei", "ein", "eine", "auf", "den", "dem"},
+    "it": {"il", "lo", "gli", "della", "delle", "di", "e", "con", "per", "una", "un", "che", "nel", "alla"},
+}
+
+
+def _lines_of(sections: list[Section], *keys: str) -> list[Line]:
+    return [ln for s in sections if s.key in keys for ln in s.lines]
+
+
+def _location(lines: list[Line]) -> tuple[str, Line, float] | None:
+    for ln in lines:
+        t = strip_icons(ln.text)
+        for seg in re.split(r"\s*[|｜\t]\s*|\s{2,}", t):
+            m = LOCATION_LABEL.match(seg.strip())
+            if m:
+                val = re.split(r"\s*[|｜,，;；]\s*(?=[\u4e00-\u9fff]{2,4}[:：])|\s{2,}|\t", m.group(1))[0].strip()
+                if val and len(val) <= 60:
+                    return val, ln, 0.85
+    for ln in lines:
+        if "📍" in ln.text or "⌂" in ln.text:
+            t = ln.text.split("📍")[-1] if "📍" in ln.text else ln.text
+            parts = split_parts(strip_icons(t))
+            if parts:
+                return parts[0], ln, 0.8
+    for ln in lines:
+        # European addresses: "Via Roma 12, 20121 Milano (Italy)" → "Milano (Italy)".
+        m = re.search(r"(?:^|,\s*)(?:\d{4,5}\s+)?([A-ZÀ-Ý][\w'’. -]{1,30}?)\s*[(（]([^)）]{2,30})[)）]\s*$", strip_icons(ln.text))
+        if m and m.group(2).strip().lower() in COUNTRIES:
+            return f"{m.group(1).strip()} ({m.group(2).strip()})", ln, 0.7
+    for ln in lines:
+        # Street addresses: keep "Springfield, IL" from "12 Elm St, Springfield, IL 62701".
+        m = re.search(r"(?:^|,\s*)([A-Z][A-Za-z .'\-]{1,30}),\s*([A-Z]{2})\s+\d{5}(?:-\d{4})?\b", ln.text)
+        if m and m.group(2) in US_STATES:
+            return f"{m.group(1).strip()}, {m.group(2)}", ln, 0.75
+    for ln in lines:
+        t = strip_icons(ln.text)
+        if find_emails(t) and len(split_parts(t)) <= 1:
+            continue
+        for p in split_parts(t) + [t]:
+            p = p.strip(" ,;")
+            p = re.sub(r"^(?:based in|located in|lives in)\s+", "", p, flags=re.I)
+            if looks_like_location(p):
+                return p, ln, 0.7
+    return None
+
+
+def _headline(lines: list[Line], name_line: Line | None, name: str | None) -> tuple[str, Line, float] | None:
+    if name_line is None:
+        return None
+    # Remainder of the name line: "Jane Doe | Senior Backend Engineer"
+    parts = split_parts(ICON_RE.sub(" ", name_line.text))
+    if len(parts) > 1 and name and clean_name(parts[0]) == name:
+        rest = parts[1]
+        if _headline_ok(rest):
+            return rest, name_line, 0.7
+    try:
+        pos = lines.index(name_line)
+    except ValueError:
+        return None
+    for ln in lines[pos + 1: pos + 5]:
+        if ln.page != name_line.page:
+            break
+        if ln.bbox and name_line.bbox:
+            # Directly under the name (same column, or a centred banner line).
+            if name_line.bbox[1] - ln.bbox[3] > 3 * (name_line.size or 12):
+                break
+            if ln.bbox[0] > name_line.bbox[2] or ln.bbox[2] < name_line.bbox[0]:
+                continue  # beside the name: a contact block on the right
+        elif ln.column != name_line.column:
+            break
+        t = strip_icons(ln.text)
+        if name and t.replace("-", "") and all(tok.strip("-").casefold() in name.casefold() for tok in t.split()):
+            continue  # the rest of a name set on several lines
+        m = re.match(r"^(?:求职意向|应聘职位|意向岗位|目标职位|期望职位|Objective|Position|Title)\s*[:：]\s*(.+)$", t, re.I)
+        if m:
+            return re.split(r"\s*[|｜\t]\s*|\s{2,}", m.group(1).strip())[0], ln, 0.8
+        if _headline_ok(t):
+            return re.sub(r"\s*\t\s*", " | ", t), ln, 0.7
+        if find_emails(t) or find_phones(t) or find_links(t) or LOCATION_LABEL.match(t) or _ADDRESS.search(t) \
+                or any(looks_like_location(p) for p in split_parts(t)):
+            # "Data Engineer · Denver, CO · jane@x.com": a title may lead the contact line.
+            first = split_parts(t)[0] if split_parts(t) else ""
+            if first and first != t and TITLE_RE.search(first) and _headline_ok(first):
+                return first, ln, 0.6
+            continue  # contact line between name and headline
+        break
+    return None
+
+
+def _headline_ok(t: str) -> bool:
+    if not t or len(t) > 90 or heading_key(t):
+        return False
+    if t.strip().casefold() in {"information", "details", "info", "data", "me", "resume", "cv", "简历"}:
+        return False  # the second half of a wrapped label ("PERSONAL" / "INFORMATION")
+    if find_emails(t) or find_links(t) or find_phones(t) or re.search(r"\d{3,}", t):
+        return False
+    if looks_like_location(t) or LOCATION_LABEL.match(t):
+        return False
+    if t.rstrip().endswith(".") and word_count(t) > 8:
+        return False
+    return word_count(t) <= 12
+
+
+def _summary(sections: list[Section]) -> tuple[str, Line, float] | None:
+    for s in sections:
+        if s.key == "summary" and s.lines:
+            text = " ".join(ln.text.strip() for ln in s.lines if ln.text.strip())
+            text = re.sub(r"\s+", " ", text).strip()
+            if CJK_RE.search(text):
+                text = re.sub(r"(?<=[\u4e00-\u9fff，。；：])\s+(?=[\u4e00-\u9fff])", "", text)
+            return text[:2000], s.lines[0], 0.85
+    return None
+
+
+MAX_LINES = 4000
+MAX_LINE_CHARS = 3000
+MAX_CHARS = 250_000
+
+
+def _bounded(lines: list[Line], warnings: list[str]) -> list[Line]:
+    """Résumés are short: cap the work on pathological inputs (one 2 MB line, 60 000 lines)."""
+    out: list[Line] = []
+    total = 0
+    cut = False
+    for ln in lines:
+        if len(out) >= MAX_LINES or total >= MAX_CHARS:
+            cut = True
+            break
+        if len(ln.text) > MAX_LINE_CHARS:
+            ln = Line(text=ln.text[:MAX_LINE_CHARS], page=ln.page, bbox=ln.bbox, size=ln.size, bold=ln.bold,
+                      column=ln.column, index=ln.index, style=ln.style, bullet=ln.bullet, source=ln.source)
+            cut = True
+        total += len(ln.text)
+        out.append(ln)
+    if cut:
+        warnings.append("This document is unusually long; only its first part was analysed.")
+    return out
+
+
+def build_profile(doc: Document) -> dict[str, Any]:
+    # Rules, underlines and lone bullets carry no fields.
+    warnings = list(doc.warnings)
+    lines = _bounded([ln for ln in doc.lines if _WORDY.search(ln.text)], warnings)
+    sections = split_sections(lines)
+    full_text = "\n".join(ln.text for ln in lines)
+    language = detect_language(full_text[:50_000])
+    prov: dict[str, dict] = {}
+    profile: dict[str, Any] = {
+        "name": None, "headline": None, "emails": [], "phones": [], "location": None, "links": [],
+        "summary": None, "education": [], "experience": [], "skills": [], "languages": [],
+        "language": language, "warnings": warnings, "provenance": prov,
+        "parser_version": PARSER_VERSION,
+    }
+    header = sections[0].lines if sections and sections[0].key == "header" else []
+    contact_lines = header + [ln for ln in _lines_of(sections[1:], "header", "contact", "summary", "objective")
+                              if ln not in header]
+    if not contact_lines:
+        contact_lines = lines[:15]
+
+    # Name and headline
+    body_sections = {"experience", "education", "skills", "projects", "publications", "awards", "certifications",
+                     "languages", "interests", "volunteer", "activities", "references", "courses", "other"}
+    found = find_name(lines, len(header), {ln.index for ln in _lines_of(sections, *body_sections)})
+    if found:
+        name, ln, conf = found
+        profile["name"] = name
+        prov["name"] = ln.prov(conf)
+        hl = _headline(lines, ln, name)
+        if hl:
+            profile["headline"] = hl[0]
+            prov["headline"] = hl[1].prov(hl[2])
+    if not profile["headline"]:
+        for ln in _lines_of(sections, "objective")[:2]:
+            t = strip_icons(ln.text)
+            if t and len(t) <= 60:
+                t = re.sub(r"^(?:求职意向|意向岗位|期望职位)\s*[:：]\s*", "", t)
+                profile["headline"] = re.split(r"\s*[|｜\t]\s*|\s{2,}", t)[0]
+                prov["headline"] = ln.prov(0.6)
+                break
+
+    # Contacts: emails and links anywhere (but not the referees'), phones near labels / in the header.
+    referees = {ln.index for ln in _lines_of(sections, "references")}
+    for ln in lines:
+        if ln.index in referees:
+            continue
+        for e, _, _ in find_emails(ln.text):
+            if e.lower() not in (x.lower() for x in profile["emails"]):
+                prov[f"emails.{len(profile['emails'])}"] = ln.prov(0.95, e)
+                profile["emails"].append(e)
+    loc = _location(contact_lines or lines[:15])
+    if loc:
+        profile["location"] = loc[0]
+        prov["location"] = loc[1].prov(loc[2])
+    country = country_hint(profile["location"], language, [])
+    experience_lines = {ln.index for ln in _lines_of(sections, "experience", "education", "projects", "publications",
+                                                     "awards", "certifications", "activities", "volunteer")}
+    for ln in lines:
+        labelled = bool(PHONE_LABEL.search(ln.text))
+        if ln.index in referees or (ln.index in experience_lines and not labelled):
+            continue
+        for raw, _, _ in find_phones(ln.text, labelled=labelled):
+            ph = normalise_phone(raw, country)
+            if ph not in profile["phones"]:
+                prov[f"phones.{len(profile['phones'])}"] = ln.prov(0.9 if labelled else 0.8, raw)
+                profile["phones"].append(ph)
+    seen_links: set[str] = set()
+
+    def add_link(url: str, ln: Line | None, conf: float) -> None:
+        key = url.lower().rstrip("/")
+        if key in seen_links:
+            return
+        seen_links.add(key)
+        if ln is not None:
+            prov[f"links.{len(profile['links'])}"] = ln.prov(conf, url)
+        else:
+            prov[f"links.{len(profile['links'])}"] = {"page": 1, "bbox": None, "text": url, "confidence": conf}
+        profile["links"].append(url)
+
+    email_domains = {e.split("@")[1].lower() for e in profile["emails"]}
+    for ln in lines:
+        for url, _, _ in find_links(ln.text):
+            host = url[8:].split("/")[0]
+            if host in email_domains and "/" not in url[8:]:
+                continue  # "gmail.com" from an email address split across chunks
+            add_link(url, ln, 0.9)
+    for target in doc.links:
+        t = target.strip()
+        if t.lower().startswith("mailto:"):
+            e = t[7:].split("?")[0]
+            if e and e.lower() not in (x.lower() for x in profile["emails"]) and "@" in e:
+                prov[f"emails.{len(profile['emails'])}"] = {"page": 1, "bbox": None, "text": t, "confidence": 0.8}
+                profile["emails"].append(e)
+            continue
+        if t.lower().startswith("tel:"):
+            continue
+        url = normalise_link(t)
+        if url:
+            add_link(url, None, 0.8)
+
+    # Summary: the summary section, else a paragraph in the header block.
+    sm = _summary(sections)
+    if not sm and header:
+        para = [ln for ln in header[1:] if word_count(ln.text) >= 8 and not find_emails(ln.text)]
+        if para and sum(word_count(ln.text) for ln in para) >= 20:
+            text = " ".join(ln.text for ln in para)
+            sm = (re.sub(r"\s+", " ", text).strip()[:2000], para[0], 0.5)
+    if sm:
+        profile["summary"] = sm[0]
+        prov["summary"] = sm[1].prov(sm[2])
+
+    # Education and experience
+    for i, (entry, p) in enumerate(parse_education(_lines_of(sections, "education"))):
+        profile["education"].append(entry)
+        for k, v in p.items():
+            if k == "dates":
+                prov[f"education.{i}.start"] = v
+                prov[f"education.{i}.end"] = v
+            else:
+                prov[f"education.{i}.{k}"] = v
+    for i, (entry, p) in enumerate(parse_experience(_lines_of(sections, *_EXPERIENCE_KEYS))):
+        entry["company"] = entry["company"] or ""
+        profile["experience"].append(entry)
+        for k, v in p.items():
+            if k == "dates":
+                prov[f"experience.{i}.start"] = v
+                prov[f"experience.{i}.end"] = v
+            else:
+                prov[f"experience.{i}.{k}"] = v
+
+    # Skills and languages
+    skill_lines = {ln.index for ln in _lines_of(sections, "skills")}
+    lang_lines = {ln.index for ln in _lines_of(sections, "languages")}
+    for s in sections:
+        if s.key == "skills" and s.heading is not None and re.search(r"(?i)language|语言", s.heading.text):
+            lang_lines |= {ln.index for ln in s.lines}
+    spoken = spoken_names()
+    # Company/title/school lines and the name block mention words like "Logistics"
+    # or "Robotics" that are not skills the candidate claims.
+    scan: list[Line] = []
+    for s in sections:
+        for ln in s.lines:
+            if s.key in ("experience", "education", "projects", "activities", "volunteer"):
+                text, bullet = is_bullet(ln)
+                if not (bullet or is_prose(text) or is_labelled_list(text)):
+                    continue
+            elif s.key in ("header", "contact", "objective") and ln.index not in skill_lines:
+                if ln.index < 8 or find_emails(ln.text) or find_phones(ln.text):
+                    continue
+            scan.append(ln)
+    for i, (skill, ln, conf) in enumerate(find_skills(scan, skill_lines - lang_lines, spoken)):
+        profile["skills"].append(skill)
+        prov[f"skills.{i}"] = ln.prov(conf)
+    for i, (lang, ln, conf) in enumerate(find_languages(lines, lang_lines)):
+        profile["languages"].append(lang)
+        prov[f"languages.{i}"] = ln.prov(conf)
+    return profile

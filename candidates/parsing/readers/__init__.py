@@ -1,0 +1,1 @@
+"""One reader per accepted format; each returns a :class:`~..model.Document`."""

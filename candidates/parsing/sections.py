@@ -1,0 +1,340 @@
+"""Find section headings (English and Chinese) and split lines into sections."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+from .model import Line
+from .textutil import ICON_RE, collapse_letterspacing
+
+_VOCAB: dict[str, list[str]] = {
+    "summary": [
+        "summary", "professional summary", "career summary", "executive summary", "summary of qualifications",
+        "profile", "professional profile", "personal profile", "career profile", "profile summary", "about",
+        "about me", "objective", "career objective", "professional objective", "objectives", "overview",
+        "introduction", "personal statement", "highlights", "career highlights", "qualifications summary",
+        "个人简介", "自我评价", "个人总结", "自我介绍", "个人评价", "个人优势", "个人概述", "简介", "职业概述", "个人陈述",
+    ],
+    "objective": ["求职意向", "求职目标", "job objective", "desired position"],
+    "experience": [
+        "experience", "work experience", "professional experience", "employment", "employment history",
+        "work history", "career history", "relevant experience", "professional background", "career",
+        "internships", "internship", "internship experience", "internship experiences", "experiences",
+        "work experiences", "professional experiences", "industry experience", "research experience",
+        "teaching experience", "research and work experience", "work and research experience",
+        "relevant work experience", "employment experience", "professional history", "positions held",
+        "工作经历", "工作经验", "实习经历", "实习经验", "工作背景", "职业经历", "工作履历", "实习与工作经历", "工作及实习经历",
+        "实践经历", "工作/实习经历",
+    ],
+    "education": [
+        "education", "education and training", "academic background", "academic qualifications",
+        "educational background", "education background", "academic history", "academics", "qualifications",
+        "education & qualifications", "educational qualifications", "academic education",
+        "教育背景", "教育经历", "学历", "教育", "学习经历", "教育信息",
+    ],
+    "skills": [
+        "skills", "technical skills", "core competencies", "competencies", "key skills", "skills and tools",
+        "tools", "technologies", "tech stack", "expertise", "areas of expertise", "professional skills",
+        "hard skills", "soft skills", "skill set", "skillset", "personal skills", "digital competence", "technical expertise", "technical proficiencies",
+        "computer skills", "it skills", "core skills", "relevant skills", "skills summary", "key competencies",
+        "tools and technologies", "technologies and tools", "programming skills", "technical competencies",
+        "top skills", "skills and expertise", "skills and abilities", "key skills and competencies", "technical stack",
+        "languages and technologies", "programming languages", "software", "software skills", "digital skills",
+        "专业技能", "技能", "技能特长", "技术栈", "个人技能", "技术能力", "职业技能", "掌握技能", "技能清单", "技能证书",
+    ],
+    "projects": [
+        "projects", "personal projects", "selected projects", "key projects", "academic projects",
+        "side projects", "project experience", "relevant projects", "open source", "open source projects",
+        "project", "项目经历", "项目经验", "项目", "项目实践", "主要项目",
+    ],
+    "publications": ["publications", "papers", "selected publications", "research publications", "论文", "发表论文", "学术成果", "科研成果"],
+    "awards": [
+        "awards", "honors", "honours", "awards and honors", "honors and awards", "achievements",
+        "accomplishments", "awards and achievements", "scholarships", "awards & honours",
+        "获奖情况", "荣誉", "获奖经历", "荣誉奖项", "奖项", "荣誉证书", "获奖荣誉", "所获荣誉", "荣誉奖励",
+    ],
+    "certifications": [
+        "certifications", "certificates", "certification", "licenses", "licenses and certifications",
+        "licenses & certifications", "courses and certifications", "证书", "资格证书", "专业证书", "证书资质",
+    ],
+    "languages": ["languages", "language skills", "language", "language proficiency", "语言能力", "语言", "外语能力", "语言技能"],
+    "contact": [
+        "contact", "contact information", "contact me", "contacts", "contact details", "personal information",
+        "personal details", "personal info", "details", "info", "联系方式", "基本信息", "个人信息", "个人资料", "联系信息",
+    ],
+    "interests": ["interests", "hobbies", "hobbies and interests", "interests and hobbies", "personal interests", "兴趣爱好", "爱好", "兴趣"],
+    "volunteer": ["volunteer", "volunteering", "volunteer experience", "volunteer work", "community service", "志愿者经历", "志愿经历", "志愿服务"],
+    "activities": [
+        "activities", "extracurricular activities", "extracurriculars", "leadership", "leadership experience",
+        "leadership and activities", "campus activities", "校园经历", "社会实践", "在校经历", "校园活动", "社团经历", "学生工作",
+    ],
+    "references": ["references", "referees", "推荐人", "referencias", "références", "referenzen"],
+    "other": [
+        "additional information", "additional", "other", "miscellaneous", "misc", "other information",
+        "research", "research interests", "patents", "memberships", "professional memberships", "affiliations",
+        "professional affiliations", "conferences", "talks", "presentations", "portfolio", "links", "social",
+        "hobbies and activities", "extra", "personal", "其他", "其他信息", "附加信息", "作品集",
+    ],
+    "courses": ["courses", "relevant coursework", "coursework", "training", "trainings", "主修课程", "培训经历", "相关课程"],
+}
+# Spanish, Portuguese, French, German, Italian, Dutch headings.
+_VOCAB["experience"] += [
+    "where i've worked", "where i have worked", "employment record", "career experience", "selected experience",
+    "relevant professional experience", "military experience", "freelance experience", "consulting experience",
+    "experience highlights", "professional employment", "work experience and internships", "internship and work experience",
+    "work & internship experience", "industry and research experience",
+    "experiencia", "experiencia laboral", "experiencia profesional", "experiência", "experiência profissional",
+    "expérience", "expérience professionnelle", "expériences professionnelles", "expériences", "berufserfahrung",
+    "berufliche erfahrung", "praktische erfahrung", "esperienza", "esperienze professionali", "esperienza lavorativa",
+    "werkervaring", "ervaring",
+]
+_VOCAB["education"] += [
+    "education history", "degrees", "academic profile", "academic record", "academic credentials", "educational history",
+    "education and certifications", "education & certifications",
+    "educación", "formación", "formación académica", "educação", "formação", "formação acadêmica", "formation",
+    "études", "diplômes", "ausbildung", "bildung", "bildungsweg", "studium", "istruzione", "formazione", "opleiding",
+]
+_VOCAB["skills"] += [
+    "tech skills", "technical skill set", "toolbox", "toolkit", "stack", "my stack", "skills & tools", "skills and technologies",
+    "technical knowledge", "it knowledge", "core technical skills", "additional skills", "other skills", "areas of strength",
+    "habilidades", "competencias", "conocimientos", "competências", "compétences", "compétences techniques",
+    "kenntnisse", "fähigkeiten", "kompetenzen", "it-kenntnisse", "competenze", "vaardigheden",
+]
+_VOCAB["languages"] += ["idiomas", "lenguas", "línguas", "langues", "sprachen", "sprachkenntnisse", "lingue", "talen"]
+_VOCAB["summary"] += ["perfil", "resumen", "sobre mí", "profil", "à propos", "zusammenfassung", "über mich", "profilo", "sommario"]
+_VOCAB["projects"] += ["proyectos", "projetos", "projets", "projekte", "progetti"]
+_VOCAB["certifications"] += ["certificaciones", "certificações", "certificats", "zertifikate", "certificazioni"]
+_VOCAB["interests"] += ["intereses", "aficiones", "centres d'intérêt", "loisirs", "interessen", "hobbys", "interessi"]
+_VOCAB["contact"] += ["contacto", "contato", "kontakt", "contatti", "datos personales", "persönliche daten", "informations personnelles"]
+_VOCAB["awards"] += ["premios", "prêmios", "distinctions", "auszeichnungen", "premi"]
+_VOCAB["publications"] += ["publicaciones", "publicações", "publikationen", "pubblicazioni"]
+_VOCAB["volunteer"] += ["voluntariado", "bénévolat", "ehrenamt", "volontariato"]
+
+HEADINGS: dict[str, str] = {}
+for _key, _words in _VOCAB.items():
+    for _w in _words:
+        HEADINGS[_w] = _key
+# Words that are also ordinary list items ("Leadership" in a skills list) need
+# typographic evidence before they count as headings.
+_WEAK = {
+    "tools", "technologies", "career", "leadership", "training", "courses", "language", "project", "details",
+    "info", "about", "highlights", "expertise", "interests", "overview", "introduction", "volunteer",
+    "research experience", "qualifications", "教育", "项目", "语言", "荣誉", "兴趣", "爱好", "技能", "简介", "证书",
+    "software", "stack", "my stack", "toolbox", "toolkit", "degrees", "work", "links", "social", "personal", "extra",
+    "other", "additional", "misc", "miscellaneous", "talks", "patents", "portfolio", "research", "presentations",
+    "conferences", "project",
+}
+
+_NUMBERING = re.compile(r"^(?:[0-9]{1,2}[.、)]|[一二三四五六七八九十]+[、.．]|[IVX]{1,4}\.|[#>»|/\\]+)\s*")
+_EDGE = re.compile(r"^[\s:：|｜/\\\-–—_=*~•·.,■□◆◇►▶▸●○▪➤✦★☆【】\[\]()（）<>《》]+|[\s:：|｜/\\\-–—_=*~•·.,■□◆◇►▶▸●○▪➤✦★☆【】\[\]()（）<>《》]+$")
+
+
+def normalise_heading(text: str) -> str:
+    t = ICON_RE.sub(" ", text)
+    t = collapse_letterspacing(t.strip())
+    t = _EDGE.sub("", t)
+    t = _NUMBERING.sub("", t)
+    t = _EDGE.sub("", t)
+    t = t.replace("＆", "&").replace(" & ", " and ").replace("&", " and ")
+    t = re.sub(r"\s+", " ", t).strip().casefold()
+    return t
+
+
+def heading_key(text: str) -> str | None:
+    """Section key for a heading text, trying "A and B" / "A / B" combinations."""
+    t = normalise_heading(text)
+    if not t or len(t) > 48:
+        return None
+    if t in HEADINGS:
+        return HEADINGS[t]
+    cjk_free = re.sub(r"\s+", "", t)
+    if cjk_free in HEADINGS:
+        return HEADINGS[cjk_free]
+    parts = [p.strip() for p in re.split(r"\s+and\s+|/|、|与|及|和|,", t) if p.strip()]
+    if len(parts) > 1 and all(p in HEADINGS for p in parts):
+        return HEADINGS[parts[0]]
+    # Bilingual headings in Chinese templates: "工作经历 WORK EXPERIENCE", "Education 教育背景".
+    cjk = "".join(re.findall(r"[\u4e00-\u9fff]+", t))
+    latin = re.sub(r"\s+", " ", re.sub(r"[\u4e00-\u9fff]+", " ", t)).strip()
+    if cjk and latin and cjk in HEADINGS and (latin in HEADINGS or HEADINGS.get(latin) == HEADINGS[cjk]):
+        return HEADINGS[cjk]
+    # "Professional Experience (Selected)", "Experience — 8 years"
+    m = re.match(r"^([a-z\u4e00-\u9fff ]+?)\s*(?:\(.*\)|[-–—].*)$", t)  # "X: content" is an inline heading
+    if m and m.group(1).strip() in HEADINGS:
+        return HEADINGS[m.group(1).strip()]
+    return None
+
+
+@dataclass
+class Section:
+    key: str  # "header" for everything before the first heading
+    heading: Line | None
+    lines: list[Line] = field(default_factory=list)
+
+
+def body_size(lines: list[Line]) -> float | None:
+    sizes = [ln.size for ln in lines if ln.size]
+    if not sizes:
+        return None
+    weighted: list[float] = []
+    for ln in lines:
+        if ln.size:
+            weighted.extend([ln.size] * max(1, min(len(ln.text) // 10, 20)))
+    return median(weighted)
+
+
+def _styled(line: Line, body: float | None) -> bool:
+    t = collapse_letterspacing(line.text)
+    letters = re.sub(r"[^A-Za-z]", "", t)
+    if letters and letters.isupper() and len(letters) >= 3:
+        return True
+    if line.bold:
+        return True
+    if line.style and re.match(r"(?i)(heading|title|subtitle|标题)", line.style):
+        return True
+    if body and line.size and line.size >= body + 0.9:
+        return True
+    if line.text.rstrip().endswith((":", "：")):
+        return True
+    if re.search(r"[\u4e00-\u9fff]", line.text) and (ICON_RE.search(line.text) or re.search(r"[【】■◆●▌|]", line.text)):
+        return True
+    if line.text != collapse_letterspacing(line.text):
+        return True
+    return False
+
+
+_INLINE = re.compile(r"^\s*(?P<head>[^:：]{2,30}?)\s*[:：]\s*(?P<rest>\S.*)$")
+
+
+def classify(line: Line, body: float | None) -> tuple[str | None, str | None]:
+    """(section key, inline content) when the line is a heading, else (None, None)."""
+    text = line.text.strip()
+    if line.bullet:
+        # Numbered headings ("1. Education") in Word lists: only when styled and exact.
+        key = heading_key(text) if len(text) <= 40 else None
+        if key and normalise_heading(text) not in _WEAK and (line.bold or (line.style and "heading" in line.style.lower())):
+            return key, None
+        return None, None
+    # Headings do not end a sentence ("…slow office / software.").
+    if len(text) <= 60 and not re.search(r"[.;,]$", text):
+        key = heading_key(text)
+        if key:
+            norm = normalise_heading(text)
+            if norm in _WEAK or re.sub(r"\s+", "", norm) in _WEAK:
+                if not _styled(line, body):
+                    return None, None
+            # Long lines merely containing vocabulary are not headings unless styled.
+            if len(norm.split()) > 4 and not _styled(line, body):
+                return None, None
+            return key, None
+    m = _INLINE.match(text)
+    if m:
+        key = heading_key(m.group("head"))
+        if key and key not in ("contact", "other") and normalise_heading(m.group("head")) not in _WEAK:
+            rest = m.group("rest").strip()
+            if key == "languages" and not _spoken(rest):
+                key = "skills"  # "Languages: Python, Go" lists programming languages
+            return key, rest
+    return None, None
+
+
+def _spoken(text: str) -> bool:
+    from .languages import mentions_language
+
+    return mentions_language(text)
+
+
+def _style_sig(line: Line) -> tuple:
+    t = collapse_letterspacing(ICON_RE.sub("", line.text)).strip()
+    letters = re.sub(r"[^A-Za-z]", "", t)
+    return (round(line.size or 0, 0), line.bold, bool(letters) and letters.isupper(), line.style)
+
+
+def _starts_entry(lines: list[Line], i: int) -> bool:
+    """A company or school name followed by a dated line is an entry, not a heading."""
+    from .dates import find_range
+
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return nxt is not None and find_range(nxt.text) is not None or find_range(lines[i].text) is not None
+
+
+def _unknown_heading(line: Line, signatures: set[tuple], body: float | None) -> bool:
+    """A line styled exactly like the recognised headings (and clearly not body text)."""
+    if line.bullet or not signatures:
+        return False
+    t = collapse_letterspacing(ICON_RE.sub("", line.text)).strip().rstrip(":：")
+    if not t or len(t) > 40 or len(t.split()) > 4 or re.search(r"\d|@|[,.;|]", t):
+        return False
+    sig = _style_sig(line)
+    if sig not in signatures:
+        return False
+    size, bold, upper, style = sig
+    # Only a distinctive size or a heading style counts: bold capitals alone are also
+    # how many résumés set company names.
+    return bool((body is not None and size >= body + 1) or (style and "heading" in str(style).lower()))
+
+
+_ENTRY_SECTIONS = {"experience", "education", "projects", "volunteer", "activities"}
+
+
+def _join_wrapped_headings(lines: list[Line]) -> list[Line]:
+    """A heading wrapped in a narrow column ("PROFESSIONAL" / "EXPERIENCE", "EDUCATION AND" / "TRAINING")."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and ln.page == nxt.page and ln.column == nxt.column and ln.bold == nxt.bold \
+                and len(ln.text) <= 25 and len(nxt.text) <= 25 and not heading_key(ln.text) \
+                and (ln.size or 0) == (nxt.size or 0) and ln.text.isupper() == nxt.text.isupper():
+            joined = f"{ln.text.strip()} {nxt.text.strip()}"
+            if heading_key(joined) and (ln.bold or ln.text.isupper()):
+                bbox = None
+                if ln.bbox and nxt.bbox:
+                    bbox = (min(ln.bbox[0], nxt.bbox[0]), min(ln.bbox[1], nxt.bbox[1]),
+                            max(ln.bbox[2], nxt.bbox[2]), max(ln.bbox[3], nxt.bbox[3]))
+                out.append(Line(text=joined, page=ln.page, bbox=bbox, size=ln.size, bold=ln.bold, column=ln.column,
+                                index=ln.index, style=ln.style, bullet=False, source=ln.source))
+                i += 2
+                continue
+        out.append(ln)
+        i += 1
+    return out
+
+
+def split_sections(lines: list[Line]) -> list[Section]:
+    lines = _join_wrapped_headings(lines)
+    body = body_size(lines)
+    sections: list[Section] = [Section("header", None)]
+    prev: Line | None = None
+    classified = [classify(ln, body) for ln in lines]
+    # Headings we do not know by name ("Publications & Talks") look like the ones we do.
+    signatures = {_style_sig(ln) for ln, (k, rest) in zip(lines, classified) if k and rest is None}
+    if len(signatures) > 2:
+        signatures = set()  # headings are not styled consistently; do not guess
+    for i, (ln, (key, rest)) in enumerate(zip(lines, classified)):
+        if not key and sections[-1].key != "header" and _unknown_heading(ln, signatures, body) \
+                and not _starts_entry(lines, i):
+            key = "other"
+        if not key and prev is not None and ln.page == prev.page and ln.column > prev.column and sections[-1].key != "header":
+            # A new column on the same page does not continue the last section of the
+            # previous column (e.g. a sidebar's "Languages" before the main column's name).
+            sections.append(Section("header", None))
+        prev = ln
+        if key and rest is not None and sections[-1].key in _ENTRY_SECTIONS:
+            # "Skills: Python, Go" under a job describes that job; the section goes on.
+            sections[-1].lines.append(ln)
+            continue
+        if key:
+            sec = Section(key, ln)
+            sections.append(sec)
+            if rest:
+                sec.lines.append(
+                    Line(text=rest, page=ln.page, bbox=ln.bbox, size=ln.size, bold=False, column=ln.column,
+                         index=ln.index, style=None, bullet=False, source=ln.source)
+                )
+            continue
+        sections[-1].lines.append(ln)
+    return sections

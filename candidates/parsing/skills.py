@@ -1,0 +1,208 @@
+"""Skills normalised against the curated taxonomy in ``data/skills.txt``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .entries import is_labelled_list
+from .model import Line
+from .textutil import CJK_RE, strip_bullet
+
+DATA = Path(__file__).with_name("data") / "skills.txt"
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    canonical: list[str]
+    # casefolded alias → canonical, for aliases usable anywhere
+    anywhere: dict[str, str]
+    # casefolded alias → canonical, usable only inside skills context
+    context: dict[str, str]
+    # exact-case alias → canonical, context-only and case-sensitive ("Go", "R", "C")
+    exact: dict[str, str]
+    prose_re: re.Pattern[str]
+    context_re: re.Pattern[str]
+
+
+def _alt(aliases: list[str], case_sensitive: set[str]) -> str:
+    out = []
+    for a in sorted(set(aliases), key=len, reverse=True):
+        esc = re.escape(a).replace(r"\ ", r"\s+")
+        out.append(f"(?-i:{esc})" if a in case_sensitive else esc)
+    return "|".join(out) or "(?!x)x"
+
+
+@lru_cache(maxsize=1)
+def taxonomy() -> Taxonomy:
+    canonical: list[str] = []
+    anywhere: dict[str, str] = {}
+    context: dict[str, str] = {}
+    exact: dict[str, str] = {}
+    for raw in DATA.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        restricted = line.startswith("!")
+        parts = [p.strip() for p in line.lstrip("!").split("|") if p.strip()]
+        canon = parts[0].lstrip("~")
+        canonical.append(canon)
+        for i, p in enumerate(parts):
+            alias = p.lstrip("~")
+            if restricted and i == 0:
+                exact[alias] = canon
+            elif p.startswith("~") or restricted and len(alias) <= 2:
+                context.setdefault(alias.casefold(), canon)
+            else:
+                anywhere.setdefault(alias.casefold(), canon)
+    # Keep the original spellings for the regexes (case-insensitive except exact ones).
+    def originals(d: dict[str, str]) -> list[str]:
+        return list(d.keys())
+
+    latin_any = [a for a in originals(anywhere) if not CJK_RE.search(a)]
+    cjk_any = [a for a in originals(anywhere) if CJK_RE.search(a)]
+    latin_ctx = [a for a in originals(context) if not CJK_RE.search(a)] + list(exact.keys()) + latin_any
+    cjk_ctx = [a for a in originals(context) if CJK_RE.search(a)] + cjk_any
+    b_left = r"(?<![\w+#.\-])"
+    b_right = r"(?![\w+#]|\.\w)"
+    prose = rf"{b_left}(?:{_alt(latin_any, set())}){b_right}|(?:{_alt(cjk_any, set())})"
+    ctx = rf"{b_left}(?:{_alt(latin_ctx, set(exact))}){b_right}|(?:{_alt(cjk_ctx, set())})"
+    return Taxonomy(canonical, anywhere, context, exact, re.compile(prose, re.I), re.compile(ctx, re.I))
+
+
+def normalise_skill(text: str) -> str | None:
+    """Canonical name for one skill mention ("golang" → "Go"), or None when unknown."""
+    t = re.sub(r"\s+", " ", text.strip())
+    tx = taxonomy()
+    if t in tx.exact:
+        return tx.exact[t]
+    k = t.casefold()
+    return tx.anywhere.get(k) or tx.context.get(k)
+
+
+def _lookup(match: str, contextual: bool) -> str | None:
+    tx = taxonomy()
+    m = re.sub(r"\s+", " ", match)
+    if contextual and m in tx.exact:
+        return tx.exact[m]
+    k = m.casefold()
+    if k in tx.anywhere:
+        return tx.anywhere[k]
+    if contextual and k in tx.context:
+        return tx.context[k]
+    return None
+
+
+_URLISH = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|io|dev|net|org|me|cn|ai|co)(?:/\S*)?")
+_LIST_SEP = re.compile(r"\s*(?:[,，、;；|｜•·/]|\s-\s|\t|\s{3,})\s*")
+
+
+def is_list_line(text: str) -> bool:
+    items = [i for i in _LIST_SEP.split(text) if i.strip()]
+    if len(items) < 3:
+        return False
+    if any(i.rstrip().endswith(("。", ".")) and len(i) > 25 for i in items):
+        return False
+
+    def size(i: str) -> float:
+        # A Chinese character is about a third of an English word.
+        return len(i.split()) + len(CJK_RE.findall(i)) / 3
+
+    return sum(size(i) for i in items) / len(items) <= 3.5
+
+
+def _spoken_in(text: str) -> bool:
+    from .languages import mentions_language
+
+    return mentions_language(text)
+
+
+_EXAMS = re.compile(r"^(?:CET|TEM|IELTS|TOEFL|TOEIC|JLPT|HSK|GRE|GMAT|SAT)\b|^(?:英语|大学英语|日语)?[四六八]级", re.I)
+_LEVELS = re.compile(
+    r"^(?:advanced|intermediate|beginner|basic|proficient|expert|familiar|fluent|native|good|excellent|strong|"
+    r"working knowledge|knowledge of|experienced|and|etc\.?|others?|more|熟练|精通|了解|熟悉|掌握|良好|一般)$",
+    re.I,
+)
+_LABEL = re.compile(r"^\s*([A-Za-z\u4e00-\u9fff][\w &/\-\u4e00-\u9fff]{0,30}?)\s*[:：]\s*")
+
+
+def find_skills(lines: list[Line], skill_lines: set[int], spoken: set[str]) -> list[tuple[str, Line, float]]:
+    """Skills in document order: (canonical, line, confidence)."""
+    tx = taxonomy()
+    found: list[tuple[str, Line, float]] = []
+    seen: set[str] = set()
+
+    def add(name: str, line: Line, conf: float) -> None:
+        key = name.casefold()
+        if key not in seen:
+            seen.add(key)
+            found.append((name, line, conf))
+
+    def unknown(it: str, ln: Line) -> None:
+        it = re.sub(r"\s*[(（][^)）]*[)）]\s*$", "", it).strip()
+        it = re.sub(r"[\s●○■□★☆◆◇▪▫•·|/\-–—:]+$", "", it).strip()
+        if not it or len(it) > 40 or len(it.split()) > 4 or _LEVELS.match(it):
+            return
+        if re.search(r"[.!?。]$|\d{4}|\b\d+\+?\s*(?:years?|yrs?|months?)\b|%|^\d", it, re.I) or it.casefold() in spoken or _EXAMS.match(it) or _spoken_in(it):
+            return
+        if not re.search(r"[A-Za-z\u4e00-\u9fff]", it):
+            return
+        add(it, ln, 0.5)
+
+    for pos, ln in enumerate(lines):
+        in_section = ln.index in skill_lines
+        # Web addresses and emails contain words like "http" or a company's domain.
+        text = _URLISH.sub(" ", ln.text)
+        own = len(text)
+        nxt = lines[pos + 1] if pos + 1 < len(lines) else None
+        if nxt is not None and not in_section and nxt.index == ln.index + 1 and not strip_bullet(nxt.text)[1] \
+                and not nxt.bullet and re.search(r"[A-Za-z]$", text):
+            # A skill may wrap onto the next line ("content" / "marketing").
+            text = text + " " + " ".join(_URLISH.sub(" ", nxt.text).split()[:2])
+        if in_section:
+            body, _ = strip_bullet(text)
+            lab = _LABEL.match(body)
+            if lab and len(lab.group(1).split()) <= 3:
+                body = body[lab.end():]
+                label_skill = _lookup(lab.group(1).strip(), True)
+                if label_skill:  # "机器学习：深度学习、推荐系统" — the category is a skill too
+                    add(label_skill, ln, 0.8)
+            items = [i.strip(" ()[]（）").rstrip(".") for i in _LIST_SEP.split(body) if i.strip(" .()[]（）")]
+            if len(items) >= 2 or (len(body.split()) <= 4 and len(body) <= 30):
+                for it in items:
+                    matches = list(tx.context_re.finditer(it))
+                    if not matches:
+                        unknown(it, ln)
+                        continue
+                    for m in matches:
+                        s = m.group(0)
+                        canon = _lookup(s, True)
+                        if not canon:
+                            continue
+                        generic = s.casefold() not in tx.anywhere and s not in tx.exact
+                        if generic and len(s) < 0.6 * len(it.strip()):
+                            # "Brand Strategy" is a skill of its own, not "Strategic Planning".
+                            unknown(it, ln)
+                            break
+                        add(canon, ln, 0.9)
+                continue
+        contextual = in_section or is_list_line(text) or is_labelled_list(text)
+        # English words inside Chinese prose are nearly always technical terms ("使用 Spark 与 Hive").
+        cjk_prose = not contextual and bool(CJK_RE.search(text))
+        rx = tx.context_re if contextual or cjk_prose else tx.prose_re
+        for m in rx.finditer(text):
+            s = m.group(0)
+            if m.start() >= own:
+                break  # belongs to the next line
+            if cjk_prose and CJK_RE.search(s) and not _lookup(s, False):
+                continue
+            canon = _lookup(s, contextual or (cjk_prose and not CJK_RE.search(s) and s[:1].isupper()))
+            if canon and not contextual and re.fullmatch(r"[A-Za-z]+", s) and s.islower() and canon != s:
+                # Lower-case single words in prose ("spark", "swift") are usually plain English;
+                # names that are lower-case by design ("pytest", "npm") are fine.
+                continue
+            if canon:
+                add(canon, ln, 0.9 if in_section else (0.75 if contextual else 0.6))
+    return found

@@ -1,0 +1,65 @@
+"""RQ entry points. They take ids, re-check state in the database and are no-ops when re-run."""
+from __future__ import annotations
+
+import logging
+import time
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+
+from candidates.ingestion import resume_claim, resume_fail, resume_release
+from candidates.parsing import ParseError, parse
+from candidates.profile_writer import resume_apply_profile
+
+logger = logging.getLogger(__name__)
+
+UNEXPECTED = (
+    "The parser hit an unexpected problem with this file. It has been logged for the developers; "
+    "you can re-parse it later or open the file to check it."
+)
+
+
+def parse_resume_task(resume_id: int) -> str:
+    resume = resume_claim(resume_id)
+    if resume is None:
+        return "skipped: not queued (already parsed, failed or taken by another worker)"
+    try:
+        with resume.file.open("rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        resume_fail(resume_id=resume_id, reason="The stored file is missing, so it cannot be parsed. Upload it again.")
+        return "failed: file missing"
+    except OSError:
+        resume_release(resume_id)  # storage hiccup: transient, let RQ retry
+        raise
+
+    started = time.perf_counter()
+    try:
+        profile = parse(data, filename=resume.original_filename, time_budget=settings.PARSE_TIME_BUDGET)
+    except ParseError as exc:
+        resume_fail(resume_id=resume_id, reason=str(exc))  # the document is the problem: no retry
+        return "failed: rejected by the parser"
+    except MemoryError:
+        resume_fail(resume_id=resume_id, reason="This file needs more memory to read than a résumé ever should; it was not parsed.")
+        return "failed: memory"
+    except Exception:
+        logger.exception("parser crashed on résumé %s", resume_id)
+        resume_fail(resume_id=resume_id, reason=UNEXPECTED)
+        return "failed: parser error"
+    elapsed = time.perf_counter() - started
+
+    try:
+        resume_apply_profile(resume_id=resume_id, profile=profile, parse_seconds=elapsed)
+    except (OperationalError, InterfaceError):
+        # Database hiccup: hand the row back and let RQ's Retry try again with back-off.
+        try:
+            resume_release(resume_id)
+        except (OperationalError, InterfaceError):
+            pass  # the sweeper will find it in `parsing` once the database is back
+        raise
+    except Exception:
+        # Not transient (a bug or data the schema refuses): retrying would fail the same way.
+        logger.exception("could not store the profile of résumé %s", resume_id)
+        resume_fail(resume_id=resume_id, reason=UNEXPECTED)
+        return "failed: could not store the profile"
+    return f"parsed in {elapsed:.3f}s"

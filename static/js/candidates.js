@@ -1,0 +1,141 @@
+// Candidate search and profile: bulk-action fields, select-all, stage pickers, provenance highlights.
+(() => {
+  "use strict";
+
+  // Bulk bar: show only the inputs the chosen action needs.
+  function syncBulkFields(select) {
+    const kind = select.value;
+    select.form.querySelectorAll("[data-bulk-for]").forEach((el) => {
+      el.hidden = !el.dataset.bulkFor.split(" ").includes(kind);
+    });
+  }
+
+  // Stage <select>s offer the stages of the job chosen next to them (map in #job-stages).
+  let jobStages = null;
+  function syncStages(jobSelect) {
+    const stageSelect = document.getElementById(jobSelect.dataset.stageSelect);
+    if (!stageSelect) return;
+    if (jobStages === null) {
+      const node = document.getElementById("job-stages");
+      jobStages = node ? JSON.parse(node.textContent || "{}") : {};
+    }
+    const chosen = stageSelect.value;
+    const placeholder = stageSelect.options[0];
+    stageSelect.replaceChildren(placeholder);
+    (jobStages[jobSelect.value] || []).forEach(([id, name]) => {
+      const option = new Option(name, String(id));
+      option.selected = String(id) === chosen;
+      stageSelect.append(option);
+    });
+  }
+
+  function init(root) {
+    root.querySelectorAll("[data-bulk-kind]").forEach(syncBulkFields);
+    root.querySelectorAll("[data-stage-select]").forEach(syncStages);
+    markLowConfidence(root);
+  }
+
+  // Destructive forms ask first (data-confirm holds the question).
+  document.addEventListener("submit", (event) => {
+    const question = event.target.dataset ? event.target.dataset.confirm : null;
+    if (question && !window.confirm(question)) event.preventDefault();
+  });
+
+  document.addEventListener("change", (event) => {
+    const target = event.target;
+    if (target.matches("[data-bulk-kind]")) syncBulkFields(target);
+    if (target.matches("[data-stage-select]")) syncStages(target);
+    if (target.matches("[data-select-all]")) {
+      target.closest("form").querySelectorAll("input[name=ids]").forEach((box) => { box.checked = target.checked; });
+    }
+  });
+
+  // --- Provenance: where did a parsed field come from? ---------------------------------------
+  let provenance = null;
+  function loadProvenance() {
+    if (provenance === null) {
+      const node = document.getElementById("provenance-data");
+      provenance = node ? JSON.parse(node.textContent || "{}") : {};
+    }
+    return provenance;
+  }
+
+  function markLowConfidence(root) {
+    const data = loadProvenance();
+    root.querySelectorAll("[data-prov]").forEach((el) => {
+      const info = data[el.dataset.prov];
+      if (!info) return;
+      el.classList.add("has-provenance");
+      el.tabIndex = 0;
+      el.title = "From the résumé" + (info.page ? ", page " + info.page : "") + ": " + (info.text || "");
+      // Fields corrected by hand since the page loaded (sections say which) need no more checking.
+      const section = el.closest("[data-corrected]");
+      const corrected = section ? section.dataset.corrected.split(" ") : [];
+      if (info.low && !corrected.includes(el.dataset.prov.split(".")[0]) && !el.querySelector(".badge-warn")) {
+        el.classList.add("low-confidence");
+        const badge = document.createElement("span");
+        badge.className = "badge badge-warn check-badge";
+        badge.textContent = "check";
+        badge.title = "The parser was unsure (" + Math.round((info.confidence || 0) * 100) + "% confidence)";
+        el.append(" ", badge);
+      }
+    });
+  }
+
+  function clearMarks(pre) {
+    pre.querySelectorAll("mark").forEach((mark) => mark.replaceWith(document.createTextNode(mark.textContent)));
+    pre.normalize();
+  }
+
+  function highlightInText(pre, needle) {
+    clearMarks(pre);
+    if (!needle) return false;
+    const text = pre.textContent;
+    let at = text.indexOf(needle);
+    if (at < 0) at = text.toLowerCase().indexOf(needle.toLowerCase());
+    if (at < 0) return false;
+    const node = pre.firstChild;
+    if (!node || node.nodeType !== Node.TEXT_NODE) return false;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + needle.length);
+    const mark = document.createElement("mark");
+    range.surroundContents(mark);
+    mark.scrollIntoView({ block: "center", behavior: "smooth" });
+    return true;
+  }
+
+  function showSource(el) {
+    const info = loadProvenance()[el.dataset.prov];
+    const panel = document.getElementById("provenance-panel");
+    if (!info || !panel) return;
+    document.querySelectorAll(".prov-selected").forEach((other) => other.classList.remove("prov-selected"));
+    el.classList.add("prov-selected");
+    const pre = document.getElementById("resume-text");
+    const found = pre ? highlightInText(pre, info.text || "") : false;
+    // Over the PDF: jump the browser's viewer to the page the value came from.
+    const frame = document.getElementById("resume-frame");
+    if (frame && info.page) frame.src = frame.dataset.previewUrl + "#page=" + info.page;
+    panel.hidden = false;
+    panel.textContent = "";
+    const heading = document.createElement("strong");
+    heading.textContent = (info.page ? "Page " + info.page : "Source") +
+      " · " + Math.round((info.confidence || 0) * 100) + "% confidence" + (info.low ? " (please check)" : "");
+    const quote = document.createElement("q");
+    quote.textContent = info.text || "";
+    panel.append(heading, document.createElement("br"), quote);
+    if (pre && !found) panel.append(" (not found in the extracted text)");
+  }
+
+  document.addEventListener("click", (event) => {
+    const el = event.target.closest(".has-provenance");
+    if (el && !event.target.closest("a")) showSource(el);
+  });
+  document.addEventListener("focusin", (event) => {
+    const el = event.target.closest(".has-provenance");
+    if (el) showSource(el);
+  });
+
+  document.addEventListener("DOMContentLoaded", () => init(document));
+  document.addEventListener("htmx:afterSettle", (event) => init(event.target));
+})();

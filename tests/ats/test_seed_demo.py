@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+from candidates.models import Candidate
+from jobs.models import Application, Job, StageChange
+
+
+@pytest.mark.django_db
+def test_demo_data_command_runs_twice_and_keeps_logins_working(capsys):
+    call_command("seed_demo", candidates=40, jobs=5, applications=60)
+    call_command("seed_demo", candidates=40, jobs=5, applications=60)
+    output = capsys.readouterr().out
+    assert "already present" in output
+    assert Candidate.objects.count() == 40
+    assert Job.objects.count() == 5
+    assert Application.objects.count() == 60
+    assert StageChange.objects.count() == 60
+    assert all(job.stages.count() == 6 for job in Job.objects.all())
+    for username in ("admin", "recruiter", "manager"):
+        assert authenticate(username=username, password=f"demo-{username}") is not None
+
+
+@pytest.mark.django_db
+def test_demo_data_rejects_impossible_counts():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="cannot exceed"):
+        call_command("seed_demo", candidates=2, jobs=1, applications=5)

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import django_rq
+import pytest
+from rq import SimpleWorker
+
+from candidates.worker import ParsingWorker
+
+
+@pytest.fixture
+def redis_queue():
+    """The parsing queue on an empty Redis database of the test run's own."""
+    queue = django_rq.get_queue("parsing")
+    queue.connection.flushdb()
+    yield queue
+    queue.connection.flushdb()
+
+
+@pytest.fixture
+def run_worker(redis_queue):
+    """Drain the parsing queue with the real forking worker, as production does."""
+
+    def run(*, simple: bool = False) -> None:
+        worker_class = SimpleWorker if simple else ParsingWorker
+        worker_class([redis_queue], connection=redis_queue.connection).work(burst=True, with_scheduler=False)
+
+    return run

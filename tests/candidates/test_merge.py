@@ -1,0 +1,119 @@
+"""Merging duplicate candidates field by field, and undoing it exactly."""
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from candidates.merge import MergeError, candidate_merge, candidate_merge_undo
+from candidates.models import Candidate, CandidateList, CandidateListEntry, CandidateMerge, Experience, Resume
+from candidates.services import candidate_tag_add, note_add
+from jobs.models import Application
+from jobs.services import application_move
+from tests import factories
+
+
+def state(*candidates: Candidate) -> dict:
+    """Everything a merge touches, per candidate, to compare before/after undo."""
+    result = {}
+    for c in candidates:
+        c = Candidate.objects.get(pk=c.pk)
+        result[c.pk] = {
+            "fields": {f: getattr(c, f) for f in ["full_name", "headline", "location", "summary", "source", "emails",
+                                                 "phones", "links", "skills", "languages", "corrected_fields", "owner_id", "merged_into_id"]},
+            "tags": sorted(c.tags.values_list("name", flat=True)),
+            "apps": sorted(c.applications.values_list("pk", "job_id", "stage_id")),
+            "notes": sorted(c.notes.values_list("pk", flat=True)),
+            "resumes": sorted(c.resumes.values_list("pk", flat=True)),
+            "experience": sorted(Experience.objects.filter(candidate=c).values_list("pk", flat=True)),
+            "lists": sorted(CandidateListEntry.objects.filter(candidate=c).values_list("candidate_list_id", flat=True)),
+            "activities": sorted(c.activities.exclude(verb__in=["candidates_merged", "merge_undone"]).values_list("pk", flat=True)),
+        }
+    return result
+
+
+@pytest.fixture
+def pair(recruiter, job_a, job_b):
+    kept = factories.make_candidate(actor=recruiter, name="Matteo Pemberton", emails=["matteo@example.com"],
+                                    skills=["Go"], headline="")
+    other = factories.make_candidate(actor=recruiter, name="Matteo Pemberton", emails=["m.pemberton@example.com"],
+                                     skills=["Go", "Rust"], headline="Platform engineer", location="Berlin")
+    Experience.objects.create(candidate=kept, company="Cobalt Ledger", title="Engineer")
+    Experience.objects.create(candidate=other, company="Nimbus Cloudworks", title="Senior Engineer")
+    Resume.objects.create(candidate=other, original_filename="cv.pdf", size=1, content_type="application/pdf", sha256="b" * 64)
+    note_add(actor=recruiter, candidate=other, body="Met at a meetup")
+    candidate_tag_add(actor=recruiter, candidate=other, name="golang")
+    candidate_list = CandidateList.objects.create(owner=recruiter, name="Pool")
+    CandidateListEntry.objects.create(candidate_list=candidate_list, candidate=other)
+    # Both applied to job A: the other one got further (interview vs applied).
+    factories.make_application(job=job_a, candidate=kept, actor=recruiter)
+    factories.make_application(job=job_a, candidate=other, actor=recruiter, kind="interview")
+    factories.make_application(job=job_b, candidate=other, actor=recruiter)
+    return kept, other
+
+
+@pytest.mark.django_db
+def test_merge_moves_everything_keeps_the_more_advanced_application_and_undo_restores_exactly(recruiter, pair, job_a, job_b):
+    kept, other = pair
+    before = state(kept, other)
+    merge = candidate_merge(actor=recruiter, kept=kept, merged=other, choices={
+        "headline": "merged", "location": "merged", "emails": "both", "skills": "both", "experience": "merged",
+    })
+    kept.refresh_from_db()
+    other.refresh_from_db()
+    assert other.merged_into_id == kept.pk
+    assert kept.headline == "Platform engineer" and kept.location == "Berlin"
+    assert kept.emails == ["matteo@example.com", "m.pemberton@example.com"]
+    assert kept.skills == ["Go", "Rust"]
+    assert list(kept.experience.values_list("company", flat=True)) == ["Nimbus Cloudworks"]
+    assert kept.resumes.count() == 1 and kept.notes.count() == 1
+    assert list(kept.tags.values_list("name", flat=True)) == ["golang"]
+    job_a_app = kept.applications.get(job=job_a)
+    assert job_a_app.stage.kind == "interview"
+    assert kept.applications.filter(job=job_b).exists()
+    # The less advanced application is not lost: it stays recorded with the merged-away record.
+    assert other.applications.get(job=job_a).stage.kind == "applied"
+    assert merge.snapshot["job_conflicts"][0]["swapped"] is True
+
+    candidate_merge_undo(actor=recruiter, merge=merge)
+    assert state(kept, other) == before
+    merge.refresh_from_db()
+    assert merge.undone_at is not None
+    with pytest.raises(MergeError):
+        candidate_merge_undo(actor=recruiter, merge=merge)
+
+
+@pytest.mark.django_db
+def test_merge_keeps_our_application_when_it_is_further(recruiter, pair, job_a):
+    kept, other = pair
+    ours = kept.applications.get(job=job_a)
+    application_move(actor=recruiter, application=ours, to_stage=factories.stage_of(job_a, "offer"))
+    merge = candidate_merge(actor=recruiter, kept=kept, merged=other)
+    assert kept.applications.get(job=job_a).pk == ours.pk
+    assert merge.snapshot["job_conflicts"][0]["swapped"] is False
+
+
+@pytest.mark.django_db
+def test_merge_preview_page_and_post_then_undo_through_views(recruiter_client, pair):
+    kept, other = pair
+    url = reverse("candidates:merge_preview", args=[kept.pk, other.pk])
+    page = recruiter_client.get(url)
+    assert page.status_code == 200
+    assert b'name="choice_headline" value="merged" checked' in page.content  # ours is empty
+    response = recruiter_client.post(url, {"choice_full_name": "kept", "choice_headline": "kept"})
+    assert response.status_code == 302
+    merge = CandidateMerge.objects.get()
+    kept.refresh_from_db()
+    assert kept.headline == ""
+    # The merged candidate is hidden from everyone.
+    assert recruiter_client.get(reverse("candidates:detail", args=[other.pk])).status_code == 404
+    profile = recruiter_client.get(reverse("candidates:detail", args=[kept.pk]))
+    assert b"Undo merge" in profile.content
+    recruiter_client.post(reverse("candidates:merge_undo", args=[merge.pk]))
+    assert recruiter_client.get(reverse("candidates:detail", args=[other.pk])).status_code == 200
+
+
+@pytest.mark.django_db
+def test_hiring_manager_cannot_merge(manager_a_client, pair):
+    kept, other = pair
+    assert manager_a_client.post(reverse("candidates:merge_preview", args=[kept.pk, other.pk])).status_code == 404
+    assert Candidate.objects.get(pk=other.pk).merged_into_id is None

@@ -1,0 +1,130 @@
+"""Nothing is lost: work killed with SIGKILL or wiped from Redis completes after the sweeper runs."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from ats import fake_resumes
+from candidates.ingestion import resume_sweep, resume_upload
+from candidates.models import Resume
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _database_url() -> str:
+    s = connection.settings_dict
+    auth = f"{s['USER']}:{s['PASSWORD']}@" if s.get("USER") and s.get("PASSWORD") else (f"{s['USER']}@" if s.get("USER") else "")
+    host = s.get("HOST") or ""
+    port = f":{s['PORT']}" if s.get("PORT") else ""
+    return f"postgres://{auth}{host}{port}/{s['NAME']}"
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def test_a_worker_killed_mid_parse_loses_nothing(recruiter, redis_queue, run_worker):
+    # A long résumé, so the worker is surely inside the parse when it is killed.
+    slow = resume_upload(actor=recruiter, filename="long.pdf",
+                         data=fake_resumes.resume_pdf(fake_resumes.fake_person(20), pages=60)).resume
+    env = {**os.environ, "DATABASE_URL": _database_url(), "REDIS_URL": settings.REDIS_URL, "DEBUG": "1"}
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "rqworker", "parsing", "--worker-class", "candidates.worker.ParsingWorker"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while Resume.objects.get(pk=slow.pk).status != "parsing":
+            assert time.monotonic() < deadline, "the worker never started parsing"
+            time.sleep(0.005)
+        for pid in _children(worker.pid) + [worker.pid]:
+            os.kill(pid, signal.SIGKILL)
+    finally:
+        worker.kill()
+        worker.wait()
+    slow.refresh_from_db()
+    assert slow.status == "parsing"  # stuck: its worker died with it
+
+    # Nothing is stuck yet by the clock, so a normal sweep leaves it alone...
+    assert resume_sweep()["enqueued"] == 0
+    redis_queue.connection.flushdb()  # the dead worker's job records are gone too
+    # ...and once it is past the threshold, the sweep hands it to a worker again.
+    assert resume_sweep(stuck_after=timedelta(0))["interrupted"] == 1
+    run_worker()
+    slow.refresh_from_db()
+    assert slow.status == "parsed" and slow.attempts == 2
+
+
+def test_work_wiped_from_redis_is_found_again_by_the_sweeper(recruiter, redis_queue, run_worker):
+    resumes = [
+        resume_upload(actor=recruiter, filename=f"{n}.txt", data=fake_resumes.resume_txt(fake_resumes.fake_person(30 + n))).resume
+        for n in range(3)
+    ]
+    assert redis_queue.count == 3
+    redis_queue.connection.flushdb()  # a Redis restart without persistence
+    run_worker()
+    assert set(Resume.objects.values_list("status", flat=True)) == {"queued"}
+    assert resume_sweep(stuck_after=timedelta(0))["enqueued"] == 3
+    assert resume_sweep(stuck_after=timedelta(0))["enqueued"] == 3  # idempotent: still one job each
+    assert redis_queue.count == 3
+    run_worker()
+    assert set(Resume.objects.filter(pk__in=[r.pk for r in resumes]).values_list("status", flat=True)) == {"parsed"}
+
+
+def test_a_file_that_keeps_killing_workers_gives_up_with_a_reason(recruiter, redis_queue, settings):
+    resume = resume_upload(actor=recruiter, filename="a.txt", data=fake_resumes.resume_txt(fake_resumes.fake_person(40))).resume
+    Resume.objects.filter(pk=resume.pk).update(status="parsing", attempts=settings.PARSE_MAX_ATTEMPTS)
+    assert resume_sweep(stuck_after=timedelta(0))["gave_up"] == 1
+    resume.refresh_from_db()
+    assert resume.status == "failed" and "stopped without finishing" in resume.failure_reason
+
+
+def test_the_sweeper_command_reports_what_it_did(recruiter, redis_queue):
+    from django.core.management import call_command
+    from io import StringIO
+
+    resume_upload(actor=recruiter, filename="a.txt", data=fake_resumes.resume_txt(fake_resumes.fake_person(41)))
+    redis_queue.connection.flushdb()
+    out = StringIO()
+    call_command("sweep_resumes", "--stuck-after", "0", stdout=out)
+    assert "1 résumé(s) enqueued" in out.getvalue()
+    assert redis_queue.count == 1
+
+
+def test_an_upload_while_redis_is_down_is_kept_and_parsed_once_redis_is_back(recruiter_client, redis_queue, run_worker):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import override_settings
+    from django.urls import reverse
+
+    closed = {name: {**cfg, "URL": "redis://127.0.0.1:1/0"} for name, cfg in settings.RQ_QUEUES.items()}
+    data = fake_resumes.resume_txt(fake_resumes.fake_person(42))
+    with override_settings(RQ_QUEUES=closed):
+        response = recruiter_client.post(
+            reverse("candidates:upload"), {"files": [SimpleUploadedFile("a.txt", data)]}, HTTP_ACCEPT="application/json"
+        )
+    assert response.status_code == 200 and response.json()["results"][0]["status"] == "queued"
+    resume = Resume.objects.get()
+    assert resume.status == "queued" and redis_queue.count == 0  # the enqueue failed, the row did not
+    resume_sweep(stuck_after=timedelta(0))
+    run_worker()
+    resume.refresh_from_db()
+    assert resume.status == "parsed"

@@ -1,0 +1,142 @@
+"""Bad input never escapes as anything but ParseError, with a message a recruiter understands."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# Self-sufficient even with --noconftest: make the project and this folder importable.
+_HERE = Path(__file__).resolve().parent
+for _p in (str(_HERE.parents[1]), str(_HERE)):
+    if _p not in sys.path:
+        sys.path.insert(0, _p)
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def fixtures_dir() -> Path:
+    return _HERE / "fixtures"
+
+import json
+import resource
+import time
+
+import pytest
+
+import make_fixtures
+from candidates.parsing import ParseError, parse
+
+EXPECTED = json.loads((make_fixtures.FIX / "expected.json").read_text(encoding="utf-8"))["bad"]
+
+
+def _max_rss_mb() -> float:
+    # ru_maxrss is in kilobytes on Linux.
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+@pytest.mark.parametrize("name,needle", sorted(EXPECTED.items()))
+def test_committed_bad_inputs(fixtures_dir, name: str, needle: str) -> None:
+    with pytest.raises(ParseError) as exc:
+        parse((fixtures_dir / name).read_bytes(), filename=name)
+    msg = str(exc.value)
+    assert needle.lower() in msg.lower()
+    assert "Traceback" not in msg and len(msg) < 400
+
+
+def test_messages_name_accepted_formats(fixtures_dir) -> None:
+    with pytest.raises(ParseError) as exc:
+        parse((fixtures_dir / "bad_png_renamed.pdf").read_bytes())
+    assert "looks like a PNG image" in str(exc.value)
+    assert "PDF, DOCX, TXT" in str(exc.value)
+
+
+def test_zip_bomb_docx() -> None:
+    bomb = make_fixtures.zip_bomb_docx(300 * 1024 * 1024)
+    assert len(bomb) < 2 * 1024 * 1024
+    with pytest.raises(ParseError) as exc:
+        parse(bomb)
+    assert "zip bomb" in str(exc.value)
+    assert _max_rss_mb() < 500
+
+
+def test_flate_bomb_pdf() -> None:
+    data = make_fixtures.flate_bomb_pdf(300 * 1024 * 1024)
+    assert len(data) < 2 * 1024 * 1024
+    with pytest.raises(ParseError) as exc:
+        parse(data)
+    assert "unreasonable size" in str(exc.value)
+    assert _max_rss_mb() < 500
+
+
+def test_thousands_of_pages_reads_first_pages_with_warning() -> None:
+    data = make_fixtures.many_pages_pdf(2000)
+    t = time.monotonic()
+    p = parse(data, max_pages=30)
+    assert time.monotonic() - t < 15
+    assert "Only the first 30 of 2000 pages were read." in p["warnings"]
+    assert _max_rss_mb() < 500
+
+
+def test_pathological_stream_hits_time_budget() -> None:
+    data = make_fixtures.pathological_pdf(3_000_000)
+    assert len(data) < 200_000
+    t = time.monotonic()
+    with pytest.raises(ParseError) as exc:
+        parse(data, time_budget=1.0)
+    assert time.monotonic() - t < 5
+    assert "took too long" in str(exc.value)
+
+
+def test_partially_unmapped_font_warns() -> None:
+    p = parse(make_fixtures.partial_cid_pdf())
+    assert "Some text uses fonts without a Unicode map and could not be read." in p["warnings"]
+    assert "(cid:" not in p["text"]
+
+
+def test_glyphs_far_off_the_page_are_ignored() -> None:
+    t = time.monotonic()
+    p = parse(make_fixtures.far_glyphs_pdf())
+    assert time.monotonic() - t < 5
+    assert "far away" not in p["text"]
+    assert _max_rss_mb() < 500
+
+
+def test_truncated_pdfs_at_many_offsets(fixtures_dir) -> None:
+    good = (fixtures_dir / "en_single.pdf").read_bytes()
+    for cut in range(200, len(good), max(1, len(good) // 15)):
+        try:
+            parse(good[:cut])
+        except ParseError:
+            pass
+
+
+def test_corrupted_bytes_never_crash(fixtures_dir) -> None:
+    import random
+
+    rnd = random.Random(7)
+    for name in ("en_single.pdf", "zh_resume.pdf", "en_word_styles.docx"):
+        good = bytearray((fixtures_dir / name).read_bytes())
+        for _ in range(12):
+            bad = bytearray(good)
+            for _ in range(20):
+                bad[rnd.randrange(len(bad))] = rnd.randrange(256)
+            try:
+                parse(bytes(bad), time_budget=5)
+            except ParseError:
+                pass
+
+
+def test_huge_plain_text_is_bounded() -> None:
+    for data in (b"Python Java " * 200_000, b"Jane Doe\n" + b"Experience at Acme 2019 - 2020 Python\n" * 60_000):
+        t = time.monotonic()
+        p = parse(data)
+        assert time.monotonic() - t < 5
+        assert "This document is unusually long; only its first part was analysed." in p["warnings"]
+
+
+def test_empty_and_whitespace() -> None:
+    for data in (b"", b"   \n\t  ", b"\xef\xbb\xbf"):
+        with pytest.raises(ParseError) as exc:
+            parse(data)
+        assert "empty" in str(exc.value).lower()

@@ -1,0 +1,299 @@
+"""Unit tests: dates, phones, links, skills, languages, sniffing, headings, names."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# Self-sufficient even with --noconftest: make the project and this folder importable.
+_HERE = Path(__file__).resolve().parent
+for _p in (str(_HERE.parents[1]), str(_HERE)):
+    if _p not in sys.path:
+        sys.path.insert(0, _p)
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def fixtures_dir() -> Path:
+    return _HERE / "fixtures"
+
+import pytest
+
+from candidates.parsing import PARSER_VERSION, ParseError, parse, sniff
+from candidates.parsing.contacts import find_links, find_phones, normalise_phone
+from candidates.parsing.dates import find_dates, parse_date
+from candidates.parsing.languages import find_languages
+from candidates.parsing.model import Line
+from candidates.parsing.names import is_name
+from candidates.parsing.readers.txt import decode_text
+from candidates.parsing.sections import heading_key
+from candidates.parsing.skills import find_skills, normalise_skill, taxonomy
+
+
+@pytest.mark.parametrize(
+    "text,start,end",
+    [
+        ("Sep 2015 - Jun 2018", "2015-09", "2018-06"),
+        ("July 2018 - Present", "2018-07", "present"),
+        ("Aug 2021 – May 2023", "2021-08", "2023-05"),
+        ("2019.09 - 2020.12", "2019-09", "2020-12"),
+        ("08/2021 - 05/2023", "2021-08", "2023-05"),
+        ("2019 - 2021", "2019", "2021"),
+        ("2023年09月 - 至今", "2023-09", "present"),
+        ("2021 年 01 月 - 2023 年 06 月", "2021-01", "2023-06"),
+        ("2020/03 - 2021/08", "2020-03", "2021-08"),
+        ("Jan. 2019 to Now", "2019-01", "present"),
+        ("2018.09~2022.06", "2018-09", "2022-06"),
+        ("2018年9月至2022年6月", "2018-09", "2022-06"),
+        ("March 2020 — Current", "2020-03", "present"),
+        ("Sept 2019 – Today", "2019-09", "present"),
+        ("2016-09 — 2017-06", "2016-09", "2017-06"),
+        ("2022.03 - 今", "2022-03", "present"),
+        ("2020 – 现在", "2020", "present"),
+    ],
+)
+def test_date_ranges(text: str, start: str, end: str) -> None:
+    span = find_dates(f"Acme Corp  {text}  Remote")
+    assert span is not None
+    assert (span.start, span.end) == (start, end)
+
+
+def test_single_dates() -> None:
+    assert parse_date("2015.09") == "2015-09"
+    assert find_dates("Expected May 2024").end == "2024-05"
+    assert find_dates("Graduated 2019").end == "2019"
+    assert find_dates("no dates here") is None
+
+
+@pytest.mark.parametrize(
+    "raw,country,expected",
+    [
+        ("(+86) 156-0337-9828", None, "+8615603379828"),
+        ("156 0337 9828", "CN", "+8615603379828"),
+        ("15603379828", None, "+8615603379828"),
+        ("(415) 555-0134", "US", "+14155550134"),
+        ("415.555.0134", "US", "+14155550134"),
+        ("+44 (0)20 7946 0958", None, "+442079460958"),
+        ("0044 20 7946 0958", None, "+442079460958"),
+        ("(415) 555-0134", None, "(415) 555-0134"),
+        ("020 7946 0321", None, "020 7946 0321"),
+    ],
+)
+def test_phone_normalisation(raw: str, country: str | None, expected: str) -> None:
+    assert normalise_phone(raw, country) == expected
+
+
+def test_phone_finder_ignores_dates() -> None:
+    assert find_phones("2019.09 - 2020.12") == []
+    assert find_phones("2015 - 2019") == []
+    assert find_phones("Phone: +1 (415) 555-0134")[0][0] == "+1 (415) 555-0134"
+
+
+def test_links() -> None:
+    got = [u for u, _, _ in find_links("github.com/jdoe-x | www.jdoe.dev | Node.js, ASP.NET | https://linkedin.com/in/j-doe/")]
+    assert got == ["https://github.com/jdoe-x", "https://www.jdoe.dev", "https://linkedin.com/in/j-doe"]
+
+
+@pytest.mark.parametrize(
+    "alias,canonical",
+    [
+        ("golang", "Go"), ("k8s", "Kubernetes"), ("React.js", "React"), ("ReactJS", "React"),
+        ("Postgres", "PostgreSQL"), ("JS", "JavaScript"), ("c++", "C++"), ("C#", "C#"), (".NET", ".NET"),
+        ("node.js", "Node.js"), ("机器学习", "Machine Learning"), ("项目管理", "Project Management"),
+        ("Go", "Go"), ("R", "R"),
+    ],
+)
+def test_skill_aliases(alias: str, canonical: str) -> None:
+    assert normalise_skill(alias) == canonical
+
+
+def test_taxonomy_is_big_enough() -> None:
+    assert len(taxonomy().canonical) >= 400
+
+
+def _skills(texts: list[str], section: bool) -> list[str]:
+    lines = [Line(text=t, index=i) for i, t in enumerate(texts)]
+    return [s for s, _, _ in find_skills(lines, {ln.index for ln in lines} if section else set(), set())]
+
+
+def test_short_skills_only_in_context() -> None:
+    assert _skills(["I like to go to R and C conferences and excel at sales."], section=False) == []
+    assert _skills(["Go, R, C, C++, C#, .NET, Node.js, Excel"], section=True) == [
+        "Go", "R", "C", "C++", "C#", ".NET", "Node.js", "Excel"]
+    # Skills listed in a comma list outside a skills section still count.
+    assert "Go" in _skills(["Tools: Go, Rust, Docker, Kafka"], section=False)
+
+
+def test_skills_in_prose_deduplicated_in_order() -> None:
+    got = _skills(["Built services with Golang and k8s, later moved to Go modules on Kubernetes and ReactJS."], section=False)
+    assert got == ["Go", "Kubernetes", "React"]
+
+
+def test_languages() -> None:
+    lines = [Line(text="English (CET-6), Mandarin (native), IELTS 7.0", index=0), Line(text="英语（CET-6）、普通话", index=1)]
+    got = [x for x, _, _ in find_languages(lines, {0, 1})]
+    assert got[0].startswith("English (CET-6")
+    assert "Mandarin (Native)" in got
+
+
+def test_languages_in_prose() -> None:
+    lines = [Line(text="Analyst fluent in English, French and Arabic; native Hindi speaker.", index=0),
+             Line(text="Mother tongue(s): Italian", index=1)]
+    got = [x for x, _, _ in find_languages(lines, set())]
+    assert got == ["English (Fluent)", "French (Fluent)", "Arabic (Fluent)", "Hindi (Native)", "Italian (Native)"]
+
+
+@pytest.mark.parametrize(
+    "text,key",
+    [
+        ("EXPERIENCE", "experience"), ("E X P E R I E N C E", "experience"), ("Work Experience:", "experience"),
+        ("💼 工作经历", "experience"), ("| 教育背景 |", "education"), ("Technical Skills", "skills"),
+        ("■ 专业技能", "skills"), ("Awards & Honors", "awards"), ("一、自我评价", "summary"), ("Education", "education"),
+        ("Professional Experience", "experience"), ("技能特长", "skills"), ("项目经历", "projects"),
+        ("工作经历 WORK EXPERIENCE", "experience"), ("**Experience**", "experience"), ("【项目经验】", "projects"),
+    ],
+)
+def test_headings(text: str, key: str) -> None:
+    assert heading_key(text) == key
+
+
+@pytest.mark.parametrize(
+    "text,ok",
+    [
+        ("Jane Doe", True), ("JANE DOE", True), ("Mary-Ann O'Neil", True), ("张三", True), ("欧阳娜娜", True),
+        ("Resume", False), ("Curriculum Vitae", False), ("简历", False), ("个人简历", False), ("Education", False),
+        ("Software Engineer", False), ("Acme Inc", False), ("San Francisco", False), ("Project Management", False),
+        ("教育背景", False),
+    ],
+)
+def test_names(text: str, ok: bool) -> None:
+    assert is_name(text) is ok
+
+
+@pytest.mark.parametrize(
+    "data,looks_like",
+    [
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 50, "JPEG image"),
+        (b"GIF89a" + b"\x00" * 50, "GIF image"),
+        (b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 100 + b"This program cannot be run in DOS mode", "Windows executable"),
+        (b"\x7fELF\x02\x01\x01" + b"\x00" * 60, "Linux executable"),
+        (b"{\\rtf1\\ansi hello}", "RTF"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "old Word .doc"),
+        (b"<!DOCTYPE html><html><body>CV</body></html>", "web page"),
+        (b"<?xml version='1.0'?><w:wordDocument xmlns:w='x'/>", "Word XML"),
+    ],
+)
+def test_rejected_formats_are_named(data: bytes, looks_like: str) -> None:
+    from candidates.parsing.sniff import describe
+
+    assert sniff(data) is None
+    assert looks_like in describe(data)
+    with pytest.raises(ParseError) as exc:
+        parse(data)
+    assert looks_like in str(exc.value) and "Accepted formats: PDF, DOCX, TXT." in str(exc.value)
+
+
+def test_office_zips_are_named() -> None:
+    import io
+    import zipfile
+
+    from candidates.parsing.sniff import describe
+
+    for member, what in (("xl/workbook.xml", "Excel"), ("ppt/presentation.xml", "PowerPoint"), ("content.xml", "OpenDocument")):
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as zf:
+            zf.writestr(member, "<x/>")
+        assert sniff(buf.getvalue()) is None
+        assert what in describe(buf.getvalue())
+
+
+@pytest.mark.parametrize(
+    "raw,name",
+    [
+        ("Resume of Jane Doe", "Jane Doe"), ("CV – Jane Doe", "Jane Doe"), ("Jane Doe's Résumé", "Jane Doe"),
+        ("JANE DOE, MBA, PMP", "JANE DOE"), ("Dr. Jane Smith", "Jane Smith"), ("Alex Kim (they/them)", "Alex Kim"),
+        ("张三的个人简历", "张三"), ("D'Angelo Russo", "D'Angelo Russo"), ("E M I L Y   C H E N", "EMILY CHEN"),
+    ],
+)
+def test_name_cleaning(raw: str, name: str) -> None:
+    from candidates.parsing.names import clean_name
+
+    assert clean_name(raw) == name
+    assert is_name(clean_name(raw))
+
+
+def test_sniff_by_content(fixtures_dir) -> None:
+    assert sniff((fixtures_dir / "en_single.pdf").read_bytes()) == "pdf"
+    assert sniff((fixtures_dir / "en_table.docx").read_bytes()) == "docx"
+    assert sniff((fixtures_dir / "zh_gbk.txt").read_bytes()) == "txt"
+    assert sniff((fixtures_dir / "en_utf16.txt").read_bytes()) == "txt"
+    for bad in ("bad_png_renamed.pdf", "bad_elf_renamed.pdf", "bad_old_word.doc", "bad_resume.rtf",
+                "bad_not_docx.docx", "bad_binary.txt", "bad_empty.pdf"):
+        assert sniff((fixtures_dir / bad).read_bytes()) is None, bad
+    assert sniff(b"<!DOCTYPE html><html><body>cv</body></html>") is None
+
+
+@pytest.mark.parametrize(
+    "raw,text",
+    [
+        ("José Müller".encode("utf-8"), "José Müller"),
+        (b"\xef\xbb\xbfJos\xc3\xa9", "José"),
+        ("简历 张三".encode("gb18030"), "简历 张三"),
+        (b"\xff\xfe" + "Zoë".encode("utf-16-le"), "Zoë"),
+        ("Renée Fontaine".encode("cp1252"), "Renée Fontaine"),
+    ],
+)
+def test_text_decoding(raw: bytes, text: str) -> None:
+    assert decode_text(raw) == text
+
+
+def test_profile_shape(fixtures_dir) -> None:
+    p = parse((fixtures_dir / "en_single.pdf").read_bytes())
+    keys = {"name", "headline", "emails", "phones", "location", "links", "summary", "education", "experience",
+            "skills", "languages", "language", "warnings", "provenance", "parser_version", "text"}
+    assert set(p) == keys
+    assert p["parser_version"] == PARSER_VERSION
+    name = p["provenance"]["name"]
+    assert name["page"] == 1 and len(name["bbox"]) == 4 and name["confidence"] >= 0.9
+    assert name["text"] == "Amelia Hartwell"
+    for path, rec in p["provenance"].items():
+        assert set(rec) == {"page", "bbox", "text", "confidence"}, path
+        assert 0.0 <= rec["confidence"] <= 1.0
+    assert "experience.0.title" in p["provenance"]
+    assert "Northwind" in p["text"]
+
+
+def test_pdf_link_annotations() -> None:
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(612, 792))
+    c.setFont("Helvetica-Bold", 20)
+    c.drawString(72, 740, "Invented Person")
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 720, "Portfolio | LinkedIn")
+    c.linkURL("https://invented-person.example.dev", (72, 715, 120, 730))
+    c.linkURL("https://www.linkedin.com/in/invented-person-example", (125, 715, 170, 730))
+    c.linkURL("mailto:invented.person@example.com", (175, 715, 200, 730))
+    c.drawString(72, 400, "EXPERIENCE")
+    c.drawString(72, 380, "Acme Widgets Inc. | Engineer | 2019 - 2021")
+    c.linkURL("https://acme-widgets.example.com", (72, 375, 170, 390))
+    c.save()
+    p = parse(buf.getvalue())
+    assert p["links"] == ["https://invented-person.example.dev", "https://www.linkedin.com/in/invented-person-example"]
+    assert p["emails"] == ["invented.person@example.com"]
+
+
+def test_docx_textbox_not_duplicated(fixtures_dir) -> None:
+    p = parse((fixtures_dir / "zh_emoji.docx").read_bytes())
+    assert p["text"].count("全国大学生数学建模竞赛") == 1
+
+
+def test_parse_error_only(fixtures_dir) -> None:
+    with pytest.raises(ParseError):
+        parse(b"%PDF-1.7\n" + b"\x00garbage" * 50)
+    with pytest.raises(ParseError):
+        parse("not bytes")  # type: ignore[arg-type]
