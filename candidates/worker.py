@@ -56,6 +56,24 @@ def warm_up_parser() -> None:
             logger.warning("parser warm-up document was rejected; parsing still works, only slower")
 
 
+# Connection wrappers inherited from the parent. Kept referenced so they are never closed in here.
+_inherited_connections: list[Any] = []
+
+
+def _start_with_fresh_connections() -> None:
+    """Give the forked child database connections of its own.
+
+    The parent closes its connections before forking, but only the ones in the store it sees:
+    Django keeps a thread-local store and, while an event loop runs in the thread, a context-local
+    one, and after a fork the child may see the other. A socket still open in there is shared with
+    the parent; using it garbles both sessions and closing it ends the parent's. So park whatever
+    came across, unclosed (the child leaves with os._exit), and let Django connect afresh.
+    """
+    for alias in connections:
+        _inherited_connections.append(connections[alias])
+        connections[alias] = connections.create_connection(alias)
+
+
 class ParsingWorker(Worker):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("maintenance_interval", settings.SWEEP_INTERVAL)
@@ -68,6 +86,7 @@ class ParsingWorker(Worker):
         super().fork_work_horse(job, queue)
 
     def main_work_horse(self, job: Any, queue: Any) -> None:
+        _start_with_fresh_connections()
         # Only the child is capped: a hostile file can kill its own process, never the worker.
         limit = settings.PARSE_MEMORY_LIMIT_MB * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))

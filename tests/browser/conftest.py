@@ -25,7 +25,9 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+# Package scope, not session: while Playwright is running, this thread counts as async to asgiref,
+# so Django keeps its connections in a separate store. Stop it before the rest of the suite runs.
+@pytest.fixture(scope="package")
 def browser() -> Iterator["object"]:
     from playwright.sync_api import sync_playwright
 
