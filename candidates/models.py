@@ -162,6 +162,11 @@ class Resume(models.Model):
     def __str__(self) -> str:
         return self.original_filename
 
+    @property
+    def in_progress(self) -> bool:
+        """Queued or being parsed: a re-parse now would only queue the same work twice."""
+        return self.status in (self.Status.QUEUED, self.Status.PARSING)
+
 
 class Education(models.Model):
     candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="education")

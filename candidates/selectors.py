@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from ats.roles import User, is_hiring_manager, is_recruiter
@@ -31,7 +31,11 @@ def candidate_get(user: User, candidate_id: int) -> Candidate:
         applications = applications.filter(job__hiring_managers=user, stage__needs_review=True)
     notes = Note.objects.select_related("author", "application__job")
     if not is_recruiter(user):
-        notes = notes.filter(visible_to_hiring_managers=True)
+        # A hiring manager sees shared notes about the person, and those on applications to their
+        # own jobs; a note on another job's application is that job's business.
+        notes = notes.filter(visible_to_hiring_managers=True).filter(
+            Q(application__isnull=True) | Q(application__job__hiring_managers=user)
+        )
     queryset = candidate_list_for(user).select_related("owner").prefetch_related(
         "tags",
         "education",

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import get_valid_filename
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -93,13 +94,13 @@ def upload_batch(request: HttpRequest, batch_id: uuid.UUID) -> HttpResponse:
 def resume_reparse_view(request: HttpRequest, resume_id: int) -> HttpResponse:
     _recruiter_only(request)
     resume = get_object_or_404(resume_list_for(request.user), pk=resume_id)
-    if resume.status in (Resume.Status.QUEUED, Resume.Status.PARSING):
+    if resume.in_progress:
         messages.info(request, f"{resume.original_filename} is already being parsed.")
     else:
         resume_reparse(actor=request.user, resume=resume)
         messages.success(request, f"{resume.original_filename} will be parsed again; your corrections are kept.")
     next_url = request.POST.get("next", "")
-    if next_url.startswith("/") and not next_url.startswith("//"):
+    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return redirect(next_url)
     return redirect(resume.candidate or resume.batch or "dashboard")
 

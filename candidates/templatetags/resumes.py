@@ -12,4 +12,4 @@ register = template.Library()
 @register.filter
 def being_parsed(resumes: Iterable[Resume]) -> list[Resume]:
     """The résumés still queued or parsing (works on a prefetched `candidate.resumes.all`)."""
-    return [r for r in resumes if r.status in (Resume.Status.QUEUED, Resume.Status.PARSING)]
+    return [r for r in resumes if r.in_progress]

@@ -199,3 +199,21 @@ def test_reindex_command_fills_every_search_document(recruiter):
     call_command("reindex_candidates", batch_size=2, stdout=out)
     assert "Reindexed 5 candidates" in out.getvalue()
     assert not Candidate.objects.filter(pk__in=[p.pk for p in people], search_document__isnull=True).exists()
+
+
+@pytest.mark.django_db
+def test_hiring_manager_sees_shared_notes_of_their_own_jobs_only(recruiter, manager_a_client, job_a, job_b):
+    from candidates.services import note_add
+
+    mine = factories.make_application(job=job_a, kind="shortlist", actor=recruiter)
+    theirs = factories.make_application(job=job_b, candidate=mine.candidate, kind="shortlist", actor=recruiter)
+    note_add(actor=recruiter, candidate=mine.candidate, body="About the person", visible_to_hiring_managers=True)
+    note_add(actor=recruiter, candidate=mine.candidate, application=mine, body="For job A",
+             visible_to_hiring_managers=True)
+    note_add(actor=recruiter, candidate=mine.candidate, application=theirs, body="For job B",
+             visible_to_hiring_managers=True)
+    note_add(actor=recruiter, candidate=mine.candidate, body="Recruiters only")
+
+    page = manager_a_client.get(reverse("candidates:detail", args=[mine.candidate.pk])).content.decode()
+    assert "About the person" in page and "For job A" in page
+    assert "For job B" not in page and "Recruiters only" not in page

@@ -132,3 +132,37 @@ def test_profile_banner_polls_while_parsing_and_reloads_when_done(recruiter, rec
     parse_resume_task(resume.pk)
     done = recruiter_client.get(url, HTTP_HX_REQUEST="true")
     assert done.status_code == 200 and done["HX-Refresh"] == "true"
+
+
+def test_profile_offers_the_files_and_shows_a_reparse_in_progress(recruiter, recruiter_client, django_capture_on_commit_callbacks):
+    resume = _parsed_resume(recruiter, index=53)
+    profile_url = reverse("candidates:detail", args=[resume.candidate_id])
+    page = recruiter_client.get(profile_url).content.decode()
+    assert reverse("candidates:resume_download", args=[resume.pk]) in page
+    assert reverse("candidates:resume_preview", args=[resume.pk]) in page
+    assert reverse("candidates:resume_reparse", args=[resume.pk]) in page
+    assert "being parsed" not in page
+
+    with django_capture_on_commit_callbacks(execute=False):
+        response = recruiter_client.post(
+            reverse("candidates:resume_reparse", args=[resume.pk]), {"next": profile_url}, follow=True
+        )
+    page = response.content.decode()
+    assert response.redirect_chain[-1][0] == profile_url
+    assert "being parsed" in page and reverse("candidates:parsing_status", args=[resume.candidate_id]) in page
+    assert reverse("candidates:resume_reparse", args=[resume.pk]) not in page  # already queued
+
+    status_url = reverse("candidates:parsing_status", args=[resume.candidate_id])
+    assert "being parsed" in recruiter_client.get(status_url, HTTP_HX_REQUEST="true").content.decode()
+    parse_resume_task(resume.pk)
+    assert recruiter_client.get(status_url, HTTP_HX_REQUEST="true")["HX-Refresh"] == "true"
+
+
+def test_reparse_never_redirects_off_site(recruiter, recruiter_client):
+    resume = _parsed_resume(recruiter, index=54)
+    for evil in ("https://evil.example/", "//evil.example/", "/\\evil.example/"):
+        response = recruiter_client.post(reverse("candidates:resume_reparse", args=[resume.pk]), {"next": evil})
+        assert response.status_code == 302 and "evil" not in response.url
+        resume.refresh_from_db()
+        resume.status = "parsed"
+        resume.save(update_fields=["status"])
