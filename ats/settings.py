@@ -5,6 +5,7 @@ secure-cookie/HSTS/SSL settings and makes SECRET_KEY mandatory.
 """
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 
 import dj_database_url
@@ -18,6 +19,8 @@ DEBUG = env_bool("DEBUG", False)
 
 _DEV_SECRET_KEY = "django-insecure-dev-only-key-never-use-in-production-0123456789abcdef"
 SECRET_KEY = env_str("SECRET_KEY") or ""
+if not SECRET_KEY and env_bool("ATS_STANDALONE_COMMAND", False):
+    SECRET_KEY = secrets.token_urlsafe(50)  # signs nothing that outlives the command (see manage.py)
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(

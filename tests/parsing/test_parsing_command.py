@@ -1,22 +1,5 @@
-"""The management command, run as a subprocess (skipped until manage.py exists)."""
-
+"""`manage.py parse_resume`, run as a subprocess exactly as other tools call it."""
 from __future__ import annotations
-
-import sys
-from pathlib import Path
-
-# Self-sufficient even with --noconftest: make the project and this folder importable.
-_HERE = Path(__file__).resolve().parent
-for _p in (str(_HERE.parents[1]), str(_HERE)):
-    if _p not in sys.path:
-        sys.path.insert(0, _p)
-
-import pytest  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def fixtures_dir() -> Path:
-    return _HERE / "fixtures"
 
 import json
 import os
@@ -30,13 +13,15 @@ ROOT = Path(__file__).resolve().parents[2]
 MANAGE = ROOT / "manage.py"
 PYTHON = ROOT / ".venv" / "bin" / "python"
 
-pytestmark = pytest.mark.skipif(not MANAGE.exists(), reason="manage.py does not exist yet")
+
+@pytest.fixture(scope="module")
+def fixtures_dir() -> Path:
+    return Path(__file__).resolve().parent / "fixtures"
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    if not env.get("SECRET_KEY"):
-        env.setdefault("DEBUG", "1")
+    # As a tool would run it: no DEBUG, no SECRET_KEY, no database settings needed.
+    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY", "DATABASE_URL")}
     python = str(PYTHON) if PYTHON.exists() else sys.executable
     return subprocess.run([python, str(MANAGE), "parse_resume", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
@@ -72,3 +57,10 @@ def test_bench_last_line(tmp_path, fixtures_dir) -> None:
     last = r.stdout.strip().splitlines()[-1]
     assert last.startswith("overhead_ratio=")
     float(last.split("=", 1)[1])
+
+
+def test_missing_file_is_an_error_not_a_traceback(tmp_path) -> None:
+    r = _run(str(tmp_path / "nope.pdf"), "--json")
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr
+    assert "nope.pdf" in json.loads(r.stdout)["error"]

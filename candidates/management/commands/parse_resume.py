@@ -40,7 +40,7 @@ class Command(BaseCommand):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            self._fail(opts["json"], f"The file could not be opened: {exc.strerror or exc}.")
+            self._fail(opts["json"], f"{path.name} could not be opened: {exc.strerror or exc}.")
             return
         try:
             profile = parse(data, filename=path.name, time_budget=opts["time_budget"], max_pages=opts["max_pages"])
