@@ -120,12 +120,33 @@ def normalise_phone(raw: str, country: str | None) -> str:
         return "+86" + digits
     if country == "CN" and len(digits) == 11 and digits.startswith("1"):
         return "+86" + digits
-    if country == "US":
+    if country in ("US", "CA"):
         if len(digits) == 10 and digits[0] in "23456789":
             return "+1" + digits
         if len(digits) == 11 and digits[0] == "1":
             return "+" + digits
+    if country in _TRUNK_ZERO and digits.startswith("0") and not digits.startswith("00"):
+        # "0151 496 0123" in Liverpool: the national 0 gives way to the country code.
+        code, lengths = _TRUNK_ZERO[country]
+        if len(digits) - 1 in lengths:
+            return "+" + code + digits[1:]
     return s
+
+
+# Countries whose national numbers start with a trunk 0 that E.164 drops, with the
+# lengths a national number has without it.  Others are left as written.
+_TRUNK_ZERO: dict[str, tuple[str, range]] = {
+    "GB": ("44", range(9, 11)), "DE": ("49", range(6, 12)), "FR": ("33", range(9, 10)), "NL": ("31", range(9, 10)),
+    "AU": ("61", range(9, 10)), "IN": ("91", range(10, 11)), "IE": ("353", range(7, 10)), "NZ": ("64", range(8, 10)),
+    "AT": ("43", range(6, 13)), "CH": ("41", range(9, 10)), "BE": ("32", range(8, 10)), "SE": ("46", range(7, 10)),
+}
+_COUNTRY_ISO: dict[str, str] = {
+    "uk": "GB", "u.k.": "GB", "united kingdom": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
+    "great britain": "GB", "germany": "DE", "deutschland": "DE", "france": "FR", "netherlands": "NL",
+    "the netherlands": "NL", "nederland": "NL", "australia": "AU", "india": "IN", "ireland": "IE", "éire": "IE",
+    "new zealand": "NZ", "austria": "AT", "österreich": "AT", "switzerland": "CH", "schweiz": "CH", "suisse": "CH",
+    "belgium": "BE", "belgique": "BE", "belgië": "BE", "sweden": "SE", "sverige": "SE", "canada": "CA",
+}
 
 
 _STATE_RE = re.compile(r"^[A-Z][A-Za-zÀ-ÿ .'\-]{1,30},\s*(?P<st>[A-Z]{2})(?:\s+\d{5}(?:-\d{4})?)?$")
@@ -176,6 +197,11 @@ def country_hint(location: str | None, language: str, phone_raws: list[str]) -> 
         if any(c in loc for c in CN_CITIES) or "china" in low or low in {
             "beijing", "shanghai", "shenzhen", "guangzhou", "hangzhou", "chengdu", "nanjing", "wuhan"}:
             return "CN"
+        for seg in reversed(re.split(r"\s*[,，(（)）]\s*", low)):
+            if seg in _COUNTRY_ISO:
+                return _COUNTRY_ISO[seg]
+        if m and m.group(1) in CA_PROVINCES:
+            return "CA"
     if language == "zh":
         return "CN"
     return None

@@ -41,6 +41,12 @@ _FIELD_LABEL = re.compile(r"(?:major|field of study|concentration|专业)\s*[:�
 _HONOURS = re.compile(r"^(?:cum laude|magna cum laude|summa cum laude|with honou?rs|honou?rs|first class|distinction|dean's list)\b", re.I)
 
 
+# "BA (Hons) Business Management", "BSc Hons Nursing": a class of degree between the degree and its field.
+_QUALIFIER = re.compile(
+    r"^\s*(?:[(（]\s*(?:hons?\.?|honou?rs|first class(?: honou?rs)?|distinction|merit|cum laude|magna cum laude|"
+    r"summa cum laude)\s*[)）]|hons\.?(?=\s))", re.I)
+
+
 def _clean(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip(" ,;:|·•–—-()（）\t")
 
@@ -50,7 +56,7 @@ def _split_degree(part: str) -> tuple[str | None, str | None]:
     if not m:
         return None, None
     degree = _clean(m.group(0))
-    rest = part[m.end():]
+    rest = _QUALIFIER.sub("", part[m.end():])
     rest = re.sub(r"^\s*(?:degree\s+)?(?:(?:in|of|en|de|in der|im)\b|,|:|-|–|—|\(|（)\s*", "", rest, flags=re.I)
     before = part[: m.start()].strip(" ,|-–—")
     fld = ""

@@ -89,9 +89,18 @@ def is_bullet(line: Line) -> tuple[str, bool]:
     return text, b or line.bullet
 
 
+def _capitalised_title(text: str) -> bool:
+    """"Lead Data Engineer", "Support Engineer | Remote": a job title that merely starts with a verb."""
+    first = re.split(r"\t|\s[|｜·–—-]\s|\s{2,}", text.strip())[0]
+    words = first.split()
+    return 2 <= len(words) <= 6 and bool(TITLE_RE.search(first)) and not re.search(r"[.;:!?]$", first) \
+        and all(w[:1].isupper() or w in ("of", "and", "&", "for", "the", "in", "to") for w in words)
+
+
 def is_prose(text: str) -> bool:
     words = word_count(text)
-    if (ACTION_VERB.match(text) or re.match(r"[A-Z][a-z]{2,}ed\s", text)) and words >= 3 and not find_dates(text):
+    if (ACTION_VERB.match(text) or re.match(r"[A-Z][a-z]{2,}ed\s", text)) and words >= 3 and not find_dates(text) \
+            and not _capitalised_title(text):
         return True
     if text.rstrip().endswith(".") and words >= 4 and not text.rstrip().endswith((" Inc.", " Ltd.", " Co.", " Corp.")):
         return True
@@ -161,7 +170,9 @@ def split_commas(part: str, relaxed: bool = False) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(pieces):
-        if i + 1 < len(pieces) and looks_like_location(pieces[i] + ", " + pieces[i + 1]):
+        # "Meridian Health, New York, NY": pair the city with its state, not the company with the city.
+        later = i + 2 < len(pieces) and looks_like_location(pieces[i + 1] + ", " + pieces[i + 2])
+        if i + 1 < len(pieces) and not later and looks_like_location(pieces[i] + ", " + pieces[i + 1]):
             out.append(pieces[i] + ", " + pieces[i + 1])
             i += 2
         else:
@@ -187,6 +198,17 @@ def is_title(part: str) -> bool:
 
 def is_company(part: str) -> bool:
     return bool(COMPANY_RE.search(part))
+
+
+# A name ending in a legal form is an organisation even when it contains a job word
+# ("杭州云帆信息技术有限公司" holds 技术, "Meridian Health Partners" holds "partner").
+_LEGAL_END = re.compile(
+    r"(?:\b(?:inc|incorporated|llc|llp|ltd|limited|corp|corporation|company|gmbh|ag|plc|pty|pte|pvt|s\.?a|s\.?p\.?a|"
+    r"s\.?r\.?l|b\.?v|n\.?v|oy|ab|co|partners|associates|group|holdings)\.?|公司|集团|银行|医院|研究院|研究所|事务所|工作室|实验室)$", re.I)
+
+
+def is_legal_entity(part: str) -> bool:
+    return bool(_LEGAL_END.search(part.strip(" ,;:|")))
 
 
 def is_location(part: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .entries import ACTION_VERB, Header, header_parts, is_labelled_list, is_bullet, is_company, is_duration, is_location, is_prose, is_title, split_commas
+from .entries import ACTION_VERB, Header, header_parts, is_labelled_list, is_bullet, is_company, is_duration, is_legal_entity, is_location, is_prose, is_title, split_commas
 from .model import Line
 from .textutil import CJK_RE
 
@@ -20,19 +20,20 @@ def _clean(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip(" ,;:|·•–—-\t")
 
 
-def _assign(h: Header, cur: dict[str, Any]) -> dict[str, str]:
+def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict[str, str]:
     """Map the text parts of a header line to company/title/location."""
     roles: dict[str, str] = {}
-    # With no company yet, "Engineer, Thamesgate Robotics" is title + company; with one,
-    # "Staff Nurse, Intensive Care Unit" is a title with its department.
-    parts = [q for p in h.parts for q in split_commas(p, relaxed=not cur.get("company"))]
+    # With no company yet, "Engineer, Thamesgate Robotics" is title + company; with one, or
+    # with the company on the next line, "Staff Nurse, Intensive Care Unit" is a title with its department.
+    parts = [q for p in h.parts for q in split_commas(p, relaxed=not cur.get("company") and not company_below)]
     # "Senior Engineer at Stripe" split by the " at " separator keeps the order title, company.
     ats = re.search(r"\s(?:at|@)\s", h.line.text)
     for p in list(parts):
         if "location" not in roles and is_location(p) and not is_company(p):
             roles["location"] = p
             parts.remove(p)
-    titles = [p for p in parts if is_title(p) and not (is_company(p) and not is_title(p.split(",")[0]))]
+    titles = [p for p in parts if is_title(p) and not is_legal_entity(p)
+              and not (is_company(p) and not is_title(p.split(",")[0]))]
     companies = [p for p in parts if is_company(p) and p not in titles]
     others = [p for p in parts if p not in titles and p not in companies]
     if titles:
@@ -160,7 +161,8 @@ def parse_experience(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, 
             cur["company"] = None
             prov.pop("company", None)
             soft_company = False
-        roles = _assign(h, cur)
+        below = _company_line_below(lines, pos)
+        roles = _assign(h, cur, below)
         conflict = had_body or (h.dates and (cur["start"] or cur["end"])) or \
             ("company" in roles and cur["company"] and "title" not in roles and cur["title"]) or \
             ("title" in roles and cur["title"]) or ("company" in roles and cur["company"] and "title" in roles)
@@ -168,7 +170,7 @@ def parse_experience(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, 
             prev_company = cur["company"]
             prev_prov = prov.get("company")
             flush()
-            roles = _assign(h, cur)
+            roles = _assign(h, cur, below)
             if "company" not in roles and "title" in roles and prev_company:
                 # Another role under the same company heading.
                 cur["company"] = prev_company
@@ -192,6 +194,17 @@ def parse_experience(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, 
             continue
         kept.append((e, p))
     return kept
+
+
+def _company_line_below(lines: list[Line], pos: int) -> bool:
+    """Is the next line an undated organisation name on its own ("Queen Elizabeth Hospital")?"""
+    if pos + 1 >= len(lines):
+        return False
+    text, bullet = is_bullet(lines[pos + 1])
+    if bullet or is_prose(text):
+        return False
+    h = header_parts(lines[pos + 1])
+    return not h.dates and len(h.parts) == 1 and is_company(h.parts[0]) and not is_title(h.parts[0])
 
 
 def _note_highlight(prov: dict[str, dict], cur: dict[str, Any], ln: Line) -> None:

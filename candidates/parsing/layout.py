@@ -325,6 +325,9 @@ def _fix_unmapped(line: Line, stats: dict[str, int] | None) -> None:
     lost = t.count("\ufffd")
     if stats is not None:
         stats["lost"] = stats.get("lost", 0) + lost
+    # A glyph standing alone between fields ("555 0134 ▪ jane@x.com" in a font whose ▪ or
+    # icon has no mapping) was a separator: keep it as one so the fields stay apart.
+    t = re.sub(r"(?<=\S)\s+[\ufffd\ufffc]{1,2}\s+(?=\S)", " · ", t)
     line.text = re.sub(r"(?<=\S) {2,}(?=\S)", "  ", t.replace("\ufffd", "").replace("\ufffc", "")).strip()
 
 

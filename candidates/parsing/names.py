@@ -37,12 +37,14 @@ _CREDENTIALS = re.compile(r",?\s*\b(?:Ph\.?\s?D\.?|M\.?D\.?|MBA|CPA|PMP|CFA|P\.?
 _NAME_TOKEN = re.compile(
     r"^(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*(?:(?:[A-ZÀ-ÖØ-Þ'’\-]|['’\-][A-ZÀ-ÖØ-Þ])[a-zà-öø-ÿ]+)*"  # Jane, McDonald, O'Neil, Jean-Luc, DeShawn
     r"|[A-ZÀ-ÖØ-Þ]{2,}(?:['’\-][A-ZÀ-ÖØ-Þ]{2,})?"  # DOE, ADEYEMI-PARK
+    r"|[A-ZÀ-ÖØ-Þ]['’][A-ZÀ-ÖØ-Þ]{2,}"  # O'SULLIVAN, D'ANGELO
     r"|[A-Z]\.?"  # middle initial
     r"|(?:van|von|de|da|del|della|der|di|la|le|bin|binti|al|el|du|dos|das|ten|ter|y|e)"  # particles
     r")$"
 )
 _PREFIX = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Mx|Prof|Professor|Eng|Ing)\.?\s+", re.I)
-_NAME_LABEL = re.compile(r"^(?:姓\s*名|name|full name)\s*[:：]\s*(.+)$", re.I)
+# "姓名：张三", or a form table whose label cell has no colon ("姓名<tab>张三").
+_NAME_LABEL = re.compile(r"^(?:姓\s*名|name|full name)\s*(?:[:：]|\t)\s*(.+)$", re.I)
 
 
 def clean_name(text: str) -> str:

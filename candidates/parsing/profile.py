@@ -130,6 +130,8 @@ def _headline(lines: list[Line], name_line: Line | None, name: str | None) -> tu
         m = re.match(r"^(?:求职意向|应聘职位|意向岗位|目标职位|期望职位|Objective|Position|Title)\s*[:：]\s*(.+)$", t, re.I)
         if m:
             return re.split(r"\s*[|｜\t]\s*|\s{2,}", m.group(1).strip())[0], ln, 0.8
+        if _INFO_FIELD.match(t):
+            continue  # "性别：男", "Date of birth: 1990": personal details between name and headline
         if _headline_ok(t):
             return re.sub(r"\s*\t\s*", " | ", t), ln, 0.7
         if find_emails(t) or find_phones(t) or find_links(t) or LOCATION_LABEL.match(t) or _ADDRESS.search(t) \
@@ -141,6 +143,10 @@ def _headline(lines: list[Line], name_line: Line | None, name: str | None) -> tu
             continue  # contact line between name and headline
         break
     return None
+
+
+_INFO_FIELD = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}|[A-Za-z][A-Za-z .]{1,20})\s*[:：]\s*\S")
+_OBJECTIVE_LABEL = re.compile(r"^(?:求职意向|应聘职位|意向岗位|目标职位|期望职位|应聘岗位)\s*[:：]\s*(.+)$")
 
 
 def _headline_ok(t: str) -> bool:
@@ -225,6 +231,17 @@ def build_profile(doc: Document) -> dict[str, Any]:
         if hl:
             profile["headline"] = hl[0]
             prov["headline"] = hl[1].prov(hl[2])
+    if not profile["headline"]:
+        # A personal-details block may list the wanted position among other fields.
+        for ln in contact_lines:
+            for seg in re.split(r"\s*[|｜\t]\s*|\s{2,}", strip_icons(ln.text)):
+                m = _OBJECTIVE_LABEL.match(seg)
+                if m and _headline_ok(m.group(1).strip()):
+                    profile["headline"] = m.group(1).strip()
+                    prov["headline"] = ln.prov(0.75)
+                    break
+            if profile["headline"]:
+                break
     if not profile["headline"]:
         for ln in _lines_of(sections, "objective")[:2]:
             t = strip_icons(ln.text)

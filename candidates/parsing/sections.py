@@ -164,7 +164,22 @@ def heading_key(text: str) -> str | None:
     m = re.match(r"^([a-z\u4e00-\u9fff ]+?)\s*(?:\(.*\)|[-–—].*)$", t)  # "X: content" is an inline heading
     if m and m.group(1).strip() in HEADINGS:
         return HEADINGS[m.group(1).strip()]
+    if _ANY_EXPERIENCE.fullmatch(t):
+        return "experience"
     return None
+
+
+# "Clinical Experience", "Legal Experience", "Sales & Marketing Experience": the field varies
+# with the trade, so any short "... experience" heading counts (when styled as one, see _weak).
+# "User experience" and the like name a discipline, not a section.
+_ANY_EXPERIENCE = re.compile(
+    r"(?!(?:user|customer|client|guest|patient|developer|employee|candidate)\b)[a-z][a-z\-]*(?: (?:and )?[a-z][a-z\-]*)?"
+    r" experiences?")
+
+
+def _weak(norm: str) -> bool:
+    """Heading words that also occur as ordinary lines need typographic evidence."""
+    return norm in _WEAK or re.sub(r"\s+", "", norm) in _WEAK or (norm not in HEADINGS and bool(_ANY_EXPERIENCE.fullmatch(norm)))
 
 
 @dataclass
@@ -214,7 +229,7 @@ def classify(line: Line, body: float | None) -> tuple[str | None, str | None]:
     if line.bullet:
         # Numbered headings ("1. Education") in Word lists: only when styled and exact.
         key = heading_key(text) if len(text) <= 40 else None
-        if key and normalise_heading(text) not in _WEAK and (line.bold or (line.style and "heading" in line.style.lower())):
+        if key and not _weak(normalise_heading(text)) and (line.bold or (line.style and "heading" in line.style.lower())):
             return key, None
         return None, None
     # Headings do not end a sentence ("…slow office / software.").
@@ -222,7 +237,7 @@ def classify(line: Line, body: float | None) -> tuple[str | None, str | None]:
         key = heading_key(text)
         if key:
             norm = normalise_heading(text)
-            if norm in _WEAK or re.sub(r"\s+", "", norm) in _WEAK:
+            if _weak(norm):
                 if not _styled(line, body):
                     return None, None
             # Long lines merely containing vocabulary are not headings unless styled.
@@ -232,7 +247,7 @@ def classify(line: Line, body: float | None) -> tuple[str | None, str | None]:
     m = _INLINE.match(text)
     if m:
         key = heading_key(m.group("head"))
-        if key and key not in ("contact", "other") and normalise_heading(m.group("head")) not in _WEAK:
+        if key and key not in ("contact", "other") and not _weak(normalise_heading(m.group("head"))):
             rest = m.group("rest").strip()
             if key == "languages" and not _spoken(rest):
                 key = "skills"  # "Languages: Python, Go" lists programming languages

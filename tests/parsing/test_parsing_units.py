@@ -297,3 +297,110 @@ def test_parse_error_only(fixtures_dir) -> None:
         parse(b"%PDF-1.7\n" + b"\x00garbage" * 50)
     with pytest.raises(ParseError):
         parse("not bytes")  # type: ignore[arg-type]
+
+
+# --- Robustness on résumé styles the fixtures did not cover (one test per fixed bug) ---
+
+
+def _txt(text: str) -> dict:
+    return parse(text.encode("utf-8"))
+
+
+def test_all_caps_name_with_apostrophe() -> None:
+    assert is_name("MARGARET O'SULLIVAN")
+    assert _txt("MARGARET O'SULLIVAN\nmaggie@example.com\n\nEXPERIENCE\nAcme Ltd | Clerk | 2019 - 2020\n")["name"] == \
+        "Margaret O'Sullivan"
+
+
+def test_unmapped_glyph_between_fields_stays_a_separator() -> None:
+    from candidates.parsing.layout import _fix_unmapped
+
+    ln = Line(text="+44 20 7946 0958  \ufffd  jane@example.com  \ufffc  London, UK")
+    _fix_unmapped(ln, None)
+    assert ln.text == "+44 20 7946 0958 · jane@example.com · London, UK"
+
+
+def test_company_city_state_split_keeps_city_with_state() -> None:
+    from candidates.parsing.entries import split_commas
+
+    assert split_commas("Meridian Health Partners, New York, NY", True) == ["Meridian Health Partners", "New York, NY"]
+
+
+def test_title_line_above_company_line() -> None:
+    p = _txt("Theodore Vance\n\nEMPLOYMENT HISTORY\nSenior Data Analyst\n"
+             "Meridian Health Partners, New York, NY | Jan. 2020 - Current\n- Built dashboards for clinicians.\n"
+             "Data Analyst\nGreenleaf Insurance Co., Hartford, CT | Aug. 2017 - Dec. 2019\n- Modelled claims risk.\n")
+    got = [(e["company"], e["title"], e["location"], e["start"], e["end"]) for e in p["experience"]]
+    assert got == [("Meridian Health Partners", "Senior Data Analyst", "New York, NY", "2020-01", "present"),
+                   ("Greenleaf Insurance Co.", "Data Analyst", "Hartford, CT", "2017-08", "2019-12")]
+
+
+def test_chinese_company_holding_a_job_word_is_not_a_title() -> None:
+    p = _txt("张伟\n\n工作经历\n2019.07-至今    杭州星河网络科技有限公司    高级Java开发工程师\n负责订单系统。\n"
+             "2018.07-2019.06    杭州云帆信息技术有限公司    Java开发工程师\n参与支付网关开发。\n")
+    assert [(e["company"], e["title"]) for e in p["experience"]] == [
+        ("杭州星河网络科技有限公司", "高级Java开发工程师"), ("杭州云帆信息技术有限公司", "Java开发工程师")]
+
+
+def test_headline_skips_personal_details_and_reads_objective_label() -> None:
+    p = _txt("个人信息\n姓名：欧阳思远\n性别：男\n电话：138 0013 8000\n邮箱：siyuan@example.cn\n现居地：杭州\n"
+             "求职意向：后端开发工程师\n\n教育背景\n2014/09 - 2018/06    浙江大学    计算机科学与技术    本科\n")
+    assert p["name"] == "欧阳思远"
+    assert p["headline"] == "后端开发工程师"
+
+
+def test_name_in_label_cell_without_colon() -> None:
+    assert _txt("个人简历\n姓名\t何志强\t性别\t男\n电话\t139-1234-5678\n")["name"] == "何志强"
+
+
+def test_job_title_starting_with_a_verb_is_not_a_highlight() -> None:
+    p = _txt("Jonas Lindqvist\n\nEMPLOYMENT HISTORY\nMersey Analytics Ltd\tJan. 2020 – Current\n"
+             "Lead Data Engineer\tLiverpool\n- Own the data platform.\n")
+    e = p["experience"][0]
+    assert (e["company"], e["title"], e["location"]) == ("Mersey Analytics Ltd", "Lead Data Engineer", "Liverpool")
+    assert e["highlights"] == ["Own the data platform."]
+
+
+@pytest.mark.parametrize(
+    "raw,location,expected",
+    [
+        ("0151 496 0123", "Liverpool, United Kingdom", "+441514960123"),
+        ("07700 900123", "Birmingham, UK", "+447700900123"),
+        ("030 123456", "Berlin, Germany", "+4930123456"),
+        ("(416) 555-0199", "Toronto, ON", "+14165550199"),
+        ("0151 496 0123", "Liverpool", "0151 496 0123"),  # country not written: left as written
+    ],
+)
+def test_national_numbers_take_the_country_of_the_location(raw: str, location: str, expected: str) -> None:
+    from candidates.parsing.contacts import country_hint
+
+    assert normalise_phone(raw, country_hint(location, "en", [])) == expected
+
+
+@pytest.mark.parametrize("text", ["Clinical Experience", "Legal & Compliance Experience", "NURSING EXPERIENCE"])
+def test_trade_specific_experience_headings(text: str) -> None:
+    from candidates.parsing.sections import classify
+
+    assert heading_key(text) == "experience"
+    assert classify(Line(text=text, bold=True), None) == ("experience", None)
+
+
+def test_discipline_named_experience_is_not_a_heading() -> None:
+    assert heading_key("User Experience") is None
+    from candidates.parsing.sections import classify
+
+    assert classify(Line(text="Retail Experience"), None) == (None, None)  # plain text: needs styling
+
+
+def test_department_after_title_when_company_is_on_next_line() -> None:
+    p = _txt("Oluwaseun Adebayo\n\nCLINICAL EXPERIENCE\n2020 – present\tStaff Nurse, Intensive Care Unit\n"
+             "Queen Elizabeth Hospital Birmingham\n– Cared for ventilated patients.\n")
+    e = p["experience"][0]
+    assert (e["company"], e["title"]) == ("Queen Elizabeth Hospital Birmingham", "Staff Nurse, Intensive Care Unit")
+
+
+@pytest.mark.parametrize("line", ["BA (Hons) Business Management", "BSc Hons Business Management"])
+def test_honours_qualifier_is_not_part_of_the_field(line: str) -> None:
+    from candidates.parsing.education import _split_degree
+
+    assert _split_degree(line)[1] == "Business Management"
