@@ -3,7 +3,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Case, When
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -14,8 +13,7 @@ from django.views.decorators.http import require_GET
 from ats.health import check_database, check_redis_and_queues
 from ats.roles import is_hiring_manager, is_recruiter
 from candidates.models import Resume
-from jobs.models import Application, Job
-from jobs.selectors import application_list_for, attach_stage_counts, job_list_with_counts, reviews_on_my_jobs
+from jobs.selectors import applications_waiting, dashboard_jobs, reviews_on_my_jobs
 
 
 @require_GET
@@ -25,24 +23,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         # Hiring managers come for a few minutes: straight to what waits for their decision.
         return redirect("reviews:inbox")
     stale_before = timezone.now() - timedelta(days=settings.STALE_APPLICATION_DAYS)
-    # The user's own jobs first, then the rest, so a new recruiter still sees something useful.
-    jobs = list(
-        job_list_with_counts(user)
-        .filter(status=Job.Status.OPEN)
-        .order_by(Case(When(recruiter=user, then=0), default=1), "title")[:20]
-    )
-    attach_stage_counts(jobs)
-    waiting = (
-        application_list_for(user)
-        .filter(outcome=Application.Outcome.ACTIVE, stage_entered_at__lt=stale_before)
-        .exclude(stage__kind="hired")
-        .order_by("stage_entered_at")
-    )
-    if is_recruiter(user):
-        waiting = waiting.filter(job__recruiter=user)
     context = {
-        "jobs": jobs,
-        "waiting": waiting[:10],
+        # The user's own jobs first, then the rest, so a new recruiter still sees something useful.
+        "jobs": dashboard_jobs(user, limit=20),
+        "waiting": applications_waiting(user, entered_before=stale_before, limit=10),
         "stale_days": settings.STALE_APPLICATION_DAYS,
     }
     if is_recruiter(user):

@@ -160,6 +160,8 @@ class Application(models.Model):
         ]
         indexes = [
             models.Index(fields=["job", "stage", "outcome", "stage_entered_at"], name="application_board"),
+            # The dashboard's "waiting too long" list: active applications, oldest stage entry first.
+            models.Index(fields=["stage_entered_at"], condition=Q(outcome="active"), name="application_waiting"),
         ]
 
     def __str__(self) -> str:

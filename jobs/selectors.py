@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import datetime
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -98,6 +99,39 @@ def attach_stage_counts(jobs: list[Job]) -> None:
     }
     for job in jobs:
         job.stage_counts = [(stage, counts.get(stage.pk, 0)) for stage in stages_by_job[job.pk]]
+
+
+def dashboard_jobs(user: User, *, limit: int = 20) -> list[Job]:
+    """The user's first `limit` open jobs (their own first, then by title) with `stage_counts`.
+
+    Three queries. The jobs are picked before anything is counted, so only the applications of the
+    jobs shown are counted, not those of every job (a grouped join before the LIMIT did that).
+    """
+    jobs = list(
+        job_list_for(user)
+        .filter(status=Job.Status.OPEN)
+        .order_by(Case(When(recruiter_id=user.pk, then=0), default=1), "title", "pk")[:limit]
+    )
+    attach_stage_counts(jobs)
+    return jobs
+
+
+def applications_waiting(user: User, *, entered_before: datetime, limit: int = 10) -> list[Application]:
+    """Active applications in the same stage since before `entered_before`, oldest first, except in
+    the Hired stage.
+
+    A recruiter sees those on the jobs they recruit for. One query, served by the partial index
+    `application_waiting`: PostgreSQL walks the oldest active applications and stops at `limit`.
+    """
+    waiting = (
+        application_list_for(user)
+        .filter(outcome=Application.Outcome.ACTIVE, stage_entered_at__lt=entered_before)
+        .exclude(stage__kind=Stage.Kind.HIRED)
+        .order_by("stage_entered_at", "id")
+    )
+    if is_recruiter(user):
+        waiting = waiting.filter(job__recruiter=user)
+    return list(waiting[:limit])
 
 
 # ---------------------------------------------------------------------------------------------
