@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import logging
-import time
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
 from candidates.ingestion import resume_claim, resume_fail, resume_release
-from candidates.parsing import ParseError, parse
+from candidates.parse_sandbox import SandboxCrashed, SandboxFailure, parse_document
+from candidates.parsing import ParseError
 from candidates.profile_writer import resume_apply_profile
 
 logger = logging.getLogger(__name__)
@@ -33,12 +33,18 @@ def parse_resume_task(resume_id: int) -> str:
         resume_release(resume_id)  # storage hiccup: transient, let RQ retry
         raise
 
-    started = time.perf_counter()
     try:
-        profile = parse(data, filename=resume.original_filename, time_budget=settings.PARSE_TIME_BUDGET)
+        profile, elapsed = parse_document(data, filename=resume.original_filename, time_budget=settings.PARSE_TIME_BUDGET)
     except ParseError as exc:
         resume_fail(resume_id=resume_id, reason=str(exc))  # the document is the problem: no retry
         return "failed: rejected by the parser"
+    except SandboxCrashed:
+        logger.error("the parser sandbox crashed on résumé %s", resume_id)
+        resume_fail(resume_id=resume_id, reason=UNEXPECTED)
+        return "failed: parser crashed"
+    except SandboxFailure as exc:  # out of memory or past the deadline: this file would do it again
+        resume_fail(resume_id=resume_id, reason=str(exc))
+        return "failed: parser stopped"
     except MemoryError:
         resume_fail(resume_id=resume_id, reason="This file needs more memory to read than a résumé ever should; it was not parsed.")
         return "failed: memory"
@@ -46,7 +52,6 @@ def parse_resume_task(resume_id: int) -> str:
         logger.exception("parser crashed on résumé %s", resume_id)
         resume_fail(resume_id=resume_id, reason=UNEXPECTED)
         return "failed: parser error"
-    elapsed = time.perf_counter() - started
 
     try:
         resume_apply_profile(resume_id=resume_id, profile=profile, parse_seconds=elapsed)

@@ -1,18 +1,24 @@
-"""The RQ worker for résumé parsing: one forked process per job, with a memory cap, plus the sweeper.
+"""The RQ worker for résumé parsing: jobs in a warm process, the parser in a capped sandbox, plus the sweeper.
 
 Start it with  manage.py rqworker parsing default notifications --worker-class candidates.worker.ParsingWorker
 """
 from __future__ import annotations
 
 import logging
-import resource
 from typing import Any
 
 from django.conf import settings
 from django.db import connections
-from rq import Worker
+from rq import SimpleWorker
+
+from candidates import parse_sandbox
+from candidates.parse_sandbox import ParseSandbox
 
 logger = logging.getLogger(__name__)
+
+# The sandbox's deadline is the parser's own time budget plus this: the parser normally gives up
+# by itself with a clear message; the deadline is for when it cannot.
+SANDBOX_GRACE_SECONDS = 15
 
 
 def _tiny_pdf(text: str) -> bytes:
@@ -44,8 +50,7 @@ WARM_UP_TEXT = "Fictional Person, Software Engineer. Skills: Python, Go, Postgre
 def warm_up_parser() -> None:
     """Fill the parser's lazy caches (skill taxonomy, regexes, font metrics) once in the parent.
 
-    Every job runs in a fresh fork; without this each fork would rebuild them, which costs more
-    than parsing a typical résumé.
+    The parser sandbox is forked from the worker, so it (and any replacement) starts warm.
     """
     from candidates.parsing import ParseError, parse
 
@@ -56,47 +61,38 @@ def warm_up_parser() -> None:
             logger.warning("parser warm-up document was rejected; parsing still works, only slower")
 
 
-# Connection wrappers inherited from the parent. Kept referenced so they are never closed in here.
-_inherited_connections: list[Any] = []
+class ParsingWorker(SimpleWorker):
+    """Runs jobs in its own process, keeping its database connection and caches warm between
+    jobs; only the parser itself runs apart, in a sandbox process with a memory cap and a deadline
+    (candidates.parse_sandbox), so one hostile file cannot take the worker down with it."""
 
-
-def _start_with_fresh_connections() -> None:
-    """Give the forked child database connections of its own.
-
-    The parent closes its connections before forking, but only the ones in the store it sees:
-    Django keeps a thread-local store and, while an event loop runs in the thread, a context-local
-    one, and after a fork the child may see the other. A socket still open in there is shared with
-    the parent; using it garbles both sessions and closing it ends the parent's. So park whatever
-    came across, unclosed (the child leaves with os._exit), and let Django connect afresh.
-    """
-    for alias in connections:
-        _inherited_connections.append(connections[alias])
-        connections[alias] = connections.create_connection(alias)
-
-
-class ParsingWorker(Worker):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("maintenance_interval", settings.SWEEP_INTERVAL)
         super().__init__(*args, **kwargs)
         warm_up_parser()
-
-    def fork_work_horse(self, job: Any, queue: Any) -> None:
-        # A forked child must not share the parent's database socket: close it before forking.
+        # The sandbox is forked from here: no database connection may be open at that moment.
         connections.close_all()
-        super().fork_work_horse(job, queue)
-
-    def main_work_horse(self, job: Any, queue: Any) -> None:
-        _start_with_fresh_connections()
-        # Only the child is capped: a hostile file can kill its own process, never the worker.
-        limit = settings.PARSE_MEMORY_LIMIT_MB * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        super().main_work_horse(job, queue)
+        self.sandbox = ParseSandbox(
+            memory_limit_mb=settings.PARSE_MEMORY_LIMIT_MB,
+            timeout=settings.PARSE_TIME_BUDGET + SANDBOX_GRACE_SECONDS,
+        )
+        self.sandbox.start()
+        parse_sandbox.install(self.sandbox)
 
     def perform_job(self, job: Any, queue: Any, *args: Any, **kwargs: Any) -> bool:
+        # What Django does around each request: drop a connection that broke or aged meanwhile.
+        _close_unusable_connections()
         try:
             return super().perform_job(job, queue, *args, **kwargs)
         finally:
-            connections.close_all()
+            _close_unusable_connections()
+
+    def teardown(self) -> None:
+        try:
+            super().teardown()
+        finally:
+            parse_sandbox.install(None)
+            self.sandbox.stop()
 
     def run_maintenance_tasks(self) -> None:
         super().run_maintenance_tasks()
@@ -107,4 +103,9 @@ class ParsingWorker(Worker):
         except Exception:  # the sweep must never take the worker down; it runs again next time
             logger.exception("résumé sweep failed")
         finally:
-            connections.close_all()
+            _close_unusable_connections()
+
+
+def _close_unusable_connections() -> None:
+    for connection in connections.all(initialized_only=True):
+        connection.close_if_unusable_or_obsolete()

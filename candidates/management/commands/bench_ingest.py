@@ -39,7 +39,7 @@ def _database_url() -> str:
 class Command(BaseCommand):
     help = (
         "Uploads N distinct fictional résumés (PDF, --pages each) through the real path (validation, private "
-        "storage, the database, the 'parsing' queue, forked ParsingWorker processes) once per worker count, "
+        "storage, the database, the 'parsing' queue, ParsingWorker processes) once per worker count, "
         "and prints wall time, résumés per second, p50/p95 upload-to-parsed latency, the idle-queue latency of "
         "single uploads, and last `ingest_efficiency` = (summed in-process parse time / workers) / wall time "
         "for the largest worker count. Creates résumés and candidates in the configured database and deletes "

@@ -1,0 +1,179 @@
+"""Parsing in a long-lived child process with its own memory cap and a deadline.
+
+A hostile document may exhaust memory or hang inside pdfminer; that must cost one child process,
+never the worker, its database connection or the job bookkeeping. Forking a fresh process per
+résumé gives that isolation too, but each fork starts with cold caches, a new database connection
+and RQ's per-process set-up, which cost about as much as parsing a two-page résumé. So the worker
+keeps one warm child, sends it bytes and gets a profile back, and replaces it only when it dies,
+overruns its deadline or reports running out of memory.
+
+The child never touches the database or Redis: it only runs the parser.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import resource
+import signal
+import time
+from multiprocessing.connection import Connection
+from typing import Any
+
+from django.utils.module_loading import import_string
+
+from candidates.parsing import ParseError
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_TARGET = "candidates.parsing.parse"
+
+
+class SandboxFailure(Exception):
+    """The child could not finish: the message says why, in words a recruiter understands."""
+
+
+class SandboxTimeout(SandboxFailure):
+    pass
+
+
+class SandboxOutOfMemory(SandboxFailure):
+    pass
+
+
+class SandboxCrashed(SandboxFailure):
+    pass
+
+
+def _serve(requests: Connection, parent_end: Connection, memory_limit: int, target_path: str) -> None:
+    """The child's loop: one request in, one reply out, until the parent goes away."""
+    parent_end.close()  # else the child holds the parent's end open and never sees EOF
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is for the worker, which stops us
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if memory_limit:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+    target = import_string(target_path)
+    while True:
+        try:
+            args, kwargs = requests.recv()
+        except (EOFError, OSError):
+            os._exit(0)  # the worker is gone: so are we
+        started = time.perf_counter()
+        try:
+            value = target(*args, **kwargs)
+            reply: tuple[str, Any] = ("ok", (value, time.perf_counter() - started))
+        except ParseError as exc:
+            reply = ("parse_error", str(exc))
+        except MemoryError:
+            reply = ("memory", None)
+        except BaseException as exc:  # noqa: BLE001 - reported to the parent, which logs it
+            reply = ("crash", f"{type(exc).__name__}: {exc}")
+        try:
+            requests.send(reply)
+        except MemoryError:
+            os._exit(3)
+        if reply[0] == "memory":
+            os._exit(0)  # a process that ran out of memory may be in any state: start afresh
+
+
+class ParseSandbox:
+    """Runs `target(*args, **kwargs)` (the parser by default) in a reusable child process."""
+
+    def __init__(self, *, memory_limit_mb: int, timeout: float, target: str = DEFAULT_TARGET) -> None:
+        self.memory_limit = memory_limit_mb * 1024 * 1024
+        self.timeout = timeout
+        self.target = target
+        self._process: Any = None
+        self._conn: Connection | None = None
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None and self._process.is_alive() else None
+
+    def start(self) -> None:
+        if self.pid is not None:
+            return
+        self.stop()
+        # fork: the child inherits the imported parser and its warmed caches for free. The parent's
+        # database and Redis sockets are inherited too but never used, and the child only ever
+        # leaves through os._exit, which closes nothing on the server's side.
+        context = multiprocessing.get_context("fork")
+        parent_end, child_end = context.Pipe(duplex=True)
+        process = context.Process(
+            target=_serve, args=(child_end, parent_end, self.memory_limit, self.target),
+            name="parse-sandbox", daemon=True,
+        )
+        process.start()
+        child_end.close()
+        self._process, self._conn = process, parent_end
+
+    def stop(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+        if self._process is not None:
+            if self._process.is_alive():
+                self._process.kill()
+            self._process.join(timeout=5)
+        self._process = self._conn = None
+
+    def run(self, *args: Any, **kwargs: Any) -> tuple[Any, float]:
+        """The target's result and the seconds it took in the child; ParseError as the target
+        raised it; SandboxFailure when the child could not finish."""
+        self.start()
+        assert self._conn is not None
+        try:
+            self._conn.send((args, kwargs))
+            ready = self._conn.poll(self.timeout)
+            reply = self._conn.recv() if ready else None
+        except (EOFError, ConnectionError):  # the child died under us: end of file, broken pipe
+            raise self._died() from None
+        except BaseException:
+            # Interrupted while the child works (RQ's job timeout, a signal): its reply would answer
+            # the next request, so this child cannot be trusted with another one.
+            self.stop()
+            raise
+        if reply is None:
+            self.stop()
+            raise SandboxTimeout(f"Reading this file took too long (over {self.timeout:g} seconds), so it was stopped.")
+        status, value = reply
+        if status == "ok":
+            return value
+        if status == "parse_error":
+            raise ParseError(value)
+        if status == "memory":
+            self.stop()
+            raise SandboxOutOfMemory("This file needs more memory to read than a résumé ever should; it was not parsed.")
+        logger.error("parser crashed in the sandbox: %s", value)
+        raise SandboxCrashed(f"The parser hit an unexpected problem with this file ({value}).")
+
+    def _died(self) -> SandboxFailure:
+        exitcode = None
+        if self._process is not None:
+            self._process.join(timeout=2)
+            exitcode = self._process.exitcode
+        self.stop()
+        if exitcode == -signal.SIGKILL:  # the kernel's OOM killer, or an operator
+            return SandboxOutOfMemory("The parser ran out of memory on this file and was stopped.")
+        return SandboxCrashed(f"The parser stopped unexpectedly on this file (exit code {exitcode}).")
+
+
+_sandbox: ParseSandbox | None = None
+
+
+def install(sandbox: ParseSandbox | None) -> None:
+    """Make `parse_document` use this sandbox (the worker installs one; tests and commands don't)."""
+    global _sandbox
+    if _sandbox is not None and _sandbox is not sandbox:
+        _sandbox.stop()
+    _sandbox = sandbox
+
+
+def parse_document(data: bytes, **options: Any) -> tuple[dict[str, Any], float]:
+    """The profile and the seconds the parser took, in the installed sandbox or, when there is
+    none, in this process. The time excludes the trip to the sandbox: it is the parser's own."""
+    if _sandbox is None:
+        from candidates.parsing import parse
+
+        started = time.perf_counter()
+        return parse(data, **options), time.perf_counter() - started
+    return _sandbox.run(data, **options)

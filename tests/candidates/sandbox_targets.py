@@ -1,0 +1,39 @@
+"""Stand-ins for hostile documents, run inside the parser sandbox by tests/candidates/test_parse_sandbox.py.
+
+They behave the way a malicious or pathological file makes a parser behave, without needing such a file.
+"""
+from __future__ import annotations
+
+import os
+import time
+
+
+def echo(value: str) -> str:
+    return f"parsed {value}"
+
+
+def eat_memory(megabytes: int) -> int:
+    hoard = [bytearray(1024 * 1024) for _ in range(megabytes)]
+    return len(hoard)
+
+
+def hang(seconds: float) -> None:
+    time.sleep(seconds)
+
+
+def die() -> None:
+    os._exit(9)
+
+
+def report_pid() -> int:
+    return os.getpid()
+
+
+def parse_greedily(data: bytes, **options: object) -> None:
+    """A parser that a document drives to allocate without bound."""
+    eat_memory(4096)
+
+
+def echo_slowly(value: str, seconds: float) -> str:
+    time.sleep(seconds)
+    return echo(value)

@@ -1,0 +1,115 @@
+"""The parser sandbox: a warm child process that a hostile file can kill, never the worker."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from ats import fake_resumes
+from candidates.parse_sandbox import ParseSandbox, SandboxCrashed, SandboxOutOfMemory, SandboxTimeout
+from candidates.parsing import ParseError, parse
+
+TARGETS = "tests.candidates.sandbox_targets"
+
+
+@pytest.fixture
+def sandbox_for():
+    started: list[ParseSandbox] = []
+
+    def make(target: str, *, memory_limit_mb: int = 1024, timeout: float = 10) -> ParseSandbox:
+        sandbox = ParseSandbox(memory_limit_mb=memory_limit_mb, timeout=timeout, target=target)
+        started.append(sandbox)
+        return sandbox
+
+    yield make
+    for sandbox in started:
+        sandbox.stop()
+
+
+def test_parses_like_the_parser_and_reuses_one_process(sandbox_for):
+    sandbox = sandbox_for("candidates.parsing.parse")
+    document = fake_resumes.resume_pdf(fake_resumes.fake_person(5), pages=2)
+    profile, seconds = sandbox.run(document, filename="cv.pdf")
+    assert profile == parse(document, filename="cv.pdf")
+    assert 0 < seconds < 10
+    first_pid = sandbox.pid
+    sandbox.run(fake_resumes.resume_txt(fake_resumes.fake_person(6)))
+    assert sandbox.pid == first_pid != os.getpid()
+
+
+def test_a_rejected_document_raises_the_parsers_own_message(sandbox_for):
+    sandbox = sandbox_for("candidates.parsing.parse")
+    with pytest.raises(ParseError, match="not a PDF, DOCX or plain-text résumé"):
+        sandbox.run(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    assert sandbox.pid is not None  # a rejected file is not a reason to replace the process
+
+
+def test_running_out_of_memory_costs_only_the_sandbox(sandbox_for):
+    sandbox = sandbox_for(f"{TARGETS}.eat_memory", memory_limit_mb=700)
+    with pytest.raises(SandboxOutOfMemory, match="more memory"):
+        sandbox.run(2048)
+    assert sandbox.run(10)[0] == 10  # a fresh process took over
+
+
+def test_a_document_that_hangs_is_stopped_at_the_deadline(sandbox_for):
+    sandbox = sandbox_for(f"{TARGETS}.hang", timeout=0.5)
+    with pytest.raises(SandboxTimeout, match="took too long"):
+        sandbox.run(30)
+    assert sandbox.pid is None  # killed, not left running in the background
+    assert sandbox.run(0)[0] is None
+
+
+def test_a_crash_is_reported_and_the_next_document_gets_a_new_process(sandbox_for):
+    sandbox = sandbox_for(f"{TARGETS}.die")
+    with pytest.raises(SandboxCrashed, match="stopped unexpectedly"):
+        sandbox.run()
+    echo = sandbox_for(f"{TARGETS}.echo")
+    assert echo.run("again")[0] == "parsed again"
+
+
+def test_the_sandbox_leaves_when_the_worker_goes_away(sandbox_for):
+    sandbox = sandbox_for(f"{TARGETS}.report_pid")
+    assert sandbox.run()[0] == sandbox.pid
+    sandbox._conn.close()  # what the kernel does to the worker's end of the pipe when it dies
+    sandbox._process.join(timeout=5)
+    assert sandbox._process.exitcode == 0  # it saw the end of the pipe and left by itself
+
+
+@pytest.mark.django_db
+def test_a_resume_that_exhausts_the_sandbox_ends_failed_with_a_reason_and_can_be_retried(recruiter, sandbox_for):
+    from candidates import parse_sandbox
+    from candidates.ingestion import resume_reparse, resume_upload
+    from candidates.tasks import parse_resume_task
+
+    resume = resume_upload(actor=recruiter, filename="greedy.txt",
+                           data=fake_resumes.resume_txt(fake_resumes.fake_person(7))).resume
+    parse_sandbox.install(sandbox_for(f"{TARGETS}.parse_greedily", memory_limit_mb=700))
+    try:
+        assert parse_resume_task(resume.pk) == "failed: parser stopped"
+    finally:
+        parse_sandbox.install(None)
+    resume.refresh_from_db()
+    assert resume.status == "failed" and "more memory" in resume.failure_reason
+    assert resume.file.size > 0  # the upload is kept
+
+    resume_reparse(actor=recruiter, resume=resume)
+    assert parse_resume_task(resume.pk).startswith("parsed")
+
+
+def test_an_interrupted_request_never_answers_the_next_one(sandbox_for):
+    import signal
+
+    sandbox = sandbox_for(f"{TARGETS}.echo_slowly")
+
+    def interrupt(*_):
+        raise TimeoutError("RQ's job timeout")
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.2)
+        with pytest.raises(TimeoutError):
+            sandbox.run("first", 1.0)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert sandbox.run("second", 0)[0] == "parsed second"
