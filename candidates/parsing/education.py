@@ -14,7 +14,8 @@ INSTITUTION_RE = re.compile(
     r"universitet|üniversitesi|universiti|universitas|faculdade|facultad|instituto|istituto|escola|escuela|fachhochschule|"
     r"college|institute|institut|school|"
     r"academy|polytechnic|politecnico|hochschule|conservatory|conservatoire|école|ecole|seminary|gymnasium|"
-    r"high school|MIT|UCLA|NYU|Caltech|ETH|EPFL|KAIST|IIT|UC Berkeley|CMU|USC|UCSD|HKUST|NUS|NTU)\b"
+    r"high school|MIT|UCLA|NYU|Caltech|ETH|EPFL|KAIST|IIT|UC Berkeley|CMU|USC|UCSD|HKUST|NUS|NTU|INSA|HEC|ESSEC|ESCP|"
+    r"Sciences Po|CentraleSup[ée]lec|Polytechnique)\b"
     r"|大学|学院|学校|中学|研究院|研究所|大學|學院)",
     re.I,
 )
@@ -32,7 +33,7 @@ DEGREE_RE = re.compile(
     r"Associate(?:'s)?\s+(?:of|in|Degree)(?:\s+(?:Arts|Science|Applied Science))?|Doctorate|"
     r"High School Diploma|Diploma|Certificate|GED|Baccalaureate|Licence|Licenciatura|Licenciado|Máster|Maestría|"
     r"Grado|Doctorado|Mestrado|Bacharelado|Laurea(?: Magistrale| Triennale)?|Diplom-\w+|Magister|Dottorato|"
-    r"Exchange(?: Student| Program)?)(?![A-Za-z])"
+    r"Exchange(?: Student| Program)?|Dipl[ôo]me(?: d['’]ing[ée]nieur)?|Ing[ée]nieur dipl[ôo]m[ée])(?![A-Za-z])"
     r"|博士后|博士研究生|硕士研究生|博士|硕士|研究生|本科|学士|大专|专科|高中|工学学士|理学学士|工学硕士|理学硕士|交换生",
 )
 GPA_AFTER_RE = re.compile(r"\b(\d\.\d{1,2}\s*(?:/\s*\d(?:\.\d{1,2})?)?)\s*(?:C?GPA|cumulative GPA)\b", re.I)
@@ -180,6 +181,13 @@ def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, d
         if fl and not cur["field"]:
             cur["field"] = _clean(fl.group(1))
             prov["field"] = ln.prov(0.7)
+        elif cur["degree"] and cur["field"] and not cur["institution"] and not inst and not deg_part and not h.dates \
+                and len(h.parts) == 1 and len(h.parts[0].split()) <= 6 and not re.search(r"\d", h.parts[0]) \
+                and not GPA_RE.search(h.parts[0]) and not _HONOURS.match(h.parts[0]) and not is_location(h.parts[0]):
+            # "Diplôme d'ingénieur, Computer Science" / "Ensimag": a school we do not know by name,
+            # on its own line under a complete degree line.
+            cur["institution"] = _strip_place(_clean(h.parts[0]))
+            prov["institution"] = ln.prov(0.6)
         elif not cur["field"] and (cur["degree"] or cur["institution"]):
             # Remaining short part on a header line: in Chinese résumés that is the major.
             for p in h.parts:

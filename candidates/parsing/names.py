@@ -163,6 +163,10 @@ def find_name(lines: list[Line], header_count: int, excluded: set[int] | None = 
     window = lines[: max(header_count, 0) + 6][:25]
     pool: list[Line] = list(window)
     body = sorted(x.size for x in sized)[len(sized) // 2] if sized else None
+    if body and len(sized) < len(first_page) / 2:
+        # DOCX: only runs with a direct size carry one (a big name, say); the rest
+        # inherit the document default of about 11pt.
+        body = min(body, 11.0)
     if sized and body:
         # Two-column layouts may put the name at the top of the second column: take
         # clearly larger text in the upper part of page 1.

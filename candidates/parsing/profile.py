@@ -9,6 +9,7 @@ from .contacts import (
     LOCATION_LABEL, PHONE_LABEL, country_hint, find_emails, find_links, find_phones, looks_like_location,
     normalise_link, normalise_phone,
 )
+from .dates import DATE, PRESENT
 from .education import parse_education
 from .gazetteer import COUNTRIES, US_STATES
 from .entries import TITLE_RE, is_bullet, is_labelled_list, is_prose
@@ -149,6 +150,17 @@ _INFO_FIELD = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}|[A-Za-z][A-Za-z .]{1,20})\s*
 _OBJECTIVE_LABEL = re.compile(r"^(?:求职意向|应聘职位|意向岗位|目标职位|期望职位|应聘岗位)\s*[:：]\s*(.+)$")
 
 
+def _unwrap_link(url: str, raw: str, ln: Line, nxt: Line | None) -> str:
+    """"linkedin.com/in/anika-" / "schwarzenberg": an address broken at a hyphen or slash in a narrow column."""
+    if nxt is None or not raw.endswith(("-", "/")) or not ln.text.rstrip().endswith(raw) \
+            or nxt.page != ln.page or nxt.column != ln.column:
+        return url
+    tail = nxt.text.strip()
+    if not re.fullmatch(r"[A-Za-z0-9][\w\-./]{1,60}", tail) or "@" in tail:
+        return url
+    return normalise_link(raw + tail) or url
+
+
 def _headline_ok(t: str) -> bool:
     if not t or len(t) > 90 or heading_key(t):
         return False
@@ -199,10 +211,33 @@ def _bounded(lines: list[Line], warnings: list[str]) -> list[Line]:
     return out
 
 
+_OPEN_RANGE = re.compile(rf"(?:{DATE})\s*(?:-|–|—|~|～|\bto|至)\s*$", re.I)
+_RANGE_END = re.compile(rf"^\s*(?:{PRESENT}|{DATE})(?![\w])", re.I)
+
+
+def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
+    """"Hanseatic Mobility GmbH | 2019–" / "Present": a date range wrapped in a narrow column or cell."""
+    out: list[Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if prev is not None and prev.page == ln.page and prev.column == ln.column and _OPEN_RANGE.search(prev.text) \
+                and _RANGE_END.match(ln.text):
+            bbox = prev.bbox
+            if prev.bbox and ln.bbox:
+                bbox = (min(prev.bbox[0], ln.bbox[0]), min(prev.bbox[1], ln.bbox[1]),
+                        max(prev.bbox[2], ln.bbox[2]), max(prev.bbox[3], ln.bbox[3]))
+            out[-1] = Line(text=prev.text.rstrip() + " " + ln.text.strip(), page=prev.page, bbox=bbox, size=prev.size,
+                           bold=prev.bold, column=prev.column, index=prev.index, style=prev.style, bullet=prev.bullet,
+                           source=prev.source)
+            continue
+        out.append(ln)
+    return out
+
+
 def build_profile(doc: Document) -> dict[str, Any]:
     # Rules, underlines and lone bullets carry no fields.
     warnings = list(doc.warnings)
-    lines = _bounded([ln for ln in doc.lines if _WORDY.search(ln.text)], warnings)
+    lines = _join_wrapped_ranges(_bounded([ln for ln in doc.lines if _WORDY.search(ln.text)], warnings))
     sections = split_sections(lines)
     full_text = "\n".join(ln.text for ln in lines)
     language = detect_language(full_text[:50_000])
@@ -290,8 +325,9 @@ def build_profile(doc: Document) -> dict[str, Any]:
         profile["links"].append(url)
 
     email_domains = {e.split("@")[1].lower() for e in profile["emails"]}
-    for ln in lines:
-        for url, _, _ in find_links(ln.text):
+    for pos, ln in enumerate(lines):
+        for url, start, end in find_links(ln.text):
+            url = _unwrap_link(url, ln.text[start:end], ln, lines[pos + 1] if pos + 1 < len(lines) else None)
             host = url[8:].split("/")[0]
             if host in email_domains and "/" not in url[8:]:
                 continue  # "gmail.com" from an email address split across chunks

@@ -113,6 +113,24 @@ def is_list_line(text: str) -> bool:
     return sum(size(i) for i in items) / len(items) <= 3.5
 
 
+# "A/B Testing", "UI/UX", "PL/SQL", "TCP/IP": a slash between short tokens joins one skill;
+# elsewhere ("Python/Go") it separates two.  Shielded as U+2215 while splitting.
+_SHORT_SLASH = re.compile(r"(?<![\w+#])([A-Za-z]{1,3})/(?=[A-Za-z]{1,3}(?![\w+#]))")
+
+
+def _trim_item(item: str) -> str:
+    """A list item without the separators' debris, keeping brackets that enclose something
+    ("Project Scheduling (Primavera P6)" stays whole; "(Docker" loses its stray bracket)."""
+    t = item.replace("\u2215", "/").strip(" []").rstrip(".").strip()
+    while t[:1] in "(（" and t.count("(") + t.count("（") > t.count(")") + t.count("）"):
+        t = t[1:].strip()
+    while t[-1:] in ")）" and t.count(")") + t.count("）") > t.count("(") + t.count("（"):
+        t = t[:-1].strip()
+    if t[:1] in "(（" and t[-1:] in ")）":
+        t = t[1:-1].strip()
+    return t
+
+
 def _spoken_in(text: str) -> bool:
     from .languages import mentions_language
 
@@ -169,7 +187,7 @@ def find_skills(lines: list[Line], skill_lines: set[int], spoken: set[str]) -> l
                 label_skill = _lookup(lab.group(1).strip(), True)
                 if label_skill:  # "机器学习：深度学习、推荐系统" — the category is a skill too
                     add(label_skill, ln, 0.8)
-            items = [i.strip(" ()[]（）").rstrip(".") for i in _LIST_SEP.split(body) if i.strip(" .()[]（）")]
+            items = [_trim_item(i) for i in _LIST_SEP.split(_SHORT_SLASH.sub("\\1\u2215", body)) if i.strip(" .()[]（）")]
             if len(items) >= 2 or (len(body.split()) <= 4 and len(body) <= 30):
                 for it in items:
                     matches = list(tx.context_re.finditer(it))

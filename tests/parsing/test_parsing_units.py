@@ -404,3 +404,38 @@ def test_honours_qualifier_is_not_part_of_the_field(line: str) -> None:
     from candidates.parsing.education import _split_degree
 
     assert _split_degree(line)[1] == "Business Management"
+
+
+def test_name_on_two_lines_in_docx_with_sparse_font_sizes() -> None:
+    from candidates.parsing.names import find_name
+
+    lines = [Line(text="ANIKA", size=26, bold=True, index=0), Line(text="SCHWARZENBERG", size=26, bold=True, index=1),
+             Line(text="Product Manager", index=2), Line(text="CONTACT", bold=True, index=3),
+             Line(text="anika@example.com", index=4), Line(text="Hamburg, Germany", index=5)]
+    found = find_name(lines, 3)
+    assert found is not None and found[0] == "Anika Schwarzenberg"
+
+
+def test_date_range_wrapped_in_a_narrow_cell() -> None:
+    p = _txt("Anika Test\n\nEXPERIENCE\nSenior Product Manager\nHanseatic Mobility GmbH | 2019–\nPresent\n"
+             "▪ Launched a subscription product.\n")
+    e = p["experience"][0]
+    assert (e["company"], e["start"], e["end"]) == ("Hanseatic Mobility GmbH", "2019", "present")
+
+
+def test_link_wrapped_at_a_hyphen() -> None:
+    p = _txt("Anika Test\nanika@example.com\nlinkedin.com/in/anika-\nschwarzenberg\n")
+    assert p["links"] == ["https://linkedin.com/in/anika-schwarzenberg"]
+
+
+def test_unknown_school_under_a_complete_degree_line() -> None:
+    p = _txt("Chloé Test\n\nEDUCATION\n2015–2019\tDiplôme d'ingénieur, Computer Science\nEnsimag\n")
+    e = p["education"][0]
+    assert (e["institution"], e["degree"], e["field"], e["start"], e["end"]) == \
+        ("Ensimag", "Diplôme d'ingénieur", "Computer Science", "2015", "2019")
+
+
+def test_skill_list_slashes_and_brackets() -> None:
+    ln = Line(text="A/B Testing, PL/SQL, Python/Go, Project Scheduling (Primavera P6), (Docker", index=0)
+    assert [s for s, _, _ in find_skills([ln], {0}, set())] == \
+        ["A/B Testing", "PL/SQL", "Python", "Go", "Project Scheduling", "Docker"]
