@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.conf import settings
+from django.db.models import Count, Q
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -13,7 +14,8 @@ from django.views.decorators.http import require_GET
 from ats.health import check_database, check_redis_and_queues
 from ats.roles import is_hiring_manager, is_recruiter
 from candidates.models import Resume
-from jobs.selectors import applications_waiting, dashboard_jobs, reviews_on_my_jobs
+from jobs.models import Job
+from jobs.selectors import applications_waiting, dashboard_jobs, job_list_for, reviews_on_my_jobs
 
 
 @require_GET
@@ -30,10 +32,18 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "stale_days": settings.STALE_APPLICATION_DAYS,
     }
     if is_recruiter(user):
-        context["parsing_count"] = Resume.objects.filter(
-            status__in=[Resume.Status.QUEUED, Resume.Status.PARSING]
-        ).count()
-        context["failed_resumes"] = Resume.objects.filter(status=Resume.Status.FAILED).order_by("-status_changed_at")[:5]
+        context["open_job_count"] = job_list_for(user).filter(status=Job.Status.OPEN).count()
+        in_progress = Q(status__in=[Resume.Status.QUEUED, Resume.Status.PARSING])
+        failed = Q(status=Resume.Status.FAILED)
+        # Parsed résumés are the bulk of the table: only the few in other states are counted.
+        context.update(
+            Resume.objects.filter(in_progress | failed).aggregate(
+                parsing_count=Count("pk", filter=in_progress), failed_count=Count("pk", filter=failed)
+            )
+        )
+        context["failed_resumes"] = (
+            Resume.objects.filter(failed).select_related("candidate").order_by("-status_changed_at")[:5]
+        )
         context["recent_reviews"] = reviews_on_my_jobs(user, limit=5)
     return render(request, "dashboard.html", context)
 

@@ -61,6 +61,7 @@ def test_dashboard_shows_at_most_twenty_jobs_keeping_mine_first(recruiter, recru
     titles = [job.title for job in _dashboard(recruiter_client).context["jobs"]]
 
     assert titles == ["Zz my only job"] + [f"Job {n:02d}" for n in range(19)]
+    assert _dashboard(recruiter_client).context["open_job_count"] == 23  # the figure counts them all
 
 
 def test_dashboard_counts_active_applications_per_stage_in_pipeline_order(recruiter, recruiter_client):
@@ -157,7 +158,7 @@ def test_dashboard_query_count_does_not_grow_with_jobs_or_applications(recruiter
     _fill(recruiter, jobs=25, applications_per_job=3)  # more jobs than the dashboard lists
     large = _query_count(recruiter_client)
     assert small == large, "the dashboard's queries grow with the data"
-    assert large <= 10
+    assert large <= 11
 
 
 def test_waiting_query_can_use_the_partial_index(recruiter):
@@ -173,3 +174,23 @@ def test_waiting_query_can_use_the_partial_index(recruiter):
         cursor.execute("EXPLAIN " + captured.captured_queries[-1]["sql"])
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "application_waiting" in plan, plan
+
+
+def test_failed_resumes_are_counted_and_each_can_be_reparsed_in_one_click(recruiter, recruiter_client):
+    from candidates.ingestion import resume_upload
+    from candidates.tasks import parse_resume_task
+
+    for n in range(7):
+        resume = resume_upload(actor=recruiter, filename=f"scan-{n}.pdf", data=b"%PDF-1.4\n%%EOF\n" + bytes([n])).resume
+        parse_resume_task(resume.pk)
+    response = _dashboard(recruiter_client)
+    page = response.content.decode()
+    assert response.context["failed_count"] == 7
+    assert len(response.context["failed_resumes"]) == 5
+    assert page.count("Re-parse") == 5 and "The 5 most recent of 7" in page
+
+    latest = response.context["failed_resumes"][0]
+    after = recruiter_client.post(reverse("candidates:resume_reparse", args=[latest.pk]), {"next": "/"})
+    assert after.status_code == 302 and after.url == "/"
+    latest.refresh_from_db()
+    assert latest.status == "queued"
