@@ -1,7 +1,8 @@
 """Generate the résumé fixtures in tests/parsing/fixtures/ and their expected values.
 
 Every person, company detail, email and phone number here is invented.
-Run:  .venv/bin/python tests/parsing/make_fixtures.py
+Run:  .venv/bin/python tests/parsing/make_fixtures.py [--rerender]
+(--rerender also renders again the Chromium and LibreOffice PDFs that are already committed)
 Big or slow inputs (zip bomb, 2000-page PDF, pathological streams) are built at
 test time by the helpers at the bottom of this file instead of being committed.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 import zlib
 import zipfile
 from pathlib import Path
@@ -1737,6 +1739,397 @@ expect(
 )
 
 # ---------------------------------------------------------------------------
+# Styles found by probing with new invented résumés: all-caps names and headings
+# with glyph separators, title-above-company entries, trade-specific "Experience"
+# headings, form-like Chinese details, narrow table cells (python-docx and its
+# LibreOffice PDF export), UK numbers written nationally.
+# ---------------------------------------------------------------------------
+
+
+def en_caps_glyphs() -> bytes:
+    """ALL-CAPS name with an apostrophe; "•" and "▪" separators the standard font cannot map;
+    "Title, Company — City" entry lines; "(Hons)" degree; CORE COMPETENCIES / CERTIFICATIONS."""
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    w = Writer(c, 54, 740, 504)
+    w.line("MARGARET O'SULLIVAN", "Helvetica-Bold", 20, lead=24)
+    w.line("Operations Manager", "Helvetica", 12, lead=16)
+    w.line("+44 20 7946 0958  •  maggie.osullivan+cv@example.com  •  linkedin.com/in/maggie-osullivan  •  London, UK",
+           "Helvetica", 9, lead=14)
+    w.heading("PROFESSIONAL SUMMARY")
+    w.para("Operations leader with twelve years in logistics and retail supply chains, known for calm delivery under pressure.")
+    w.heading("PROFESSIONAL EXPERIENCE")
+    w.line("Operations Manager, Thameside Freight Ltd — London", "Helvetica-Bold", 10.5, right="03/2019 – Present")
+    w.para("Run a 140-person warehouse operation across two sites with 99.2% order accuracy.", bullet=True)
+    w.para("Introduced Lean and Six Sigma practices, cutting pick times by 18%.", bullet=True)
+    w.line("Shift Supervisor, Harbour Retail Group — Manchester", "Helvetica-Bold", 10.5, right="06/2014 – 02/2019")
+    w.para("Supervised teams of 25 and scheduled rotas with SAP and Excel.", bullet=True)
+    w.heading("EDUCATION")
+    w.line("University of Leeds", "Helvetica-Bold", 10.5, right="2010 – 2013")
+    w.line("BA (Hons) Business Management", "Helvetica", 10)
+    w.heading("CORE COMPETENCIES")
+    w.para("Supply Chain Management  ▪  Six Sigma  ▪  SAP  ▪  Excel  ▪  Budgeting")
+    w.heading("CERTIFICATIONS")
+    w.para("PRINCE2 Practitioner (2017)")
+    c.save()
+    return buf.getvalue()
+
+
+expect(
+    "en_caps_glyphs.pdf",
+    name="Margaret O'Sullivan", headline="Operations Manager", emails=["maggie.osullivan+cv@example.com"],
+    phones=["+442079460958"], location="London, UK", links=["https://linkedin.com/in/maggie-osullivan"],
+    education=[{"institution": "University of Leeds", "degree": "BA", "field": "Business Management",
+                "start": "2010", "end": "2013", "gpa": None}],
+    experience=[
+        {"company": "Thameside Freight Ltd", "title": "Operations Manager", "start": "2019-03", "end": "present"},
+        {"company": "Harbour Retail Group", "title": "Shift Supervisor", "start": "2014-06", "end": "2019-02"},
+    ],
+    skills=["Six Sigma", "SAP", "Excel", "Supply Chain Management", "Budgeting", "PRINCE2"],
+    language="en",
+)
+
+
+def en_clinical() -> bytes:
+    """Dates in a left gutter, "Clinical Experience" heading, "Title, Department" with the employer on the
+    next line, a name set in two fonts, a UK mobile written nationally."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    c.setFont("Helvetica", 24)
+    c.drawString(54, 740, "Oluwaseun")
+    c.setFont("Helvetica-Bold", 24)
+    c.drawString(54 + stringWidth("Oluwaseun ", "Helvetica", 24), 740, "Adebayo")
+    c.setFont("Helvetica", 10)
+    c.drawString(54, 722, "Registered Nurse")
+    c.drawString(54, 708, "oluwaseun.adebayo@example.com | 07700 900123 | Birmingham, UK")
+    y = 680.0
+
+    def heading(text: str) -> None:
+        nonlocal y
+        c.setFont("Helvetica-Bold", 12)
+        c.drawString(54, y, text)
+        y -= 20
+
+    def row(dates: str, first: str, second: str, bullets: list[str]) -> None:
+        nonlocal y
+        c.setFont("Helvetica", 10)
+        c.drawString(54, y, dates)
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(160, y, first)
+        y -= 13
+        c.setFont("Helvetica-Oblique", 10)
+        c.drawString(160, y, second)
+        y -= 13
+        c.setFont("Helvetica", 10)
+        for b in bullets:
+            c.drawString(160, y, "– " + b)
+            y -= 13
+        y -= 6
+
+    heading("Clinical Experience")
+    row("2020 – present", "Staff Nurse, Intensive Care Unit", "Queen Elizabeth Hospital Birmingham",
+        ["Cared for up to two ventilated patients per shift.", "Trained new starters on infusion pumps."])
+    row("2017 – 2020", "Staff Nurse", "Birmingham Children's Hospital", ["Administered medications and kept records."])
+    heading("Education")
+    row("2014 – 2017", "BSc (Hons) Adult Nursing", "Birmingham City University", [])
+    heading("Skills")
+    c.setFont("Helvetica", 10)
+    c.drawString(54, y, "Patient Care · Critical Care · Wound Care · Phlebotomy")
+    c.save()
+    return buf.getvalue()
+
+
+expect(
+    "en_clinical.pdf",
+    name="Oluwaseun Adebayo", headline="Registered Nurse", emails=["oluwaseun.adebayo@example.com"],
+    phones=["+447700900123"], location="Birmingham, UK", links=[],
+    education=[{"institution": "Birmingham City University", "degree": "BSc", "field": "Adult Nursing",
+                "start": "2014", "end": "2017", "gpa": None}],
+    experience=[
+        {"company": "Queen Elizabeth Hospital Birmingham", "title": "Staff Nurse, Intensive Care Unit",
+         "start": "2020", "end": "present"},
+        {"company": "Birmingham Children's Hospital", "title": "Staff Nurse", "start": "2017", "end": "2020"},
+    ],
+    skills=["Patient Care", "Critical Care", "Wound Care", "Phlebotomy"],
+    language="en",
+)
+
+
+def en_title_above_docx() -> bytes:
+    """Bold title paragraph above "Company, City, ST | dates"; a "Summer 2016" internship; bold caps headings."""
+    from docx import Document
+    from docx.shared import Pt
+
+    d = Document()
+    r = d.add_paragraph().add_run("Theodore Vance-Whitaker")
+    r.bold = True
+    r.font.size = Pt(20)
+    d.add_paragraph("Brooklyn, NY 11201 | (555) 010-2233 | ted.vw@example.com")
+    for heading, entries in (
+        ("EMPLOYMENT HISTORY", [
+            ("Senior Data Analyst", "Meridian Health Partners, New York, NY | Jan. 2020 - Current",
+             ["Built Tableau dashboards used by 300 clinicians.", "Automated monthly reporting with Python and SQL."]),
+            ("Data Analyst", "Greenleaf Insurance Co., Hartford, CT | Aug. 2017 - Dec. 2019", ["Modelled claims risk in R."]),
+            ("Analytics Intern", "City of Boston, Boston, MA | Summer 2016", ["Cleaned open data sets."]),
+        ]),
+    ):
+        d.add_paragraph().add_run(heading).bold = True
+        for title, org, bullets in entries:
+            d.add_paragraph().add_run(title).bold = True
+            d.add_paragraph(org)
+            for b in bullets:
+                d.add_paragraph(b, style="List Bullet")
+    d.add_paragraph().add_run("EDUCATION").bold = True
+    d.add_paragraph("Boston University — B.A. in Economics, May 2017")
+    d.add_paragraph().add_run("TECHNICAL PROFICIENCIES").bold = True
+    d.add_paragraph("SQL, Python, R, Tableau, Excel, Looker")
+    return _docx_bytes(d)
+
+
+expect(
+    "en_title_above.docx",
+    name="Theodore Vance-Whitaker", emails=["ted.vw@example.com"], phones=["+15550102233"], location="Brooklyn, NY",
+    links=[],
+    education=[{"institution": "Boston University", "degree": "B.A.", "field": "Economics", "start": None,
+                "end": "2017-05", "gpa": None}],
+    experience=[
+        {"company": "Meridian Health Partners", "title": "Senior Data Analyst", "start": "2020-01", "end": "present"},
+        {"company": "Greenleaf Insurance Co.", "title": "Data Analyst", "start": "2017-08", "end": "2019-12"},
+        {"company": "City of Boston", "title": "Analytics Intern", "start": None, "end": "2016"},
+    ],
+    skills=["Tableau", "Python", "SQL", "R", "Excel", "Looker"],
+    language="en",
+)
+
+
+def en_narrow_table_docx() -> bytes:
+    """Name on two paragraphs in capitals; sidebar and main column as the two cells of one table row,
+    narrow enough that an export wraps "2019–" / "Present" and the LinkedIn address."""
+    from docx import Document
+    from docx.shared import Cm, Pt
+
+    d = Document()
+    for part in ("ANIKA", "SCHWARZENBERG"):
+        r = d.add_paragraph().add_run(part)
+        r.bold = True
+        r.font.size = Pt(26)
+    d.add_paragraph("Product Manager")
+    t = d.add_table(rows=1, cols=2)
+    left, right = t.cell(0, 0), t.cell(0, 1)
+    left.width, right.width = Cm(5.5), Cm(12)
+    left.paragraphs[0].add_run("CONTACT").bold = True
+    for s in ("anika.schwarzenberg@example.com", "+49 30 123456", "Hamburg, Germany", "linkedin.com/in/anika-schwarzenberg"):
+        left.add_paragraph(s)
+    left.add_paragraph().add_run("SKILLS").bold = True
+    for s in ("Product Strategy", "Roadmapping", "Jira", "SQL", "A/B Testing"):
+        left.add_paragraph(s)
+    left.add_paragraph().add_run("LANGUAGES").bold = True
+    left.add_paragraph("German – native")
+    left.add_paragraph("English – fluent")
+    right.paragraphs[0].add_run("EXPERIENCE").bold = True
+    for title, org, bullets in (
+        ("Senior Product Manager", "Hanseatic Mobility GmbH | 2019–Present",
+         ["Launched an e-scooter subscription product used by 80,000 riders.", "Ran discovery interviews and prioritised the roadmap."]),
+        ("Product Owner", "Elbe Logistics AG | 2016–2019", ["Owned the dispatch app backlog."]),
+    ):
+        right.add_paragraph().add_run(title).bold = True
+        right.add_paragraph(org)
+        for b in bullets:
+            right.add_paragraph("▪ " + b)
+    right.add_paragraph().add_run("EDUCATION").bold = True
+    right.add_paragraph().add_run("Universität Hamburg").bold = True
+    right.add_paragraph("M.Sc. Business Informatics | 2014–2016")
+    return _docx_bytes(d)
+
+
+_NARROW_TABLE = dict(
+    name="Anika Schwarzenberg", headline="Product Manager", emails=["anika.schwarzenberg@example.com"],
+    phones=["+4930123456"], location="Hamburg, Germany", links=["https://linkedin.com/in/anika-schwarzenberg"],
+    education=[{"institution": "Universität Hamburg", "degree": "M.Sc.", "field": "Business Informatics",
+                "start": "2014", "end": "2016", "gpa": None}],
+    experience=[
+        {"company": "Hanseatic Mobility GmbH", "title": "Senior Product Manager", "start": "2019", "end": "present"},
+        {"company": "Elbe Logistics AG", "title": "Product Owner", "start": "2016", "end": "2019"},
+    ],
+    skills=["Product Strategy", "Product Roadmap", "Jira", "SQL", "A/B Testing"],
+    languages=["German (Native)", "English (Fluent)"],
+    language="en",
+)
+expect("en_narrow_table.docx", **_NARROW_TABLE)
+expect("lo_narrow_table.pdf", **_NARROW_TABLE)
+
+
+def libreoffice_pdf(docx: bytes) -> bytes | None:
+    """The PDF LibreOffice exports from a .docx (None when it is not installed)."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if not exe:
+        return None
+    with tempfile.TemporaryDirectory() as d:
+        src = Path(d) / "r.docx"
+        src.write_bytes(docx)
+        subprocess.run([exe, "--headless", f"-env:UserInstallation={Path(d, 'profile').as_uri()}", "--convert-to", "pdf",
+                        "--outdir", d, str(src)], capture_output=True, timeout=180, check=False)
+        out = Path(d) / "r.pdf"
+        return out.read_bytes() if out.exists() else None
+
+
+def zh_form_table_docx() -> bytes:
+    """Chinese personal details in a four-column table whose label cells have no colon."""
+    from docx import Document
+
+    d = Document()
+    d.add_paragraph("个人简历", style="Title")
+    t = d.add_table(rows=3, cols=4)
+    for r, row in enumerate((("姓名", "何志强", "性别", "男"), ("电话", "139-1234-5678", "邮箱", "zq.he@example.com"),
+                             ("学历", "硕士", "所在地", "北京"))):
+        for col, v in enumerate(row):
+            t.cell(r, col).text = v
+    d.add_paragraph("教育背景", style="Heading 1")
+    d.add_paragraph("2016.09-2019.06  北京航空航天大学  软件工程  硕士")
+    d.add_paragraph("2012.09-2016.06  山东大学  计算机科学与技术  本科")
+    d.add_paragraph("工作经历", style="Heading 1")
+    d.add_paragraph("2019.07-至今  北京星桥信息技术有限公司  前端开发工程师")
+    d.add_paragraph("负责电商后台的 React 组件库建设。", style="List Bullet")
+    d.add_paragraph("推动 TypeScript 全面落地。", style="List Bullet")
+    d.add_paragraph("专业技能", style="Heading 1")
+    d.add_paragraph("JavaScript、TypeScript、React、Vue、Node.js、Webpack")
+    return _docx_bytes(d)
+
+
+expect(
+    "zh_form_table.docx",
+    name="何志强", emails=["zq.he@example.com"], phones=["+8613912345678"], location="北京", links=[],
+    education=[
+        {"institution": "北京航空航天大学", "degree": "硕士", "field": "软件工程", "start": "2016-09", "end": "2019-06", "gpa": None},
+        {"institution": "山东大学", "degree": "本科", "field": "计算机科学与技术", "start": "2012-09", "end": "2016-06", "gpa": None},
+    ],
+    experience=[{"company": "北京星桥信息技术有限公司", "title": "前端开发工程师", "start": "2019-07", "end": "present"}],
+    skills=["E-commerce", "React", "TypeScript", "JavaScript", "Vue.js", "Node.js", "Webpack"],
+    language="zh",
+)
+
+ZH_DETAILS_TXT = """个人简历
+
+个人信息
+姓名：欧阳思远
+性别：男
+电话：138 0013 8000
+邮箱：siyuan.oy@example.cn
+现居地：杭州
+求职意向：后端开发工程师
+
+教育背景
+2014/09 - 2018/06    浙江大学    计算机科学与技术    本科
+
+工作经历
+2019.07-至今    杭州星河网络科技有限公司    高级Java开发工程师
+负责订单系统的微服务改造，使用 Spring Cloud 与 Redis。
+主导数据库分库分表方案，QPS 提升三倍。
+2018.07-2019.06    杭州云帆信息技术有限公司    Java开发工程师
+参与支付网关开发，使用 MySQL 与 Kafka。
+
+专业技能
+熟练掌握 Java、Spring Boot、MySQL、Redis
+熟悉 Docker、Kubernetes、Linux
+"""
+expect(
+    "zh_details.txt",
+    name="欧阳思远", headline="后端开发工程师", emails=["siyuan.oy@example.cn"], phones=["+8613800138000"],
+    location="杭州", links=[],
+    education=[{"institution": "浙江大学", "degree": "本科", "field": "计算机科学与技术", "start": "2014-09",
+                "end": "2018-06", "gpa": None}],
+    experience=[
+        {"company": "杭州星河网络科技有限公司", "title": "高级Java开发工程师", "start": "2019-07", "end": "present"},
+        {"company": "杭州云帆信息技术有限公司", "title": "Java开发工程师", "start": "2018-07", "end": "2019-06"},
+    ],
+    skills=["Microservices", "Spring Cloud", "Redis", "MySQL", "Apache Kafka", "Java", "Spring Boot", "Docker",
+            "Kubernetes", "Linux"],
+    language="zh",
+)
+
+HTML_UK = """<!doctype html><html><head><meta charset="utf-8"><style>
+@page { size: A4; margin: 16mm } body { font-family: 'Liberation Serif'; font-size: 10.5pt }
+h1 { text-align: center; font-size: 22pt; margin: 0; letter-spacing: 2px }
+.c { text-align: center; font-size: 9.5pt }
+h2 { font-size: 11pt; letter-spacing: 1px; border-bottom: 1px solid #000; margin-top: 14px }
+.row { display: flex; justify-content: space-between } .t { font-style: italic }
+</style></head><body>
+<h1>JONAS LINDQVIST</h1>
+<div class="c">0151 496 0123 | jonas.lindqvist@example.com | Liverpool, United Kingdom | jonaslindqvist.example.dev</div>
+<h2>EMPLOYMENT HISTORY</h2>
+<div class="row"><b>Mersey Analytics Ltd</b><span>Jan. 2020 – Current</span></div>
+<div class="row"><span class="t">Lead Data Engineer</span><span>Liverpool</span></div>
+<ul><li>Own the data platform on Snowflake and dbt.</li><li>Mentor four engineers.</li></ul>
+<div class="row"><b>Northern Rail Data</b><span>Sept. 2016 – Dec. 2019</span></div>
+<div class="row"><span class="t">Data Engineer</span><span>Leeds</span></div>
+<ul><li>Built Airflow pipelines for ticketing data.</li></ul>
+<h2>EDUCATION</h2>
+<div class="row"><b>University of Manchester</b><span>2012 – 2016</span></div>
+<div class="row"><span class="t">MEng Computer Science (First Class)</span></div>
+<h2>TECHNICAL SKILLS</h2>
+<p>Python, SQL, Snowflake, dbt, Apache Airflow, AWS, Terraform</p>
+</body></html>"""
+expect(
+    "html_uk.pdf",
+    name="Jonas Lindqvist", emails=["jonas.lindqvist@example.com"], phones=["+441514960123"],
+    location="Liverpool, United Kingdom", links=["https://jonaslindqvist.example.dev"],
+    education=[{"institution": "University of Manchester", "degree": "MEng", "field": "Computer Science",
+                "start": "2012", "end": "2016", "gpa": None}],
+    experience=[
+        {"company": "Mersey Analytics Ltd", "title": "Lead Data Engineer", "start": "2020-01", "end": "present"},
+        {"company": "Northern Rail Data", "title": "Data Engineer", "start": "2016-09", "end": "2019-12"},
+    ],
+    skills=["Snowflake", "dbt", "Apache Airflow", "Python", "SQL", "Amazon Web Services", "Terraform"],
+    language="en",
+)
+
+HTML_BAND = """<!doctype html><html><head><meta charset="utf-8"><style>
+@page { size: A4; margin: 0 } body { font-family: 'Liberation Sans'; margin: 0; font-size: 10pt }
+.band { background: #124; color: #fff; padding: 24px 40px }
+.n1 { font-size: 30pt; font-weight: 300 } .n2 { font-size: 30pt; font-weight: 700 }
+.sub { font-size: 11pt; letter-spacing: .15em; text-transform: uppercase } .ct { font-size: 9pt; margin-top: 6px }
+.content { padding: 10px 40px }
+h2 { font-size: 11pt; text-transform: uppercase; letter-spacing: .1em; color: #124; border-bottom: 2px solid #124 }
+.item { display: flex; margin: 8px 0 } .d { width: 120px; color: #666; font-size: 9pt } .b { flex: 1 }
+.t { font-weight: bold } .o { font-style: italic }
+</style></head><body>
+<div class="band"><span class="n1">Chloé</span> <span class="n2">Martin-Okafor</span>
+<div class="sub">Software Engineer</div>
+<div class="ct">chloe.mo@example.com &nbsp;|&nbsp; +33 6 12 34 56 78 &nbsp;|&nbsp; Paris, France &nbsp;|&nbsp; chloemartin.dev</div></div>
+<div class="content">
+<h2>Experience</h2>
+<div class="item"><div class="d">2019–Present</div><div class="b"><div class="t">Software Engineer</div>
+<div class="o">Quai Numérique SAS, Paris</div><ul><li>Built the booking API in Kotlin and Spring Boot.</li></ul></div></div>
+<div class="item"><div class="d">Summer 2018</div><div class="b"><div class="t">Software Engineering Intern</div>
+<div class="o">Datalune, Lyon</div><ul><li>Prototyped a recommendation service in Python.</li></ul></div></div>
+<h2>Education</h2>
+<div class="item"><div class="d">2015–2019</div><div class="b"><div class="t">Diplôme d'ingénieur, Computer Science</div>
+<div class="o">Ensimag</div></div></div>
+<h2>Skills</h2>
+<p>Kotlin · Java · Spring Boot · PostgreSQL · Docker · Python</p>
+</div></body></html>"""
+expect(
+    "html_band.pdf",
+    name="Chloé Martin-Okafor", headline="Software Engineer", emails=["chloe.mo@example.com"], phones=["+33612345678"],
+    location="Paris, France", links=["https://chloemartin.dev"],
+    education=[{"institution": "Ensimag", "degree": "Diplôme d'ingénieur", "field": "Computer Science",
+                "start": "2015", "end": "2019", "gpa": None}],
+    experience=[
+        {"company": "Quai Numérique SAS", "title": "Software Engineer", "start": "2019", "end": "present"},
+        {"company": "Datalune", "title": "Software Engineering Intern", "start": None, "end": "2018"},
+    ],
+    skills=["Kotlin", "Spring Boot", "Python", "Java", "PostgreSQL", "Docker"],
+    language="en",
+)
+
+
+# ---------------------------------------------------------------------------
 # Bad inputs (small, committed)
 # ---------------------------------------------------------------------------
 
@@ -1973,10 +2366,23 @@ def main() -> None:
     files["en_stacked.txt"] = EN_STACKED_TXT.encode("utf-8")
     files["en_groups.txt"] = EN_GROUPS_TXT.encode("utf-8")
     files["en_inline_skills.txt"] = EN_INLINE_SKILLS_TXT.encode("utf-8")
-    for name, html in (("html_modern_2col.pdf", HTML_MODERN), ("html_zh.pdf", HTML_ZH), ("html_classic.pdf", HTML_CLASSIC),
-                       ("html_timeline.pdf", HTML_TIMELINE), ("html_docs_style.pdf", HTML_DOCS_STYLE),
-                       ("html_europass.pdf", HTML_EUROPASS), ("html_two_pages.pdf", html_two_pages())):
-        pdf = chromium_pdf(html)
+    files["en_caps_glyphs.pdf"] = en_caps_glyphs()
+    files["en_clinical.pdf"] = en_clinical()
+    files["en_title_above.docx"] = en_title_above_docx()
+    files["en_narrow_table.docx"] = en_narrow_table_docx()
+    files["zh_form_table.docx"] = zh_form_table_docx()
+    files["zh_details.txt"] = ZH_DETAILS_TXT.encode("utf-8")
+    # Chromium and LibreOffice stamp dates into their PDFs and render with whatever fonts the
+    # machine has, so a committed rendering is kept unless --rerender asks for new ones.
+    rerender = "--rerender" in sys.argv[1:]
+    renders = [(name, lambda html=html: chromium_pdf(html)) for name, html in (
+        ("html_modern_2col.pdf", HTML_MODERN), ("html_zh.pdf", HTML_ZH), ("html_classic.pdf", HTML_CLASSIC),
+        ("html_timeline.pdf", HTML_TIMELINE), ("html_docs_style.pdf", HTML_DOCS_STYLE),
+        ("html_europass.pdf", HTML_EUROPASS), ("html_two_pages.pdf", html_two_pages()), ("html_uk.pdf", HTML_UK),
+        ("html_band.pdf", HTML_BAND))]
+    renders.append(("lo_narrow_table.pdf", lambda: libreoffice_pdf(files["en_narrow_table.docx"])))
+    for name, render in renders:
+        pdf = None if (FIX / name).exists() and not rerender else render()
         if pdf is not None:
             files[name] = pdf
         elif (FIX / name).exists():
