@@ -114,9 +114,17 @@ def is_prose(text: str) -> bool:
     return words > 14 or (words > 6 and text.rstrip().endswith((".", ";"))) or text[:1].islower()
 
 
+# Form-style entries ("Company: Kaveri Infotech", "Designation: Engineer", "Duration: 2018 to Present"):
+# the label names the field, the value is what the field holds.
+_FIELD_LABEL = re.compile(
+    r"^(?:company(?:\s+name)?|employer|organi[sz]ation|client|designation|position|role|job\s+title|title|"
+    r"duration|period|dates?|tenure|location|institution|university|school|college|degree|qualification|"
+    r"公司(?:名称)?|单位|职位|岗位|职务|时间|工作时间|学校|院校|专业|学历)\s*[:：]\s*(?=\S)", re.I)
+
+
 def header_parts(line: Line) -> Header:
     """Dates and remaining text fields of an entry header line."""
-    text = ICON_RE.sub(" ", line.text).strip()
+    text = _FIELD_LABEL.sub("", ICON_RE.sub(" ", line.text).strip())
     span = find_dates(text)
     rest = text
     if span:
@@ -140,6 +148,11 @@ def header_parts(line: Line) -> Header:
         if not p:
             continue
         p = p.replace("\u2060", " ")
+        m = re.match(r"^(.+?)\s*[(（]([^()（）]{2,40})[)）]$", p)
+        if m and is_location(m.group(2)) and not CJK_RE.search(p):
+            # "Senior Backend Engineer (Remote)", "Acme Corp (Berlin, Germany)": the place is a field of its own.
+            parts.extend([m.group(1).strip(), m.group(2).strip()])
+            continue
         if CJK_RE.search(p):
             pieces = [q.strip(" ,;:|") for q in re.split(r"\s+", p) if q.strip(" ,;:|")]
             # Latin words inside a Chinese field ("Java 开发实习生", "腾讯 IEG") stay with their neighbour.

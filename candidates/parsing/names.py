@@ -135,6 +135,10 @@ def _candidates(line: Line) -> list[str]:
     m = re.match(r"^(?:[A-Z]{3,}\s+)+((?:[A-ZÀ-Ö][a-zà-ÿ'’\-]+\s*){2,4})$", t)
     if m:
         out.append(m.group(1).strip())
+    # "Wei Chen 陈伟": the Latin name written first, the Chinese one after it.
+    m = re.match(r"^([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .'’\-]+?)\s*[(（]?[\u4e00-\u9fff·]{2,5}[)）]?$", t)
+    if m:
+        out.append(m.group(1).strip())
     # "张三  男  25岁" / "张三 | 后端工程师"
     m = re.match(r"^([\u4e00-\u9fff]{2,4})(?:\s|$)", t)
     if m:

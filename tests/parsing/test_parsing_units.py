@@ -439,3 +439,22 @@ def test_skill_list_slashes_and_brackets() -> None:
     ln = Line(text="A/B Testing, PL/SQL, Python/Go, Project Scheduling (Primavera P6), (Docker", index=0)
     assert [s for s, _, _ in find_skills([ln], {0}, set())] == \
         ["A/B Testing", "PL/SQL", "Python", "Go", "Project Scheduling", "Docker"]
+
+
+def test_form_style_experience_labels() -> None:
+    p = _txt("Rahul Test\nrahul@example.com\n\nPROFESSIONAL EXPERIENCE\nCompany: Kaveri Infotech Pvt. Ltd.\n"
+             "Designation: Senior Software Engineer\nDuration: June 2018 to Present\n- Developed REST APIs in Java.\n")
+    e = p["experience"][0]
+    assert (e["company"], e["title"], e["start"], e["end"]) == \
+        ("Kaveri Infotech Pvt. Ltd.", "Senior Software Engineer", "2018-06", "present")
+
+
+def test_latin_name_followed_by_chinese_name() -> None:
+    assert _txt("Wei Chen 陈伟\nwei.chen@example.com\n")["name"] == "Wei Chen"
+
+
+def test_place_in_brackets_after_a_title_is_the_location() -> None:
+    p = _txt("Wei Chen\n\nEXPERIENCE\nCascadia Cloud Inc. — Senior Backend Engineer (Remote)    Apr 2021 – Present\n"
+             "• Scaled the billing service.\n")
+    e = p["experience"][0]
+    assert (e["company"], e["title"], e["location"]) == ("Cascadia Cloud Inc.", "Senior Backend Engineer", "Remote")
