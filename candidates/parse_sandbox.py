@@ -27,6 +27,7 @@ from candidates.parsing import ParseError
 logger = logging.getLogger(__name__)
 
 DEFAULT_TARGET = "candidates.parsing.parse"
+PARENT_CHECK_SECONDS = 2
 
 
 class SandboxFailure(Exception):
@@ -53,8 +54,14 @@ def _serve(requests: Connection, parent_end: Connection, memory_limit: int, targ
     if memory_limit:
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
     target = import_string(target_path)
+    worker_pid = os.getppid()
     while True:
         try:
+            # Other children of the worker (RQ's scheduler) inherit its end of the pipe, so EOF
+            # alone may never come when the worker dies: also notice being orphaned.
+            while not requests.poll(PARENT_CHECK_SECONDS):
+                if os.getppid() != worker_pid:
+                    os._exit(0)
             args, kwargs = requests.recv()
         except (EOFError, OSError):
             os._exit(0)  # the worker is gone: so are we

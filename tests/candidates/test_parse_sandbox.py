@@ -113,3 +113,39 @@ def test_an_interrupted_request_never_answers_the_next_one(sandbox_for):
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
     assert sandbox.run("second", 0)[0] == "parsed second"
+
+
+def test_the_sandbox_leaves_when_orphaned_even_if_the_pipe_stays_open(sandbox_for):
+    import subprocess
+    import sys
+    import time
+
+    # A worker process that starts a sandbox and dies at once, while a sibling keeps the pipe open.
+    script = (
+        "import django, os, sys, time; django.setup()\n"
+        "from candidates.parse_sandbox import ParseSandbox\n"
+        "s = ParseSandbox(memory_limit_mb=1024, timeout=5, target='tests.candidates.sandbox_targets.echo')\n"
+        "s.start(); print(s.pid, flush=True)\n"
+        "sibling = os.fork()\n"
+        "if sibling == 0:\n"
+        "    time.sleep(30); os._exit(0)\n"
+        "print(sibling, flush=True); os._exit(0)\n"
+    )
+    worker = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "DJANGO_SETTINGS_MODULE": "ats.settings"})
+    sandbox_pid, sibling_pid = (int(pid) for pid in worker.stdout.split())
+    try:
+        deadline = time.monotonic() + 10
+        while _running(sandbox_pid):
+            assert time.monotonic() < deadline, "the orphaned sandbox kept running"
+            time.sleep(0.1)
+    finally:
+        os.kill(sibling_pid, 9)
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
