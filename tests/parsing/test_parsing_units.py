@@ -458,3 +458,12 @@ def test_place_in_brackets_after_a_title_is_the_location() -> None:
              "• Scaled the billing service.\n")
     e = p["experience"][0]
     assert (e["company"], e["title"], e["location"]) == ("Cascadia Cloud Inc.", "Senior Backend Engineer", "Remote")
+
+
+def test_radical_glyphs_fold_to_the_characters_they_stand_for() -> None:
+    from candidates.parsing.readers.pdf import fold_cjk_radical
+
+    # Noto Sans CJK SC maps 长, 门 and 马 to radicals of the CJK Radicals Supplement (NFKC keeps
+    # them) and 工 to a Kangxi radical (NFKC folds it).
+    assert "".join(fold_cjk_radical(c) for c in "\u2ed3\u2ed4\u2ee2\u2f2f") == "长门马工"
+    assert fold_cjk_radical("\u2e80") == "\u2e80"  # no ideograph to fold to: left alone

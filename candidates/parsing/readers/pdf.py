@@ -49,6 +49,24 @@ MAX_STREAM_BYTES = 64 * 1024 * 1024
 _current_deadline: contextvars.ContextVar["_Deadline | None"] = contextvars.ContextVar("deadline", default=None)
 
 
+
+# CJK fonts (Noto Sans CJK SC among them) often map a character's glyph to a radical that looks the
+# same: Kangxi radicals and compatibility ideographs (⼯ U+2F2F for 工), which NFKC folds, and the
+# CJK Radicals Supplement (⻓ U+2ED3 for 长), which it does not. Unicode's
+# EquivalentUnifiedIdeograph.txt gives the characters meant; these are the ones seen in text.
+_RADICAL_SUPPLEMENT = {
+    "\u2eae": "竹", "\u2ebc": "月", "\u2ec4": "西", "\u2ec5": "见", "\u2ec6": "角", "\u2ec8": "讠",
+    "\u2ec9": "贝", "\u2eca": "足", "\u2ecb": "车", "\u2ed0": "钅", "\u2ed3": "长", "\u2ed4": "门",
+    "\u2ed7": "雨", "\u2ed8": "青", "\u2eda": "页", "\u2edb": "风", "\u2edc": "飞", "\u2edd": "食",
+    "\u2ee0": "饣", "\u2ee2": "马", "\u2ee3": "骨", "\u2ee4": "鬼", "\u2ee5": "鱼", "\u2ee6": "鸟",
+    "\u2ee8": "麦", "\u2ee9": "黄", "\u2eec": "齐", "\u2eee": "齿", "\u2ef0": "龙", "\u2ef3": "龟",
+}
+
+
+def fold_cjk_radical(text: str) -> str:
+    """The ideograph a radical-looking glyph stands for (unchanged when there is none)."""
+    return _RADICAL_SUPPLEMENT.get(text) or unicodedata.normalize("NFKC", text)
+
 class _StreamTooLarge(Exception):
     pass
 
@@ -235,9 +253,7 @@ class _CharCollector(PDFTextDevice):
             elif text in _LIGATURES:
                 text = _LIGATURES[text]
             elif 0x2E80 <= o <= 0x2FDF or 0xF900 <= o <= 0xFAFF:
-                # CJK fonts often map glyphs to Kangxi radicals / compatibility
-                # ideographs (⼯ U+2F2F instead of 工): fold them to the real characters.
-                text = unicodedata.normalize("NFKC", text)
+                text = fold_cjk_radical(text)
             elif o < 32:
                 if o in (9, 10, 13):
                     text = " "
@@ -329,9 +345,7 @@ class _CharCollector(PDFTextDevice):
         if text in _LIGATURES:
             return _LIGATURES[text]
         if 0x2E80 <= o <= 0x2FDF or 0xF900 <= o <= 0xFAFF:
-            # CJK fonts often map glyphs to Kangxi radicals / compatibility
-            # ideographs (⼯ U+2F2F instead of 工): fold them to the real characters.
-            return unicodedata.normalize("NFKC", text)
+            return fold_cjk_radical(text)
         if o < 32:
             if o in (9, 10, 13):
                 return " "
