@@ -23,11 +23,21 @@ def job_list_for(user: User) -> QuerySet[Job]:
     return jobs.none()
 
 
-def job_list_with_counts(user: User) -> QuerySet[Job]:
-    return job_list_for(user).annotate(
-        active_count=Count("applications", filter=Q(applications__outcome=Application.Outcome.ACTIVE)),
-        total_count=Count("applications"),
-    )
+def attach_application_counts(jobs: list[Job]) -> None:
+    """Set `active_count` and `total_count` on each job: one grouped query over these jobs only.
+
+    Counting in the job list's own query would join every application of every matching job
+    before the page is cut (and again in the paginator's COUNT).
+    """
+    counts = {
+        row["job_id"]: row
+        for row in Application.objects.filter(job_id__in=[job.pk for job in jobs])
+        .values("job_id")
+        .annotate(active=Count("pk", filter=Q(outcome=Application.Outcome.ACTIVE)), total=Count("pk"))
+    }
+    for job in jobs:
+        row = counts.get(job.pk, {})
+        job.active_count, job.total_count = row.get("active", 0), row.get("total", 0)
 
 
 def job_get(user: User, job_id: int) -> Job:
@@ -153,8 +163,8 @@ def job_list_filtered(
     manager_id: int | None = None,
     text: str = "",
 ) -> QuerySet[Job]:
-    """The user's jobs with active/total counts, narrowed by the job list's filters."""
-    jobs = job_list_with_counts(user)
+    """The user's jobs, narrowed by the job list's filters (see attach_application_counts)."""
+    jobs = job_list_for(user)
     if status in Job.Status.values:
         jobs = jobs.filter(status=status)
     if department:
@@ -162,7 +172,7 @@ def job_list_filtered(
     if recruiter_id:
         jobs = jobs.filter(recruiter_id=recruiter_id)
     if manager_id:
-        # Exists, not a join: a join on the m2m would multiply the counted applications.
+        # Exists, not a join: a join on the m2m would repeat jobs with several such rows.
         named = Job.hiring_managers.through.objects.filter(job_id=OuterRef("pk"), user_id=manager_id)
         jobs = jobs.filter(Exists(named))
     for word in text.split():

@@ -19,7 +19,7 @@ from ats.roles import is_recruiter
 from jobs import services
 from jobs.forms import JobForm, StageAddForm, StageRemoveForm, StageRenameForm, criteria_from, hiring_managers, recruiters
 from jobs.models import Job, Stage
-from jobs.selectors import job_departments, job_get, job_list_filtered
+from jobs.selectors import attach_application_counts, job_departments, job_get, job_list_filtered
 from jobs.decorators import recruiter_required
 
 
@@ -38,6 +38,8 @@ def job_list(request: HttpRequest) -> HttpResponse:
     }
     jobs = job_list_filtered(request.user, **filters).order_by("status", "title", "pk")
     page = Paginator(jobs, 50).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    attach_application_counts(page.object_list)
     context = {
         "page": page,
         "filters": filters,

@@ -127,6 +127,7 @@ class Command(BaseCommand):
         )
         pages = [
             ("dashboard", reverse("dashboard")),
+            ("job list (all jobs)", reverse("jobs:list")),
             ("job board (5,000 applications)", reverse("jobs:detail", args=[big_job.pk])),
             ("search by skill", reverse("candidates:list") + "?skills=Python"),
             ("search by skill + sort by recency", reverse("candidates:list") + "?skills=Python,Django&skills_mode=any&sort=recent"),
