@@ -1,8 +1,8 @@
 """Benchmark the busiest pages at a realistic size, through the real URL stack.
 
 Which database: the one DATABASE_URL points to. Use a database of its own, e.g.
-    createdb ats_bench && DATABASE_URL=postgres:///ats_bench manage.py migrate
-    DATABASE_URL=postgres:///ats_bench manage.py bench_pages
+    createdb -h 127.0.0.1 ats_bench && DATABASE_URL=postgres://127.0.0.1/ats_bench manage.py migrate
+    DATABASE_URL=postgres://127.0.0.1/ats_bench manage.py bench_pages
 The first run fills it (bulk inserts, about two minutes); later runs find the rows (marked by the
 job titled BIG_JOB_TITLE) and only measure. A database with more candidates than a demo holds and
 no benchmark rows is refused unless --force, so a real database is never padded with fake people.
