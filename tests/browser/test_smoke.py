@@ -23,3 +23,17 @@ def test_recruiter_logs_in_and_opens_a_job_and_a_candidate(page):
     assert page.get_by_role("heading", name="Experience").is_visible()
     screenshot(page, "candidate_detail")
     assert page.console_errors == []
+
+
+def test_pages_fit_a_phone_screen(page):
+    call_command("seed_demo", candidates=20, jobs=4, applications=30, verbosity=0)
+    page.set_viewport_size({"width": 390, "height": 844})
+    login(page, "recruiter", "demo-recruiter")
+    page.goto("/candidates/")
+    profile_url = page.locator("table a.strong").first.get_attribute("href")
+    for url in ["/", "/jobs/", "/candidates/", profile_url, "/candidates/upload/", "/reviews/requests/"]:
+        page.goto(url)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{url} is {overflow}px wider than a phone screen"
+    screenshot(page, "phone_upload")
+    assert page.console_errors == []
