@@ -35,6 +35,7 @@ DATE = (
     rf"|(?<!\d){_Y}\s*[./\-]\s*(?:0?[1-9]|1[0-2])(?!\d)"
     rf"|(?<![\d.])(?:0?[1-9]|1[0-2])\s*[./\-]\s*{_Y}(?!\d)"
     rf"|\b(?:spring|summer|fall|autumn|winter)\s+{_Y}(?!\d)"
+    rf"|\b(?:Q[1-4]|H[12])\s*{_Y}(?!\d)"  # "Q3 2020", "H1 2019": the year is what we can keep
     rf"|(?<!\d){_Y}(?:\s*年)?(?![\d.])"
     rf")"
 )
@@ -43,7 +44,10 @@ PRESENT = (
     r"atualmente|heute|aktuell|jetzt|présent|aujourd'hui|aujourd’hui|en\s+cours|oggi|attuale|heden|至今|现在|目前|今)"
 )
 SEP = r"\s*(?:-{2,3}|–|—|-|‐|‑|−|~|～|〜|\bto\b|\buntil\b|\btill\b|至|→|－|―|–)\s*"
-RANGE_RE = re.compile(rf"(?P<start>{DATE}){SEP}(?P<end>{DATE}|{PRESENT}\b|{PRESENT})", re.I)
+# "'15 – '19": a bare two-digit year is only trusted as one end of a range (alone it may be anything).
+_SHORT_YEAR = r"(?<![\w'’])['’]\d\d(?![\w'’])"
+RANGE_RE = re.compile(
+    rf"(?P<start>{DATE}|{_SHORT_YEAR}){SEP}(?P<end>{DATE}|{_SHORT_YEAR}|{PRESENT}\b|{PRESENT})", re.I)
 DATE_RE = re.compile(DATE, re.I)
 _PRESENT_RE = re.compile(rf"^{PRESENT}$", re.I)
 
@@ -65,6 +69,10 @@ def parse_date(s: str) -> str | None:
         if y.startswith("'") and year > 2040:
             year -= 100
         return f"{year:04d}-{mon:02d}" if mon else f"{year:04d}"
+    m = re.fullmatch(r"['’](\d\d)", s)
+    if m:
+        year = 2000 + int(m.group(1))
+        return str(year - 100 if year > 2040 else year)
     m = re.match(rf"({_Y})\s*年\s*(\d{{1,2}})", s)
     if m:
         mon = int(m.group(2))
@@ -104,15 +112,17 @@ def find_range(text: str) -> DateSpan | None:
 
 
 def find_single(text: str) -> DateSpan | None:
+    # "Since 2021", "from March 2019": an open period, not its end.  Checked before the lone date,
+    # which would otherwise read the same year as the end.
+    m = re.search(rf"\b(?:since|from)\s+({DATE})", text, re.I)
+    if m:
+        return DateSpan(parse_date(m.group(1)), "present", m.start(), m.end(), m.group(0))
     m = DATE_RE.search(text)
     if m:
         d = parse_date(m.group(0))
         if d:
             # "Expected May 2024", "Graduated 2019": a lone date is the end of the period.
             return DateSpan(None, d, m.start(), m.end(), m.group(0))
-    m = re.search(rf"\b(?:since|from)\s+({DATE})", text, re.I)
-    if m:
-        return DateSpan(parse_date(m.group(1)), "present", m.start(), m.end(), m.group(0))
     return None
 
 

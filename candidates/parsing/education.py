@@ -39,6 +39,10 @@ DEGREE_RE = re.compile(
 GPA_AFTER_RE = re.compile(r"\b(\d\.\d{1,2}\s*(?:/\s*\d(?:\.\d{1,2})?)?)\s*(?:C?GPA|cumulative GPA)\b", re.I)
 GPA_RE = re.compile(r"(?:C?GPA|GPA|Grade Point Average|绩点|平均绩点|平均学分绩点|GPA\s*[（(][^)）]*[)）])\s*[:：]?\s*(\d{1,2}(?:\.\d{1,2})?\s*(?:/\s*\d{1,3}(?:\.\d{1,2})?)?)", re.I)
 _FIELD_LABEL = re.compile(r"(?:major|field of study|concentration|专业)\s*[:：]\s*([^|,，\t]+)", re.I)
+# How the degree was studied ("统招" = national entrance exam, "全日制" = full-time): job-board
+# exports print it beside the degree, where it would otherwise be read as the field.
+_STUDY_MODE = re.compile(r"^(?:统招|非统招|全日制|非全日制|自考|成人教育|成教|网络教育|在职|脱产|函授|"
+                         r"full[- ]time|part[- ]time|distance learning|online)$", re.I)
 _HONOURS = re.compile(r"^(?:cum laude|magna cum laude|summa cum laude|with honou?rs|honou?rs|first class|distinction|dean's list)\b", re.I)
 
 
@@ -65,8 +69,8 @@ def _split_degree(part: str) -> tuple[str | None, str | None]:
         # "(First Class)", "(Honours)" qualify the degree, not the field.
         piece = re.sub(r"\s*[(（][^)）]*(?:[)）]|$)", "", piece)
         piece = re.sub(r"[)）]$", "", _clean(piece)).strip()
-        if not piece or DEGREE_RE.fullmatch(piece) or re.fullmatch(r"[(（]?\s*", piece):
-            continue
+        if not piece or DEGREE_RE.fullmatch(piece) or re.fullmatch(r"[(（]?\s*", piece) or DEGREE_RE.match(piece):
+            continue  # empty, or the degree again in another language ("学士 Bachelor of Marketing")
         fld = piece
         break
     if not fld and before and not INSTITUTION_RE.search(before) and (CJK_RE.search(before) or len(before.split()) <= 5):
@@ -164,6 +168,8 @@ def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, d
             elif not fld and not cur["field"] and deg_part in h.parts:
                 # "Master of Science - MS, Computer Science": the major is in the next field.
                 for p in h.parts[h.parts.index(deg_part) + 1:]:
+                    if _STUDY_MODE.match(_clean(p)):
+                        continue  # "统招", "全日制": how it was studied, not what
                     rest = _clean(DEGREE_RE.sub("", p))
                     rest = _clean(re.sub(r"^(?:in|of)\s+", "", rest))
                     if rest and not INSTITUTION_RE.search(p) and not is_location(p) and not GPA_RE.search(p) \
@@ -191,7 +197,8 @@ def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, d
         elif not cur["field"] and (cur["degree"] or cur["institution"]):
             # Remaining short part on a header line: in Chinese résumés that is the major.
             for p in h.parts:
-                if p in (inst, deg_part) or is_location(p) or GPA_RE.search(p) or _HONOURS.match(p):
+                if p in (inst, deg_part) or is_location(p) or GPA_RE.search(p) or _HONOURS.match(p) \
+                        or _STUDY_MODE.match(_clean(p)):
                     continue
                 if CJK_RE.search(p) and len(p) <= 16 and not re.search(r"[:：]", p):
                     cur["field"] = _clean(p)

@@ -51,7 +51,9 @@ _CJK_SPACE_SPLIT = re.compile(r"(?<=[\u4e00-\u9fff）)])\s+(?=[\u4e00-\u9fffA-Za
 
 _DURATION = re.compile(
     r"^[(（]?\s*(?:\d+\s*(?:\+\s*)?(?:yrs?|years?|mos?|months?|年|个月)\s*)+(?:\d+\s*(?:mos?|months?|个月))?\s*[)）]?$", re.I)
-_DURATION_IN = re.compile(r"[(（·•,]?\s*\b\d+\s*(?:years?|yrs?)\b(?:\s*\d+\s*(?:months?|mos?)\b)?\s*[)）]?|[(（]\s*\d+\s*(?:months?|mos?)\b\s*[)）]", re.I)
+_DURATION_IN = re.compile(
+    r"[(（·•,]?\s*\b\d+\s*(?:years?|yrs?)\b(?:\s*\d+\s*(?:months?|mos?)\b)?\s*[)）]?|[(（]\s*\d+\s*(?:months?|mos?)\b\s*[)）]"
+    r"|[(（]\s*(?:\d+\s*年)?\s*(?:\d+\s*个?月)?\s*[)）]", re.I)  # "2015.07-2018.03 (2年8个月)" in Chinese job-board exports
 ACTION_VERB = re.compile(
     r"^(?:led|built|ran|wrote|drove|grew|won|made|cut|set|own(?:ed)?|shipped|launched|designed|developed|created|"
     r"managed|implemented|improved|increased|reduced|delivered|collaborated|worked|responsible|assisted|supported|"
@@ -66,6 +68,23 @@ _LIST_LABEL = re.compile(
     r"^\s*(?:key\s+)?(?:skills?(?:\s+used)?|tools?(?:\s+used)?|technolog(?:y|ies)(?:\s+used)?|tech(?:nical)?\s+stack|stack|"
     r"environment|languages?|frameworks?|keywords|achievements?|responsibilities|technologies\s*&\s*tools|"
     r"技术栈|技术|工具|使用技术|主要技术|环境|职责|成果)\s*[:：]\s*\S", re.I)
+
+
+# "Key Achievements" / "Responsibilities:" on a line of its own inside a job introduces that job's
+# bullets; it is neither a new entry nor a highlight.
+_SUBHEADING = re.compile(
+    r"^(?:key\s+|main\s+|major\s+|selected\s+|notable\s+|core\s+)?(?:achievements?|accomplishments?|"
+    r"responsibilit(?:y|ies)|duties|highlights|contributions|results|impact|projects?)(?:\s+(?:and|&)\s+"
+    r"(?:achievements?|accomplishments?|responsibilit(?:y|ies)|duties|results))?\s*[:：]?$"
+    r"|^(?:工作职责|岗位职责|主要职责|工作内容|工作业绩|主要业绩|工作成果|职责描述|工作描述)\s*[:：]?$", re.I)
+
+
+# "工作描述：负责…" in job-board exports: the label introduces the highlight's text.
+HIGHLIGHT_LABEL = re.compile(r"^(?:工作描述|工作内容|职责描述|工作职责|岗位职责|主要职责|job\s+description|description|duties)\s*[:：]\s*(?=\S)", re.I)
+
+
+def is_subheading(text: str) -> bool:
+    return bool(_SUBHEADING.match(text.strip()))
 
 
 def is_labelled_list(text: str) -> bool:
@@ -110,6 +129,10 @@ def is_prose(text: str) -> bool:
         core = re.sub(r"\s+", "", core)
         if text.rstrip().endswith(("。", "；", ";")):
             return True
+        if span is not None and span.start and not re.search(r"[，。；！？]", core):
+            # A dated line without sentence punctuation is an entry header, however long the
+            # bilingual company name ("深圳蓝鲸文化传媒有限公司 Bluewhale Media Co., Ltd.  2019.06 - 至今").
+            return False
         return len(core) > (30 if span else 24) or ("，" in core and len(core) > 16)
     return words > 14 or (words > 6 and text.rstrip().endswith((".", ";"))) or text[:1].islower()
 
@@ -119,7 +142,8 @@ def is_prose(text: str) -> bool:
 _FIELD_LABEL = re.compile(
     r"^(?:company(?:\s+name)?|employer|organi[sz]ation|client|designation|position|role|job\s+title|title|"
     r"duration|period|dates?|tenure|location|institution|university|school|college|degree|qualification|"
-    r"公司(?:名称)?|单位|职位|岗位|职务|时间|工作时间|学校|院校|专业|学历)\s*[:：]\s*(?=\S)", re.I)
+    r"公司(?:名称)?|单位(?:名称)?|职位(?:名称)?|岗位(?:名称)?|职务(?:名称)?|时间|工作时间|在职时间|任职时间|起止时间|"
+    r"学校(?:名称)?|院校|专业(?:名称)?|学历)\s*[:：]\s*(?=\S)", re.I)
 
 
 def header_parts(line: Line) -> Header:

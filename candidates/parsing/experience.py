@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .entries import ACTION_VERB, Header, header_parts, is_labelled_list, is_bullet, is_company, is_duration, is_legal_entity, is_location, is_prose, is_title, split_commas
+from .entries import ACTION_VERB, HIGHLIGHT_LABEL, Header, header_parts, is_labelled_list, is_bullet, is_company, is_duration, is_legal_entity, is_location, is_prose, is_subheading, is_title, split_commas
 from .model import Line
+from .names import _TITLE_WORDS
 from .textutil import CJK_RE
 
 
@@ -39,7 +40,10 @@ def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict
     if titles:
         roles["title"] = titles[0]
     if companies:
-        roles["company"] = companies[0]
+        # "Associate Professor, Department of Biology, Lakeshore University": the department is a
+        # unit of the employer that follows it.
+        units = [c for c in companies if _UNIT.match(c)]
+        roles["company"] = next((c for c in companies if c not in units), companies[0])
     if ats and len(parts) >= 2 and "title" not in roles and "company" not in roles:
         roles["title"], roles["company"] = parts[0], parts[1]
         others = []
@@ -54,12 +58,20 @@ def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict
             roles["company"] = p
         elif "location" not in roles and not cur.get("location") and len(p.split()) <= 4 and "," in p:
             roles["location"] = p
+        elif "location" not in roles and not cur.get("location") and "company" in roles and p is parts[-1] \
+                and _PLACE_NAME.fullmatch(p) and not _TITLE_WORDS.search(p):
+            # "Cotswold Home Stores plc, Swindon": a town we do not know, after the employer's name.
+            roles["location"] = p
     # Two titles and no company: "Software Engineer, Platform Team" — keep the first.
     if "company" not in roles and len(titles) > 1 and not cur.get("company"):
         roles["company"] = titles[1] if is_company(titles[1]) else roles.get("company", "")
         if not roles["company"]:
             del roles["company"]
     return {k: _clean(v) for k, v in roles.items() if _clean(v)}
+
+
+_PLACE_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-](?:upon|on|under|le|en|sur|am|[A-Z][a-z]+)){0,3}")
+_UNIT = re.compile(r"(?i)^(?:department|dept\.?|faculty|division|school|unit|section|chair)\s+(?:of|for)\s")
 
 
 def _blank() -> dict[str, Any]:
@@ -106,7 +118,7 @@ def parse_experience(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, 
                 break
     for pos, ln in enumerate(lines):
         text, bullet = is_bullet(ln)
-        if not text or is_duration(text):
+        if not text or is_duration(text) or (not bullet and is_subheading(text)):
             continue
         header_like = not bullet and not is_prose(text) and not is_labelled_list(text)
         if header_like and ln.bbox and not ln.bold and (ln.page, ln.column) in margins \
@@ -133,6 +145,7 @@ def parse_experience(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, 
                 # than a new entry.
                 header_like = False
         if not header_like:
+            text = HIGHLIGHT_LABEL.sub("", text)
             if bullet or not cur["highlights"]:
                 cur["highlights"].append(text)
                 _note_highlight(prov, cur, ln)

@@ -26,6 +26,8 @@ _EXPERIENCE_KEYS = {"experience"}
 _ADDRESS = re.compile(
     r"\b\d{1,5}\s+\w+(?:\s\w+)*\s(?:st|street|rd|road|ave|avenue|blvd|boulevard|ln|lane|dr|drive|way|ct|court|pl|place)\b|"
     r"\b\d{5}(?:-\d{4})?\b|[\u4e00-\u9fff]+(?:路|街|号|区)", re.I)
+# Outward and inward code of a UK postcode ("BS1 5TT", "SW1A 1AA").
+_UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 _WORDY = re.compile(r"[0-9A-Za-z\u00c0-\u024f\u0370-\u04ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
@@ -70,7 +72,9 @@ def _location(lines: list[Line]) -> tuple[str, Line, float] | None:
         for seg in re.split(r"\s*[|｜\t]\s*|\s{2,}", t):
             m = LOCATION_LABEL.match(seg.strip())
             if m:
-                val = re.split(r"\s*[|｜,，;；]\s*(?=[\u4e00-\u9fff]{2,4}[:：])|\s{2,}|\t", m.group(1))[0].strip()
+                # The next label may follow after one space once spacing is normalised ("上海 户口：南京").
+                val = re.split(r"\s*[|｜,，;；]\s*(?=[\u4e00-\u9fff]{2,4}[:：])|\s+(?=[\u4e00-\u9fff]{2,6}[:：])|\s{2,}|\t",
+                               m.group(1))[0].strip()
                 if val and len(val) <= 60:
                     return val, ln, 0.85
     for ln in lines:
@@ -89,6 +93,11 @@ def _location(lines: list[Line]) -> tuple[str, Line, float] | None:
         m = re.search(r"(?:^|,\s*)([A-Z][A-Za-z .'\-]{1,30}),\s*([A-Z]{2})\s+\d{5}(?:-\d{4})?\b", ln.text)
         if m and m.group(2) in US_STATES:
             return f"{m.group(1).strip()}, {m.group(2)}", ln, 0.75
+    for ln in lines:
+        # UK addresses: "Flat 4, 18 Harbour Road, Bristol BS1 5TT" → "Bristol".
+        m = re.search(rf"(?:^|,\s*)([A-Z][A-Za-z .'\-]{{1,30}}?)\s+{_UK_POSTCODE.pattern}", strip_icons(ln.text))
+        if m and not re.search(r"\d", m.group(1)):
+            return m.group(1).strip(), ln, 0.75
     for ln in lines:
         t = strip_icons(ln.text)
         if find_emails(t) and len(split_parts(t)) <= 1:
@@ -128,11 +137,14 @@ def _headline(lines: list[Line], name_line: Line | None, name: str | None) -> tu
         t = strip_icons(ln.text)
         if name and t.replace("-", "") and all(tok.strip("-").casefold() in name.casefold() for tok in t.split()):
             continue  # the rest of a name set on several lines
-        m = re.match(r"^(?:求职意向|应聘职位|意向岗位|目标职位|期望职位|Objective|Position|Title)\s*[:：]\s*(.+)$", t, re.I)
+        m = re.match(rf"^(?:{_POSITION_LABELS}|Objective|Position|Title)\s*[:：]\s*(.+)$", t, re.I)
         if m:
             return re.split(r"\s*[|｜\t]\s*|\s{2,}", m.group(1).strip())[0], ln, 0.8
         if _INFO_FIELD.match(t):
             continue  # "性别：男", "Date of birth: 1990": personal details between name and headline
+        nxt = lines[lines.index(ln) + 1] if lines.index(ln) + 1 < len(lines) else None
+        if nxt is not None and nxt.page == ln.page and nxt.text[:1].islower() and word_count(t) > 4:
+            break  # the first line of a wrapped summary paragraph, not a headline
         if _headline_ok(t):
             return re.sub(r"\s*\t\s*", " | ", t), ln, 0.7
         if find_emails(t) or find_phones(t) or find_links(t) or LOCATION_LABEL.match(t) or _ADDRESS.search(t) \
@@ -147,7 +159,10 @@ def _headline(lines: list[Line], name_line: Line | None, name: str | None) -> tu
 
 
 _INFO_FIELD = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}|[A-Za-z][A-Za-z .]{1,20})\s*[:：]\s*\S")
-_OBJECTIVE_LABEL = re.compile(r"^(?:求职意向|应聘职位|意向岗位|目标职位|期望职位|应聘岗位)\s*[:：]\s*(.+)$")
+_POSITION_LABELS = "求职意向|应聘职位|意向岗位|意向职位|目标职位|目标岗位|期望职位|期望岗位|期望职业|期望从事职业|应聘岗位|求职岗位"
+_OBJECTIVE_LABEL = re.compile(rf"^(?:{_POSITION_LABELS})\s*[:：]\s*(.+)$")
+# "男 | 31岁 | 8年工作经验 | 本科": the personal-details line Chinese job boards put under the name.
+_PERSONAL_DETAILS = re.compile(r"(?:^|[\s|｜/,，])[男女](?:$|[\s|｜/,，])|\d+\s*岁|\d+\s*年(?:以上)?(?:工作)?经验")
 
 
 def _unwrap_link(url: str, raw: str, ln: Line, nxt: Line | None) -> str:
@@ -166,7 +181,7 @@ def _headline_ok(t: str) -> bool:
         return False
     if t.strip().casefold() in {"information", "details", "info", "data", "me", "resume", "cv", "简历"}:
         return False  # the second half of a wrapped label ("PERSONAL" / "INFORMATION")
-    if find_emails(t) or find_links(t) or find_phones(t) or re.search(r"\d{3,}", t):
+    if find_emails(t) or find_links(t) or find_phones(t) or re.search(r"\d{3,}", t) or _PERSONAL_DETAILS.search(t):
         return False
     if looks_like_location(t) or LOCATION_LABEL.match(t):
         return False
@@ -278,8 +293,10 @@ def build_profile(doc: Document) -> dict[str, Any]:
             if profile["headline"]:
                 break
     if not profile["headline"]:
-        for ln in _lines_of(sections, "objective")[:2]:
+        for ln in _lines_of(sections, "objective")[:4]:
             t = strip_icons(ln.text)
+            if _INFO_FIELD.match(t) and not _OBJECTIVE_LABEL.match(t):
+                continue  # "期望工作地区：上海", "期望月薪：…": wishes, not the position
             if t and len(t) <= 60:
                 t = re.sub(r"^(?:求职意向|意向岗位|期望职位)\s*[:：]\s*", "", t)
                 profile["headline"] = re.split(r"\s*[|｜\t]\s*|\s{2,}", t)[0]
@@ -300,6 +317,8 @@ def build_profile(doc: Document) -> dict[str, Any]:
         profile["location"] = loc[0]
         prov["location"] = loc[1].prov(loc[2])
     country = country_hint(profile["location"], language, [])
+    if country is None and any(_UK_POSTCODE.search(ln.text) and _ADDRESS.search(ln.text) for ln in contact_lines[:12]):
+        country = "GB"  # a UK postal address makes "07700 900123" a UK number
     experience_lines = {ln.index for ln in _lines_of(sections, "experience", "education", "projects", "publications",
                                                      "awards", "certifications", "activities", "volunteer")}
     for ln in lines:
@@ -349,7 +368,9 @@ def build_profile(doc: Document) -> dict[str, Any]:
     # Summary: the summary section, else a paragraph in the header block.
     sm = _summary(sections)
     if not sm and header:
-        para = [ln for ln in header[1:] if word_count(ln.text) >= 8 and not find_emails(ln.text)]
+        # Contact lines are long too ("Flat 4, 18 Harbour Road, Bristol BS1 5TT | 07700 900123 |").
+        para = [ln for ln in header[1:] if word_count(ln.text) >= 8 and not find_emails(ln.text)
+                and not find_phones(ln.text) and not find_links(ln.text) and not _ADDRESS.search(ln.text)]
         if para and sum(word_count(ln.text) for ln in para) >= 20:
             text = " ".join(ln.text for ln in para)
             sm = (re.sub(r"\s+", " ", text).strip()[:2000], para[0], 0.5)

@@ -76,6 +76,10 @@ _VOCAB: dict[str, list[str]] = {
         "research", "research interests", "patents", "memberships", "professional memberships", "affiliations",
         "professional affiliations", "conferences", "talks", "presentations", "portfolio", "links", "social",
         "hobbies and activities", "extra", "personal", "其他", "其他信息", "附加信息", "作品集",
+        # Academic CVs: these sections hold courses, grants and committees, not jobs or skills.
+        "grants", "funding", "grants and funding", "research funding", "grants and fellowships", "fellowships",
+        "teaching", "courses taught", "teaching interests", "service", "professional service", "academic service",
+        "invited talks", "supervision", "students supervised", "declaration",
     ],
     "courses": ["courses", "relevant coursework", "coursework", "training", "trainings", "主修课程", "培训经历", "相关课程"],
 }
@@ -89,6 +93,9 @@ _VOCAB["experience"] += [
     "expérience", "expérience professionnelle", "expériences professionnelles", "expériences", "berufserfahrung",
     "berufliche erfahrung", "praktische erfahrung", "esperienza", "esperienze professionali", "esperienza lavorativa",
     "werkervaring", "ervaring",
+    # Academic CVs list jobs as appointments or positions.
+    "academic appointments", "appointments", "professional appointments", "academic positions", "positions",
+    "academic employment", "employment and appointments",
 ]
 _VOCAB["education"] += [
     "education history", "degrees", "academic profile", "academic record", "academic credentials", "educational history",
@@ -124,7 +131,7 @@ _WEAK = {
     "research experience", "qualifications", "教育", "项目", "语言", "荣誉", "兴趣", "爱好", "技能", "简介", "证书",
     "software", "stack", "my stack", "toolbox", "toolkit", "degrees", "work", "links", "social", "personal", "extra",
     "other", "additional", "misc", "miscellaneous", "talks", "patents", "portfolio", "research", "presentations",
-    "conferences", "project",
+    "conferences", "project", "positions", "appointments", "teaching", "service", "funding", "supervision",
 }
 
 _NUMBERING = re.compile(r"^(?:[0-9]{1,2}[.、)]|[一二三四五六七八九十]+[、.．]|[IVX]{1,4}\.|[#>»|/\\]+)\s*")

@@ -467,3 +467,91 @@ def test_radical_glyphs_fold_to_the_characters_they_stand_for() -> None:
     # them) and 工 to a Kangxi radical (NFKC folds it).
     assert "".join(fold_cjk_radical(c) for c in "\u2ed3\u2ed4\u2ee2\u2f2f") == "长门马工"
     assert fold_cjk_radical("\u2e80") == "\u2e80"  # no ideograph to fold to: left alone
+
+
+@pytest.mark.parametrize(
+    "text,start,end",
+    [
+        ("Warehouse Manager\t'15 – '19", "2015", "2019"),  # two-digit years, trusted only as a range
+        ("Since 2021", "2021", "present"),  # an open period, not a 2021 end date
+        ("Q3 2016 – Q2 2018", "2016", "2018"),
+    ],
+)
+def test_short_years_since_and_quarters(text: str, start: str, end: str) -> None:
+    span = find_dates(text)
+    assert span is not None and (span.start, span.end) == (start, end)
+
+
+def test_academic_appointments_are_experience_and_department_is_not_the_employer() -> None:
+    p = _txt("Tomasz Test\n\nACADEMIC APPOINTMENTS\n"
+             "Associate Professor, Department of Biology, Lakeshore University\t2019 – present\n\n"
+             "GRANTS\nNIH R01, Principal Investigator, Modelling bursting\t2014 – 2019\n")
+    assert [(e["company"], e["title"]) for e in p["experience"]] == [("Lakeshore University", "Associate Professor")]
+
+
+def test_key_achievements_subheading_stays_inside_its_job() -> None:
+    p = _txt("Mae Test\n\nEXPERIENCE\nRegional Operations Manager\tMarch 2019 to Present\n"
+             "Severn Retail Logistics Ltd, Bristol\n• Lead 240 staff.\nKey Achievements\n• Reduced cost per parcel by 14%.\n"
+             "Warehouse Manager\t2015 – 2019\nCotswold Home Stores plc, Swindon\n• Ran a fulfilment centre.\n")
+    assert [(e["company"], e["title"], e["location"], len(e["highlights"])) for e in p["experience"]] == [
+        ("Severn Retail Logistics Ltd", "Regional Operations Manager", "Bristol", 2),
+        ("Cotswold Home Stores plc", "Warehouse Manager", "Swindon", 1),
+    ]
+
+
+def test_uk_postal_address_gives_city_and_phone_country() -> None:
+    p = _txt("Mae Test\nFlat 4, 18 Harbour Road, Bristol BS1 5TT  |  07700 900123  |  mae@example.com\n")
+    assert (p["location"], p["phones"]) == ("Bristol", ["+447700900123"])
+
+
+def test_wrapped_summary_line_is_neither_headline_nor_contact_line_summary() -> None:
+    lines = [Line(text="Mae Test", size=24, bbox=(50, 740, 250, 764), index=0),
+             Line(text="Flat 4, 18 Harbour Road, Bristol BS1 5TT | 07700 900123 |", size=10, bbox=(50, 720, 400, 730), index=1),
+             Line(text="Operations manager with eleven years of experience running warehouses", size=10,
+                  bbox=(50, 700, 400, 710), index=2),
+             Line(text="and last-mile delivery networks for retailers, known for calm leadership", size=10,
+                  bbox=(50, 688, 400, 698), index=3),
+             Line(text="during peak season and for turning data into decisions that save money.", size=10,
+                  bbox=(50, 676, 400, 686), index=4)]
+    from candidates.parsing.model import Document
+    from candidates.parsing.profile import build_profile
+
+    p = build_profile(Document(kind="pdf", lines=lines))
+    assert p["headline"] is None
+    assert p["summary"].startswith("Operations manager with eleven years")
+
+
+def test_job_board_export_labels_durations_and_study_mode() -> None:
+    p = _txt("张晓雯\n男 | 29岁 | 7年工作经验 | 本科\n现居住地：上海    户口：江苏南京\n求职意向\n期望工作地区：上海\n"
+             "期望从事职业：Java开发工程师\n工作经验\n公司名称：上海云启数据科技有限公司\n职位名称：高级Java开发工程师\n"
+             "工作时间：2018/04—至今\n工作描述：负责交易中台的设计与开发。\n"
+             "2015.07-2018.03 (2年8个月)\n南京海川软件有限公司 | Java开发工程师\n参与政务平台后台开发。\n"
+             "教育经历\n2011/09—2015/06    南京邮电大学    软件工程    本科    统招\n")
+    assert (p["headline"], p["location"]) == ("Java开发工程师", "上海")
+    assert [(e["company"], e["title"], e["start"], e["end"]) for e in p["experience"]] == [
+        ("上海云启数据科技有限公司", "高级Java开发工程师", "2018-04", "present"),
+        ("南京海川软件有限公司", "Java开发工程师", "2015-07", "2018-03"),
+    ]
+    assert p["experience"][0]["highlights"] == ["负责交易中台的设计与开发。"]
+    assert p["education"][0]["field"] == "软件工程"
+
+
+def test_bilingual_entry_headers() -> None:
+    p = _txt("陈嘉怡 Chen Jiayi\n\n工作经历 Work Experience\n"
+             "深圳蓝鲸文化传媒有限公司 Bluewhale Media Co., Ltd.    2019.06 - 至今\n市场经理 Marketing Manager\n"
+             "- 负责品牌年度营销策略。\n\n教育背景 Education\n中山大学 Sun Yat-sen University    2012.09 - 2016.06\n"
+             "市场营销 学士 Bachelor of Marketing\n")
+    e = p["experience"][0]
+    assert (e["company"], e["title"], e["start"]) == ("深圳蓝鲸文化传媒有限公司", "市场经理", "2019-06")
+    ed = p["education"][0]
+    assert (ed["institution"], ed["degree"], ed["field"]) == ("中山大学", "学士", "市场营销")
+
+
+def test_markdown_resume_markup_is_removed() -> None:
+    p = _txt("# Lena Test\n**Frontend Developer** · Berlin, Germany · [lena@example.com](mailto:lena@example.com) · "
+             "[Portfolio](https://lena.example.dev)\n\n## Experience\n### Frontend Developer — Kiezlabs UG\n"
+             "*Berlin · Sep 2018 – Mar 2021*\n- Built the booking flow in **Vue.js**.\n")
+    assert (p["name"], p["headline"], p["emails"]) == ("Lena Test", "Frontend Developer", ["lena@example.com"])
+    assert p["links"] == ["https://lena.example.dev"]
+    e = p["experience"][0]
+    assert (e["company"], e["title"], e["start"], e["end"]) == ("Kiezlabs UG", "Frontend Developer", "2018-09", "2021-03")

@@ -62,6 +62,36 @@ def decode_text(data: bytes) -> str | None:
     return text if _plausible(text) else None
 
 
+# Markdown résumés (README-style, exported from Notion or GitHub): the markup is not text.
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\(\s*([^)\s]{1,500})\s*\)")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EM = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+
+
+def _md_link(m: re.Match[str]) -> str:
+    label, url = m.group(1).strip(), m.group(2)
+    if url.lower().startswith(("mailto:", "tel:")) or re.sub(r"^https?://(?:www\.)?", "", url).rstrip("/").lower() \
+            == re.sub(r"^https?://(?:www\.)?", "", label).rstrip("/").lower():
+        return label  # "[jane@x.com](mailto:jane@x.com)", "[github.com/jane](https://github.com/jane)"
+    return f"{label} ({url})"
+
+
+def unmark(text: str) -> tuple[str, bool]:
+    """Text without Markdown markup, and whether the line was a heading or wholly bold."""
+    heading = bool(_MD_HEADING.match(text))
+    t = _MD_HEADING.sub("", text) if heading else text
+    if "](" in t:
+        t = _MD_LINK.sub(_md_link, t)
+    if "**" in t or "__" in t:
+        whole = _MD_STRONG.fullmatch(t.strip(" -*•"))
+        heading = heading or bool(whole and whole.group(0) == t.strip())
+        t = _MD_STRONG.sub(r"\2", t)
+    if "*" in t:
+        t = _MD_EM.sub(r"\1", t)
+    return t, heading
+
+
 def read_txt(data: bytes) -> Document:
     text = decode_text(data)
     if text is None:
@@ -72,5 +102,7 @@ def read_txt(data: bytes) -> Document:
         if not t.strip():
             continue
         # Leading indentation hints at continuation/bullets; keep the text trimmed.
-        lines.append(Line(text=t.strip(), index=len(lines)))
+        t, bold = unmark(t.strip())
+        if t.strip():
+            lines.append(Line(text=t.strip(), index=len(lines), bold=bold))
     return Document(kind="txt", lines=lines)
