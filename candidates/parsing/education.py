@@ -69,8 +69,9 @@ def _split_degree(part: str) -> tuple[str | None, str | None]:
         # "(First Class)", "(Honours)" qualify the degree, not the field.
         piece = re.sub(r"\s*[(（][^)）]*(?:[)）]|$)", "", piece)
         piece = re.sub(r"[)）]$", "", _clean(piece)).strip()
-        if not piece or DEGREE_RE.fullmatch(piece) or re.fullmatch(r"[(（]?\s*", piece) or DEGREE_RE.match(piece):
-            continue  # empty, or the degree again in another language ("学士 Bachelor of Marketing")
+        if not piece or DEGREE_RE.fullmatch(piece) or re.fullmatch(r"[(（]?\s*", piece) or DEGREE_RE.match(piece) \
+                or _STUDY_MODE.match(piece):
+            continue  # empty, the degree again in another language ("学士 Bachelor of Marketing"), "本科（全日制）"
         fld = piece
         break
     if not fld and before and not INSTITUTION_RE.search(before) and (CJK_RE.search(before) or len(before.split()) <= 5):

@@ -32,7 +32,7 @@ TITLE_RE = re.compile(
     re.I,
 )
 COMPANY_RE = re.compile(
-    r"(?:\bco\.|\bs\.p\.a\.?|\bs\.r\.l\.?|\bs\.a\.s\.?|\bsp\. z o\.o\.?|\b(?:inc|incorporated|llc|llp|ltd|limited|corp|"
+    r"(?:\bco\.|\b[nb]\.v\.|\bs\.p\.a\.?|\bs\.r\.l\.?|\bs\.a\.s\.?|\bsp\. z o\.o\.?|\b(?:inc|incorporated|llc|llp|ltd|limited|corp|"
     r"corporation|company|gmbh|ag|s\.a\.?|sa|spa|srl|sarl|sas|nv|oy|oyj|ab|asa|aps|kk|pvt|plc|pte|pty|bv|kg|se|"
     r"technologies|technology|tech|labs?|group|holdings|partners|solutions|systems|software|studios?|"
     r"consulting|capital|ventures|bank|hospital|clinic|agency|foundation|association|university|college|"
@@ -200,9 +200,10 @@ def split_commas(part: str, relaxed: bool = False) -> list[str]:
     """"Operations Manager, Greybridge Ltd" → two fields, when the pieces are recognisable."""
     if "," not in part and "，" not in part:
         return [part]
-    if looks_like_location(part):
-        return [part]
     pieces = [p.strip() for p in re.split(r"[,，]\s*", part) if p.strip()]
+    if looks_like_location(part) and not is_company(pieces[0]):
+        # ("Noordzee Havenbouw N.V., Antwerp, Belgium" ends like a place but starts with an employer.)
+        return [part]
     # Re-join a trailing "City, ST" / "City, Country".
     out: list[str] = []
     i = 0

@@ -66,15 +66,33 @@ def _lines_of(sections: list[Section], *keys: str) -> list[Line]:
     return [ln for s in sections if s.key in keys for ln in s.lines]
 
 
+# Fields of a details line: separators, wide gaps, or the next Chinese label after a single space
+# ("期望职位：产品经理 期望城市：成都" once spacing is normalised).
+_FIELD_SPLIT = re.compile(r"\s*[|｜\t]\s*|\s{2,}|\s+(?=[\u4e00-\u9fff]{2,6}[:：])")
+
+
+def _place_of_address(text: str) -> str | None:
+    """The town of a postal address: "Springfield, IL" from "12 Elm St, Springfield, IL 62701",
+    "Bristol" from "Flat 4, 18 Harbour Road, Bristol BS1 5TT"."""
+    m = re.search(r"(?:^|,\s*)([A-Z][A-Za-z .'\-]{1,30}),\s*([A-Z]{2})\s+\d{5}(?:-\d{4})?\b", text)
+    if m and m.group(2) in US_STATES:
+        return f"{m.group(1).strip()}, {m.group(2)}"
+    m = re.search(rf"(?:^|,\s*)([A-Z][A-Za-z .'\-]{{1,30}}?)\s+{_UK_POSTCODE.pattern}", text)
+    if m and not re.search(r"\d", m.group(1)):
+        return m.group(1).strip()
+    return None
+
+
 def _location(lines: list[Line]) -> tuple[str, Line, float] | None:
     for ln in lines:
         t = strip_icons(ln.text)
         for seg in re.split(r"\s*[|｜\t]\s*|\s{2,}", t):
             m = LOCATION_LABEL.match(seg.strip())
             if m:
-                # The next label may follow after one space once spacing is normalised ("上海 户口：南京").
-                val = re.split(r"\s*[|｜,，;；]\s*(?=[\u4e00-\u9fff]{2,4}[:：])|\s+(?=[\u4e00-\u9fff]{2,6}[:：])|\s{2,}|\t",
-                               m.group(1))[0].strip()
+                val = re.split(r"\s*[|｜,，;；]\s*(?=[\u4e00-\u9fff]{2,4}[:：])", m.group(1))[0]
+                val = _FIELD_SPLIT.split(val)[0].strip()
+                # "Address: 2217 Willow Creek Dr, Austin, TX 78745": the town, not the street.
+                val = _place_of_address(val) or val
                 if val and len(val) <= 60:
                     return val, ln, 0.85
     for ln in lines:
@@ -89,15 +107,9 @@ def _location(lines: list[Line]) -> tuple[str, Line, float] | None:
         if m and m.group(2).strip().lower() in COUNTRIES:
             return f"{m.group(1).strip()} ({m.group(2).strip()})", ln, 0.7
     for ln in lines:
-        # Street addresses: keep "Springfield, IL" from "12 Elm St, Springfield, IL 62701".
-        m = re.search(r"(?:^|,\s*)([A-Z][A-Za-z .'\-]{1,30}),\s*([A-Z]{2})\s+\d{5}(?:-\d{4})?\b", ln.text)
-        if m and m.group(2) in US_STATES:
-            return f"{m.group(1).strip()}, {m.group(2)}", ln, 0.75
-    for ln in lines:
-        # UK addresses: "Flat 4, 18 Harbour Road, Bristol BS1 5TT" → "Bristol".
-        m = re.search(rf"(?:^|,\s*)([A-Z][A-Za-z .'\-]{{1,30}}?)\s+{_UK_POSTCODE.pattern}", strip_icons(ln.text))
-        if m and not re.search(r"\d", m.group(1)):
-            return m.group(1).strip(), ln, 0.75
+        place = _place_of_address(strip_icons(ln.text))
+        if place:
+            return place, ln, 0.75
     for ln in lines:
         t = strip_icons(ln.text)
         if find_emails(t) and len(split_parts(t)) <= 1:
@@ -139,7 +151,7 @@ def _headline(lines: list[Line], name_line: Line | None, name: str | None) -> tu
             continue  # the rest of a name set on several lines
         m = re.match(rf"^(?:{_POSITION_LABELS}|Objective|Position|Title)\s*[:：]\s*(.+)$", t, re.I)
         if m:
-            return re.split(r"\s*[|｜\t]\s*|\s{2,}", m.group(1).strip())[0], ln, 0.8
+            return _FIELD_SPLIT.split(m.group(1).strip())[0], ln, 0.8
         if _INFO_FIELD.match(t):
             continue  # "性别：男", "Date of birth: 1990": personal details between name and headline
         nxt = lines[lines.index(ln) + 1] if lines.index(ln) + 1 < len(lines) else None
@@ -174,6 +186,22 @@ def _unwrap_link(url: str, raw: str, ln: Line, nxt: Line | None) -> str:
     if not re.fullmatch(r"[A-Za-z0-9][\w\-./]{1,60}", tail) or "@" in tail:
         return url
     return normalise_link(raw + tail) or url
+
+
+_EMAIL_HEAD = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+\-]*@[A-Za-z0-9][\w\-.]*$")
+_EMAIL_REST = re.compile(r"^[\w\-]*(?:\.[\w\-]+)+(?=\s|$)")
+
+
+def _unwrap_email(ln: Line, nxt: Line | None) -> str | None:
+    """"siqi.wang@exam" / "ple.com": an address broken inside a narrow table cell."""
+    if nxt is None or "@" not in ln.text or nxt.page != ln.page:
+        return None
+    head = _EMAIL_HEAD.search(ln.text.rstrip())
+    rest = _EMAIL_REST.match(nxt.text.strip())
+    if not head or not rest or find_emails(ln.text[head.start():]):
+        return None
+    joined = find_emails(head.group(0) + rest.group(0))
+    return joined[0][0] if joined else None
 
 
 def _headline_ok(t: str) -> bool:
@@ -284,7 +312,7 @@ def build_profile(doc: Document) -> dict[str, Any]:
     if not profile["headline"]:
         # A personal-details block may list the wanted position among other fields.
         for ln in contact_lines:
-            for seg in re.split(r"\s*[|｜\t]\s*|\s{2,}", strip_icons(ln.text)):
+            for seg in _FIELD_SPLIT.split(strip_icons(ln.text)):
                 m = _OBJECTIVE_LABEL.match(seg)
                 if m and _headline_ok(m.group(1).strip()):
                     profile["headline"] = m.group(1).strip()
@@ -299,16 +327,22 @@ def build_profile(doc: Document) -> dict[str, Any]:
                 continue  # "期望工作地区：上海", "期望月薪：…": wishes, not the position
             if t and len(t) <= 60:
                 t = re.sub(r"^(?:求职意向|意向岗位|期望职位)\s*[:：]\s*", "", t)
-                profile["headline"] = re.split(r"\s*[|｜\t]\s*|\s{2,}", t)[0]
+                profile["headline"] = _FIELD_SPLIT.split(t)[0]
                 prov["headline"] = ln.prov(0.6)
                 break
 
     # Contacts: emails and links anywhere (but not the referees'), phones near labels / in the header.
     referees = {ln.index for ln in _lines_of(sections, "references")}
-    for ln in lines:
+    email_tails: set[int] = set()  # lines starting with the rest of an address wrapped in a narrow cell
+    for pos, ln in enumerate(lines):
         if ln.index in referees:
             continue
-        for e, _, _ in find_emails(ln.text):
+        found_emails = find_emails(ln.text)
+        wrapped = _unwrap_email(ln, lines[pos + 1] if pos + 1 < len(lines) else None)
+        if wrapped:
+            found_emails.append((wrapped, 0, 0))
+            email_tails.add(ln.index + 1)
+        for e, _, _ in found_emails:
             if e.lower() not in (x.lower() for x in profile["emails"]):
                 prov[f"emails.{len(profile['emails'])}"] = ln.prov(0.95, e)
                 profile["emails"].append(e)
@@ -346,6 +380,8 @@ def build_profile(doc: Document) -> dict[str, Any]:
     email_domains = {e.split("@")[1].lower() for e in profile["emails"]}
     for pos, ln in enumerate(lines):
         for url, start, end in find_links(ln.text):
+            if start == 0 and ln.index in email_tails:
+                continue  # "ple.com", the end of "siqi.wang@exam" / "ple.com"
             url = _unwrap_link(url, ln.text[start:end], ln, lines[pos + 1] if pos + 1 < len(lines) else None)
             host = url[8:].split("/")[0]
             if host in email_domains and "/" not in url[8:]:

@@ -555,3 +555,30 @@ def test_markdown_resume_markup_is_removed() -> None:
     assert p["links"] == ["https://lena.example.dev"]
     e = p["experience"][0]
     assert (e["company"], e["title"], e["start"], e["end"]) == ("Kiezlabs UG", "Frontend Developer", "2018-09", "2021-03")
+
+
+def test_employer_with_dotted_legal_form_before_city_and_country() -> None:
+    p = _txt("Hendrik Test\n\nWORK EXPERIENCE\nSenior Civil Engineer\nMaasdelta Engineering B.V., Rotterdam  |  2017 – Present\n"
+             "- Delivered the quay wall.\nCivil Engineer\nNoordzee Havenbouw N.V., Antwerp, Belgium  |  2012 – 2016\n"
+             "- Delivered the lock.\n")
+    assert [(e["company"], e["title"], e["location"]) for e in p["experience"]] == [
+        ("Maasdelta Engineering B.V.", "Senior Civil Engineer", "Rotterdam"),
+        ("Noordzee Havenbouw N.V.", "Civil Engineer", "Antwerp, Belgium"),
+    ]
+
+
+def test_email_wrapped_in_a_narrow_cell_is_joined_and_not_a_link() -> None:
+    p = _txt("王思琪\n手机：\t186-1234-5678\t邮箱：\tsiqi.wang@exam\nple.com\n")
+    assert (p["emails"], p["links"]) == (["siqi.wang@example.com"], [])
+
+
+def test_labelled_address_and_wanted_position_keep_only_their_value() -> None:
+    p = _txt("John Test\nAddress: 2217 Willow Creek Dr, Austin, TX 78745\nPhone: (512) 555-0187\n")
+    assert p["location"] == "Austin, TX"
+    p = _txt("王思琪\n求职意向\n期望职位：产品经理    期望城市：成都\n")
+    assert p["headline"] == "产品经理"
+
+
+def test_study_mode_in_brackets_is_not_the_field() -> None:
+    p = _txt("王思琪\n\n教育经历\n2013.09-2017.06  四川大学  信息管理与信息系统  本科（全日制）\n")
+    assert (p["education"][0]["degree"], p["education"][0]["field"]) == ("本科", "信息管理与信息系统")
