@@ -11,6 +11,7 @@ The child never touches the database or Redis: it only runs the parser.
 """
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
 import os
@@ -28,6 +29,7 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_TARGET = "candidates.parsing.parse"
 PARENT_CHECK_SECONDS = 2
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 class SandboxFailure(Exception):
@@ -49,12 +51,20 @@ class SandboxCrashed(SandboxFailure):
 def _serve(requests: Connection, parent_end: Connection, memory_limit: int, target_path: str) -> None:
     """The child's loop: one request in, one reply out, until the parent goes away."""
     parent_end.close()  # else the child holds the parent's end open and never sees EOF
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is for the worker, which stops us
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # Only the worker ends this process: it kills it, or the process leaves when orphaned. Ctrl+C and
+    # a service manager stopping the worker (systemd's default control-group mode, dumb-init, `kill
+    # -TERM -PGID`) signal the whole process group; the worker then finishes the résumé in hand (a
+    # warm shutdown), which needs this process alive, not dead with the file blamed for it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    # The pid recorded at the fork, not getppid() now: the worker may already be gone.
+    worker_pid = multiprocessing.parent_process().pid
+    _die_with_parent()
+    if os.getppid() != worker_pid:
+        os._exit(0)
     if memory_limit:
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
     target = import_string(target_path)
-    worker_pid = os.getppid()
     while True:
         try:
             # Other children of the worker (RQ's scheduler) inherit its end of the pipe, so EOF
@@ -81,6 +91,16 @@ def _serve(requests: Connection, parent_end: Connection, memory_limit: int, targ
             os._exit(3)
         if reply[0] == "memory":
             os._exit(0)  # a process that ran out of memory may be in any state: start afresh
+
+
+def _die_with_parent() -> None:
+    """Have Linux kill this process when the worker dies, even in the middle of a parse (the loop in
+    `_serve` notices being orphaned only between requests, and a hostile file may never return)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the orphan check in `_serve` still applies
+        pass
 
 
 class ParseSandbox:

@@ -1,6 +1,7 @@
 """The RQ worker for résumé parsing: jobs in a warm process, the parser in a capped sandbox, plus the sweeper.
 
-Start it with  manage.py rqworker parsing default notifications --worker-class candidates.worker.ParsingWorker
+Start it with  manage.py rqworker parsing default notifications --with-scheduler --worker-class candidates.worker.ParsingWorker
+(the scheduler runs RQ's retries with back-off; without one, a retried job waits in the scheduled registry)
 """
 from __future__ import annotations
 
@@ -66,15 +67,19 @@ class ParsingWorker(SimpleWorker):
     jobs; only the parser itself runs apart, in a sandbox process with a memory cap and a deadline
     (candidates.parse_sandbox), so one hostile file cannot take the worker down with it."""
 
+    sandbox_target = parse_sandbox.DEFAULT_TARGET  # what the sandbox runs (tests put slow stand-ins here)
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("maintenance_interval", settings.SWEEP_INTERVAL)
         super().__init__(*args, **kwargs)
         warm_up_parser()
-        # The sandbox is forked from here: no database connection may be open at that moment.
+        # The first sandbox is forked with no database connection open. Replacements are forked in
+        # the middle of a job and inherit its sockets, which they never use (see ParseSandbox.start).
         connections.close_all()
         self.sandbox = ParseSandbox(
             memory_limit_mb=settings.PARSE_MEMORY_LIMIT_MB,
             timeout=settings.PARSE_TIME_BUDGET + SANDBOX_GRACE_SECONDS,
+            target=self.sandbox_target,
         )
         self.sandbox.start()
         parse_sandbox.install(self.sandbox)

@@ -18,7 +18,8 @@ def redis_queue():
 
 @pytest.fixture
 def run_worker(redis_queue):
-    """Drain the parsing queue with the real forking worker, as production does."""
+    """Drain the parsing queue with the real worker (jobs in-process, the parser in its sandbox), as
+    production does; `simple=True` runs the parser in this process instead."""
 
     def run(*, simple: bool = False) -> None:
         worker_class = SimpleWorker if simple else ParsingWorker

@@ -25,6 +25,12 @@ def die() -> None:
     os._exit(9)
 
 
+def echo_or_die(value: str) -> str:
+    if value == "die":
+        die()
+    return echo(value)
+
+
 def report_pid() -> int:
     return os.getpid()
 
@@ -37,3 +43,11 @@ def parse_greedily(data: bytes, **options: object) -> None:
 def echo_slowly(value: str, seconds: float) -> str:
     time.sleep(seconds)
     return echo(value)
+
+
+def parse_slowly(data: bytes, **options: object) -> object:
+    """The real parser, after a pause: long enough to stop a worker in the middle of a parse."""
+    from candidates.parsing import parse
+
+    time.sleep(3)
+    return parse(data, **options)

@@ -60,11 +60,13 @@ def test_a_document_that_hangs_is_stopped_at_the_deadline(sandbox_for):
 
 
 def test_a_crash_is_reported_and_the_next_document_gets_a_new_process(sandbox_for):
-    sandbox = sandbox_for(f"{TARGETS}.die")
+    sandbox = sandbox_for(f"{TARGETS}.echo_or_die")
+    assert sandbox.run("first")[0] == "parsed first"
+    crashed_pid = sandbox.pid
     with pytest.raises(SandboxCrashed, match="stopped unexpectedly"):
-        sandbox.run()
-    echo = sandbox_for(f"{TARGETS}.echo")
-    assert echo.run("again")[0] == "parsed again"
+        sandbox.run("die")
+    assert sandbox.run("again")[0] == "parsed again"  # the same sandbox, in a fresh process
+    assert sandbox.pid not in (None, crashed_pid)
 
 
 def test_the_sandbox_leaves_when_the_worker_goes_away(sandbox_for):
@@ -149,3 +151,45 @@ def _running(pid: int) -> bool:
             return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_a_stop_signal_to_the_process_group_lets_the_parse_in_hand_finish(sandbox_for):
+    import signal
+    import threading
+
+    # systemd, dumb-init and `kill -TERM -PGID` signal the sandbox along with the worker, whose warm
+    # shutdown then waits for the current job: the sandbox must still answer it.
+    sandbox = sandbox_for(f"{TARGETS}.echo_slowly")
+    sandbox.start()
+    threading.Timer(0.3, os.kill, (sandbox.pid, signal.SIGTERM)).start()
+    assert sandbox.run("in hand", 1.0)[0] == "parsed in hand"
+
+
+def test_the_sandbox_dies_with_a_worker_killed_in_the_middle_of_a_parse():
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "import django; django.setup()\n"
+        "from candidates.parse_sandbox import ParseSandbox\n"
+        "s = ParseSandbox(memory_limit_mb=1024, timeout=120, target='tests.candidates.sandbox_targets.hang')\n"
+        "s.start(); print(s.pid, flush=True)\n"
+        "s.run(120)\n"  # a document the parser never returns from
+    )
+    worker = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
+                              env={**os.environ, "DJANGO_SETTINGS_MODULE": "ats.settings"})
+    sandbox_pid = int(worker.stdout.readline())
+    try:
+        time.sleep(0.5)  # well inside the request
+        worker.send_signal(signal.SIGKILL)
+        worker.wait(timeout=10)
+        deadline = time.monotonic() + 5
+        while _running(sandbox_pid):
+            assert time.monotonic() < deadline, "the sandbox kept parsing for a worker that is gone"
+            time.sleep(0.1)
+    finally:
+        worker.kill()
+        if _running(sandbox_pid):
+            os.kill(sandbox_pid, signal.SIGKILL)
