@@ -52,6 +52,12 @@ def parse_resume_task(resume_id: int) -> str:
         logger.exception("parser crashed on résumé %s", resume_id)
         resume_fail(resume_id=resume_id, reason=UNEXPECTED)
         return "failed: parser error"
+    except BaseException:
+        # The worker is leaving mid-parse (RQ's cold shutdown raises SystemExit in the job): the file
+        # is not to blame. Hand it back, so RQ's retry can claim it at once instead of the sweeper
+        # finding it in `parsing` only after RESUME_STUCK_AFTER.
+        resume_release(resume_id)
+        raise
 
     try:
         resume_apply_profile(resume_id=resume_id, profile=profile, parse_seconds=elapsed)

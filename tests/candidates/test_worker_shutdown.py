@@ -1,0 +1,70 @@
+"""Stopping a worker the way service managers do never costs the résumé it is parsing."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from django.conf import settings
+
+from ats import fake_resumes
+from candidates.ingestion import resume_upload
+from candidates.models import Resume
+from tests.candidates.test_recovery import ROOT, _database_url
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_warm_shutdown_of_the_whole_process_group_finishes_the_resume_in_hand(recruiter, redis_queue):
+    resume = resume_upload(actor=recruiter, filename="a.txt", data=fake_resumes.resume_txt(fake_resumes.fake_person(43))).resume
+    worker = _start_slow_worker()
+    try:
+        _wait_until_parsing(resume)
+        time.sleep(0.5)  # inside the three-second parse
+        # What systemd's default KillMode=control-group, dumb-init or `kill -TERM -PGID` do on stop.
+        os.killpg(worker.pid, signal.SIGTERM)
+        assert worker.wait(timeout=30) == 0
+    finally:
+        _kill(worker)
+    resume.refresh_from_db()
+    assert (resume.status, resume.failure_reason) == ("parsed", "")
+
+
+def test_a_cold_shutdown_hands_the_resume_in_hand_back_to_the_queue(recruiter, redis_queue):
+    resume = resume_upload(actor=recruiter, filename="a.txt", data=fake_resumes.resume_txt(fake_resumes.fake_person(44))).resume
+    worker = _start_slow_worker()
+    try:
+        _wait_until_parsing(resume)
+        os.killpg(worker.pid, signal.SIGINT)  # warm shutdown: finish the job, then stop...
+        time.sleep(1.2)  # (RQ ignores a second signal within a second)
+        os.killpg(worker.pid, signal.SIGINT)  # ...no: stop now
+        assert worker.wait(timeout=30) == 0
+    finally:
+        _kill(worker)
+    resume.refresh_from_db()
+    assert resume.status == "queued"  # not stuck in `parsing` until the sweeper's threshold
+    assert redis_queue.fetch_job(f"parse-resume-{resume.pk}").get_status() == "scheduled"  # RQ's retry
+
+
+def _start_slow_worker() -> subprocess.Popen[bytes]:
+    env = {**os.environ, "DATABASE_URL": _database_url(), "REDIS_URL": settings.REDIS_URL, "DEBUG": "1"}
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "rqworker", "parsing", "--worker-class", "tests.candidates.slow_worker.SlowParsingWorker"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+
+
+def _wait_until_parsing(resume: Resume) -> None:
+    deadline = time.monotonic() + 30
+    while Resume.objects.get(pk=resume.pk).status != "parsing":
+        assert time.monotonic() < deadline, "the worker never started parsing"
+        time.sleep(0.01)
+
+
+def _kill(worker: subprocess.Popen[bytes]) -> None:
+    if worker.poll() is None:
+        os.killpg(worker.pid, signal.SIGKILL)
+        worker.wait()
