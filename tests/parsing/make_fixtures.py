@@ -2130,6 +2130,370 @@ expect(
 
 
 # ---------------------------------------------------------------------------
+# Third probe round: Word/LibreOffice layouts, academic CV, job-board exports, Markdown
+# ---------------------------------------------------------------------------
+
+
+def _docx_field(par: Any, instr: str) -> None:
+    """A Word field (PAGE, NUMPAGES) as the begin/instr/end runs Word writes."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for kind, text in (("begin", None), (None, instr), ("end", None)):
+        run = par.add_run()
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        else:
+            el = OxmlElement("w:instrText")
+            el.text = text
+        run._r.append(el)
+
+
+def en_word_tabs_docx() -> bytes:
+    """Word habits: summary paragraph before any heading, UK postal address, skills in a three-column
+    table, dates right-aligned after a tab ("'15 – '19", "March 2019 to Present"), a "Key Achievements"
+    subheading inside a job, "Company plc, Town" lines, name in the page header and "Page X of Y" footer."""
+    from docx import Document
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Cm, Pt
+
+    d = Document()
+    sec = d.sections[0]
+    sec.header.paragraphs[0].text = "Marguerite Okonkwo-Hale — Curriculum Vitae"
+    fp = sec.footer.paragraphs[0]
+    fp.add_run("Page ")
+    _docx_field(fp, "PAGE")
+    fp.add_run(" of ")
+    _docx_field(fp, "NUMPAGES")
+    r = d.add_paragraph().add_run("Marguerite Okonkwo-Hale")
+    r.bold, r.font.size = True, Pt(24)
+    d.add_paragraph("Flat 4, 18 Harbour Road, Bristol BS1 5TT  |  07700 900123  |  m.okonkwohale@example.com")
+    d.add_paragraph("Operations manager with eleven years of experience running warehouses and last-mile delivery "
+                    "networks for retailers, known for calm leadership during peak season and for turning data into "
+                    "decisions that save money.")
+
+    def heading(text: str) -> None:
+        run = d.add_paragraph().add_run(text.upper())
+        run.bold, run.font.size = True, Pt(13)
+
+    def dated(par: Any, left: str, dates: str) -> None:
+        par.paragraph_format.tab_stops.add_tab_stop(Cm(16), WD_TAB_ALIGNMENT.RIGHT)
+        par.add_run(left).bold = True
+        par.add_run("\t" + dates)
+
+    heading("Key Skills")
+    t = d.add_table(rows=3, cols=3)
+    for i, s in enumerate(["Lean Six Sigma", "Inventory Management", "SAP", "Budgeting", "Team Leadership",
+                           "Microsoft Excel", "Health and Safety", "Negotiation", "Power BI"]):
+        t.cell(i // 3, i % 3).text = s
+    heading("Professional Experience")
+    for title, dates, company, bullets, achievements in (
+        ("Regional Operations Manager", "March 2019 to Present", "Severn Retail Logistics Ltd, Bristol",
+         ["Lead 240 staff across three distribution centres.", "Own a £9m annual operating budget."],
+         ["Reduced cost per parcel by 14% in the first year.", "Opened two new cross-dock sites on time."]),
+        ("Warehouse Manager", "'15 – '19", "Cotswold Home Stores plc, Swindon",
+         ["Ran a 120,000 sq ft fulfilment centre.", "Introduced cycle counting with SAP handhelds."], []),
+        ("Shift Supervisor", "Summer 2012 – 2015", "Avon Freight Services, Bristol",
+         ["Supervised night shift of 30 operatives."], []),
+    ):
+        dated(d.add_paragraph(), title, dates)
+        d.add_paragraph().add_run(company).italic = True
+        for b in bullets:
+            d.add_paragraph(b, style="List Bullet")
+        if achievements:
+            d.add_paragraph().add_run("Key Achievements").bold = True
+            for b in achievements:
+                d.add_paragraph(b, style="List Bullet")
+    heading("Education")
+    dated(d.add_paragraph(), "BSc (Hons) Logistics and Supply Chain Management", "2008 – 2011")
+    d.add_paragraph("Aston University, Birmingham")
+    heading("Interests")
+    d.add_paragraph("Fell running, community allotment, volunteering at a food bank.")
+    return _docx_bytes(d)
+
+
+_WORD_TABS = dict(
+    name="Marguerite Okonkwo-Hale", emails=["m.okonkwohale@example.com"], phones=["+447700900123"],
+    location="Bristol", links=[],
+    education=[{"institution": "Aston University", "degree": "BSc", "field": "Logistics and Supply Chain Management",
+                "start": "2008", "end": "2011", "gpa": None}],
+    experience=[
+        {"company": "Severn Retail Logistics Ltd", "title": "Regional Operations Manager", "start": "2019-03",
+         "end": "present"},
+        {"company": "Cotswold Home Stores plc", "title": "Warehouse Manager", "start": "2015", "end": "2019"},
+        {"company": "Avon Freight Services", "title": "Shift Supervisor", "start": "2012", "end": "2015"},
+    ],
+    skills=["Six Sigma", "Inventory Management", "SAP", "Budgeting", "Leadership", "Excel", "Health and Safety",
+            "Negotiation", "Power BI"],
+    language="en",
+)
+expect("en_word_tabs.docx", **_WORD_TABS)
+expect("lo_word_tabs.pdf", **_WORD_TABS)
+
+
+def en_academic() -> bytes:
+    """Three-page academic CV: ACADEMIC APPOINTMENTS (title, department, university), GRANTS, PUBLICATIONS,
+    TEACHING; the name in a running header and "Page N of 3" in the footer of every page."""
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    w = Writer(c, 60, 730, 490)
+    page = [1]
+
+    def running() -> None:
+        c.setFont("Helvetica", 8)
+        c.drawString(60, 770, "Dr. Tomasz Wielgosz-Arden — Curriculum Vitae")
+        c.drawRightString(550, 30, f"Page {page[0]} of 3")
+
+    def line(text: str, font: str = "Helvetica", size: float = 10, **kw: Any) -> None:
+        if w.y < w.bottom:
+            c.showPage()
+            page[0] += 1
+            running()
+            w.y = 740
+        w.line(text, font, size, **kw)
+
+    def heading(text: str) -> None:
+        w.gap(6)
+        line(text, "Helvetica-Bold", 12)
+
+    running()
+    line("Tomasz Wielgosz-Arden, PhD", "Helvetica-Bold", 20)
+    line("Associate Professor of Computational Biology")
+    line("Department of Biology, Lakeshore University, Madison, WI 53706")
+    line("t.wielgosz@example.edu  |  (608) 555-0142  |  https://wielgoszlab.example.org")
+    w.gap(8)
+    heading("ACADEMIC APPOINTMENTS")
+    line("Associate Professor, Department of Biology, Lakeshore University", right="2019 – present")
+    line("Assistant Professor, Department of Biology, Lakeshore University", right="2013 – 2019")
+    line("Postdoctoral Fellow, Whitfield Institute for Genomics, Boston, MA", right="2010 – 2013")
+    heading("EDUCATION")
+    line("Ph.D., Computational Biology, Carrow University", right="2010")
+    line("Dissertation: Stochastic models of gene regulatory networks")
+    line("B.S., Mathematics, Northfield College", right="2004")
+    heading("GRANTS")
+    for i in range(6):
+        line(f"NIH R01 GM{120000 + i * 37}, Principal Investigator, Modelling transcriptional bursting",
+             right=f"{2014 + i} – {2019 + i}")
+    heading("PUBLICATIONS")
+    topics = ("developmental gene circuits", "bacterial persistence", "circadian clocks", "cell fate decisions",
+              "enhancer grammar")
+    for i in range(45):
+        line(f"{i + 1}. Wielgosz-Arden T, Moreau L, Ibarra K ({2022 - i // 3}). Noise and robustness in "
+             f"{topics[i % 5]},", size=9.5)
+        line(f"    study {i + 1}. Journal of Theoretical Biology {300 + i}:{i * 7 + 1}-{i * 7 + 12}.", size=9.5)
+    heading("TEACHING")
+    line("BIO 375 Computational Genomics (undergraduate), 2014 – present")
+    line("BIO 710 Stochastic Processes in Biology (graduate), 2016 – present")
+    heading("SKILLS")
+    line("Python, R, MATLAB, C++, Bayesian inference, Stan, Nextflow, Git, LaTeX")
+    c.save()
+    return buf.getvalue()
+
+
+expect(
+    "en_academic.pdf",
+    name="Tomasz Wielgosz-Arden", headline="Associate Professor of Computational Biology",
+    emails=["t.wielgosz@example.edu"], phones=["+16085550142"], location="Madison, WI",
+    links=["https://wielgoszlab.example.org"],
+    education=[
+        {"institution": "Carrow University", "degree": "Ph.D.", "field": "Computational Biology", "start": None,
+         "end": "2010", "gpa": None},
+        {"institution": "Northfield College", "degree": "B.S.", "field": "Mathematics", "start": None, "end": "2004",
+         "gpa": None},
+    ],
+    experience=[
+        {"company": "Lakeshore University", "title": "Associate Professor", "start": "2019", "end": "present"},
+        {"company": "Lakeshore University", "title": "Assistant Professor", "start": "2013", "end": "2019"},
+        {"company": "Whitfield Institute for Genomics", "title": "Postdoctoral Fellow", "start": "2010", "end": "2013"},
+    ],
+    skills=["Python", "R", "MATLAB", "C++", "Bayesian inference", "Stan", "Nextflow", "Git", "LaTeX"],
+    language="en",
+)
+
+# 智联/前程无忧-style export: details grid as label lines, wishes under 求职意向, labelled job fields,
+# "(4年9个月)" after a date range on its own line, 统招 after the degree, 自我评价 at the end.
+ZH_JOBBOARD_TXT = """张晓雯
+基本信息
+性别：女    年龄：29岁    工作年限：7年
+手机：138-0013-8000    邮箱：xiaowen.zhang@example.cn
+现居住地：上海    户口：江苏南京
+求职意向
+期望工作地区：上海    期望月薪：25001-35000元/月
+期望从事职业：Java开发工程师
+工作经验
+公司名称：上海云启数据科技有限公司
+职位名称：高级Java开发工程师
+工作时间：2018/04—至今
+工作描述：负责交易中台的设计与开发，基于 Spring Boot 和 Dubbo 构建微服务。
+主导订单中心分库分表改造，使用 MySQL 与 Redis。
+2015.07-2018.03 (2年8个月)
+南京海川软件有限公司 | Java开发工程师
+参与政务平台后台开发，使用 Spring MVC、Oracle。
+教育经历
+2011/09—2015/06    南京邮电大学    软件工程    本科    统招
+语言能力
+英语（CET-6）
+证书
+软件设计师（中级）
+自我评价
+性格开朗，责任心强，具有良好的团队合作精神。
+"""
+expect(
+    "zh_jobboard.txt",
+    name="张晓雯", headline="Java开发工程师", emails=["xiaowen.zhang@example.cn"], phones=["+8613800138000"],
+    location="上海", links=[],
+    education=[{"institution": "南京邮电大学", "degree": "本科", "field": "软件工程", "start": "2011-09",
+                "end": "2015-06", "gpa": None}],
+    experience=[
+        {"company": "上海云启数据科技有限公司", "title": "高级Java开发工程师", "start": "2018-04", "end": "present"},
+        {"company": "南京海川软件有限公司", "title": "Java开发工程师", "start": "2015-07", "end": "2018-03"},
+    ],
+    skills=["Spring Boot", "Dubbo", "Microservices", "MySQL", "Redis", "Spring MVC", "Oracle Database", "Teamwork"],
+    languages=["English (CET-6)"],
+    language="zh",
+)
+
+ZH_BILINGUAL_TXT = """陈嘉怡 Chen Jiayi
+Marketing Manager 市场经理
+Email: jiayi.chen@example.com | Tel: +86 138 0013 8000 | Shenzhen, China
+
+工作经历 Work Experience
+深圳蓝鲸文化传媒有限公司 Bluewhale Media Co., Ltd.    2019.06 - 至今
+市场经理 Marketing Manager
+- 负责品牌年度营销策略，带领 6 人团队。
+- Led social media campaigns on WeChat and Douyin.
+广州星火广告有限公司 Starfire Advertising Ltd.    2016.07 - 2019.05
+市场专员 Marketing Specialist
+- 策划线下活动 40 余场。
+
+教育背景 Education
+中山大学 Sun Yat-sen University    2012.09 - 2016.06
+市场营销 学士 Bachelor of Marketing
+
+技能 Skills
+SEO, Google Analytics, Adobe Photoshop, 新媒体运营
+
+语言 Languages
+普通话（母语），英语（流利），粤语（日常交流）
+"""
+expect(
+    "zh_bilingual.txt",
+    name="陈嘉怡", headline="Marketing Manager 市场经理", emails=["jiayi.chen@example.com"], phones=["+8613800138000"],
+    location="Shenzhen, China", links=[],
+    education=[{"institution": "中山大学", "degree": "学士", "field": "市场营销", "start": "2012-09", "end": "2016-06",
+                "gpa": None}],
+    experience=[
+        {"company": "深圳蓝鲸文化传媒有限公司", "title": "市场经理", "start": "2019-06", "end": "present"},
+        {"company": "广州星火广告有限公司", "title": "市场专员", "start": "2016-07", "end": "2019-05"},
+    ],
+    skills=["Marketing Strategy", "Social Media Marketing", "Search Engine Optimization", "Google Analytics",
+            "Adobe Photoshop"],
+    languages=["Mandarin (Native)", "English (Fluent)", "Cantonese (Conversational)"],
+    language="zh",
+)
+
+EN_MARKDOWN_TXT = """# Lena Marquardt
+**Frontend Developer** · Berlin, Germany · [lena@example.com](mailto:lena@example.com) · [github.com/lena-marquardt](https://github.com/lena-marquardt)
+
+## Summary
+Frontend developer focused on accessible design systems and fast web apps.
+
+## Experience
+
+### Senior Frontend Developer — Spreewald Digital GmbH
+*Berlin · Apr 2021 – Present*
+- Rebuilt the component library in **React** and **TypeScript**.
+- Cut bundle size by 40% with code splitting.
+
+### Frontend Developer — Kiezlabs UG
+*Berlin · Sep 2018 – Mar 2021*
+- Built the booking flow in Vue.js.
+
+## Education
+**B.Sc. Media Informatics**, Hochschule für Technik Berlin — 2014 – 2018
+
+## Skills
+- **Languages:** JavaScript, TypeScript, HTML, CSS
+- **Frameworks:** React, Vue.js, Next.js
+- **Tools:** Webpack, Storybook, Jest, Figma
+
+## Languages
+- German (native)
+- English (C1)
+"""
+expect(
+    "en_markdown.txt",
+    name="Lena Marquardt", headline="Frontend Developer", emails=["lena@example.com"], phones=[],
+    location="Berlin, Germany", links=["https://github.com/lena-marquardt"],
+    education=[{"institution": "Hochschule für Technik Berlin", "degree": "B.Sc.", "field": "Media Informatics",
+                "start": "2014", "end": "2018", "gpa": None}],
+    experience=[
+        {"company": "Spreewald Digital GmbH", "title": "Senior Frontend Developer", "start": "2021-04", "end": "present"},
+        {"company": "Kiezlabs UG", "title": "Frontend Developer", "start": "2018-09", "end": "2021-03"},
+    ],
+    skills=["Design Systems", "React", "TypeScript", "Vue.js", "JavaScript", "HTML", "CSS", "Next.js", "Webpack",
+            "Storybook", "Jest", "Figma"],
+    languages=["German (Native)", "English (C1)"],
+    language="en",
+)
+
+
+def zh_grid_docx() -> bytes:
+    """Chinese personal details as a four-column grid whose cells are too narrow for the email,
+    wishes on one line under 求职意向, bilingual headings, "本科（全日制）"."""
+    from docx import Document
+    from docx.shared import Pt
+
+    d = Document()
+    r = d.add_paragraph().add_run("王思琪")
+    r.bold, r.font.size = True, Pt(20)
+    d.add_paragraph().add_run("基本信息").bold = True
+    t = d.add_table(rows=3, cols=4)
+    for i, row in enumerate((("性别：", "女", "出生年月：", "1994.05"), ("手机：", "186-1234-5678", "邮箱：", "siqi.wang@example.com"),
+                             ("现居地：", "成都", "工作年限：", "6年"))):
+        for j, v in enumerate(row):
+            t.cell(i, j).text = v
+
+    def heading(text: str) -> None:
+        run = d.add_paragraph().add_run(text)
+        run.bold, run.font.size = True, Pt(14)
+
+    heading("求职意向")
+    d.add_paragraph("期望职位：产品经理    期望城市：成都")
+    heading("工作经历 Work Experience")
+    d.add_paragraph("2020.03-至今  成都锦程网络科技有限公司  产品经理")
+    d.add_paragraph("1. 负责会员体系与增长策略，日活提升 35%。")
+    d.add_paragraph("2. 使用 Axure、SQL 进行需求分析与数据验证。")
+    d.add_paragraph("2017.07-2020.02  重庆山城互娱有限公司  产品助理")
+    d.add_paragraph("1. 协助完成游戏社区的需求文档与竞品分析。")
+    heading("教育经历 Education")
+    d.add_paragraph("2013.09-2017.06  四川大学  信息管理与信息系统  本科（全日制）")
+    heading("技能证书")
+    d.add_paragraph("熟练掌握 Axure、Xmind、SQL；PMP 认证；英语（CET-6）")
+    heading("自我评价")
+    d.add_paragraph("沟通能力强，逻辑清晰，热爱互联网产品。")
+    return _docx_bytes(d)
+
+
+_ZH_GRID = dict(
+    name="王思琪", headline="产品经理", emails=["siqi.wang@example.com"], phones=["+8618612345678"], location="成都",
+    links=[],
+    education=[{"institution": "四川大学", "degree": "本科", "field": "信息管理与信息系统", "start": "2013-09",
+                "end": "2017-06", "gpa": None}],
+    experience=[
+        {"company": "成都锦程网络科技有限公司", "title": "产品经理", "start": "2020-03", "end": "present"},
+        {"company": "重庆山城互娱有限公司", "title": "产品助理", "start": "2017-07", "end": "2020-02"},
+    ],
+    skills=["Axure", "SQL", "Requirements Analysis", "Competitive Analysis", "Xmind", "PMP", "Communication"],
+    languages=["English (CET-6)"],
+    language="zh",
+)
+expect("zh_grid.docx", **_ZH_GRID)
+expect("lo_zh_grid.pdf", **_ZH_GRID)
+
+
+# ---------------------------------------------------------------------------
 # Bad inputs (small, committed)
 # ---------------------------------------------------------------------------
 
@@ -2372,6 +2736,12 @@ def main() -> None:
     files["en_narrow_table.docx"] = en_narrow_table_docx()
     files["zh_form_table.docx"] = zh_form_table_docx()
     files["zh_details.txt"] = ZH_DETAILS_TXT.encode("utf-8")
+    files["en_word_tabs.docx"] = en_word_tabs_docx()
+    files["en_academic.pdf"] = en_academic()
+    files["zh_jobboard.txt"] = ZH_JOBBOARD_TXT.encode("utf-8")
+    files["zh_bilingual.txt"] = ZH_BILINGUAL_TXT.encode("utf-8")
+    files["en_markdown.txt"] = EN_MARKDOWN_TXT.encode("utf-8")
+    files["zh_grid.docx"] = zh_grid_docx()
     # Chromium and LibreOffice stamp dates into their PDFs and render with whatever fonts the
     # machine has, so a committed rendering is kept unless --rerender asks for new ones.
     rerender = "--rerender" in sys.argv[1:]
@@ -2381,6 +2751,8 @@ def main() -> None:
         ("html_europass.pdf", HTML_EUROPASS), ("html_two_pages.pdf", html_two_pages()), ("html_uk.pdf", HTML_UK),
         ("html_band.pdf", HTML_BAND))]
     renders.append(("lo_narrow_table.pdf", lambda: libreoffice_pdf(files["en_narrow_table.docx"])))
+    renders.append(("lo_word_tabs.pdf", lambda: libreoffice_pdf(files["en_word_tabs.docx"])))
+    renders.append(("lo_zh_grid.pdf", lambda: libreoffice_pdf(files["zh_grid.docx"])))
     for name, render in renders:
         pdf = None if (FIX / name).exists() and not rerender else render()
         if pdf is not None:
