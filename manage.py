@@ -1,6 +1,7 @@
 #!/usr/bin/env python
 """Django's command-line utility for administrative tasks."""
 import os
+import secrets
 import sys
 
 
@@ -12,7 +13,8 @@ STANDALONE_COMMANDS = {"parse_resume"}
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ats.settings")
     if len(sys.argv) > 1 and sys.argv[1] in STANDALONE_COMMANDS:
-        os.environ["ATS_STANDALONE_COMMAND"] = "1"
+        # A throwaway key for this one process: these commands sign nothing that outlives them.
+        os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

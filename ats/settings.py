@@ -5,7 +5,6 @@ secure-cookie/HSTS/SSL settings and makes SECRET_KEY mandatory.
 """
 from __future__ import annotations
 
-import secrets
 from pathlib import Path
 
 import dj_database_url
@@ -19,8 +18,6 @@ DEBUG = env_bool("DEBUG", False)
 
 _DEV_SECRET_KEY = "django-insecure-dev-only-key-never-use-in-production-0123456789abcdef"
 SECRET_KEY = env_str("SECRET_KEY") or ""
-if not SECRET_KEY and env_bool("ATS_STANDALONE_COMMAND", False):
-    SECRET_KEY = secrets.token_urlsafe(50)  # signs nothing that outlives the command (see manage.py)
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
@@ -154,6 +151,7 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)  # seconds: a silent SMTP server must not hold a worker forever
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ATS <ats@localhost>")
 
 # --- Security --------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import logging
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
+from rq.timeouts import JobTimeoutException
 
 from candidates.ingestion import resume_claim, resume_fail, resume_release
 from candidates.parse_sandbox import SandboxCrashed, SandboxFailure, parse_document
@@ -61,8 +62,9 @@ def parse_resume_task(resume_id: int) -> str:
 
     try:
         resume_apply_profile(resume_id=resume_id, profile=profile, parse_seconds=elapsed)
-    except (OperationalError, InterfaceError):
-        # Database hiccup: hand the row back and let RQ's Retry try again with back-off.
+    except (OperationalError, InterfaceError, JobTimeoutException):
+        # Database hiccup, or a write stuck behind a lock until RQ's job timeout: hand the row back
+        # and let RQ's Retry try again with back-off.
         try:
             resume_release(resume_id)
         except (OperationalError, InterfaceError):

@@ -1,7 +1,8 @@
 """The RQ worker for résumé parsing: jobs in a warm process, the parser in a capped sandbox, plus the sweeper.
 
-Start it with  manage.py rqworker parsing default notifications --with-scheduler --worker-class candidates.worker.ParsingWorker
-(the scheduler runs RQ's retries with back-off; without one, a retried job waits in the scheduled registry)
+Start it with  manage.py rqworker parsing --with-scheduler --worker-class candidates.worker.ParsingWorker
+The scheduler runs RQ's retries with back-off (without one, a retried job waits in the scheduled
+registry). E-mail and other queues get a plain forking worker of their own: see scripts/run.
 """
 from __future__ import annotations
 
@@ -62,6 +63,12 @@ def warm_up_parser() -> None:
             logger.warning("parser warm-up document was rejected; parsing still works, only slower")
 
 
+def sandbox_deadline() -> float:
+    """The parser's own budget plus a grace period, but always inside RQ's job timeout, so a hung
+    parse is reported as one ("took too long") rather than cut off by RQ mid-job."""
+    return max(1.0, min(settings.PARSE_TIME_BUDGET + SANDBOX_GRACE_SECONDS, settings.PARSE_JOB_TIMEOUT - SANDBOX_GRACE_SECONDS))
+
+
 class ParsingWorker(SimpleWorker):
     """Runs jobs in its own process, keeping its database connection and caches warm between
     jobs; only the parser itself runs apart, in a sandbox process with a memory cap and a deadline
@@ -78,7 +85,7 @@ class ParsingWorker(SimpleWorker):
         connections.close_all()
         self.sandbox = ParseSandbox(
             memory_limit_mb=settings.PARSE_MEMORY_LIMIT_MB,
-            timeout=settings.PARSE_TIME_BUDGET + SANDBOX_GRACE_SECONDS,
+            timeout=sandbox_deadline(),
             target=self.sandbox_target,
         )
         self.sandbox.start()

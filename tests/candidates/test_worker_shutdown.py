@@ -68,3 +68,60 @@ def _kill(worker: subprocess.Popen[bytes]) -> None:
     if worker.poll() is None:
         os.killpg(worker.pid, signal.SIGKILL)
         worker.wait()
+
+
+def test_a_write_cut_off_by_rqs_job_timeout_is_retried_not_failed(recruiter, redis_queue):
+    import signal
+    import threading
+
+    from django.db import connection
+    from rq.timeouts import JobTimeoutException
+
+    from ats import fake_resumes
+    from candidates.ingestion import resume_upload
+    from candidates.models import Resume
+    from candidates.tasks import parse_resume_task
+
+    person = fake_resumes.fake_person(41)
+    resume = resume_upload(actor=recruiter, filename="locked.txt", data=fake_resumes.resume_txt(person)).resume
+    # Another session holds the identity lock the write needs, as a slow concurrent write would.
+    other = connection.copy()
+    other.connect()
+    other.inc_thread_sharing()  # the other write ends from a timer thread
+    key = f"candidate-identity:email:{person.email.lower()}"
+    with other.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(hashtextextended(%s, 0))", [key])
+
+    def rq_job_timeout(*_):
+        raise JobTimeoutException("Task exceeded maximum timeout value")
+
+    def finish_the_other_write():
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(hashtextextended(%s, 0))", [key])
+
+    # The other write ends a little after RQ's timeout fires, as it eventually would.
+    unlock = threading.Timer(2.0, finish_the_other_write)
+    previous = signal.signal(signal.SIGALRM, rq_job_timeout)
+    try:
+        unlock.start()
+        signal.setitimer(signal.ITIMER_REAL, 1.0)
+        with pytest.raises(JobTimeoutException):
+            parse_resume_task(resume.pk)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        unlock.join()
+        other.dec_thread_sharing()
+        other.close()
+    resume.refresh_from_db()
+    assert resume.status == "queued" and resume.failure_reason == ""  # RQ's retry takes it from here
+    assert parse_resume_task(resume.pk).startswith("parsed")
+
+
+def test_the_sandbox_deadline_stays_inside_rqs_job_timeout(settings):
+    from candidates.worker import sandbox_deadline
+
+    settings.PARSE_TIME_BUDGET, settings.PARSE_JOB_TIMEOUT = 60, 120
+    assert sandbox_deadline() == 75
+    settings.PARSE_TIME_BUDGET = 110
+    assert sandbox_deadline() < settings.PARSE_JOB_TIMEOUT
