@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connections
 from rq.timeouts import JobTimeoutException
 
 from candidates.ingestion import resume_claim, resume_fail, resume_release
@@ -60,6 +60,9 @@ def parse_resume_task(resume_id: int) -> str:
         resume_release(resume_id)
         raise
 
+    # A parse can take a while: a connection the server dropped meanwhile (restart, idle timeout,
+    # pg_terminate_backend) is checked and replaced now rather than failing the write.
+    close_unusable_connections()
     try:
         resume_apply_profile(resume_id=resume_id, profile=profile, parse_seconds=elapsed)
     except (OperationalError, InterfaceError, JobTimeoutException):
@@ -76,3 +79,10 @@ def parse_resume_task(resume_id: int) -> str:
         resume_fail(resume_id=resume_id, reason=UNEXPECTED)
         return "failed: could not store the profile"
     return f"parsed in {elapsed:.3f}s"
+
+
+def close_unusable_connections() -> None:
+    """What Django does around each request: drop connections that broke or aged, and make the
+    next query check the connection first (CONN_HEALTH_CHECKS)."""
+    for connection in connections.all(initialized_only=True):
+        connection.close_if_unusable_or_obsolete()

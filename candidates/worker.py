@@ -15,6 +15,7 @@ from rq import SimpleWorker
 
 from candidates import parse_sandbox
 from candidates.parse_sandbox import ParseSandbox
+from candidates.tasks import close_unusable_connections
 
 logger = logging.getLogger(__name__)
 
@@ -93,11 +94,11 @@ class ParsingWorker(SimpleWorker):
 
     def perform_job(self, job: Any, queue: Any, *args: Any, **kwargs: Any) -> bool:
         # What Django does around each request: drop a connection that broke or aged meanwhile.
-        _close_unusable_connections()
+        close_unusable_connections()
         try:
             return super().perform_job(job, queue, *args, **kwargs)
         finally:
-            _close_unusable_connections()
+            close_unusable_connections()
 
     def teardown(self) -> None:
         try:
@@ -115,9 +116,4 @@ class ParsingWorker(SimpleWorker):
         except Exception:  # the sweep must never take the worker down; it runs again next time
             logger.exception("résumé sweep failed")
         finally:
-            _close_unusable_connections()
-
-
-def _close_unusable_connections() -> None:
-    for connection in connections.all(initialized_only=True):
-        connection.close_if_unusable_or_obsolete()
+            close_unusable_connections()

@@ -125,3 +125,39 @@ def test_the_sandbox_deadline_stays_inside_rqs_job_timeout(settings):
     assert sandbox_deadline() == 75
     settings.PARSE_TIME_BUDGET = 110
     assert sandbox_deadline() < settings.PARSE_JOB_TIMEOUT
+
+
+def test_a_connection_dropped_by_the_server_during_a_parse_costs_no_attempt(recruiter, redis_queue):
+    import threading
+
+    from django.db import connection
+
+    from candidates import parse_sandbox
+    from candidates.parse_sandbox import ParseSandbox
+    from candidates.tasks import parse_resume_task
+
+    resume = resume_upload(actor=recruiter, filename="slow.txt",
+                           data=fake_resumes.resume_txt(fake_resumes.fake_person(42))).resume
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = cursor.fetchone()[0]
+    other = connection.copy()
+    other.inc_thread_sharing()
+
+    def server_drops_the_connection():
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(%s)", [backend])
+
+    sandbox = ParseSandbox(memory_limit_mb=2048, timeout=30, target="tests.candidates.sandbox_targets.parse_slowly")
+    parse_sandbox.install(sandbox)
+    drop = threading.Timer(1.0, server_drops_the_connection)  # while the 3-second parse runs
+    try:
+        drop.start()
+        assert parse_resume_task(resume.pk).startswith("parsed")
+    finally:
+        drop.join()
+        parse_sandbox.install(None)
+        other.dec_thread_sharing()
+        other.close()
+    resume.refresh_from_db()
+    assert resume.status == "parsed" and resume.attempts == 1
