@@ -85,4 +85,5 @@ def close_unusable_connections() -> None:
     """What Django does around each request: drop connections that broke or aged, and make the
     next query check the connection first (CONN_HEALTH_CHECKS)."""
     for connection in connections.all(initialized_only=True):
-        connection.close_if_unusable_or_obsolete()
+        if not connection.in_atomic_block:  # a caller's transaction is theirs to end (and tests')
+            connection.close_if_unusable_or_obsolete()
