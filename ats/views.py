@@ -33,7 +33,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     }
     if is_recruiter(user):
         context["open_job_count"] = job_list_for(user).filter(status=Job.Status.OPEN).count()
-        in_progress = Q(status__in=[Resume.Status.QUEUED, Resume.Status.PARSING])
+        in_progress = Q(status__in=Resume.IN_PROGRESS)
         failed = Q(status=Resume.Status.FAILED)
         # Parsed résumés are the bulk of the table: only the few in other states are counted.
         context.update(

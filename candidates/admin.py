@@ -74,7 +74,7 @@ def reparse_resumes(modeladmin, request, queryset):
     from candidates.ingestion import resume_reparse
 
     count = 0
-    for resume in queryset.exclude(status__in=[Resume.Status.QUEUED, Resume.Status.PARSING]):
+    for resume in queryset.exclude(status__in=Resume.IN_PROGRESS):
         resume_reparse(actor=request.user, resume=resume)
         count += 1
     modeladmin.message_user(request, f"{count} résumé(s) queued for parsing again.")

@@ -119,6 +119,9 @@ class Resume(models.Model):
         PARSED = "parsed", "Parsed"
         FAILED = "failed", "Failed"
 
+    # Work not finished yet: shown as "being parsed", not re-parsed, waited for by commands.
+    IN_PROGRESS = (Status.QUEUED, Status.PARSING)
+
     candidate = models.ForeignKey(
         Candidate, null=True, blank=True, on_delete=models.CASCADE, related_name="resumes"
     )
@@ -165,7 +168,7 @@ class Resume(models.Model):
     @property
     def in_progress(self) -> bool:
         """Queued or being parsed: a re-parse now would only queue the same work twice."""
-        return self.status in (self.Status.QUEUED, self.Status.PARSING)
+        return self.status in self.IN_PROGRESS
 
 
 class Education(models.Model):

@@ -82,8 +82,9 @@ def parse_resume_task(resume_id: int) -> str:
 
 
 def close_unusable_connections() -> None:
-    """What Django does around each request: drop connections that broke or aged, and make the
-    next query check the connection first (CONN_HEALTH_CHECKS)."""
+    """django.db.close_old_connections (what Django does around each request), except for a
+    connection inside a transaction: drop connections that broke or aged, and have the next query
+    check the connection first (CONN_HEALTH_CHECKS)."""
     for connection in connections.all(initialized_only=True):
         if not connection.in_atomic_block:  # a caller's transaction is theirs to end (and tests')
             connection.close_if_unusable_or_obsolete()

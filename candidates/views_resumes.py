@@ -149,7 +149,7 @@ def resume_preview(request: HttpRequest, resume_id: int) -> HttpResponse:
 def parsing_status(request: HttpRequest, candidate_id: int) -> HttpResponse:
     """The "being parsed" banner of a profile; once parsing ends, htmx reloads the page."""
     candidate = get_object_or_404(candidate_list_for(request.user), pk=candidate_id)
-    pending = candidate.resumes.filter(status__in=[Resume.Status.QUEUED, Resume.Status.PARSING])
+    pending = candidate.resumes.filter(status__in=Resume.IN_PROGRESS)
     if request.headers.get("HX-Request") and not pending.exists():
         return HttpResponse(headers={"HX-Refresh": "true"})
     return render(request, "candidates/_parsing_banner.html", {"candidate": candidate})

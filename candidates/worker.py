@@ -94,11 +94,9 @@ class ParsingWorker(SimpleWorker):
 
     def perform_job(self, job: Any, queue: Any, *args: Any, **kwargs: Any) -> bool:
         # What Django does around each request: drop a connection that broke or aged meanwhile.
+        # Before each job is enough; the task checks again after the parse, the long part.
         close_unusable_connections()
-        try:
-            return super().perform_job(job, queue, *args, **kwargs)
-        finally:
-            close_unusable_connections()
+        return super().perform_job(job, queue, *args, **kwargs)
 
     def teardown(self) -> None:
         try:

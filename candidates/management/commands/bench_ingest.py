@@ -144,7 +144,7 @@ class Command(BaseCommand):
 
     def _wait_parsed(self, ids: list[int], timeout: float = 1800) -> None:
         deadline = time.monotonic() + timeout
-        pending = Resume.objects.filter(pk__in=ids, status__in=[Resume.Status.QUEUED, Resume.Status.PARSING])
+        pending = Resume.objects.filter(pk__in=ids, status__in=Resume.IN_PROGRESS)
         while pending.exists():
             if time.monotonic() > deadline:
                 raise CommandError(f"{pending.count()} résumés were still not parsed after {timeout:.0f}s.")

@@ -96,7 +96,7 @@ class Command(BaseCommand):
 
     def _wait(self, ids: list[int], timeout: int) -> None:
         deadline = time.monotonic() + timeout
-        waiting = Resume.objects.filter(pk__in=ids, status__in=[Resume.Status.QUEUED, Resume.Status.PARSING])
+        waiting = Resume.objects.filter(pk__in=ids, status__in=Resume.IN_PROGRESS)
         while time.monotonic() < deadline:
             left = waiting.count()
             self._progress(len(ids) - left, len(ids))
