@@ -136,11 +136,14 @@ def resume_download(request: HttpRequest, resume_id: int) -> FileResponse:
 @require_GET
 @xframe_options_sameorigin
 def resume_preview(request: HttpRequest, resume_id: int) -> HttpResponse:
-    """The PDF inline (for an <iframe> beside the profile); other formats show their text."""
+    """The PDF inline (for an <iframe> beside the profile); other formats, or a PDF whose stored
+    file has gone missing, show the text read from them."""
     resume = get_object_or_404(resume_list_for(request.user), pk=resume_id)
-    if resume.content_type == "application/pdf":
+    is_pdf = resume.content_type == "application/pdf"
+    file_missing = is_pdf and not resume.file.storage.exists(resume.file.name)
+    if is_pdf and not file_missing:
         return _file_response(resume, inline=True)
-    response = render(request, "candidates/resume_text.html", {"resume": resume})
+    response = render(request, "candidates/resume_text.html", {"resume": resume, "file_missing": file_missing})
     response.headers["Cache-Control"] = "private, no-store"
     return response
 

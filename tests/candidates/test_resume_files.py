@@ -166,3 +166,13 @@ def test_reparse_never_redirects_off_site(recruiter, recruiter_client):
         resume.refresh_from_db()
         resume.status = "parsed"
         resume.save(update_fields=["status"])
+
+
+def test_preview_of_a_pdf_whose_file_went_missing_shows_its_text_and_says_so(recruiter, recruiter_client):
+    resume = _parsed_resume(recruiter, index=55)
+    resume.file.storage.delete(resume.file.name)
+    response = recruiter_client.get(reverse("candidates:resume_preview", args=[resume.pk]))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "The original file is missing from storage" in page
+    assert resume.candidate.full_name in page  # the text read from it is still there
