@@ -174,6 +174,10 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 PARSE_JOB_TIMEOUT = env_int("PARSE_JOB_TIMEOUT", 120)  # seconds before RQ kills a parse
 PARSE_TIME_BUDGET = env_int("PARSE_TIME_BUDGET", 60)  # the parser's own budget, below the timeout
 PARSE_MEMORY_LIMIT_MB = env_int("PARSE_MEMORY_LIMIT_MB", 1536)  # address-space cap of a parse process
+# A worker with a backlog parses up to this many résumés in one job and stores them in one
+# transaction, flushing sooner once this many seconds have passed (see candidates.tasks).
+PARSE_BATCH_SIZE = env_int("PARSE_BATCH_SIZE", 16)
+PARSE_BATCH_SECONDS = env_int("PARSE_BATCH_SECONDS", 2)
 PARSE_MAX_ATTEMPTS = env_int("PARSE_MAX_ATTEMPTS", 4)  # a file that keeps killing workers gives up
 # A résumé queued or parsing for longer than this is presumed lost (Redis restart, killed worker).
 RESUME_STUCK_AFTER = env_int("RESUME_STUCK_AFTER", 300)

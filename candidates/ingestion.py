@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Literal
@@ -17,7 +18,9 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from rq import Retry
+from redis import Redis
+from redis.exceptions import RedisError
+from rq import Queue, Retry
 from rq.job import JobStatus
 
 from ats.roles import User
@@ -139,6 +142,28 @@ def _enqueue_on_commit(resume_id: int) -> None:
     transaction.on_commit(enqueue, robust=True)
 
 
+_client: tuple[dict[str, Any], Redis] | None = None
+
+
+def _redis() -> Redis:
+    """django_rq.get_queue() makes a new client, so a new TCP connection, on every call: about
+    4 ms, paid once per résumé uploaded and again per résumé a worker claims. One client per process
+    instead, as long as the queue's settings stay the same (redis-py reconnects after a fork)."""
+    global _client
+    config = settings.RQ_QUEUES[PARSE_QUEUE]
+    if _client is None or _client[0] != config:
+        _client = (dict(config), django_rq.get_connection(PARSE_QUEUE))
+    return _client[1]
+
+
+def parse_queue(**options: Any) -> Queue:
+    return django_rq.get_queue(PARSE_QUEUE, connection=_redis(), **options)
+
+
+def parse_job_id(resume_id: int) -> str:
+    return f"parse-resume-{resume_id}"
+
+
 def enqueue_parse(resume_id: int) -> None:
     """Put the parse job on the queue unless one for this résumé is already waiting or running.
 
@@ -146,8 +171,8 @@ def enqueue_parse(resume_id: int) -> None:
     """
     from candidates.tasks import parse_resume_task
 
-    queue = django_rq.get_queue(PARSE_QUEUE, commit_mode="auto")
-    job_id = f"parse-resume-{resume_id}"
+    queue = parse_queue(commit_mode="auto")
+    job_id = parse_job_id(resume_id)
     job = queue.fetch_job(job_id)
     if job is not None and job.get_status(refresh=False) in (
         JobStatus.QUEUED,
@@ -229,6 +254,47 @@ def resume_claim(resume_id: int) -> Resume | None:
         )
     )
     return rows[0] if rows else None
+
+
+def resume_claim_next(*, exclude: Collection[int] = ()) -> Resume | None:
+    """Claim the longest-waiting queued résumé, if any; rows other workers are claiming are skipped.
+
+    A worker with a backlog in front of it takes more résumés this way within one job (see
+    candidates.tasks), so it stores them together; their own jobs are then removed (dequeue_parse).
+    """
+    rows = list(
+        Resume.objects.raw(
+            "UPDATE candidates_resume SET status = %s, attempts = attempts + 1, status_changed_at = %s "
+            "WHERE status = %s AND id = (SELECT id FROM candidates_resume WHERE status = %s AND NOT (id = ANY(%s)) "
+            "ORDER BY status_changed_at LIMIT 1 FOR UPDATE SKIP LOCKED) "
+            "RETURNING id, file, original_filename",
+            [Resume.Status.PARSING, timezone.now(), Resume.Status.QUEUED, Resume.Status.QUEUED, list(exclude)],
+        )
+    )
+    return rows[0] if rows else None
+
+
+# Removes a job from the queue and its hash only if it is still waiting: a worker that already took
+# it finds its résumé claimed and skips it.
+_DEQUEUE_SCRIPT = """
+if redis.call('LREM', KEYS[1], 1, ARGV[1]) > 0 then
+  redis.call('DEL', KEYS[2])
+  return 1
+end
+return 0
+"""
+
+
+def dequeue_parse(resume_id: int) -> None:
+    """Drop the waiting job of a résumé another job has claimed, sparing a worker the bookkeeping of
+    a job with nothing left to do. Best effort: a job left behind just finds nothing to do."""
+    queue = parse_queue()
+    job_id = parse_job_id(resume_id)
+    try:
+        # EVALSHA after the first call: redis-py's Script sends the body only when Redis lacks it.
+        queue.connection.register_script(_DEQUEUE_SCRIPT)(keys=[queue.key, queue.job_class.key_for(job_id)], args=[job_id])
+    except RedisError:
+        logger.warning("could not drop the queued job of résumé %s; it will find nothing to do", resume_id)
 
 
 def resume_release(resume_id: int) -> None:

@@ -195,6 +195,11 @@ def install(sandbox: ParseSandbox | None) -> None:
     _sandbox = sandbox
 
 
+def deadline() -> float | None:
+    """The seconds one parse may take in the installed sandbox; None when parsing runs in-process."""
+    return _sandbox.timeout if _sandbox is not None else None
+
+
 def parse_document(data: bytes, **options: Any) -> tuple[dict[str, Any], float]:
     """The profile and the seconds the parser took, in the installed sandbox or, when there is
     none, in this process. The time excludes the trip to the sandbox: it is the parser's own."""

@@ -1,11 +1,14 @@
 """Write a parsed profile into the database: match or create the candidate, replace derived rows.
 
-Runs in one transaction per résumé. Identity keys (emails, phones) are locked with advisory locks
-first, so two workers parsing two résumés of the same new person cannot both create them.
+Runs in one transaction per batch of résumés (a worker stores what it parsed in one go). Identity
+keys (emails, phones) are locked with advisory locks first, so two workers parsing two résumés of
+the same new person cannot both create them.
 """
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection, transaction
@@ -55,22 +58,6 @@ def _lock_identities(keys: list[str]) -> None:
         )
 
 
-def _match(emails: list[str], phones: list[str]) -> tuple[Candidate | None, list[str]]:
-    if not emails and not phones:
-        return None, []
-    condition = Q()
-    if emails:
-        condition |= Q(emails__overlap=emails)
-    if phones:
-        condition |= Q(phones__overlap=phones)
-    match = Candidate.objects.filter(condition, merged_into__isnull=True).order_by("pk").first()
-    if match is None:
-        return None, []
-    reasons = [f"same email {e}" for e in emails if e in match.emails]
-    reasons += [f"same phone {p}" for p in phones if p in match.phones]
-    return match, reasons
-
-
 def _union(existing: list[str], new: list[str]) -> list[str]:
     seen = {v.casefold() for v in existing}
     merged = list(existing)
@@ -81,114 +68,247 @@ def _union(existing: list[str], new: list[str]) -> list[str]:
     return merged
 
 
-@transaction.atomic
+@dataclass(frozen=True)
+class ParsedResume:
+    """What the parser made of one claimed résumé, ready to be stored."""
+
+    resume_id: int
+    profile: dict[str, Any]
+    parse_seconds: float
+
+
 def resume_apply_profile(*, resume_id: int, profile: dict[str, Any], parse_seconds: float) -> Resume | None:
     """Store the profile of a résumé this worker claimed; None if the résumé changed meanwhile."""
+    stored = resumes_apply_profiles([ParsedResume(resume_id, profile, parse_seconds)])
+    return stored[0] if stored else None
+
+
+@transaction.atomic
+def resumes_apply_profiles(items: list[ParsedResume]) -> list[Resume]:
+    """Store the profiles of résumés this worker claimed, in one transaction.
+
+    The outcome is exactly that of storing them one by one in the given order (a later résumé of
+    the same person attaches to the candidate an earlier one created), but the number of
+    statements does not grow with the batch: per-résumé round trips and ORM work, not the
+    database's own work, were most of the cost of storing a profile. Résumés that are no longer
+    `parsing` (another worker or a re-parse got there) are skipped; the stored ones are returned.
+    """
     with connection.cursor() as cursor:
         # Everything written here can be recomputed from the stored file: if the server crashed
-        # before flushing this commit, the résumé would simply be parsed again by the sweeper.
-        # Not waiting for the WAL flush saves several milliseconds per résumé.
+        # before flushing this commit, the résumés would simply be parsed again by the sweeper.
+        # Not waiting for the WAL flush saves several milliseconds per commit.
         cursor.execute("SET LOCAL synchronous_commit TO OFF")
-    resume = Resume.objects.select_for_update(of=("self",)).select_related("uploaded_by", "target_job", "target_stage").get(pk=resume_id)
-    if resume.status != Resume.Status.PARSING:
-        return None
+    locked = (
+        Resume.objects.select_for_update(of=("self",))
+        .select_related("candidate", "uploaded_by", "target_job", "target_stage")
+        .filter(pk__in=[item.resume_id for item in items], status=Resume.Status.PARSING)
+    )
+    resumes = {resume.pk: resume for resume in locked}
+    work = [(resumes[item.resume_id], item) for item in items if item.resume_id in resumes]
+    if not work:
+        return []
+    identities = {resume.pk: _identities(item.profile) for resume, item in work}
+    _lock_identities([key for emails, phones in identities.values() for key in _identity_keys(emails, phones)])
+    plan = _Plan(_known_candidates(identities.values()))
+    for resume, item in work:
+        plan.add(resume, item, *identities[resume.pk])
+    plan.save()
+    return [resume for resume, _ in work]
+
+
+def _identities(profile: dict[str, Any]) -> tuple[list[str], list[str]]:
     emails = [normalise_email(e) for e in profile.get("emails") or [] if e.strip()]
     phones = [normalise_phone(p) for p in profile.get("phones") or [] if normalise_phone(p).lstrip("+")]
-    parsed_name = (profile.get("name") or "").strip()
-    _lock_identities([f"email:{e}" for e in emails] + [f"phone:{p}" for p in phones])
+    return emails, phones
 
-    created = False
-    duplicate_of, reasons = None, []
-    candidate = resume.candidate
-    if candidate is None:
-        match, reasons = _match(emails, phones)
-        if match is not None and names_agree(match.full_name, parsed_name):
-            candidate = match
+
+def _identity_keys(emails: list[str], phones: list[str]) -> list[str]:
+    return [f"email:{e}" for e in emails] + [f"phone:{p}" for p in phones]
+
+
+def _known_candidates(identities: Any) -> list[Candidate]:
+    """The live candidates sharing an email or phone with any résumé of the batch, oldest first."""
+    emails = sorted({e for emails, _ in identities for e in emails})
+    phones = sorted({p for _, phones in identities for p in phones})
+    if not emails and not phones:
+        return []
+    condition = Q()
+    if emails:
+        condition |= Q(emails__overlap=emails)
+    if phones:
+        condition |= Q(phones__overlap=phones)
+    return list(Candidate.objects.filter(condition, merged_into__isnull=True).order_by("pk"))
+
+
+class _Plan:
+    """The writes of one batch: decided résumé by résumé in memory, then made in bulk."""
+
+    CANDIDATE_FIELDS = [*SCALAR_FIELDS, *LIST_FIELDS, "last_activity_at", "updated_at"]
+
+    def __init__(self, known: list[Candidate]) -> None:
+        self.now = timezone.now()
+        # Where a résumé's emails and phones are looked up, in the order the one-by-one path
+        # would find them: existing candidates by id, then those this batch creates.
+        self.pool = known
+        self.by_pk = {candidate.pk: candidate for candidate in known}
+        self.created: list[Candidate] = []
+        # Experience and education are replaced by the last résumé stored for a candidate.
+        self.experience: dict[int, tuple[Candidate, Resume, list[dict[str, Any]]]] = {}
+        self.education: dict[int, tuple[Candidate, Resume, list[dict[str, Any]]]] = {}
+        self.duplicates: list[tuple[Candidate, Candidate, list[str]]] = []
+        self.stored: list[tuple[Resume, Candidate, ParsedResume, bool]] = []
+
+    def _match(self, emails: list[str], phones: list[str]) -> tuple[Candidate | None, list[str]]:
+        for candidate in self.pool:
+            if set(emails) & set(candidate.emails) or set(phones) & set(candidate.phones):
+                reasons = [f"same email {e}" for e in emails if e in candidate.emails]
+                reasons += [f"same phone {p}" for p in phones if p in candidate.phones]
+                return candidate, reasons
+        return None, []
+
+    def _known(self, candidate: Candidate) -> Candidate:
+        """The one object for this candidate in the batch (several résumés may update it), which a
+        later résumé can match by an email this batch adds to it."""
+        if candidate.pk in self.by_pk:
+            return self.by_pk[candidate.pk]
+        self.by_pk[candidate.pk] = candidate
+        if candidate.merged_into_id is None:
+            position = sum(1 for c in self.pool if c.pk is not None and c.pk < candidate.pk)
+            self.pool.insert(position, candidate)
+        return candidate
+
+    def add(self, resume: Resume, item: ParsedResume, emails: list[str], phones: list[str]) -> None:
+        profile = item.profile
+        created = False
+        if resume.candidate is not None:
+            candidate = self._known(resume.candidate)
         else:
-            duplicate_of = match
-            candidate = Candidate(
-                source=Candidate.Source.UPLOAD if resume.uploaded_by_id else Candidate.Source.IMPORT,
-                owner=resume.uploaded_by,
-            )
-            created = True
+            match, reasons = self._match(emails, phones)
+            if match is not None and names_agree(match.full_name, (profile.get("name") or "").strip()):
+                candidate = match
+            else:
+                candidate = Candidate(
+                    source=Candidate.Source.UPLOAD if resume.uploaded_by_id else Candidate.Source.IMPORT,
+                    owner=resume.uploaded_by,
+                )
+                created = True
+                self.created.append(candidate)
+                self.pool.append(candidate)
+                if match is not None:
+                    self.duplicates.append((candidate, match, reasons))
 
-    corrected = set(candidate.corrected_fields)
-    values = {**profile, "emails": emails, "phones": phones}
-    for field, key in SCALAR_FIELDS.items():
-        if field not in corrected and (values.get(key) or "").strip():
-            setattr(candidate, field, _fit(Candidate, field, values[key]))
-    for field, key in LIST_FIELDS.items():
-        if field not in corrected:
-            new_values = [str(v)[:500] for v in values.get(key) or [] if str(v).strip()]
-            setattr(candidate, field, _union(getattr(candidate, field) or [], new_values))
-    now = timezone.now()
-    candidate.last_activity_at = now
-    candidate.save()
+        corrected = set(candidate.corrected_fields)
+        values = {**profile, "emails": emails, "phones": phones}
+        for field, key in SCALAR_FIELDS.items():
+            if field not in corrected and (values.get(key) or "").strip():
+                setattr(candidate, field, _fit(Candidate, field, values[key]))
+        for field, key in LIST_FIELDS.items():
+            if field not in corrected:
+                new_values = [str(v)[:500] for v in values.get(key) or [] if str(v).strip()]
+                setattr(candidate, field, _union(getattr(candidate, field) or [], new_values))
+        candidate.last_activity_at = candidate.updated_at = self.now
+        if "experience" not in corrected:
+            self.experience[id(candidate)] = (candidate, resume, profile.get("experience") or [])
+        if "education" not in corrected:
+            self.education[id(candidate)] = (candidate, resume, profile.get("education") or [])
+        self.stored.append((resume, candidate, item, created))
 
-    # A new candidate has no rows to replace: skip the deletes (this runs once per résumé).
-    if "experience" not in corrected:
-        if not created:
-            Experience.objects.filter(candidate=candidate).delete()
-        Experience.objects.bulk_create(
-            Experience(
-                candidate=candidate,
-                resume=resume,
-                position=index,
-                company=_fit(Experience, "company", item.get("company") or "—"),
-                title=_fit(Experience, "title", item.get("title") or ""),
-                location=_fit(Experience, "location", item.get("location") or ""),
-                start=_fit(Experience, "start", item.get("start") or ""),
-                end=_fit(Experience, "end", item.get("end") or ""),
-                highlights=[str(h) for h in item.get("highlights") or []][:50],
+    def save(self) -> None:
+        # Candidates that existed before this batch, each once (one person may have several résumés here).
+        existing = list({c.pk: c for _, c, _, _ in self.stored if c.pk is not None}.values())
+        existing_keys = {id(c) for c in existing}
+        Candidate.objects.bulk_create(self.created)
+        if existing:
+            Candidate.objects.bulk_update(existing, self.CANDIDATE_FIELDS)
+        self._replace_rows(Experience, self.experience, existing_keys, _experience_row)
+        self._replace_rows(Education, self.education, existing_keys, _education_row)
+        if self.duplicates:
+            PossibleDuplicate.objects.bulk_create(
+                [PossibleDuplicate(candidate=c, other=other, reasons=reasons) for c, other, reasons in self.duplicates],
+                ignore_conflicts=True,  # a pair already flagged stays as it was
             )
-            for index, item in enumerate(profile.get("experience") or [])
+
+        activities = []
+        for resume, candidate, item, created in self.stored:
+            if created:
+                activities.append(Activity(actor=resume.uploaded_by, verb=Activity.Verb.CANDIDATE_CREATED,
+                                           candidate=candidate, created_at=self.now, data={"resume_id": resume.pk}))
+            # Written directly rather than through activity_record, which would also touch the
+            # candidate's last activity: set above already.
+            activities.append(Activity(verb=Activity.Verb.RESUME_PARSED, candidate=candidate, created_at=self.now,
+                                       data={"resume_id": resume.pk, "filename": resume.original_filename,
+                                             "parse_ms": round(item.parse_seconds * 1000)}))
+        self._mark_parsed()
+        Activity.objects.bulk_create(activities)
+        for resume, candidate, _, _ in self.stored:
+            _apply_to_target_job(resume, candidate)
+        _reindex(sorted({candidate.pk for _, candidate, _, _ in self.stored}))
+
+    def _mark_parsed(self) -> None:
+        """Every résumé of the batch parsed, in one UPDATE: the ORM's bulk_update builds a CASE
+        expression per field and row, which cost more CPU than the database's work."""
+        rows = []
+        for resume, candidate, item, _ in self.stored:
+            profile = item.profile
+            resume.candidate = candidate
+            resume.status = Resume.Status.PARSED
+            resume.failure_reason = ""
+            resume.parsed = {k: v for k, v in profile.items() if k != "text"}
+            resume.text = profile.get("text") or ""
+            resume.parser_version = str(profile.get("parser_version") or "")[:20]
+            resume.parsed_at = resume.status_changed_at = self.now
+            rows.append((resume.pk, candidate.pk, json.dumps(resume.parsed), resume.text, resume.parser_version))
+        # One row of parameters per résumé, not one array per column: psycopg quotes the text in
+        # an array with a Python regex, which over whole résumé texts cost more than the UPDATE.
+        values = ", ".join(["(%s::bigint, %s::bigint, %s::jsonb, %s, %s)"] * len(rows))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE candidates_resume AS r SET candidate_id = v.candidate_id, status = %s, failure_reason = '', "
+                "parsed = v.parsed, text = v.text, parser_version = v.parser_version, "
+                "parsed_at = %s, status_changed_at = %s "
+                f"FROM (VALUES {values}) AS v(id, candidate_id, parsed, text, parser_version) WHERE r.id = v.id",
+                [Resume.Status.PARSED, self.now, self.now, *(value for row in rows for value in row)],
+            )
+
+    @staticmethod
+    def _replace_rows(model: type, plan: dict[int, tuple[Candidate, Resume, list[dict[str, Any]]]],
+                      existing_keys: set[int], make_row: Any) -> None:
+        stale = [candidate.pk for key, (candidate, _, _) in plan.items() if key in existing_keys]
+        if stale:  # candidates created in this batch have no rows to replace
+            model.objects.filter(candidate_id__in=stale).delete()
+        model.objects.bulk_create(
+            make_row(candidate, resume, index, item)
+            for candidate, resume, items in plan.values()
+            for index, item in enumerate(items)
         )
-    if "education" not in corrected:
-        if not created:
-            Education.objects.filter(candidate=candidate).delete()
-        Education.objects.bulk_create(
-            Education(
-                candidate=candidate,
-                resume=resume,
-                position=index,
-                institution=_fit(Education, "institution", item.get("institution") or "—"),
-                degree=_fit(Education, "degree", item.get("degree") or ""),
-                field=_fit(Education, "field", item.get("field") or ""),
-                start=_fit(Education, "start", item.get("start") or ""),
-                end=_fit(Education, "end", item.get("end") or ""),
-                gpa=_fit(Education, "gpa", item.get("gpa") or ""),
-            )
-            for index, item in enumerate(profile.get("education") or [])
-        )
 
-    if duplicate_of is not None:
-        PossibleDuplicate.objects.get_or_create(candidate=candidate, other=duplicate_of, defaults={"reasons": reasons})
 
-    text = profile.get("text") or ""
-    stored_profile = {k: v for k, v in profile.items() if k != "text"}
-    resume.candidate = candidate
-    resume.status = Resume.Status.PARSED
-    resume.failure_reason = ""
-    resume.parsed = stored_profile
-    resume.text = text
-    resume.parser_version = str(profile.get("parser_version") or "")[:20]
-    resume.parsed_at = resume.status_changed_at = now
-    resume.save(update_fields=["candidate", "status", "failure_reason", "parsed", "text", "parser_version", "parsed_at", "status_changed_at"])
+def _experience_row(candidate: Candidate, resume: Resume, index: int, item: dict[str, Any]) -> Experience:
+    return Experience(
+        candidate=candidate,
+        resume=resume,
+        position=index,
+        company=_fit(Experience, "company", item.get("company") or "—"),
+        title=_fit(Experience, "title", item.get("title") or ""),
+        location=_fit(Experience, "location", item.get("location") or ""),
+        start=_fit(Experience, "start", item.get("start") or ""),
+        end=_fit(Experience, "end", item.get("end") or ""),
+        highlights=[str(h) for h in item.get("highlights") or []][:50],
+    )
 
-    # Written directly (one INSERT) rather than through activity_record, which would also touch
-    # the candidate's last activity: set above already.
-    activities = [
-        Activity(verb=Activity.Verb.RESUME_PARSED, candidate=candidate, created_at=now,
-                 data={"resume_id": resume.pk, "filename": resume.original_filename,
-                       "parse_ms": round(parse_seconds * 1000)})
-    ]
-    if created:
-        activities.insert(0, Activity(actor=resume.uploaded_by, verb=Activity.Verb.CANDIDATE_CREATED,
-                                      candidate=candidate, created_at=now, data={"resume_id": resume.pk}))
-    Activity.objects.bulk_create(activities)
-    _apply_to_target_job(resume, candidate)
-    _reindex(candidate.pk)
-    return resume
+
+def _education_row(candidate: Candidate, resume: Resume, index: int, item: dict[str, Any]) -> Education:
+    return Education(
+        candidate=candidate,
+        resume=resume,
+        position=index,
+        institution=_fit(Education, "institution", item.get("institution") or "—"),
+        degree=_fit(Education, "degree", item.get("degree") or ""),
+        field=_fit(Education, "field", item.get("field") or ""),
+        start=_fit(Education, "start", item.get("start") or ""),
+        end=_fit(Education, "end", item.get("end") or ""),
+        gpa=_fit(Education, "gpa", item.get("gpa") or ""),
+    )
 
 
 def _apply_to_target_job(resume: Resume, candidate: Candidate) -> None:
@@ -202,7 +322,7 @@ def _apply_to_target_job(resume: Resume, candidate: Candidate) -> None:
     application_create(actor=resume.uploaded_by, candidate=candidate, job=job, stage=stage, source="upload")
 
 
-def _reindex(candidate_id: int) -> None:
+def _reindex(candidate_ids: list[int]) -> None:
     from candidates.search import candidate_reindex
 
-    candidate_reindex([candidate_id])
+    candidate_reindex(candidate_ids)

@@ -11,10 +11,12 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connections
+from django.db.backends.signals import connection_created
 from rq import SimpleWorker
 
 from candidates import parse_sandbox
 from candidates.parse_sandbox import ParseSandbox
+from candidates import tasks
 from candidates.tasks import close_unusable_connections
 
 logger = logging.getLogger(__name__)
@@ -64,6 +66,21 @@ def warm_up_parser() -> None:
             logger.warning("parser warm-up document was rejected; parsing still works, only slower")
 
 
+ASYNC_COMMIT_UID = "parsing-worker-asynchronous-commit"
+
+
+def _commit_asynchronously(sender: Any, connection: Any, **kwargs: Any) -> None:
+    """Don't wait for each commit's WAL flush (about 1 ms of idle time per claim here).
+
+    Everything this worker writes can be redone from the stored files: if the server crashed and
+    lost its last fraction of a second of commits, the résumés concerned would be back in `queued`
+    or `parsing`, where the sweeper picks them up. (It never loses a commit partially.)
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET synchronous_commit TO OFF")
+
+
 def sandbox_deadline() -> float:
     """The parser's own budget plus a grace period, but always inside RQ's job timeout, so a hung
     parse is reported as one ("took too long") rather than cut off by RQ mid-job."""
@@ -81,6 +98,7 @@ class ParsingWorker(SimpleWorker):
         kwargs.setdefault("maintenance_interval", settings.SWEEP_INTERVAL)
         super().__init__(*args, **kwargs)
         warm_up_parser()
+        connection_created.connect(_commit_asynchronously, dispatch_uid=ASYNC_COMMIT_UID)
         # The first sandbox is forked with no database connection open. Replacements are forked in
         # the middle of a job and inherit its sockets, which they never use (see ParseSandbox.start).
         connections.close_all()
@@ -91,6 +109,7 @@ class ParsingWorker(SimpleWorker):
         )
         self.sandbox.start()
         parse_sandbox.install(self.sandbox)
+        tasks.stop_claiming.clear()
 
     def perform_job(self, job: Any, queue: Any, *args: Any, **kwargs: Any) -> bool:
         # What Django does around each request: drop a connection that broke or aged meanwhile.
@@ -98,10 +117,16 @@ class ParsingWorker(SimpleWorker):
         close_unusable_connections()
         return super().perform_job(job, queue, *args, **kwargs)
 
+    def handle_warm_shutdown_request(self) -> None:
+        # The job in hand finishes what it has claimed but takes no more résumés from the queue.
+        tasks.stop_claiming.set()
+        super().handle_warm_shutdown_request()
+
     def teardown(self) -> None:
         try:
             super().teardown()
         finally:
+            connection_created.disconnect(dispatch_uid=ASYNC_COMMIT_UID)
             parse_sandbox.install(None)
             self.sandbox.stop()
 
