@@ -65,6 +65,7 @@ class ParseBatch:
         self.parsed: list[ParsedResume] = []
         self.outcomes: Counter[str] = Counter()
         self.retry: BaseException | None = None  # the own résumé's transient error, raised at the end
+        self.retry_later = False  # storage trouble: take no more files now
 
     def run(self, resume: Resume) -> str:
         try:
@@ -96,6 +97,7 @@ class ParseBatch:
             and elapsed < settings.PARSE_BATCH_SECONDS
             # A parse may run to the sandbox's deadline: never start one RQ would cut off.
             and time_left > (parse_sandbox.deadline() or settings.PARSE_TIME_BUDGET) + STORE_MARGIN_SECONDS
+            and not self.retry_later
             and not stop_claiming.is_set()
         )
 
@@ -123,9 +125,10 @@ class ParseBatch:
         except FileNotFoundError:
             self._fail(resume.pk, "The stored file is missing, so it cannot be parsed. Upload it again.", "failed: file missing")
             return
-        except OSError as exc:  # a storage hiccup: transient
+        except OSError as exc:  # a storage hiccup: transient, and likely to hit the next file too
+            self.retry_later = True
             self._hand_back([resume.pk])
-            self.claimed.remove(resume.pk)
+            self._finish(resume.pk, "handed back: file unreadable for now")
             if resume.pk == self.own_id:
                 self.retry = exc  # after storing the others, RQ retries this job with back-off
             return

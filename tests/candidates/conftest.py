@@ -4,6 +4,7 @@ import django_rq
 import pytest
 from rq import SimpleWorker
 
+from candidates.parse_sandbox import ParseSandbox
 from candidates.worker import ParsingWorker
 
 
@@ -26,3 +27,18 @@ def run_worker(redis_queue):
         worker_class([redis_queue], connection=redis_queue.connection).work(burst=True, with_scheduler=False)
 
     return run
+
+
+@pytest.fixture
+def sandbox_for():
+    """Parser sandboxes running a stand-in target (tests/candidates/sandbox_targets.py), stopped afterwards."""
+    started: list[ParseSandbox] = []
+
+    def make(target: str, *, memory_limit_mb: int = 1024, timeout: float = 10) -> ParseSandbox:
+        sandbox = ParseSandbox(memory_limit_mb=memory_limit_mb, timeout=timeout, target=target)
+        started.append(sandbox)
+        return sandbox
+
+    yield make
+    for sandbox in started:
+        sandbox.stop()

@@ -51,3 +51,14 @@ def parse_slowly(data: bytes, **options: object) -> object:
 
     time.sleep(3)
     return parse(data, **options)
+
+
+def parse_with_nul_on_marker(data: bytes, **options: object) -> object:
+    """The real parser, except that a document starting with NUL-IN-PROFILE comes back with a name
+    PostgreSQL refuses to store: a stand-in for a parser bug that lets such a value through."""
+    from candidates.parsing import parse
+
+    profile = parse(data, **options)
+    if data.startswith(b"NUL-IN-PROFILE"):
+        profile["name"] = "Nul\x00Name"
+    return profile

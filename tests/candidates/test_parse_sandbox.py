@@ -12,20 +12,6 @@ from candidates.parsing import ParseError, parse
 TARGETS = "tests.candidates.sandbox_targets"
 
 
-@pytest.fixture
-def sandbox_for():
-    started: list[ParseSandbox] = []
-
-    def make(target: str, *, memory_limit_mb: int = 1024, timeout: float = 10) -> ParseSandbox:
-        sandbox = ParseSandbox(memory_limit_mb=memory_limit_mb, timeout=timeout, target=target)
-        started.append(sandbox)
-        return sandbox
-
-    yield make
-    for sandbox in started:
-        sandbox.stop()
-
-
 def test_parses_like_the_parser_and_reuses_one_process(sandbox_for):
     sandbox = sandbox_for("candidates.parsing.parse")
     document = fake_resumes.resume_pdf(fake_resumes.fake_person(5), pages=2)

@@ -20,7 +20,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def test_a_warm_shutdown_of_the_whole_process_group_finishes_the_resume_in_hand(recruiter, redis_queue):
     resume = resume_upload(actor=recruiter, filename="a.txt", data=fake_resumes.resume_txt(fake_resumes.fake_person(43))).resume
-    worker = _start_slow_worker()
+    waiting = resume_upload(actor=recruiter, filename="b.txt", data=fake_resumes.resume_txt(fake_resumes.fake_person(47))).resume
+    worker = _start_slow_worker(PARSE_BATCH_SECONDS="60")  # room to take the next one along, but it must not
     try:
         _wait_until_parsing(resume)
         time.sleep(0.5)  # inside the three-second parse
@@ -31,6 +32,8 @@ def test_a_warm_shutdown_of_the_whole_process_group_finishes_the_resume_in_hand(
         _kill(worker)
     resume.refresh_from_db()
     assert (resume.status, resume.failure_reason) == ("parsed", "")
+    assert Resume.objects.get(pk=waiting.pk).status == "queued"  # left for the next worker, with its job
+    assert redis_queue.fetch_job(f"parse-resume-{waiting.pk}").get_status() == "queued"
 
 
 def test_a_cold_shutdown_hands_the_resume_in_hand_back_to_the_queue(recruiter, redis_queue):
@@ -49,8 +52,28 @@ def test_a_cold_shutdown_hands_the_resume_in_hand_back_to_the_queue(recruiter, r
     assert redis_queue.fetch_job(f"parse-resume-{resume.pk}").get_status() == "scheduled"  # RQ's retry
 
 
-def _start_slow_worker() -> subprocess.Popen[bytes]:
-    env = {**os.environ, "DATABASE_URL": _database_url(), "REDIS_URL": settings.REDIS_URL, "DEBUG": "1"}
+def test_a_cold_shutdown_in_the_middle_of_a_batch_hands_every_resume_back(recruiter, redis_queue):
+    first, second = (
+        resume_upload(actor=recruiter, filename=f"{n}.txt", data=fake_resumes.resume_txt(fake_resumes.fake_person(n))).resume
+        for n in (45, 46)
+    )
+    worker = _start_slow_worker(PARSE_BATCH_SECONDS="60")  # its three-second parses all fit in one batch
+    try:
+        _wait_until_parsing(second)  # the first is parsed (not stored yet), the second in the sandbox
+        assert Resume.objects.get(pk=first.pk).status == "parsing"
+        os.killpg(worker.pid, signal.SIGINT)
+        time.sleep(1.2)
+        os.killpg(worker.pid, signal.SIGINT)
+        assert worker.wait(timeout=30) == 0
+    finally:
+        _kill(worker)
+    assert [Resume.objects.get(pk=r.pk).status for r in (first, second)] == ["queued", "queued"]
+    assert redis_queue.fetch_job(f"parse-resume-{first.pk}").get_status() == "scheduled"  # RQ's retry
+    assert redis_queue.fetch_job(f"parse-resume-{second.pk}").get_status() == "queued"  # a job of its own again
+
+
+def _start_slow_worker(**settings_env: str) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "DATABASE_URL": _database_url(), "REDIS_URL": settings.REDIS_URL, "DEBUG": "1", **settings_env}
     return subprocess.Popen(
         [sys.executable, "manage.py", "rqworker", "parsing", "--worker-class", "tests.candidates.slow_worker.SlowParsingWorker"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
