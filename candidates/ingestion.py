@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Literal
@@ -164,10 +163,14 @@ def parse_job_id(resume_id: int) -> str:
     return f"parse-resume-{resume_id}"
 
 
-def enqueue_parse(resume_id: int) -> None:
+RETRY_INTERVALS = [5, 30, 120]  # seconds RQ waits before retrying a job after a transient error
+
+
+def enqueue_parse(resume_id: int, *, delay: timedelta | None = None) -> None:
     """Put the parse job on the queue unless one for this résumé is already waiting or running.
 
     The job id is derived from the row, so a sweep and an upload racing collapse into one job.
+    With a delay the job waits in RQ's scheduler first (workers run it with --with-scheduler).
     """
     from candidates.tasks import parse_resume_task
 
@@ -181,16 +184,18 @@ def enqueue_parse(resume_id: int) -> None:
         JobStatus.DEFERRED,
     ):
         return
-    queue.enqueue(
-        parse_resume_task,
-        resume_id,
+    options = dict(
         job_id=job_id,
         job_timeout=settings.PARSE_JOB_TIMEOUT,
-        retry=Retry(max=3, interval=[5, 30, 120]),
+        retry=Retry(max=len(RETRY_INTERVALS), interval=RETRY_INTERVALS),
         # Tracebacks may quote résumé content: keep failures briefly, results not at all.
         failure_ttl=24 * 3600,
         result_ttl=0,
     )
+    if delay:
+        queue.enqueue_in(delay, parse_resume_task, resume_id, **options)
+    else:
+        queue.enqueue(parse_resume_task, resume_id, **options)
 
 
 @transaction.atomic
@@ -256,19 +261,24 @@ def resume_claim(resume_id: int) -> Resume | None:
     return rows[0] if rows else None
 
 
-def resume_claim_next(*, exclude: Collection[int] = ()) -> Resume | None:
-    """Claim the longest-waiting queued résumé, if any; rows other workers are claiming are skipped.
+def resume_claim_next() -> Resume | None:
+    """Claim the longest-waiting queued résumé that no worker has started on yet, if any; rows
+    other workers are claiming are skipped.
 
     A worker with a backlog in front of it takes more résumés this way within one job (see
     candidates.tasks), so it stores them together; their own jobs are then removed (dequeue_parse).
+    A résumé with attempts behind it is left to its own job, parsed first and alone: if it is the
+    file that brought a worker down, the résumés parsed beside it are not blamed again with it
+    (the sweeper gives up on a file after PARSE_MAX_ATTEMPTS).
     """
     rows = list(
         Resume.objects.raw(
             "UPDATE candidates_resume SET status = %s, attempts = attempts + 1, status_changed_at = %s "
-            "WHERE status = %s AND id = (SELECT id FROM candidates_resume WHERE status = %s AND NOT (id = ANY(%s)) "
+            "WHERE status = %s AND id = (SELECT id FROM candidates_resume "
+            "WHERE status = %s AND attempts = 0 "
             "ORDER BY status_changed_at LIMIT 1 FOR UPDATE SKIP LOCKED) "
             "RETURNING id, file, original_filename",
-            [Resume.Status.PARSING, timezone.now(), Resume.Status.QUEUED, Resume.Status.QUEUED, list(exclude)],
+            [Resume.Status.PARSING, timezone.now(), Resume.Status.QUEUED, Resume.Status.QUEUED],
         )
     )
     return rows[0] if rows else None

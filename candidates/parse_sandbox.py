@@ -195,6 +195,10 @@ def install(sandbox: ParseSandbox | None) -> None:
     _sandbox = sandbox
 
 
+def installed() -> bool:
+    return _sandbox is not None
+
+
 def deadline() -> float | None:
     """The seconds one parse may take in the installed sandbox; None when parsing runs in-process."""
     return _sandbox.timeout if _sandbox is not None else None

@@ -1,8 +1,8 @@
 """Write a parsed profile into the database: match or create the candidate, replace derived rows.
 
-Runs in one transaction per batch of résumés (a worker stores what it parsed in one go). Identity
-keys (emails, phones) are locked with advisory locks first, so two workers parsing two résumés of
-the same new person cannot both create them.
+Runs in one transaction per batch of résumés (a worker stores what it parsed in one go). After
+the résumé rows, the identity keys (emails, phones) are locked with advisory locks before any
+candidate is read, so two workers parsing two résumés of the same new person cannot both create them.
 """
 from __future__ import annotations
 
@@ -87,11 +87,12 @@ def resume_apply_profile(*, resume_id: int, profile: dict[str, Any], parse_secon
 def resumes_apply_profiles(items: list[ParsedResume]) -> list[Resume]:
     """Store the profiles of résumés this worker claimed, in one transaction.
 
-    The outcome is exactly that of storing them one by one in the given order (a later résumé of
-    the same person attaches to the candidate an earlier one created), but the number of
-    statements does not grow with the batch: per-résumé round trips and ORM work, not the
-    database's own work, were most of the cost of storing a profile. Résumés that are no longer
-    `parsing` (another worker or a re-parse got there) are skipped; the stored ones are returned.
+    The outcome is that of storing them one by one in the given order (a later résumé of the same
+    person attaches to the candidate an earlier one created), but the number of statements does
+    not grow with the batch, except for applications to a target job, which go one by one through
+    the jobs service: per-résumé round trips and ORM work, not the database's own work, were most
+    of the cost of storing a profile. Résumés that are no longer `parsing` (another worker or a
+    re-parse got there) are skipped; the stored ones are returned.
     """
     with connection.cursor() as cursor:
         # Everything written here can be recomputed from the stored file: if the server crashed
@@ -100,7 +101,7 @@ def resumes_apply_profiles(items: list[ParsedResume]) -> list[Resume]:
         cursor.execute("SET LOCAL synchronous_commit TO OFF")
     locked = (
         Resume.objects.select_for_update(of=("self",))
-        .select_related("candidate", "uploaded_by", "target_job", "target_stage")
+        .select_related("uploaded_by", "target_job", "target_stage")
         .filter(pk__in=[item.resume_id for item in items], status=Resume.Status.PARSING)
     )
     resumes = {resume.pk: resume for resume in locked}
@@ -109,7 +110,12 @@ def resumes_apply_profiles(items: list[ParsedResume]) -> list[Resume]:
         return []
     identities = {resume.pk: _identities(item.profile) for resume, item in work}
     _lock_identities([key for emails, phones in identities.values() for key in _identity_keys(emails, phones)])
+    # Candidates are read only now, under the identity locks, as the one-by-one code did.
     plan = _Plan(_known_candidates(identities.values()))
+    reparsed = {resume.candidate_id for resume, _ in work if resume.candidate_id} - plan.by_pk.keys()
+    if reparsed:
+        for candidate in Candidate.objects.filter(pk__in=reparsed).order_by("pk"):
+            plan.known(candidate)
     for resume, item in work:
         plan.add(resume, item, *identities[resume.pk])
     plan.save()
@@ -166,7 +172,7 @@ class _Plan:
                 return candidate, reasons
         return None, []
 
-    def _known(self, candidate: Candidate) -> Candidate:
+    def known(self, candidate: Candidate) -> Candidate:
         """The one object for this candidate in the batch (several résumés may update it), which a
         later résumé can match by an email this batch adds to it."""
         if candidate.pk in self.by_pk:
@@ -180,8 +186,8 @@ class _Plan:
     def add(self, resume: Resume, item: ParsedResume, emails: list[str], phones: list[str]) -> None:
         profile = item.profile
         created = False
-        if resume.candidate is not None:
-            candidate = self._known(resume.candidate)
+        if resume.candidate_id is not None:
+            candidate = self.by_pk[resume.candidate_id]
         else:
             match, reasons = self._match(emails, phones)
             if match is not None and names_agree(match.full_name, (profile.get("name") or "").strip()):

@@ -13,6 +13,7 @@ import logging
 import threading
 import time
 from collections import Counter
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connections
@@ -20,6 +21,7 @@ from rq.timeouts import JobTimeoutException
 
 from candidates import parse_sandbox
 from candidates.ingestion import (
+    RETRY_INTERVALS,
     dequeue_parse,
     enqueue_parse,
     resume_claim,
@@ -51,62 +53,66 @@ def parse_resume_task(resume_id: int) -> str:
     resume = resume_claim(resume_id)
     if resume is None:
         return "skipped: not queued (already parsed, failed or taken by another worker)"
-    return ParseBatch(resume_id).run(resume)
+    # Only a worker with a parser sandbox takes résumés beyond its own: a command calling this
+    # in its own process (import_resumes) must not parse other people's uploads without one.
+    size = settings.PARSE_BATCH_SIZE if parse_sandbox.installed() else 1
+    return ParseBatch(resume_id, size=size).run(resume)
 
 
 class ParseBatch:
     """One job's work: its own résumé, then more queued ones while the batch has room."""
 
-    def __init__(self, own_id: int) -> None:
+    def __init__(self, own_id: int, *, size: int) -> None:
         self.own_id = own_id
+        self.size = size
         self.started = time.monotonic()
         self.seen: set[int] = set()  # every résumé this batch claimed
-        self.claimed: list[int] = []  # claimed, not yet stored or failed
+        self.claimed: list[int] = []  # claimed, not yet stored, failed or handed back
         self.parsed: list[ParsedResume] = []
         self.outcomes: Counter[str] = Counter()
-        self.retry: BaseException | None = None  # the own résumé's transient error, raised at the end
-        self.retry_later = False  # storage trouble: take no more files now
+        self.storage_trouble = False  # a file could not be read: take no more files now
 
     def run(self, resume: Resume) -> str:
         try:
+            self._take(resume)
             current: Resume | None = resume
             while current is not None:
-                self.seen.add(current.pk)
-                self.claimed.append(current.pk)
                 self._parse(current)
                 current = self._claim_next()
             self._store()
         except BaseException:
             # The worker is leaving (RQ's cold shutdown raises SystemExit in the job), RQ's job
-            # timeout struck, or the database went away: the files are not to blame. Hand back
-            # what is unfinished, so a retry can claim it at once instead of the sweeper finding
+            # timeout struck, or the database or storage failed: the files are not to blame. Hand
+            # back what is unfinished, so it is parsed again soon instead of the sweeper finding
             # it in `parsing` only after RESUME_STUCK_AFTER.
             self._hand_back(self.claimed)
             raise
-        if self.retry is not None:
-            raise self.retry
         if len(self.seen) == 1:
             return next(iter(self.outcomes))
         return f"{len(self.seen)} résumés: " + ", ".join(f"{n} {outcome}" for outcome, n in sorted(self.outcomes.items()))
+
+    def _take(self, resume: Resume) -> None:
+        self.seen.add(resume.pk)
+        self.claimed.append(resume.pk)
 
     def _has_room(self) -> bool:
         elapsed = time.monotonic() - self.started
         time_left = settings.PARSE_JOB_TIMEOUT - elapsed
         return (
-            len(self.seen) < settings.PARSE_BATCH_SIZE
+            len(self.seen) < self.size
             and elapsed < settings.PARSE_BATCH_SECONDS
             # A parse may run to the sandbox's deadline: never start one RQ would cut off.
             and time_left > (parse_sandbox.deadline() or settings.PARSE_TIME_BUDGET) + STORE_MARGIN_SECONDS
-            and not self.retry_later
+            and not self.storage_trouble
             and not stop_claiming.is_set()
         )
 
     def _claim_next(self) -> Resume | None:
         if not self._has_room():
             return None
-        # Not one this batch handed back after a storage error: its own job retries it with back-off.
-        resume = resume_claim_next(exclude=self.seen)
+        resume = resume_claim_next()
         if resume is not None:
+            self._take(resume)  # before anything else can raise: from now on it is handed back
             dequeue_parse(resume.pk)
         return resume
 
@@ -125,12 +131,12 @@ class ParseBatch:
         except FileNotFoundError:
             self._fail(resume.pk, "The stored file is missing, so it cannot be parsed. Upload it again.", "failed: file missing")
             return
-        except OSError as exc:  # a storage hiccup: transient, and likely to hit the next file too
-            self.retry_later = True
+        except OSError:  # a storage hiccup: transient, and likely to hit the next file too
+            if resume.pk == self.own_id:
+                raise  # handed back by run(); RQ's Retry tries the job again with back-off
+            self.storage_trouble = True
             self._hand_back([resume.pk])
             self._finish(resume.pk, "handed back: file unreadable for now")
-            if resume.pk == self.own_id:
-                self.retry = exc  # after storing the others, RQ retries this job with back-off
             return
 
         try:
@@ -191,12 +197,14 @@ class ParseBatch:
         self.parsed = []
 
     def _hand_back(self, resume_ids: list[int]) -> None:
-        """Back to `queued`; the résumés this job took from others get their own job again."""
+        """Back to `queued`. The own résumé is retried by RQ's Retry; the ones this job took from
+        others get a job of their own again, after the same pause as RQ's first retry. (Having
+        attempts behind them now, they are not taken into other batches: see resume_claim_next.)"""
         for resume_id in list(resume_ids):
             try:
                 resume_release(resume_id)
                 if resume_id != self.own_id:
-                    enqueue_parse(resume_id)
+                    enqueue_parse(resume_id, delay=timedelta(seconds=RETRY_INTERVALS[0]))
             except Exception:  # noqa: BLE001 - the database or Redis is down: the sweeper finds it later
                 logger.warning("could not hand résumé %s back to the queue; the sweeper will", resume_id)
 

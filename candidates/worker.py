@@ -14,10 +14,8 @@ from django.db import connections
 from django.db.backends.signals import connection_created
 from rq import SimpleWorker
 
-from candidates import parse_sandbox
+from candidates import parse_sandbox, tasks
 from candidates.parse_sandbox import ParseSandbox
-from candidates import tasks
-from candidates.tasks import close_unusable_connections
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +72,10 @@ def _commit_asynchronously(sender: Any, connection: Any, **kwargs: Any) -> None:
 
     Everything this worker writes can be redone from the stored files: if the server crashed and
     lost its last fraction of a second of commits, the résumés concerned would be back in `queued`
-    or `parsing`, where the sweeper picks them up. (It never loses a commit partially.)
+    or `parsing`, where the sweeper picks them up. (It never loses a commit partially.) The one
+    side effect outside the database, a hiring manager's shortlist digest queued on commit when a
+    parse adds someone to a job, could then announce an application that is created again only
+    when the résumé is parsed again.
     """
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -114,7 +115,7 @@ class ParsingWorker(SimpleWorker):
     def perform_job(self, job: Any, queue: Any, *args: Any, **kwargs: Any) -> bool:
         # What Django does around each request: drop a connection that broke or aged meanwhile.
         # Before each job is enough; the task checks again after the parse, the long part.
-        close_unusable_connections()
+        tasks.close_unusable_connections()
         return super().perform_job(job, queue, *args, **kwargs)
 
     def handle_warm_shutdown_request(self) -> None:
@@ -139,4 +140,4 @@ class ParsingWorker(SimpleWorker):
         except Exception:  # the sweep must never take the worker down; it runs again next time
             logger.exception("résumé sweep failed")
         finally:
-            close_unusable_connections()
+            tasks.close_unusable_connections()

@@ -8,17 +8,28 @@ from __future__ import annotations
 
 import dataclasses
 import signal
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from rq.timeouts import JobTimeoutException
 
 from ats import fake_resumes
-from candidates.ingestion import parse_job_id, resume_reparse, resume_upload
+from candidates import parse_sandbox, tasks
+from candidates.ingestion import parse_job_id, resume_reparse, resume_sweep, resume_upload
 from candidates.models import Activity, Candidate, Education, Experience, PossibleDuplicate, Resume
 from candidates.tasks import parse_resume_task, stop_claiming
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def parser_sandbox(sandbox_for):
+    """Jobs batch only in a worker, which parses in a sandbox: install one, as ParsingWorker does."""
+    parse_sandbox.install(sandbox_for("candidates.parsing.parse"))
+    yield
+    parse_sandbox.install(None)
 
 
 def _upload(actor, person, name: str) -> Resume:
@@ -94,22 +105,17 @@ def _state() -> tuple:
 def test_a_resume_the_database_refuses_fails_alone(recruiter, redis_queue, settings, sandbox_for):
     """A profile the schema refuses (here a NUL character, which PostgreSQL text cannot hold) fails
     the batch's transaction; the résumés are then stored one by one so only that one fails."""
-    from candidates import parse_sandbox
-
     good = [_upload(recruiter, fake_resumes.fake_person(80 + n), f"good-{n}.txt") for n in range(2)]
     bad = resume_upload(actor=recruiter, filename="bad.txt", data=b"NUL-IN-PROFILE\n" + fake_resumes.resume_txt(fake_resumes.fake_person(82))).resume
     parse_sandbox.install(sandbox_for("tests.candidates.sandbox_targets.parse_with_nul_on_marker"))
-    try:
-        assert parse_resume_task(good[0].pk) == "3 résumés: 1 failed: could not store the profile, 2 parsed"
-    finally:
-        parse_sandbox.install(None)
+    assert parse_resume_task(good[0].pk) == "3 résumés: 1 failed: could not store the profile, 2 parsed"
     assert _statuses(*good, bad) == ["parsed", "parsed", "failed"]
     assert Resume.objects.get(pk=bad.pk).failure_reason.startswith("The parser hit an unexpected problem")
 
 
 def test_rqs_job_timeout_during_the_write_hands_every_resume_back(recruiter, redis_queue):
     """Everything the job took goes back to `queued`: its own résumé for RQ's retry, the others
-    with a job of their own again."""
+    with a job of their own again, after the same pause as RQ's first retry."""
     from django.db import connection
 
     resumes = [_upload(recruiter, fake_resumes.fake_person(90 + n), f"{n}.txt") for n in range(3)]
@@ -134,7 +140,8 @@ def test_rqs_job_timeout_during_the_write_hands_every_resume_back(recruiter, red
         with connection.cursor() as cursor:
             cursor.execute("DROP TRIGGER IF EXISTS slow_write ON candidates_activity")
     assert _statuses(*resumes) == ["queued"] * 3
-    assert sorted(redis_queue.job_ids) == sorted(parse_job_id(r.pk) for r in resumes[1:])
+    assert redis_queue.job_ids == []
+    assert sorted(redis_queue.scheduled_job_registry.get_job_ids()) == sorted(parse_job_id(r.pk) for r in resumes[1:])
     assert not Candidate.objects.exists()
 
 
@@ -149,7 +156,7 @@ def test_a_sibling_whose_file_cannot_be_read_goes_back_with_its_own_job(recruite
     try:
         assert parse_resume_task(first.pk) == "2 résumés: 1 handed back: file unreadable for now, 1 parsed"
         assert _statuses(first, unreadable) == ["parsed", "queued"]
-        assert redis_queue.job_ids == [parse_job_id(unreadable.pk)]
+        assert redis_queue.scheduled_job_registry.get_job_ids() == [parse_job_id(unreadable.pk)]
     finally:
         path.rmdir()
 
@@ -165,8 +172,66 @@ def test_a_job_takes_no_more_resumes_once_the_worker_is_stopping(recruiter, redi
 
 
 def test_a_job_takes_no_more_resumes_than_rqs_job_timeout_leaves_room_for(recruiter, redis_queue, settings):
-    # One more parse could run to the parser's whole budget (60 s), past RQ's 70-second timeout.
-    settings.PARSE_TIME_BUDGET, settings.PARSE_JOB_TIMEOUT = 60, 70
+    # One more parse could run to the sandbox's deadline (10 s here) and the write needs its margin:
+    # RQ's 15-second timeout leaves no room for that.
+    assert parse_sandbox.deadline() == 10
+    settings.PARSE_JOB_TIMEOUT = 15
     resumes = [_upload(recruiter, fake_resumes.fake_person(120 + n), f"{n}.txt") for n in range(2)]
     assert parse_resume_task(resumes[0].pk) == "parsed"
     assert _statuses(*resumes) == ["parsed", "queued"]
+
+
+def test_a_resume_claimed_along_is_handed_back_even_when_the_job_is_stopped_right_after_the_claim(recruiter, redis_queue, monkeypatch):
+    first, second = (_upload(recruiter, fake_resumes.fake_person(130 + n), f"{n}.txt") for n in range(2))
+
+    def cold_shutdown(resume_id: int) -> None:
+        raise SystemExit()  # what RQ's cold shutdown raises, wherever the job happens to be
+
+    monkeypatch.setattr(tasks, "dequeue_parse", cold_shutdown)
+    with pytest.raises(SystemExit):
+        parse_resume_task(first.pk)
+    assert _statuses(first, second) == ["queued", "queued"]
+
+
+class WorkerKilled(BaseException):
+    """Stands for SIGKILL: the process is gone, so nothing is handed back."""
+
+
+def test_a_file_that_kills_workers_does_not_take_the_resumes_parsed_beside_it_down_with_it(recruiter, redis_queue, settings, monkeypatch):
+    """The sweeper gives up on a file stuck in `parsing` PARSE_MAX_ATTEMPTS times. A résumé that was
+    in a batch when the worker died is parsed alone afterwards, so only the killer runs out of attempts."""
+    innocent = _upload(recruiter, fake_resumes.fake_person(140), "innocent.txt")
+    killer = _upload(recruiter, fake_resumes.fake_person(141), "killer.txt")
+    real_parse = tasks.parse_document
+
+    def parse(data, *, filename, **options):
+        if filename == "killer.txt":
+            raise WorkerKilled()
+        return real_parse(data, filename=filename, **options)
+
+    monkeypatch.setattr(tasks, "parse_document", parse)
+    monkeypatch.setattr(tasks.ParseBatch, "_hand_back", lambda self, ids: None)
+    later = timezone.now() + timedelta(seconds=settings.RESUME_STUCK_AFTER + 1)
+    with pytest.raises(WorkerKilled):
+        parse_resume_task(innocent.pk)  # the innocent is parsed, then the killer taken along kills the worker
+    assert _statuses(innocent, killer) == ["parsing", "parsing"]
+    resume_sweep(now=later)
+    assert parse_resume_task(innocent.pk) == "parsed"  # alone: the killer is no longer taken along
+    for _ in range(settings.PARSE_MAX_ATTEMPTS - 1):
+        with pytest.raises(WorkerKilled):
+            parse_resume_task(killer.pk)
+        resume_sweep(now=later)
+    assert _statuses(innocent, killer) == ["parsed", "failed"]
+
+
+def test_a_command_parsing_in_its_own_process_parses_only_its_own_files(recruiter, redis_queue, tmp_path):
+    """import_resumes (without --enqueue) parses in the command's process, with no sandbox: it must
+    not take web uploads waiting for a worker."""
+    from django.core.management import call_command
+
+    parse_sandbox.install(None)
+    web_upload = _upload(recruiter, fake_resumes.fake_person(150), "from-the-web.txt")
+    (tmp_path / "imported.txt").write_bytes(fake_resumes.resume_txt(fake_resumes.fake_person(151)))
+    call_command("import_resumes", str(tmp_path))
+    assert _statuses(web_upload) == ["queued"]
+    assert redis_queue.fetch_job(parse_job_id(web_upload.pk)).get_status() == "queued"

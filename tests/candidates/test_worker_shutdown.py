@@ -69,7 +69,7 @@ def test_a_cold_shutdown_in_the_middle_of_a_batch_hands_every_resume_back(recrui
         _kill(worker)
     assert [Resume.objects.get(pk=r.pk).status for r in (first, second)] == ["queued", "queued"]
     assert redis_queue.fetch_job(f"parse-resume-{first.pk}").get_status() == "scheduled"  # RQ's retry
-    assert redis_queue.fetch_job(f"parse-resume-{second.pk}").get_status() == "queued"  # a job of its own again
+    assert redis_queue.fetch_job(f"parse-resume-{second.pk}").get_status() == "scheduled"  # a job of its own again
 
 
 def _start_slow_worker(**settings_env: str) -> subprocess.Popen[bytes]:
