@@ -200,11 +200,17 @@ def enqueue_parse(resume_id: int, *, delay: timedelta | None = None) -> None:
 
 @transaction.atomic
 def resume_reparse(*, actor: User | None, resume: Resume) -> Resume:
-    """Queue a résumé again with the current parser; fields a recruiter corrected are kept."""
-    Resume.objects.filter(pk=resume.pk).update(
+    """Queue a résumé again with the current parser; fields a recruiter corrected are kept.
+
+    A no-op while the résumé is queued or being parsed: resetting a claimed row would let two
+    workers store it (pages and the admin action hide the button then; this closes the race).
+    """
+    requeued = Resume.objects.filter(pk=resume.pk).exclude(status__in=Resume.IN_PROGRESS).update(
         status=Resume.Status.QUEUED, failure_reason="", attempts=0, status_changed_at=timezone.now()
     )
     resume.refresh_from_db()
+    if not requeued:
+        return resume
     activity_record(
         actor=actor, verb=Activity.Verb.RESUME_REPARSE, candidate=resume.candidate, data={"resume_id": resume.pk}
     )

@@ -235,3 +235,12 @@ def test_a_command_parsing_in_its_own_process_parses_only_its_own_files(recruite
     call_command("import_resumes", str(tmp_path))
     assert _statuses(web_upload) == ["queued"]
     assert redis_queue.fetch_job(parse_job_id(web_upload.pk)).get_status() == "queued"
+
+
+def test_a_reparse_asked_for_while_a_worker_has_the_resume_changes_nothing(recruiter, redis_queue):
+    resume = _upload(recruiter, fake_resumes.fake_person(160), "a.txt")
+    Resume.objects.filter(pk=resume.pk).update(status="parsing", attempts=1)
+    resume_reparse(actor=recruiter, resume=resume)
+    resume.refresh_from_db()
+    assert (resume.status, resume.attempts) == ("parsing", 1)
+    assert not Activity.objects.filter(verb="resume_reparse").exists()
