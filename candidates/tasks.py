@@ -2,7 +2,7 @@
 
 A parse job parses its own résumé and, while a backlog waits, claims a few more queued ones and
 stores them all in one transaction. Storing a profile one résumé at a time cost a fifth of a
-worker's time in statements and ORM work; in batches it costs a few per cent. The jobs of the
+worker's time in statements and ORM work; in batches it costs under a tenth. The jobs of the
 résumés taken this way are removed from the queue, and anything a job claimed but could not finish
 is handed back (`queued` again, with a job of its own), so batching changes no guarantee: each
 résumé still ends parsed or failed with a reason, exactly once.
