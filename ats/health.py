@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import django_rq
 from django.conf import settings
 from django.db import connection
 from rq import Worker
+
+from ats import queues
 
 
 def check_database() -> dict[str, Any]:
@@ -21,12 +22,12 @@ def check_database() -> dict[str, Any]:
 
 def check_redis_and_queues() -> tuple[dict[str, Any], dict[str, Any]]:
     try:
-        redis = django_rq.get_connection("default")
+        redis = queues.redis_connection("default")
         redis.ping()
-        queues = {}
+        by_queue = {}
         for name in settings.RQ_QUEUE_NAMES:
-            queue = django_rq.get_queue(name)
-            queues[name] = {
+            queue = queues.get_queue(name)
+            by_queue[name] = {
                 "queued": queue.count,
                 "started": queue.started_job_registry.count,
                 "failed": queue.failed_job_registry.count,
@@ -34,4 +35,4 @@ def check_redis_and_queues() -> tuple[dict[str, Any], dict[str, Any]]:
         workers = Worker.count(connection=redis)
     except Exception as exc:
         return {"ok": False, "error": exc.__class__.__name__}, {"ok": False}
-    return {"ok": True}, {"ok": True, "workers": workers, "queues": queues}
+    return {"ok": True}, {"ok": True, "workers": workers, "queues": by_queue}

@@ -12,16 +12,15 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Literal
 
-import django_rq
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from redis import Redis
 from redis.exceptions import RedisError
-from rq import Queue, Retry
+from rq import Retry
 from rq.job import JobStatus
 
+from ats import queues
 from ats.roles import User
 from candidates.models import Activity, Resume, UploadBatch
 from candidates.parsing import sniff
@@ -141,24 +140,6 @@ def _enqueue_on_commit(resume_id: int) -> None:
     transaction.on_commit(enqueue, robust=True)
 
 
-_client: tuple[dict[str, Any], Redis] | None = None
-
-
-def _redis() -> Redis:
-    """django_rq.get_queue() makes a new client, so a new TCP connection, on every call: about
-    4 ms, paid once per résumé uploaded and again per résumé a worker claims. One client per process
-    instead, as long as the queue's settings stay the same (redis-py reconnects after a fork)."""
-    global _client
-    config = settings.RQ_QUEUES[PARSE_QUEUE]
-    if _client is None or _client[0] != config:
-        _client = (dict(config), django_rq.get_connection(PARSE_QUEUE))
-    return _client[1]
-
-
-def parse_queue(**options: Any) -> Queue:
-    return django_rq.get_queue(PARSE_QUEUE, connection=_redis(), **options)
-
-
 def parse_job_id(resume_id: int) -> str:
     return f"parse-resume-{resume_id}"
 
@@ -174,7 +155,7 @@ def enqueue_parse(resume_id: int, *, delay: timedelta | None = None) -> None:
     """
     from candidates.tasks import parse_resume_task
 
-    queue = parse_queue(commit_mode="auto")
+    queue = queues.get_queue(PARSE_QUEUE, commit_mode="auto")
     job_id = parse_job_id(resume_id)
     job = queue.fetch_job(job_id)
     if job is not None and job.get_status(refresh=False) in (
@@ -304,7 +285,7 @@ return 0
 def dequeue_parse(resume_id: int) -> None:
     """Drop the waiting job of a résumé another job has claimed, sparing a worker the bookkeeping of
     a job with nothing left to do. Best effort: a job left behind just finds nothing to do."""
-    queue = parse_queue()
+    queue = queues.get_queue(PARSE_QUEUE)
     job_id = parse_job_id(resume_id)
     try:
         # EVALSHA after the first call: redis-py's Script sends the body only when Redis lacks it.

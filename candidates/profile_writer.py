@@ -226,8 +226,8 @@ class _Plan:
         Candidate.objects.bulk_create(self.created)
         if existing:
             Candidate.objects.bulk_update(existing, self.CANDIDATE_FIELDS)
-        self._replace_rows(Experience, self.experience, existing_keys, _experience_row)
-        self._replace_rows(Education, self.education, existing_keys, _education_row)
+        self._replace_rows(Experience, self.experience, existing_keys)
+        self._replace_rows(Education, self.education, existing_keys)
         if self.duplicates:
             PossibleDuplicate.objects.bulk_create(
                 [PossibleDuplicate(candidate=c, other=other, reasons=reasons) for c, other, reasons in self.duplicates],
@@ -278,43 +278,29 @@ class _Plan:
 
     @staticmethod
     def _replace_rows(model: type, plan: dict[int, tuple[Candidate, Resume, list[dict[str, Any]]]],
-                      existing_keys: set[int], make_row: Any) -> None:
+                      existing_keys: set[int]) -> None:
         stale = [candidate.pk for key, (candidate, _, _) in plan.items() if key in existing_keys]
         if stale:  # candidates created in this batch have no rows to replace
             model.objects.filter(candidate_id__in=stale).delete()
         model.objects.bulk_create(
-            make_row(candidate, resume, index, item)
+            _row(model, candidate, resume, index, item)
             for candidate, resume, items in plan.values()
             for index, item in enumerate(items)
         )
 
 
-def _experience_row(candidate: Candidate, resume: Resume, index: int, item: dict[str, Any]) -> Experience:
-    return Experience(
-        candidate=candidate,
-        resume=resume,
-        position=index,
-        company=_fit(Experience, "company", item.get("company") or "—"),
-        title=_fit(Experience, "title", item.get("title") or ""),
-        location=_fit(Experience, "location", item.get("location") or ""),
-        start=_fit(Experience, "start", item.get("start") or ""),
-        end=_fit(Experience, "end", item.get("end") or ""),
-        highlights=[str(h) for h in item.get("highlights") or []][:50],
-    )
+# The parsed keys copied into each derived row, with the value used when the parser found none.
+ROW_FIELDS: dict[type, dict[str, str]] = {
+    Experience: {"company": "—", "title": "", "location": "", "start": "", "end": ""},
+    Education: {"institution": "—", "degree": "", "field": "", "start": "", "end": "", "gpa": ""},
+}
 
 
-def _education_row(candidate: Candidate, resume: Resume, index: int, item: dict[str, Any]) -> Education:
-    return Education(
-        candidate=candidate,
-        resume=resume,
-        position=index,
-        institution=_fit(Education, "institution", item.get("institution") or "—"),
-        degree=_fit(Education, "degree", item.get("degree") or ""),
-        field=_fit(Education, "field", item.get("field") or ""),
-        start=_fit(Education, "start", item.get("start") or ""),
-        end=_fit(Education, "end", item.get("end") or ""),
-        gpa=_fit(Education, "gpa", item.get("gpa") or ""),
-    )
+def _row(model: type, candidate: Candidate, resume: Resume, index: int, item: dict[str, Any]) -> Any:
+    values = {field: _fit(model, field, item.get(field) or default) for field, default in ROW_FIELDS[model].items()}
+    if model is Experience:
+        values["highlights"] = [str(h) for h in item.get("highlights") or []][:50]
+    return model(candidate=candidate, resume=resume, position=index, **values)
 
 
 def _apply_to_target_job(resume: Resume, candidate: Candidate) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-import django_rq
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
@@ -23,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 from rq.exceptions import DuplicateJobError
 
+from ats import queues
 from jobs.models import Application, NotificationPreference, Review
 
 log = logging.getLogger(__name__)
@@ -97,7 +97,7 @@ def schedule_digest(user_id: int, *, delay: int | None = None) -> None:
     further arrivals collapse into it. If that one is already running, a single follow-up job
     (`-next`) picks up what it could not see."""
     # Callers already run after the commit; "auto" enqueues now, so a duplicate is seen right here.
-    queue = django_rq.get_queue(QUEUE, commit_mode="auto")
+    queue = queues.get_queue(QUEUE, commit_mode="auto")
     delay = _digest_delay() if delay is None else delay
     for job_id in (f"digest-{user_id}", f"digest-{user_id}-next"):
         options = {"job_id": job_id, "unique": True, "job_timeout": JOB_TIMEOUT, "result_ttl": 0, "failure_ttl": FAILURE_TTL}
@@ -193,7 +193,7 @@ def _send_digest(user: object, applications: list[Application]) -> None:
 def review_submitted(review: Review) -> None:
     """Called by review_submit: tell the job's recruiter once the review is committed."""
     review_id = review.pk
-    django_rq.get_queue(QUEUE).enqueue(
+    queues.get_queue(QUEUE).enqueue(
         send_review_submitted,
         review_id,
         job_id=f"review-submitted-{review_id}",
