@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# The one definition of "CJK text" in the product: the parser detects Chinese/Japanese with it and
+# search indexes its runs as bigrams (candidates.search, and the SQL function generated from it).
+# Kana, CJK Extension A, the Unified Ideographs and the Compatibility Ideographs.
+CJK_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_RE = re.compile(f"[{CJK_CLASS}]")
 BULLET_CHARS = "•●○◦▪▫■□◆◇►▶▸▹➢➤✓✔✗❖❥➔→⁃∙·*-–—"
 BULLET_RE = re.compile(r"^\s*(?:[•●○◦▪▫■□◆◇►▶▸▹➢➤✓✔❖❥➔→⁃∙·*]|[-–—](?=\s)|\d{1,2}[.)、](?=\s*\S)(?!\d))\s*")
 # Emoji and pictographs used as icons in front of contact lines and headings.
