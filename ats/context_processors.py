@@ -1,6 +1,6 @@
 from django.http import HttpRequest
 
-from ats.roles import is_hiring_manager, is_recruiter
+from ats.core.access import is_hiring_manager, is_recruiter
 
 
 def roles(request: HttpRequest) -> dict[str, bool]:

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import connection
 from rq import Worker
 
-from ats import queues
+from ats.core import queues
 
 
 def check_database() -> dict[str, Any]:

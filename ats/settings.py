@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django_rq",
     "template_partials",
     "ats",
+    "ats.core",
     "candidates",
     "jobs",
 ]
@@ -175,7 +176,7 @@ PARSE_JOB_TIMEOUT = env_int("PARSE_JOB_TIMEOUT", 120)  # seconds before RQ kills
 PARSE_TIME_BUDGET = env_int("PARSE_TIME_BUDGET", 60)  # the parser's own budget, below the timeout
 PARSE_MEMORY_LIMIT_MB = env_int("PARSE_MEMORY_LIMIT_MB", 1536)  # address-space cap of a parse process
 # A worker with a backlog parses up to this many résumés in one job and stores them in one
-# transaction, flushing sooner once this many seconds have passed (see candidates.tasks).
+# transaction, flushing sooner once this many seconds have passed (see candidates.resumes.batches).
 PARSE_BATCH_SIZE = env_int("PARSE_BATCH_SIZE", 16)
 PARSE_BATCH_SECONDS = env_int("PARSE_BATCH_SECONDS", 2)
 PARSE_MAX_ATTEMPTS = env_int("PARSE_MAX_ATTEMPTS", 4)  # a file that keeps killing workers gives up

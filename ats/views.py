@@ -1,23 +1,25 @@
+"""The pages of the project itself: the dashboard everyone lands on, and the health check."""
 from __future__ import annotations
 
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Count, Q
-from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from ats.core.access import is_hiring_manager, is_recruiter, public, signed_in
 from ats.health import check_database, check_redis_and_queues
-from ats.roles import is_hiring_manager, is_recruiter
-from candidates.models import Resume
+from candidates.resumes.selectors import failed_resumes, resume_counts
+from jobs.applications.selectors import applications_waiting
 from jobs.models import Job
-from jobs.selectors import applications_waiting, dashboard_jobs, job_list_for, reviews_on_my_jobs
+from jobs.reviews.selectors import reviews_on_my_jobs
+from jobs.selectors import dashboard_jobs, job_list_for
 
 
+@signed_in
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
@@ -33,22 +35,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     }
     if is_recruiter(user):
         context["open_job_count"] = job_list_for(user).filter(status=Job.Status.OPEN).count()
-        in_progress = Q(status__in=Resume.IN_PROGRESS)
-        failed = Q(status=Resume.Status.FAILED)
-        # Parsed résumés are the bulk of the table: only the few in other states are counted.
-        context.update(
-            Resume.objects.filter(in_progress | failed).aggregate(
-                parsing_count=Count("pk", filter=in_progress), failed_count=Count("pk", filter=failed)
-            )
-        )
-        context["failed_resumes"] = (
-            Resume.objects.filter(failed).select_related("candidate").order_by("-status_changed_at")[:5]
-        )
+        context.update(resume_counts())
+        context["failed_resumes"] = failed_resumes(limit=5)
         context["recent_reviews"] = reviews_on_my_jobs(user, limit=5)
     return render(request, "dashboard.html", context)
 
 
-@login_not_required
+@public
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:

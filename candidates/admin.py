@@ -1,78 +1,117 @@
+"""Candidates and their documents in the admin. A candidate's own fields are corrected through
+candidates.services (so the correction is kept on re-parse, audited and reindexed) and a candidate
+is deleted through candidate_delete (an erasure: histories go only that way); résumés re-parse
+through their service. Everything else is view-only: it is written by the app's services."""
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
 from django.contrib import admin
+from django.http import HttpRequest
 
-from candidates.models import (
-    Activity,
-    BulkAction,
-    Candidate,
-    CandidateList,
-    CandidateListEntry,
-    CandidateMerge,
-    Education,
-    Experience,
-    Note,
-    PossibleDuplicate,
-    Resume,
-    SavedSearch,
-    Tag,
-    UploadBatch,
-)
-from jobs.models import Application
+from ats.core.admin import ViewOnlyAdmin, ViewOnlyInline
+from candidates import services
+from candidates.lists.models import CandidateList, CandidateListEntry, SavedSearch
+from candidates.merges.models import CandidateMerge
+from candidates.models import Candidate, Education, Experience, Note, PossibleDuplicate, Tag
+from candidates.resumes.models import Resume, UploadBatch
+from candidates.resumes.services.intake import resume_reparse
+from jobs.applications.models import Application
+
+# The candidate fields a data fix may change (the rest are written by parsing, merges and the app).
+CORRECTABLE_FIELDS = ("full_name", "headline", "location", "summary", "emails", "phones", "links", "skills", "languages", "source")
 
 
-class ResumeInline(admin.TabularInline):
+class ResumeInline(ViewOnlyInline):
     model = Resume
-    extra = 0
     fields = ("original_filename", "status", "failure_reason", "parser_version", "attempts", "created_at")
-    readonly_fields = fields
-    show_change_link = True
-    can_delete = False
 
 
-class ApplicationInline(admin.TabularInline):
+class ApplicationInline(ViewOnlyInline):
     model = Application
-    extra = 0
     fields = ("job", "stage", "outcome", "outcome_reason", "applied_at")
-    readonly_fields = ("applied_at",)
-    autocomplete_fields = ("job",)
-    show_change_link = True
 
 
-class NoteInline(admin.TabularInline):
+class NoteInline(ViewOnlyInline):
     model = Note
-    extra = 0
     fields = ("body", "author", "application", "visible_to_hiring_managers", "created_at")
-    readonly_fields = ("author", "created_at")
-    raw_id_fields = ("application",)
 
 
-class ExperienceInline(admin.TabularInline):
+class ExperienceInline(ViewOnlyInline):
     model = Experience
-    extra = 0
     fields = ("position", "company", "title", "location", "start", "end")
+    show_change_link = False
 
 
-class EducationInline(admin.TabularInline):
+class EducationInline(ViewOnlyInline):
     model = Education
-    extra = 0
     fields = ("position", "institution", "degree", "field", "start", "end", "gpa")
+    show_change_link = False
+
+
+class CandidateAdminForm(forms.ModelForm):
+    class Meta:
+        model = Candidate
+        fields = list(CORRECTABLE_FIELDS)
 
 
 @admin.register(Candidate)
 class CandidateAdmin(admin.ModelAdmin):
+    form = CandidateAdminForm
     list_display = ("display_name", "headline", "location", "source", "owner", "created_at", "last_activity_at")
     list_filter = ("source", "tags", "created_at")
     search_fields = ("full_name", "headline", "location", "emails", "phones")
-    readonly_fields = ("created_at", "updated_at", "last_activity_at", "corrected_fields")
-    autocomplete_fields = ("owner", "tags")
+    readonly_fields = ("owner", "tags", "created_at", "updated_at", "last_activity_at", "corrected_fields", "merged_into")
     inlines = [ResumeInline, ApplicationInline, NoteInline, ExperienceInline, EducationInline]
     list_select_related = ("owner",)
     date_hierarchy = "created_at"
+    actions = ["delete_through_service"]
+
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # the bulk delete would skip the erasure service
+        return actions
+
+    def save_model(self, request: HttpRequest, obj: Candidate, form: forms.ModelForm, change: bool) -> None:
+        if not change:
+            fields = {name: form.cleaned_data[name] for name in CORRECTABLE_FIELDS if name not in ("full_name", "emails", "phones", "source")}
+            created = services.candidate_create(
+                actor=request.user, full_name=form.cleaned_data["full_name"], emails=form.cleaned_data["emails"],
+                phones=form.cleaned_data["phones"], source=form.cleaned_data["source"], **fields,
+            )
+            obj.pk = created.pk
+            return
+        candidate = Candidate.objects.get(pk=obj.pk)  # the form has already copied its values onto `obj`
+        changes = {name: form.cleaned_data[name] for name in form.changed_data if name in CORRECTABLE_FIELDS}
+        services.candidate_update_fields(actor=request.user, candidate=candidate, changes=changes)
+
+    def save_related(self, request: HttpRequest, form: forms.ModelForm, formsets: Any, change: bool) -> None:
+        pass  # the inlines are view-only
+
+    def get_deleted_objects(self, objs: Any, request: HttpRequest) -> tuple[Any, Any, set[str], list[Any]]:
+        # The rows that go with a candidate (histories, activity) have view-only admins, which
+        # would make Django refuse; candidate_delete is allowed to erase them.
+        to_delete, model_count, _, protected = super().get_deleted_objects(objs, request)
+        return to_delete, model_count, set(), protected
+
+    def delete_model(self, request: HttpRequest, obj: Candidate) -> None:
+        services.candidate_delete(actor=request.user, candidate=obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        for candidate in queryset:
+            services.candidate_delete(actor=request.user, candidate=candidate)
+
+    @admin.action(description="Delete the selected candidates, with their applications and history (erasure)")
+    def delete_through_service(self, request: HttpRequest, queryset: Any) -> None:
+        count = 0
+        for candidate in queryset.filter(merged_into__isnull=True):
+            count += services.candidate_delete(actor=request.user, candidate=candidate)
+        self.message_user(request, f"{count} candidate record(s) deleted.")
 
 
 @admin.action(description="Re-parse with the current parser (keeps hand corrections)")
-def reparse_resumes(modeladmin, request, queryset):
-    from candidates.ingestion import resume_reparse
-
+def reparse_resumes(modeladmin: Any, request: HttpRequest, queryset: Any) -> None:
     count = 0
     for resume in queryset.exclude(status__in=Resume.IN_PROGRESS):
         resume_reparse(actor=request.user, resume=resume)
@@ -81,95 +120,67 @@ def reparse_resumes(modeladmin, request, queryset):
 
 
 @admin.register(Resume)
-class ResumeAdmin(admin.ModelAdmin):
+class ResumeAdmin(ViewOnlyAdmin):
     actions = [reparse_resumes]
     list_display = ("original_filename", "candidate", "status", "parser_version", "attempts", "size", "created_at")
     list_filter = ("status", "parser_version", "content_type")
     search_fields = ("original_filename", "sha256", "candidate__full_name", "failure_reason")
-    readonly_fields = (
-        "file", "original_filename", "size", "content_type", "sha256", "status", "failure_reason",
-        "parser_version", "attempts", "parsed", "uploaded_by", "created_at", "status_changed_at", "parsed_at",
-    )
     exclude = ("text",)
-    raw_id_fields = ("candidate", "target_job", "target_stage")
     list_select_related = ("candidate",)
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(ViewOnlyAdmin):
     search_fields = ("name",)
 
 
 @admin.register(Note)
-class NoteAdmin(admin.ModelAdmin):
+class NoteAdmin(ViewOnlyAdmin):
     list_display = ("__str__", "candidate", "author", "visible_to_hiring_managers", "created_at")
     list_filter = ("visible_to_hiring_managers", "created_at")
     search_fields = ("body", "candidate__full_name")
-    raw_id_fields = ("candidate", "application")
-    readonly_fields = ("author", "created_at")
     list_select_related = ("candidate", "author")
 
 
-@admin.register(Activity)
-class ActivityAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "actor", "verb", "candidate", "job")
-    list_filter = ("verb", "created_at")
-    search_fields = ("candidate__full_name", "job__title", "actor__username")
-    list_select_related = ("actor", "candidate", "job")
-    date_hierarchy = "created_at"
-
-    # The activity log is an audit trail: readable, never edited by hand.
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Education)
-class EducationAdmin(admin.ModelAdmin):
+class EducationAdmin(ViewOnlyAdmin):
     list_display = ("institution", "degree", "field", "candidate", "start", "end")
     search_fields = ("institution", "degree", "field", "candidate__full_name")
-    raw_id_fields = ("candidate", "resume")
 
 
 @admin.register(Experience)
-class ExperienceAdmin(admin.ModelAdmin):
+class ExperienceAdmin(ViewOnlyAdmin):
     list_display = ("company", "title", "candidate", "start", "end")
     search_fields = ("company", "title", "candidate__full_name")
-    raw_id_fields = ("candidate", "resume")
 
 
 @admin.register(PossibleDuplicate)
-class PossibleDuplicateAdmin(admin.ModelAdmin):
+class PossibleDuplicateAdmin(ViewOnlyAdmin):
     list_display = ("candidate", "other", "reasons", "dismissed", "created_at")
     list_filter = ("dismissed",)
-    raw_id_fields = ("candidate", "other")
 
 
 @admin.register(UploadBatch)
-class UploadBatchAdmin(admin.ModelAdmin):
+class UploadBatchAdmin(ViewOnlyAdmin):
     list_display = ("id", "created_by", "job", "created_at")
     list_select_related = ("created_by", "job")
-    readonly_fields = ("created_by", "job", "stage", "created_at")
     inlines = [ResumeInline]
 
 
 @admin.register(SavedSearch)
-class SavedSearchAdmin(admin.ModelAdmin):
+class SavedSearchAdmin(ViewOnlyAdmin):
     list_display = ("name", "owner", "query_string", "created_at")
     search_fields = ("name", "owner__username")
     list_select_related = ("owner",)
 
 
-class ListEntryInline(admin.TabularInline):
+class ListEntryInline(ViewOnlyInline):
     model = CandidateListEntry
-    extra = 0
-    raw_id_fields = ("candidate",)
+    show_change_link = False
 
 
 @admin.register(CandidateList)
-class CandidateListAdmin(admin.ModelAdmin):
+class CandidateListAdmin(ViewOnlyAdmin):
     list_display = ("name", "owner", "created_at")
     search_fields = ("name", "owner__username")
     list_select_related = ("owner",)
@@ -177,15 +188,6 @@ class CandidateListAdmin(admin.ModelAdmin):
 
 
 @admin.register(CandidateMerge)
-class CandidateMergeAdmin(admin.ModelAdmin):
+class CandidateMergeAdmin(ViewOnlyAdmin):
     list_display = ("kept", "merged", "merged_by", "merged_at", "undone_at")
     list_select_related = ("kept", "merged", "merged_by")
-    readonly_fields = ("kept", "merged", "snapshot", "merged_by", "merged_at", "undone_at")
-
-
-@admin.register(BulkAction)
-class BulkActionAdmin(admin.ModelAdmin):
-    list_display = ("kind", "actor", "created_at", "undone_at")
-    list_filter = ("kind",)
-    list_select_related = ("actor",)
-    readonly_fields = ("kind", "actor", "payload", "created_at", "undone_at")

@@ -7,47 +7,7 @@ from django import forms
 
 from candidates.models import Candidate, Education, Experience
 from jobs.models import Job
-
-SORTS = [("relevance", "Best match"), ("recent", "Recent activity"), ("newest", "Newest")]
-ACTIVITY_WINDOWS = [("", "Any time"), ("7", "Last 7 days"), ("30", "Last 30 days"), ("90", "Last 90 days"), ("365", "Last year")]
-
-
-def split_list(value: str) -> list[str]:
-    """Comma- or newline-separated input → clean, de-duplicated list in input order."""
-    seen: dict[str, None] = {}
-    for part in value.replace("\n", ",").split(","):
-        part = " ".join(part.split())
-        if part and part.casefold() not in {s.casefold() for s in seen}:
-            seen[part] = None
-    return list(seen)
-
-
-class SearchForm(forms.Form):
-    q = forms.CharField(required=False, max_length=500, label="Search")
-    skills = forms.CharField(required=False, max_length=500, label="Skills", help_text="Comma-separated")
-    skills_mode = forms.ChoiceField(
-        required=False, choices=[("all", "All of them"), ("any", "Any of them")], label="Match"
-    )
-    location = forms.CharField(required=False, max_length=100)
-    job = forms.IntegerField(required=False, min_value=1)
-    stage = forms.IntegerField(required=False, min_value=1)
-    tag = forms.CharField(required=False, max_length=50)
-    source = forms.ChoiceField(required=False, choices=[("", "Any source"), *Candidate.Source.choices])
-    active_within = forms.ChoiceField(required=False, choices=ACTIVITY_WINDOWS, label="Last activity")
-    list = forms.IntegerField(required=False, min_value=1)
-    sort = forms.ChoiceField(required=False, choices=SORTS)
-
-    def clean_skills(self) -> list[str]:
-        return split_list(self.cleaned_data.get("skills") or "")
-
-
-class SavedSearchForm(forms.Form):
-    name = forms.CharField(max_length=100)
-    query_string = forms.CharField(max_length=2000, required=False)
-
-
-class CandidateListForm(forms.Form):
-    name = forms.CharField(max_length=100)
+from candidates.search.forms import split_list
 
 
 # --- Profile sections ---------------------------------------------------------------------------
@@ -138,57 +98,4 @@ class AddToJobForm(forms.Form):
         if jobs is not None:
             self.fields["job"].queryset = jobs
 
-
-BULK_KINDS = [
-    ("tag", "Tag"),
-    ("add_to_job", "Add to job"),
-    ("move", "Move to stage"),
-    ("reject", "Reject"),
-    ("add_to_list", "Add to list"),
-    ("remove_from_list", "Remove from list"),
-]
-
-
-class BulkForm(forms.Form):
-    kind = forms.ChoiceField(choices=BULK_KINDS, label="Action")
-    ids = forms.TypedMultipleChoiceField(coerce=int, choices=[], label="Candidates", required=False)
-    # Instead of the ticked rows: every candidate the search (this query string) finds, up to a cap.
-    all_matching = forms.BooleanField(required=False)
-    search = forms.CharField(required=False, max_length=2000)
-    from_list = forms.IntegerField(required=False, min_value=1)
-    tag = forms.CharField(required=False, max_length=50)
-    job = forms.IntegerField(required=False, min_value=1)
-    stage = forms.IntegerField(required=False, min_value=1)
-    reason = forms.CharField(required=False, max_length=300)
-    candidate_list = forms.IntegerField(required=False, min_value=1)
-    new_list = forms.CharField(required=False, max_length=100)
-    next = forms.CharField(required=False, max_length=2000)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # Any integers: the selector decides which of them the user may touch.
-        raw = self.data.getlist("ids") if hasattr(self.data, "getlist") else self.data.get("ids", [])
-        self.fields["ids"].choices = [(v, v) for v in raw]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        kind = data.get("kind")
-        if not data.get("ids") and not data.get("all_matching"):
-            self.add_error("ids", "Select at least one candidate.")
-        if kind == "remove_from_list" and not data.get("from_list"):
-            self.add_error("from_list", "Open the list to remove candidates from it.")
-        if kind == "tag" and not (data.get("tag") or "").strip():
-            self.add_error("tag", "Type the tag to add.")
-        if kind in ("add_to_job", "move") and not data.get("job"):
-            self.add_error("job", "Choose a job.")
-        if kind == "move" and not data.get("stage"):
-            self.add_error("stage", "Choose a stage.")
-        if kind == "reject":
-            if not data.get("job"):
-                self.add_error("job", "Choose the job to reject them from.")
-            if not (data.get("reason") or "").strip():
-                self.add_error("reason", "A reason is required to reject.")
-        if kind == "add_to_list" and not data.get("candidate_list") and not (data.get("new_list") or "").strip():
-            self.add_error("candidate_list", "Choose a list or name a new one.")
-        return data
 

@@ -1,14 +1,17 @@
-"""Reads of candidates and résumés, already narrowed to what the user may see."""
+"""Reads of candidates, already narrowed to what the user may see: the pool, a profile, its timeline
+and possible duplicates."""
 from __future__ import annotations
 
-from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.contrib.postgres.search import TrigramSimilarity
+from django.db.models import BooleanField, Case, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
-from ats.roles import User, is_hiring_manager, is_recruiter
-from candidates.models import Activity, Candidate, Note, Resume, UploadBatch
-from jobs.models import Application
+from ats.core.access import User, is_hiring_manager, is_recruiter
+from ats.core.models import Activity
+from candidates.models import Candidate, Note, PossibleDuplicate, Tag
+from candidates.resumes.models import Resume
+from jobs.applications.models import Application
 
 
 def candidate_list_for(user: User) -> QuerySet[Candidate]:
@@ -47,38 +50,23 @@ def candidate_get(user: User, candidate_id: int) -> Candidate:
     return get_object_or_404(queryset, pk=candidate_id)
 
 
+def merge_family(candidate: Candidate) -> list[int]:
+    """The candidate's id and those of every record merged into it, directly or through others."""
+    family, frontier = [candidate.pk], [candidate.pk]
+    while frontier:
+        frontier = list(Candidate.objects.filter(merged_into__in=frontier).values_list("pk", flat=True))
+        family += frontier
+    return family
+
+
 def candidate_activity(*, candidate: Candidate, limit: int = 50) -> list[Activity]:
+    """The candidate's timeline, with that of the records merged into them (the log is append-only,
+    so a merge leaves rows where they happened)."""
     return list(
-        Activity.objects.filter(candidate=candidate).select_related("actor", "job").order_by("-created_at", "-id")[:limit]
+        Activity.objects.filter(candidate_id__in=merge_family(candidate))
+        .select_related("actor", "job")
+        .order_by("-created_at", "-id")[:limit]
     )
-
-
-def resume_list_for(user: User) -> QuerySet[Resume]:
-    """Résumés of candidates the user may see; unattached uploads only for recruiters."""
-    if is_recruiter(user):
-        return Resume.objects.all()
-    # On an anonymised review the original file would give the person away: 404 (reviews show a
-    # redacted text instead, see jobs.reviews.redact).
-    anonymised = Application.objects.filter(
-        candidate=OuterRef("candidate"), job__hiring_managers=user, stage__needs_review=True, job__anonymised_review=True
-    )
-    return Resume.objects.filter(candidate__in=candidate_list_for(user)).exclude(Exists(anonymised))
-
-
-def upload_batch_progress(*, batch: UploadBatch) -> dict[str, object]:
-    """The batch's résumés with their candidates, counts per state and whether all are done."""
-    resumes = list(batch.resumes.select_related("candidate").order_by("created_at", "pk"))
-    counts = {status: 0 for status in Resume.Status.values}
-    for resume in resumes:
-        counts[resume.status] += 1
-    finished = counts[Resume.Status.PARSED] + counts[Resume.Status.FAILED]
-    return {
-        "resumes": resumes,
-        "counts": counts,
-        "total": len(resumes),
-        "finished": finished,
-        "done": finished == len(resumes),
-    }
 
 
 NAME_SIMILARITY = 0.6
@@ -91,11 +79,6 @@ def candidate_duplicates(*, user: User, candidate: Candidate, limit: int = 10) -
     stricter similarity threshold), or a PossibleDuplicate row written by the ingestion. Dismissed
     pairs and merged-away candidates are left out.
     """
-    from django.contrib.postgres.search import TrigramSimilarity
-    from django.db.models import BooleanField, Case, Q, Value, When
-
-    from candidates.models import PossibleDuplicate
-
     flagged = PossibleDuplicate.objects.filter(
         Q(candidate=candidate, other=OuterRef("pk")) | Q(other=candidate, candidate=OuterRef("pk"))
     )
@@ -151,3 +134,9 @@ def candidate_duplicates(*, user: User, candidate: Candidate, limit: int = 10) -
         other.reasons = reasons
         result.append(other)
     return result
+
+
+def tag_suggestions(prefix: str, *, limit: int = 10) -> QuerySet[Tag]:
+    """Existing tags starting with what was typed (tags are shared by all recruiters)."""
+    prefix = prefix.strip().lower()
+    return Tag.objects.filter(name__startswith=prefix).order_by("name")[:limit] if prefix else Tag.objects.none()

@@ -1,35 +1,21 @@
-"""Writes on candidates: every change is one atomic, audited action."""
+"""Writes on candidates: create, hand corrections, notes, tags, deletion. Each one atomic and audited.
+
+Résumés, merges, lists and search have their own services in their sub-packages.
+"""
 from __future__ import annotations
 
 from typing import Any
 
 from django.db import transaction
 
-from ats.roles import User
-from candidates.models import Activity, Candidate, Note
-
-
-def activity_record(
-    *,
-    actor: User | None,
-    verb: str,
-    candidate: Candidate | None = None,
-    job: Any = None,
-    application: Any = None,
-    data: dict[str, Any] | None = None,
-) -> Activity:
-    """Append an activity entry; touches the candidate's last-activity time for sorting."""
-    actor_id = actor.pk if actor is not None and actor.is_authenticated else None
-    activity = Activity.objects.create(
-        actor_id=actor_id, verb=verb, candidate=candidate, job=job, application=application, data=data or {}
-    )
-    if candidate is not None:
-        Candidate.objects.filter(pk=candidate.pk).update(last_activity_at=activity.created_at)
-    return activity
-
-
-def normalise_email(email: str) -> str:
-    return email.strip().lower()
+from ats.core.access import User, actor_id
+from ats.core.history import erasure
+from ats.core.models import Activity
+from ats.core.services import activity_record
+from candidates.identity import normalise_email, phone_key
+from candidates.models import Candidate, Note, Tag
+from candidates.search.services import candidate_reindex
+from candidates.selectors import merge_family
 
 
 @transaction.atomic
@@ -45,9 +31,9 @@ def candidate_create(
     candidate = Candidate.objects.create(
         full_name=full_name.strip(),
         emails=[normalise_email(e) for e in (emails or []) if e.strip()],
-        phones=[p.strip() for p in (phones or []) if p.strip()],
+        phones=[phone_key(p) for p in (phones or []) if phone_key(p).lstrip("+")],
         source=source,
-        owner_id=actor.pk if actor is not None and actor.is_authenticated else None,
+        owner_id=actor_id(actor),
         **fields,
     )
     activity_record(actor=actor, verb=Activity.Verb.CANDIDATE_CREATED, candidate=candidate)
@@ -76,15 +62,11 @@ def note_add(
     return note
 
 
-
-
 # --- Profile edits, tags (the recruiters' workspace) ---------------------------------------------
 
 @transaction.atomic
 def candidate_update_fields(*, actor: User, candidate: Candidate, changes: dict[str, Any]) -> list[str]:
     """Apply hand corrections; every changed field joins corrected_fields so a re-parse keeps it."""
-    from candidates.search import candidate_reindex
-
     changed = [name for name, value in changes.items() if getattr(candidate, name) != value]
     if not changed:
         return []
@@ -100,8 +82,6 @@ def candidate_update_fields(*, actor: User, candidate: Candidate, changes: dict[
 @transaction.atomic
 def candidate_save_rows(*, actor: User, candidate: Candidate, section: str, formset: Any) -> bool:
     """Save an experience/education formset edited by hand; marks the section as corrected."""
-    from candidates.search import candidate_reindex
-
     if not formset.has_changed():
         return False
     rows = formset.save(commit=False)
@@ -121,10 +101,15 @@ def candidate_save_rows(*, actor: User, candidate: Candidate, section: str, form
 
 
 @transaction.atomic
-def candidate_tag_add(*, actor: User, candidate: Candidate, name: str) -> bool:
-    from candidates.models import Tag
+def normalise_tag(name: str) -> str:
+    """Tags are lower case, single-spaced and at most 50 characters."""
+    return " ".join(name.split()).lower()[: Tag._meta.get_field("name").max_length]
 
-    tag, _ = Tag.objects.get_or_create(name=name.strip().lower()[:50])
+
+@transaction.atomic
+def candidate_tag_add(*, actor: User, candidate: Candidate, name: str) -> bool:
+    """Tag the candidate; False when they already had the tag (nothing written)."""
+    tag, _ = Tag.objects.get_or_create(name=normalise_tag(name))
     if candidate.tags.filter(pk=tag.pk).exists():
         return False
     candidate.tags.add(tag)
@@ -142,20 +127,19 @@ def candidate_tag_remove(*, actor: User, candidate: Candidate, tag_id: int) -> b
     return True
 
 
-def candidates_add_to_job(*, actor: User, candidates: list[Candidate], job: Any) -> tuple[list[Any], list[Candidate]]:
-    """Add each candidate to the job's first stage; returns (applications created, already in the job)."""
-    from jobs.models import Application
-    from jobs.services import application_create
 
-    already_ids = set(
-        Application.objects.filter(job=job, candidate__in=candidates).values_list("candidate_id", flat=True)
-    )
-    created, skipped = [], []
-    with transaction.atomic():
-        first_stage = job.stages.order_by("position").first()
-        for candidate in candidates:
-            if candidate.pk in already_ids:
-                skipped.append(candidate)
-                continue
-            created.append(application_create(actor=actor, candidate=candidate, job=job, stage=first_stage))
-    return created, skipped
+
+@transaction.atomic
+def candidate_delete(*, actor: User, candidate: Candidate) -> int:
+    """Delete a candidate, and the records merged into them (the same person), with everything
+    that hangs on them (résumé rows, applications and their histories, notes, activity), as an
+    erasure: the one way history rows are ever deleted. Returns how many records were deleted.
+
+    The activity log keeps that it happened, by whom, with ids only (no personal data). The stored
+    files are left for the privacy tooling's file sweep.
+    """
+    family = merge_family(candidate)
+    with erasure():
+        deleted = Candidate.objects.filter(pk__in=family).delete()[1].get(Candidate._meta.label, 0)
+    activity_record(actor=actor, verb=Activity.Verb.CANDIDATE_DELETED, data={"candidate_ids": family})
+    return deleted

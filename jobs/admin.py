@@ -1,82 +1,111 @@
+"""Jobs and their pipelines in the admin. A job is created and edited through the jobs services
+(so its status history and activity rows are written, and only allowed status changes pass);
+everything else here is view-only: stages are edited on the job's stage page, applications move
+on its board, and histories are append-only."""
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
 from django.contrib import admin
+from django.http import HttpRequest
 
-from jobs.models import (
-    Application,
-    Job,
-    NotificationPreference,
-    Review,
-    ReviewCriterion,
-    ReviewRating,
-    ReviewRequest,
-    Stage,
-    StageChange,
-)
+from ats.core.admin import ViewOnlyAdmin, ViewOnlyInline
+from jobs import services
+from jobs.applications.models import Application, OutcomeChange, StageChange
+from jobs.bulk.models import BulkAction
+from jobs.models import Job, JobStatusChange, ReviewCriterion, Stage
+from jobs.reviews.models import NotificationPreference, Review, ReviewRating, ReviewRequest
 
 
-class StageInline(admin.TabularInline):
+class StageInline(ViewOnlyInline):
     model = Stage
-    extra = 0
     fields = ("position", "name", "kind", "needs_review")
     ordering = ("position",)
 
 
-class CriterionInline(admin.TabularInline):
+class CriterionInline(ViewOnlyInline):
     model = ReviewCriterion
-    extra = 0
     fields = ("position", "name")
 
 
-class JobApplicationInline(admin.TabularInline):
-    model = Application
-    extra = 0
-    fields = ("candidate", "stage", "outcome", "outcome_reason", "applied_at")
-    readonly_fields = ("applied_at",)
-    raw_id_fields = ("candidate",)
-    show_change_link = True
+class StatusChangeInline(ViewOnlyInline):
+    model = JobStatusChange
+    fields = ("from_status", "to_status", "changed_by", "changed_at")
+    show_change_link = False
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        # Only this job's stages are valid targets (the database enforces it too).
-        if db_field.name == "stage" and request.resolver_match.kwargs.get("object_id"):
-            kwargs["queryset"] = Stage.objects.filter(job_id=request.resolver_match.kwargs["object_id"])
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+class JobAdminForm(forms.ModelForm):
+    class Meta:
+        model = Job
+        fields = [
+            "title", "department", "location", "remote_policy", "employment_type", "status", "recruiter",
+            "hiring_managers", "anonymised_review", "description",
+        ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            allowed = {self.instance.status, *self.instance.next_statuses()}
+            self.fields["status"].choices = [c for c in Job.Status.choices if c[0] in allowed]
 
 
 @admin.register(Job)
 class JobAdmin(admin.ModelAdmin):
+    form = JobAdminForm
     list_display = ("title", "department", "location", "status", "recruiter", "opened_at", "closed_at")
     list_filter = ("status", "department", "remote_policy", "employment_type")
     search_fields = ("title", "department", "location")
     autocomplete_fields = ("recruiter",)
     filter_horizontal = ("hiring_managers",)
-    readonly_fields = ("created_at", "updated_at")
-    inlines = [StageInline, CriterionInline, JobApplicationInline]
+    readonly_fields = ("opened_at", "closed_at", "created_at", "updated_at")
+    inlines = [StageInline, CriterionInline, StatusChangeInline]
     list_select_related = ("recruiter",)
 
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # jobs are closed, never deleted: reports and histories hang on them
 
-class StageChangeInline(admin.TabularInline):
+    def save_model(self, request: HttpRequest, obj: Job, form: forms.ModelForm, change: bool) -> None:
+        data = dict(form.cleaned_data)
+        managers = list(data.pop("hiring_managers"))
+        recruiter = data.pop("recruiter")
+        if not change:
+            job = services.job_create(actor=request.user, hiring_managers=managers,
+                                      recruiter_id=recruiter.pk if recruiter else None, **data)
+            obj.pk = job.pk
+            return
+        status = data.pop("status")
+        job = Job.objects.get(pk=obj.pk)  # the form has already copied its values onto `obj`
+        services.job_update(actor=request.user, job=job, hiring_managers=managers, status=status,
+                            recruiter=recruiter, **data)
+
+    def save_related(self, request: HttpRequest, form: forms.ModelForm, formsets: Any, change: bool) -> None:
+        pass  # the hiring managers were saved by the service; the inlines are view-only
+
+
+class StageChangeInline(ViewOnlyInline):
     model = StageChange
-    extra = 0
     fields = ("from_stage_name", "to_stage_name", "changed_by", "changed_at")
-    readonly_fields = fields
-    can_delete = False
+    show_change_link = False
 
-    def has_add_permission(self, request, obj=None):
-        return False
+
+class OutcomeChangeInline(ViewOnlyInline):
+    model = OutcomeChange
+    fields = ("from_outcome", "to_outcome", "reason", "changed_by", "changed_at")
+    show_change_link = False
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(ViewOnlyAdmin):
     list_display = ("candidate", "job", "stage", "outcome", "applied_at", "stage_entered_at")
     list_filter = ("outcome", "stage__kind", "job__status")
     search_fields = ("candidate__full_name", "job__title")
-    raw_id_fields = ("candidate", "job", "stage")
-    readonly_fields = ("applied_at", "stage_entered_at", "outcome_at", "updated_at", "created_by")
-    inlines = [StageChangeInline]
+    inlines = [StageChangeInline, OutcomeChangeInline]
     list_select_related = ("candidate", "job", "stage")
 
 
 @admin.register(Stage)
-class StageAdmin(admin.ModelAdmin):
+class StageAdmin(ViewOnlyAdmin):
     list_display = ("name", "job", "kind", "position", "needs_review")
     list_filter = ("kind", "needs_review")
     search_fields = ("name", "job__title")
@@ -84,51 +113,64 @@ class StageAdmin(admin.ModelAdmin):
 
 
 @admin.register(StageChange)
-class StageChangeAdmin(admin.ModelAdmin):
+class StageChangeAdmin(ViewOnlyAdmin):
     list_display = ("application", "from_stage_name", "to_stage_name", "changed_by", "changed_at")
     list_select_related = ("application__candidate", "application__job", "changed_by")
     search_fields = ("application__candidate__full_name", "application__job__title")
 
-    # Stage history is append-only (the database refuses updates too).
-    def has_add_permission(self, request, obj=None):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
+@admin.register(OutcomeChange)
+class OutcomeChangeAdmin(ViewOnlyAdmin):
+    list_display = ("application", "from_outcome", "to_outcome", "reason", "changed_by", "changed_at")
+    list_filter = ("to_outcome",)
+    list_select_related = ("application__candidate", "application__job", "changed_by")
+    search_fields = ("application__candidate__full_name", "application__job__title")
+
+
+@admin.register(JobStatusChange)
+class JobStatusChangeAdmin(ViewOnlyAdmin):
+    list_display = ("job", "from_status", "to_status", "changed_by", "changed_at")
+    list_filter = ("to_status",)
+    list_select_related = ("job", "changed_by")
 
 
 @admin.register(ReviewCriterion)
-class ReviewCriterionAdmin(admin.ModelAdmin):
+class ReviewCriterionAdmin(ViewOnlyAdmin):
     list_display = ("name", "job", "position")
     search_fields = ("name", "job__title")
     list_select_related = ("job",)
 
 
-class ReviewRatingInline(admin.TabularInline):
+class ReviewRatingInline(ViewOnlyInline):
     model = ReviewRating
-    extra = 0
     fields = ("criterion", "score", "comment")
+    show_change_link = False
 
 
 @admin.register(Review)
-class ReviewAdmin(admin.ModelAdmin):
+class ReviewAdmin(ViewOnlyAdmin):
     list_display = ("application", "reviewer", "recommendation", "submitted_at")
     list_filter = ("recommendation", "submitted_at")
     search_fields = ("application__candidate__full_name", "application__job__title", "reviewer__username")
-    raw_id_fields = ("application",)
     list_select_related = ("application__candidate", "application__job", "reviewer")
     inlines = [ReviewRatingInline]
 
 
 @admin.register(ReviewRequest)
-class ReviewRequestAdmin(admin.ModelAdmin):
+class ReviewRequestAdmin(ViewOnlyAdmin):
     list_display = ("application", "reviewer", "requested_by", "requested_at", "due_at", "completed_at")
     list_filter = ("completed_at",)
-    raw_id_fields = ("application",)
     list_select_related = ("application__candidate", "application__job", "reviewer", "requested_by")
 
 
 @admin.register(NotificationPreference)
-class NotificationPreferenceAdmin(admin.ModelAdmin):
+class NotificationPreferenceAdmin(ViewOnlyAdmin):
     list_display = ("user", "shortlist_digest", "review_submitted", "last_digest_at")
     list_select_related = ("user",)
+
+
+@admin.register(BulkAction)
+class BulkActionAdmin(ViewOnlyAdmin):
+    list_display = ("kind", "actor", "created_at", "undone_at")
+    list_filter = ("kind",)
+    list_select_related = ("actor",)

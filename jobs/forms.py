@@ -1,27 +1,11 @@
-"""Input validation for the recruiter workspace: jobs, stages and board actions."""
+"""Input validation for jobs and their stage editor."""
 from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.models import User
-from django.db.models import Q, QuerySet
 
-from ats.roles import HIRING_MANAGER_GROUP, RECRUITER_GROUP
-from jobs.models import Application, Job, Stage
-
-
-def recruiters() -> QuerySet[User]:
-    return (
-        User.objects.filter(is_active=True)
-        .filter(Q(groups__name=RECRUITER_GROUP) | Q(is_staff=True) | Q(is_superuser=True))
-        .distinct()
-        .order_by("first_name", "last_name", "username")
-    )
-
-
-def hiring_managers() -> QuerySet[User]:
-    return User.objects.filter(is_active=True, groups__name=HIRING_MANAGER_GROUP).order_by(
-        "first_name", "last_name", "username"
-    )
+from jobs.models import Job, Stage
+from jobs.selectors import hiring_managers, recruiters
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -63,6 +47,10 @@ class JobForm(forms.ModelForm):
         self.fields["recruiter"].queryset = recruiters()
         self.fields["hiring_managers"].queryset = hiring_managers()
         self.fields["title"].widget.attrs.update(autofocus=True)
+        if self.instance.pk:
+            # Only the statuses this job may move to (Job.STATUS_TRANSITIONS), and its own.
+            allowed = {self.instance.status, *self.instance.next_statuses()}
+            self.fields["status"].choices = [c for c in Job.Status.choices if c[0] in allowed]
 
 
 def criteria_from(data) -> list[tuple[int | None, str]]:
@@ -98,33 +86,3 @@ class StageRemoveForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["move_to"].queryset = stage.job.stages.exclude(pk=stage.pk).order_by("position")
 
-
-class MoveForm(forms.Form):
-    """A card move: the stage it goes to and the stage the mover saw it in (compare-and-set)."""
-
-    to_stage = forms.IntegerField()
-    from_stage = forms.IntegerField()
-
-
-class BulkForm(forms.Form):
-    ACTIONS = (("move", "Move"), ("reject", "Reject"))
-
-    action = forms.ChoiceField(choices=ACTIONS)
-    to_stage = forms.IntegerField(required=False)
-    reason = forms.CharField(max_length=300, required=False)
-    confirmed = forms.BooleanField(required=False)
-
-    def clean(self) -> dict:
-        data = super().clean()
-        # Any ids are acceptable here: the view narrows them to the job through the selector.
-        data["applications"] = sorted({int(v) for v in self.data.getlist("application") if v.isdigit()})
-        if not data["applications"]:
-            self.add_error(None, "Select at least one card first.")
-        if data.get("action") == "move" and not data.get("to_stage"):
-            self.add_error("to_stage", "Choose the stage to move them to.")
-        if data.get("action") == "reject" and not (data.get("reason") or "").strip():
-            self.add_error("reason", "A reason is required to reject applications.")
-        return data
-
-
-OUTCOME_CLOSED = (Application.Outcome.REJECTED, Application.Outcome.WITHDRAWN)

@@ -15,6 +15,16 @@ class Job(models.Model):
         ON_HOLD = "on_hold", "On hold"
         CLOSED = "closed", "Closed"
 
+    # Which status may follow which. A job that has been open never goes back to draft (it has
+    # had applicants and reports count it); a closed job can be reopened. Every change writes a
+    # JobStatusChange.
+    STATUS_TRANSITIONS: dict[str, frozenset[str]] = {
+        Status.DRAFT: frozenset({Status.OPEN, Status.CLOSED}),
+        Status.OPEN: frozenset({Status.ON_HOLD, Status.CLOSED}),
+        Status.ON_HOLD: frozenset({Status.OPEN, Status.CLOSED}),
+        Status.CLOSED: frozenset({Status.OPEN}),
+    }
+
     class RemotePolicy(models.TextChoices):
         ONSITE = "onsite", "On-site"
         HYBRID = "hybrid", "Hybrid"
@@ -66,6 +76,35 @@ class Job(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("jobs:detail", args=[self.pk])
+
+    def can_become(self, status: str) -> bool:
+        return status in self.STATUS_TRANSITIONS.get(self.status, frozenset())
+
+    def next_statuses(self) -> list[str]:
+        """The statuses this job may move to, in the order of Status."""
+        allowed = self.STATUS_TRANSITIONS.get(self.status, frozenset())
+        return [status for status in self.Status.values if status in allowed]
+
+
+class JobStatusChange(models.Model):
+    """Append-only history of a job's status (the first row records its status at creation):
+    reports of time to fill and open headcount read it. Guarded by ats.core.history."""
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=10, choices=Job.Status.choices, blank=True)
+    to_status = models.CharField(max_length=10, choices=Job.Status.choices)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["job", "changed_at", "id"]
+        indexes = [models.Index(fields=["job", "changed_at"], name="jobstatuschange_history")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(from_status=models.F("to_status")), name="jobstatuschange_changes"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_status or '∅'} → {self.to_status}"
 
 
 class Stage(models.Model):
@@ -126,137 +165,9 @@ class ReviewCriterion(models.Model):
         return self.name
 
 
-class Application(models.Model):
-    class Outcome(models.TextChoices):
-        ACTIVE = "active", "Active"
-        REJECTED = "rejected", "Rejected"
-        WITHDRAWN = "withdrawn", "Withdrawn"
-        HIRED = "hired", "Hired"
-
-    candidate = models.ForeignKey("candidates.Candidate", on_delete=models.CASCADE, related_name="applications")
-    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="applications")
-    # The database also checks (stage, job) against Stage(id, job): see migration 0002.
-    stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="applications")
-    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.ACTIVE, db_index=True)
-    outcome_reason = models.CharField(max_length=300, blank=True)
-    source = models.CharField(max_length=50, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    applied_at = models.DateTimeField(default=timezone.now)
-    stage_entered_at = models.DateTimeField(default=timezone.now)
-    outcome_at = models.DateTimeField(null=True, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["-applied_at"]
-        constraints = [
-            models.UniqueConstraint(fields=["candidate", "job"], name="application_candidate_job_unique"),
-            models.CheckConstraint(
-                condition=Q(outcome__in=["active", "hired"]) | ~Q(outcome_reason=""),
-                name="application_closed_has_reason",
-            ),
-            models.CheckConstraint(
-                condition=Q(outcome="active") | Q(outcome_at__isnull=False), name="application_outcome_has_date"
-            ),
-        ]
-        indexes = [
-            models.Index(fields=["job", "stage", "outcome", "stage_entered_at"], name="application_board"),
-            # The dashboard's "waiting too long" list: active applications, oldest stage entry first.
-            models.Index(fields=["stage_entered_at"], condition=Q(outcome="active"), name="application_waiting"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.candidate} → {self.job}"
 
 
-class StageChange(models.Model):
-    """Append-only history of an application's stage moves.
-
-    A trigger (migration 0002) refuses any UPDATE except the SET NULLs that deleting a stage or a
-    user causes; the stage names are copied so the history still reads well after that.
-    """
-
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="stage_changes")
-    from_stage = models.ForeignKey(Stage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    to_stage = models.ForeignKey(Stage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    from_stage_name = models.CharField(max_length=60, blank=True)
-    to_stage_name = models.CharField(max_length=60)
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    changed_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["application", "changed_at", "id"]
-        indexes = [models.Index(fields=["application", "changed_at"], name="stagechange_history")]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(from_stage__isnull=True) | ~Q(from_stage=models.F("to_stage")), name="stagechange_moves"
-            ),
-            models.CheckConstraint(condition=~Q(to_stage_name=""), name="stagechange_has_target"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.from_stage_name or '∅'} → {self.to_stage_name}"
-
-
-class Review(models.Model):
-    """A hiring manager's structured judgement of one application."""
-
-    class Recommendation(models.TextChoices):
-        STRONG_NO = "strong_no", "Strong no"
-        NO = "no", "No"
-        YES = "yes", "Yes"
-        STRONG_YES = "strong_yes", "Strong yes"
-
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="reviews")
-    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviews")
-    recommendation = models.CharField(max_length=10, choices=Recommendation.choices)
-    comment = models.TextField(blank=True)
-    submitted_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["-submitted_at"]
-        constraints = [models.UniqueConstraint(fields=["application", "reviewer"], name="review_once_per_reviewer")]
-
-    def __str__(self) -> str:
-        return f"{self.reviewer} on {self.application}: {self.get_recommendation_display()}"
-
-
-class ReviewRating(models.Model):
-    """One criterion rated 1 (poor) to 4 (excellent), with an optional comment."""
-
-    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="ratings")
-    criterion = models.ForeignKey(ReviewCriterion, on_delete=models.CASCADE, related_name="ratings")
-    score = models.PositiveSmallIntegerField()
-    comment = models.TextField(blank=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["review", "criterion"], name="rating_once_per_criterion"),
-            models.CheckConstraint(condition=Q(score__gte=1, score__lte=4), name="rating_score_1_to_4"),
-        ]
-
-
-class ReviewRequest(models.Model):
-    """A recruiter asking a hiring manager to review an application, so lateness can be seen."""
-
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="review_requests")
-    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_requests")
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    requested_at = models.DateTimeField(default=timezone.now)
-    due_at = models.DateTimeField()
-    completed_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["due_at"]
-        constraints = [
-            models.UniqueConstraint(fields=["application", "reviewer"], name="review_request_unique"),
-            models.CheckConstraint(condition=Q(due_at__gte=models.F("requested_at")), name="review_due_after_request"),
-        ]
-
-
-class NotificationPreference(models.Model):
-    """Which e-mails a user wants, and when their last shortlist digest went out."""
-
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference")
-    shortlist_digest = models.BooleanField(default=True, help_text="A digest when candidates reach my shortlists")
-    review_submitted = models.BooleanField(default=True, help_text="An e-mail when a review of my job's candidate comes in")
-    last_digest_at = models.DateTimeField(null=True, blank=True)
+# The sub-packages' models belong to this app too: importing them here registers them with it.
+from jobs.applications.models import Application, OutcomeChange, StageChange  # noqa: E402, F401
+from jobs.bulk.models import BulkAction  # noqa: E402, F401
+from jobs.reviews.models import NotificationPreference, Review, ReviewRating, ReviewRequest  # noqa: E402, F401

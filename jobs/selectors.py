@@ -1,16 +1,15 @@
-"""Reads of jobs and applications, already narrowed to what the user may see."""
+"""Reads of jobs, already narrowed to what the user may see: lists, filters, the dashboard's jobs,
+pickers, and the people a job can be given to."""
 from __future__ import annotations
 
-from collections import defaultdict
-from datetime import datetime
-
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractUser
 from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, When
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
-from ats.roles import User, is_hiring_manager, is_recruiter
-from candidates.models import Candidate, Experience
-from jobs.models import Application, Job, Review, Stage
+from ats.core.access import HIRING_MANAGER_GROUP, RECRUITER_GROUP, User, is_hiring_manager, is_recruiter
+from jobs.applications.models import Application
+from jobs.models import Job, Stage
 
 
 def job_list_for(user: User) -> QuerySet[Job]:
@@ -46,56 +45,6 @@ def job_get(user: User, job_id: int) -> Job:
     )
 
 
-def application_list_for(user: User) -> QuerySet[Application]:
-    """Recruiters see every application; hiring managers only those waiting for their review."""
-    applications = Application.objects.select_related("candidate", "job", "stage")
-    if is_recruiter(user):
-        return applications
-    if is_hiring_manager(user):
-        return applications.filter(job__hiring_managers=user, stage__needs_review=True)
-    return applications.none()
-
-
-# The card shows the candidate's name (or first e-mail), headline and the time in stage: nothing else
-# of the application or candidate rows is read, so nothing else is fetched.
-CARD_FIELDS = (
-    "id", "job_id", "stage_id", "stage_entered_at", "outcome", "candidate_id",
-    "candidate__full_name", "candidate__emails", "candidate__headline",
-)
-
-
-def board_cards_for(user: User) -> QuerySet[Application]:
-    """application_list_for narrowed to what a board card shows (no job/stage rows, few columns)."""
-    return application_list_for(user).select_related(None).select_related("candidate").only(*CARD_FIELDS)
-
-
-def stage_columns(*, user: User, job: Job, per_stage: int = 50) -> list[tuple[Stage, list[Application], int]]:
-    """The job's stages with their first `per_stage` active applications and each stage's total.
-
-    Two queries whatever the size of the job: one for the stages with counts, one UNION ALL of a
-    short `ORDER BY stage_entered_at LIMIT n` per stage. Each branch is an index range scan on
-    `application_board` that stops after n rows, where a window function would rank every
-    application of the job first.
-    """
-    stages = list(
-        job.stages.annotate(
-            active_count=Count("applications", filter=Q(applications__outcome=Application.Outcome.ACTIVE))
-        ).order_by("position")
-    )
-    by_stage: dict[int, list[Application]] = {stage.pk: [] for stage in stages}
-    cards = board_cards_for(user).filter(job=job, outcome=Application.Outcome.ACTIVE)
-    branches = [
-        cards.filter(stage_id=stage.pk).order_by("stage_entered_at", "id")[:per_stage]
-        for stage in stages
-        if stage.active_count
-    ]
-    if branches:
-        rows = branches[0].union(*branches[1:], all=True) if len(branches) > 1 else branches[0]
-        for application in rows:
-            by_stage[application.stage_id].append(application)
-    return [(stage, by_stage[stage.pk], stage.active_count) for stage in stages]
-
-
 def attach_stage_counts(jobs: list[Job]) -> None:
     """Set `job.stage_counts` to [(stage name, active applications)] in pipeline order: two queries."""
     stages_by_job: dict[int, list[Stage]] = {job.pk: [] for job in jobs}
@@ -126,32 +75,9 @@ def dashboard_jobs(user: User, *, limit: int = 20) -> list[Job]:
     return jobs
 
 
-def applications_waiting(user: User, *, entered_before: datetime, limit: int = 10) -> list[Application]:
-    """Active applications in the same stage since before `entered_before`, oldest first, except in
-    the Hired stage.
-
-    A recruiter sees those on the jobs they recruit for. One query, served by the partial index
-    `application_waiting`: PostgreSQL walks the oldest active applications and stops at `limit`.
-    """
-    waiting = (
-        application_list_for(user)
-        .filter(outcome=Application.Outcome.ACTIVE, stage_entered_at__lt=entered_before)
-        .exclude(stage__kind=Stage.Kind.HIRED)
-        .order_by("stage_entered_at", "id")
-    )
-    if is_recruiter(user):
-        waiting = waiting.filter(job__recruiter=user)
-    return list(waiting[:limit])
-
-
 # ---------------------------------------------------------------------------------------------
 # The recruiter workspace: filtered job list, board cards, columns page by page, reviews.
 # ---------------------------------------------------------------------------------------------
-
-# Cards per column when the board opens, and per "Load more": a 5,000-application job renders
-# 6 × 20 cards instead of thousands, which keeps the page well under 150 ms.
-BOARD_PAGE_SIZE = 20
-COLUMN_PAGE_SIZE = 50
 
 
 def job_list_filtered(
@@ -186,98 +112,38 @@ def job_departments(user: User) -> list[str]:
     )
 
 
-def attach_card_details(applications: list[Application]) -> None:
-    """Give each card its current company, tags and review summary: three queries for any number.
-
-    Sets `company` (first Experience row, else ""), `tag_names` and `review_summary`
-    ([(recommendation label, css suffix, count)] strongest first) with `review_count`.
-    """
-    if not applications:
-        return
-    candidate_ids = {a.candidate_id for a in applications}
-    companies = dict(
-        Experience.objects.filter(candidate_id__in=candidate_ids)
-        .order_by("candidate_id", "position", "id")
-        .distinct("candidate_id")
-        .values_list("candidate_id", "company")
-    )
-    tags: dict[int, list[str]] = defaultdict(list)
-    for candidate_id, name in (
-        Candidate.tags.through.objects.filter(candidate_id__in=candidate_ids)
-        .order_by("tag__name")
-        .values_list("candidate_id", "tag__name")
-    ):
-        tags[candidate_id].append(name)
-    reviews: dict[int, dict[str, int]] = defaultdict(dict)
-    for application_id, recommendation, count in (
-        Review.objects.filter(application_id__in=[a.pk for a in applications])
-        .values_list("application_id", "recommendation")
-        .annotate(n=Count("id"))
-        .order_by()
-    ):
-        reviews[application_id][recommendation] = count
-    labels = dict(Review.Recommendation.choices)
-    today = timezone.localdate()
-    strongest_first = list(reversed(Review.Recommendation.values))
-    for application in applications:
-        application.company = companies.get(application.candidate_id, "")
-        application.days_in_stage = (today - timezone.localdate(application.stage_entered_at)).days
-        # The column's sort key, for the board's script to put a moved card where a reload would.
-        application.entered_key = int(application.stage_entered_at.timestamp() * 1_000_000)
-        application.tag_names = tags.get(application.candidate_id, [])
-        counts = reviews.get(application.pk, {})
-        application.review_summary = [
-            (labels[value], value, counts[value]) for value in strongest_first if counts.get(value)
-        ]
-        application.review_count = sum(counts.values())
 
 
-def board_columns(*, user: User, job: Job, per_stage: int = BOARD_PAGE_SIZE) -> list[tuple[Stage, list[Application], int]]:
-    """stage_columns with card details; hiring managers get only the stages that await them."""
-    columns = stage_columns(user=user, job=job, per_stage=per_stage)
-    if not is_recruiter(user):
-        columns = [column for column in columns if column[0].needs_review]
-    attach_card_details([application for _, applications, _ in columns for application in applications])
-    return columns
-
-
-def stage_column_page(
-    *, user: User, job: Job, stage: Stage, offset: int, limit: int = COLUMN_PAGE_SIZE
-) -> tuple[list[Application], bool]:
-    """One page of a column (same order as the board); True when there are more after it."""
-    rows = list(
-        board_cards_for(user)
-        .filter(job=job, stage=stage, outcome=Application.Outcome.ACTIVE)
-        .order_by("stage_entered_at", "id")[offset : offset + limit + 1]
-    )
-    attach_card_details(rows[:limit])
-    return rows[:limit], len(rows) > limit
-
-
-def closed_applications(*, user: User, job: Job, limit: int = 200) -> tuple[list[Application], int]:
-    """Rejected and withdrawn applications of the job, latest decision first, and their total."""
-    closed = application_list_for(user).filter(
-        job=job, outcome__in=[Application.Outcome.REJECTED, Application.Outcome.WITHDRAWN]
-    )
-    rows = list(closed.order_by("-outcome_at", "-id")[:limit])
-    total = len(rows) if len(rows) < limit else closed.count()
-    return rows, total
-
-
-def job_board_stage(*, user: User, job: Job, stage_id: int) -> Stage:
-    """A stage of this job the user may see cards of; anything else is 404."""
-    stages = job.stages.all()
-    if not is_recruiter(user):
-        stages = stages.filter(needs_review=True)
-    return get_object_or_404(stages, pk=stage_id)
-
-
-def reviews_on_my_jobs(user: User, *, limit: int = 5) -> list[Review]:
-    """The latest reviews of applications on jobs where `user` is the recruiter."""
-    if not is_recruiter(user):
-        return []
+def job_choices(user: User) -> list[tuple[int, str]]:
+    """(id, title) of the open and on-hold jobs the user may add candidates to, by title: the job
+    pickers of the search page and the profile."""
     return list(
-        Review.objects.filter(application__job__recruiter=user)
-        .select_related("reviewer", "application__candidate", "application__job")
-        .order_by("-submitted_at", "-id")[:limit]
+        job_list_for(user).filter(status__in=[Job.Status.OPEN, Job.Status.ON_HOLD]).order_by("title").values_list("pk", "title")
+    )
+
+
+def stage_choices(job_ids: list[int]) -> dict[int, list[list[object]]]:
+    """Each job's [stage id, name] in pipeline order, for the job → stage pickers (one query)."""
+    by_job: dict[int, list[list[object]]] = {pk: [] for pk in job_ids}
+    for job_id, stage_id, name in (
+        Stage.objects.filter(job_id__in=job_ids).order_by("job_id", "position").values_list("job_id", "pk", "name")
+    ):
+        by_job[job_id].append([stage_id, name])
+    return by_job
+
+
+def recruiters() -> QuerySet[AbstractUser]:
+    """Active users who can recruit for a job (recruiters and staff), by name."""
+    return (
+        get_user_model().objects.filter(is_active=True)
+        .filter(Q(groups__name=RECRUITER_GROUP) | Q(is_staff=True) | Q(is_superuser=True))
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def hiring_managers() -> QuerySet[AbstractUser]:
+    """Active hiring managers, by name."""
+    return get_user_model().objects.filter(is_active=True, groups__name=HIRING_MANAGER_GROUP).order_by(
+        "first_name", "last_name", "username"
     )

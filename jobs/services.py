@@ -1,8 +1,7 @@
-"""Writes on jobs and applications: each one atomic and audited."""
+"""Writes on jobs: create, edit, change status (with its history), the stage editor and review
+criteria. Each one atomic and audited."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from django.db import transaction
@@ -10,19 +9,16 @@ from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
-from ats.roles import User
-from candidates.models import Activity, BulkAction, Candidate
-from candidates.services import activity_record
-from jobs.models import Application, Job, ReviewCriterion, Stage, StageChange
-from jobs import notifications
+from ats.core.access import User, actor_id
+from ats.core.models import Activity
+from ats.core.services import activities_record, activity_record
+from jobs.applications.models import Application, StageChange
+from jobs.models import Job, JobStatusChange, ReviewCriterion, Stage
+from jobs.reviews import notifications
 
 
-class StageConflict(Exception):
-    """The application was no longer in the stage the mover saw (someone else moved it first)."""
-
-
-def _user_id(user: User | None) -> int | None:
-    return user.pk if user is not None and user.is_authenticated else None
+class StatusRefused(ValueError):
+    """The job cannot change to that status from its current one (Job.STATUS_TRANSITIONS)."""
 
 
 @transaction.atomic
@@ -36,15 +32,18 @@ def job_create(
     **fields: Any,
 ) -> Job:
     """Create a job with the default pipeline (Applied … Hired); Shortlisted awaits hiring managers."""
+    if status not in Job.Status.values:
+        raise StatusRefused(f"Unknown job status {status!r}.")
     now = timezone.now()
     job = Job.objects.create(
         title=title.strip(),
         status=status,
         opened_at=now if status != Job.Status.DRAFT else None,
         closed_at=now if status == Job.Status.CLOSED else None,
-        recruiter_id=fields.pop("recruiter_id", _user_id(actor)),
+        recruiter_id=fields.pop("recruiter_id", actor_id(actor)),
         **fields,
     )
+    JobStatusChange.objects.create(job=job, to_status=status, changed_by_id=actor_id(actor), changed_at=now)
     Stage.objects.bulk_create(
         Stage(job=job, name=name, kind=kind, position=index, needs_review=(kind == Stage.Kind.SHORTLIST))
         for index, (name, kind) in enumerate(Stage.DEFAULT_PIPELINE)
@@ -63,108 +62,30 @@ def job_create(
 
 @transaction.atomic
 def job_set_status(*, actor: User | None, job: Job, status: str) -> Job:
+    """Open, put on hold, close or reopen a job, as Job.STATUS_TRANSITIONS allows (the row is
+    locked first, so two people changing it at once cannot both pass the check)."""
     if status not in Job.Status.values:
-        raise ValueError(f"Unknown job status {status!r}")
-    previous = job.status
+        raise StatusRefused(f"Unknown job status {status!r}.")
+    current = Job.objects.select_for_update().only("status").get(pk=job.pk)
+    if current.status == status:
+        return job
+    if not current.can_become(status):
+        raise StatusRefused(
+            f"“{job.title}” is {Job.Status(current.status).label.lower()}; it cannot become "
+            f"{Job.Status(status).label.lower()} from there."
+        )
+    previous = current.status
     now = timezone.now()
     job.status = status
     if status != Job.Status.DRAFT and job.opened_at is None:
         job.opened_at = now
     job.closed_at = now if status == Job.Status.CLOSED else None
     job.save(update_fields=["status", "opened_at", "closed_at", "updated_at"])
+    JobStatusChange.objects.create(
+        job=job, from_status=previous, to_status=status, changed_by_id=actor_id(actor), changed_at=now
+    )
     activity_record(actor=actor, verb=Activity.Verb.JOB_STATUS, job=job, data={"from": previous, "to": status})
     return job
-
-
-@transaction.atomic
-def application_create(
-    *, actor: User | None, candidate: Candidate, job: Job, stage: Stage | None = None, source: str = ""
-) -> Application:
-    stage = stage or job.stages.order_by("position").first()
-    if stage is None or stage.job_id != job.pk:
-        raise ValueError("The stage does not belong to this job.")
-    application = Application.objects.create(
-        candidate=candidate, job=job, stage=stage, source=source, created_by_id=_user_id(actor)
-    )
-    StageChange.objects.create(
-        application=application, to_stage=stage, to_stage_name=stage.name, changed_by_id=_user_id(actor)
-    )
-    activity_record(
-        actor=actor,
-        verb=Activity.Verb.APPLICATION_CREATED,
-        candidate=candidate,
-        job=job,
-        application=application,
-        data={"stage": stage.name},
-    )
-    notifications.shortlist_arrived(application)  # digest to hiring managers, on commit
-    return application
-
-
-@transaction.atomic
-def application_move(
-    *, actor: User | None, application: Application, to_stage: Stage, from_stage_id: int | None = None
-) -> Application:
-    """Move an application to another stage of its job.
-
-    Compare-and-set on the stage the mover saw (`from_stage_id`, defaulting to the one loaded), so
-    of two concurrent moves of the same card exactly one wins; the loser gets StageConflict.
-    """
-    if to_stage.job_id != application.job_id:
-        raise ValueError("The stage does not belong to this application's job.")
-    expected = from_stage_id if from_stage_id is not None else application.stage_id
-    if expected == to_stage.pk:
-        return application
-    now = timezone.now()
-    updated = Application.objects.filter(pk=application.pk, stage_id=expected).update(
-        stage=to_stage, stage_entered_at=now, updated_at=now
-    )
-    if updated != 1:
-        raise StageConflict(f"Application {application.pk} is no longer in stage {expected}.")
-    from_stage = Stage.objects.get(pk=expected)
-    StageChange.objects.create(
-        application=application,
-        from_stage=from_stage,
-        to_stage=to_stage,
-        from_stage_name=from_stage.name,
-        to_stage_name=to_stage.name,
-        changed_by_id=_user_id(actor),
-    )
-    application.stage = to_stage
-    application.stage_entered_at = now
-    activity_record(
-        actor=actor,
-        verb=Activity.Verb.STAGE_MOVED,
-        candidate=application.candidate,
-        job=application.job,
-        application=application,
-        data={"from": from_stage.name, "to": to_stage.name},
-    )
-    notifications.shortlist_arrived(application)  # digest to hiring managers, on commit
-    return application
-
-
-@transaction.atomic
-def application_set_outcome(
-    *, actor: User | None, application: Application, outcome: str, reason: str = ""
-) -> Application:
-    if outcome not in Application.Outcome.values:
-        raise ValueError(f"Unknown outcome {outcome!r}")
-    if outcome in (Application.Outcome.REJECTED, Application.Outcome.WITHDRAWN) and not reason.strip():
-        raise ValueError("A reason is required to reject or withdraw an application.")
-    application.outcome = outcome
-    application.outcome_reason = reason.strip()
-    application.outcome_at = None if outcome == Application.Outcome.ACTIVE else timezone.now()
-    application.save(update_fields=["outcome", "outcome_reason", "outcome_at", "updated_at"])
-    activity_record(
-        actor=actor,
-        verb=Activity.Verb.OUTCOME_SET,
-        candidate=application.candidate,
-        job=application.job,
-        application=application,
-        data={"outcome": outcome, "reason": application.outcome_reason},
-    )
-    return application
 
 
 # ---------------------------------------------------------------------------------------------
@@ -324,7 +245,7 @@ def stage_remove(*, actor: User | None, stage: Stage, move_to: Stage | None = No
         if move_to.job_id != job.pk or move_to.pk == stage.pk:
             raise ValueError("Move the applications to another stage of the same job.")
         now = timezone.now()
-        actor_id = _user_id(actor)
+        moved_by = actor_id(actor)
         Application.objects.filter(pk__in=[a.pk for a in applications]).update(
             stage=move_to, stage_entered_at=now, updated_at=now
         )
@@ -335,14 +256,14 @@ def stage_remove(*, actor: User | None, stage: Stage, move_to: Stage | None = No
                 to_stage=move_to,
                 from_stage_name=stage.name,
                 to_stage_name=move_to.name,
-                changed_by_id=actor_id,
+                changed_by_id=moved_by,
                 changed_at=now,
             )
             for application in applications
         )
-        Activity.objects.bulk_create(
+        activities_record([
             Activity(
-                actor_id=actor_id,
+                actor_id=moved_by,
                 verb=Activity.Verb.STAGE_MOVED,
                 candidate_id=application.candidate_id,
                 job=job,
@@ -351,8 +272,7 @@ def stage_remove(*, actor: User | None, stage: Stage, move_to: Stage | None = No
                 created_at=now,
             )
             for application in applications
-        )
-        Candidate.objects.filter(pk__in={a.candidate_id for a in applications}).update(last_activity_at=now)
+        ])
         for application in applications:
             application.stage = move_to
             notifications.shortlist_arrived(application)  # digest if move_to awaits hiring managers
@@ -421,171 +341,3 @@ def criteria_set(*, actor: User | None, job: Job, criteria: list[tuple[int | Non
 # ---------------------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def application_move_undo(*, actor: User | None, application: Application, change: StageChange) -> Application:
-    """Undo `change` (the application's latest move): move it back and restore its time in stage.
-
-    Raises StageConflict when the application has moved again since (someone else's move wins).
-    """
-    if change.application_id != application.pk or change.from_stage_id is None or change.to_stage_id is None:
-        raise ValueError("This move cannot be undone.")
-    latest = application.stage_changes.order_by("-changed_at", "-id").first()
-    if latest is None or latest.pk != change.pk:
-        raise StageConflict("The application has moved again since; undo the latest move instead.")
-    previous = application.stage_changes.filter(changed_at__lte=change.changed_at).exclude(pk=change.pk).order_by(
-        "-changed_at", "-id"
-    ).first()
-    entered_at = previous.changed_at if previous is not None and previous.to_stage_id == change.from_stage_id else None
-    application = application_move(
-        actor=actor, application=application, to_stage=change.from_stage, from_stage_id=change.to_stage_id
-    )
-    if entered_at is not None:
-        # Back where it was: it has been waiting there since before the accidental move.
-        Application.objects.filter(pk=application.pk).update(stage_entered_at=entered_at)
-        application.stage_entered_at = entered_at
-    return application
-
-
-def _before_state(application: Application) -> dict[str, Any]:
-    """What a bulk undo puts back (JSON-safe: datetimes as ISO 8601 strings)."""
-    return {
-        "application_id": application.pk,
-        "from_stage_id": application.stage_id,
-        "stage_entered_at": application.stage_entered_at.isoformat(),
-        "outcome": application.outcome,
-        "reason": application.outcome_reason,
-        "outcome_at": application.outcome_at.isoformat() if application.outcome_at else None,
-    }
-
-
-def _when(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
-
-
-@transaction.atomic
-def application_bulk_move(
-    *, actor: User | None, applications: list[Application], to_stage: Stage
-) -> BulkAction:
-    """Move several applications of one job to `to_stage`; those already there are skipped.
-
-    Returns the BulkAction that `application_bulk_undo` reverses (`len(payload["moves"])` moved).
-    Its payload keeps the shape candidates.bulk uses for moves (`moves`, `stage_id`), plus each
-    application's before-state and the time it entered `to_stage`, so undo can tell whether it
-    changed since.
-    """
-    moves = []
-    for application in applications:
-        if application.stage_id == to_stage.pk:
-            continue
-        before = _before_state(application)
-        application_move(actor=actor, application=application, to_stage=to_stage, from_stage_id=application.stage_id)
-        moves.append(before | {"moved_at": application.stage_entered_at.isoformat()})
-    count = len(moves)
-    return BulkAction.objects.create(actor=actor, kind=BulkAction.Kind.MOVE, payload={
-        "source": "board",
-        "job_id": to_stage.job_id,
-        "stage_id": to_stage.pk,
-        "moves": moves,
-        "summary": f"Moved {count} candidate{'s' if count != 1 else ''} to {to_stage.name}",
-    })
-
-
-@transaction.atomic
-def application_bulk_set_outcome(
-    *, actor: User | None, applications: list[Application], outcome: str, reason: str
-) -> BulkAction:
-    """Set the outcome (reject, withdraw) of several applications; returns the undoable BulkAction."""
-    if not applications:
-        raise ValueError("Select at least one application.")
-    changed = []
-    for application in applications:
-        before = _before_state(application)
-        application_set_outcome(actor=actor, application=application, outcome=outcome, reason=reason)
-        changed.append(before | {"outcome_set_at": application.outcome_at.isoformat() if application.outcome_at else None})
-    count = len(changed)
-    verb = {Application.Outcome.REJECTED: "Rejected", Application.Outcome.WITHDRAWN: "Withdrew"}.get(outcome, "Updated")
-    return BulkAction.objects.create(
-        actor=actor,
-        kind=BulkAction.Kind.REJECT,  # the kind for every closing outcome (the board only rejects)
-        payload={
-            "source": "board",
-            "job_id": applications[0].job_id,
-            "outcome": outcome,
-            "reason": reason.strip(),
-            "applications": changed,
-            "summary": f"{verb} {count} candidate{'s' if count != 1 else ''}: {reason.strip()}",
-        },
-    )
-
-
-@dataclass
-class BulkUndoResult:
-    restored: list[Application]
-    # Changed again since the bulk action (moved, rejected, restored…): left as they are.
-    changed: list[Application]
-
-
-@transaction.atomic
-def application_bulk_undo(*, actor: User | None, action: BulkAction) -> BulkUndoResult:
-    """Put back every application of a board bulk move/reject that has not changed since.
-
-    An application counts as unchanged while it is still where the bulk action left it (same
-    stage and entry time, or same outcome and decision time). Moves back go through
-    application_move, so the stage history records them; each gets its old time in stage back.
-    Undoing twice is refused (ValueError).
-    """
-    action = BulkAction.objects.select_for_update().get(pk=action.pk)
-    payload = action.payload
-    if payload.get("source") != "board" or action.kind not in (BulkAction.Kind.MOVE, BulkAction.Kind.REJECT):
-        raise ValueError("This change was not made on a pipeline board.")
-    if action.undone_at is not None:
-        raise ValueError("This change has already been undone.")
-    is_move = "moves" in payload
-    entries = payload["moves"] if is_move else payload["applications"]
-    applications = (
-        Application.objects.select_for_update(of=("self",))
-        .select_related("candidate", "job", "stage")
-        .in_bulk([entry["application_id"] for entry in entries])
-    )
-    stages = Stage.objects.in_bulk([entry["from_stage_id"] for entry in entries])
-    result = BulkUndoResult(restored=[], changed=[])
-    for entry in entries:
-        application = applications.get(entry["application_id"])
-        if application is None:
-            continue  # deleted since: nothing to put back, nobody to name
-        if is_move:
-            unchanged = (
-                application.stage_id == payload["stage_id"]
-                and application.outcome == Application.Outcome.ACTIVE
-                and application.stage_entered_at == _when(entry["moved_at"])
-                and entry["from_stage_id"] in stages
-            )
-        else:
-            unchanged = (
-                application.outcome == payload["outcome"]
-                and application.outcome_at == _when(entry["outcome_set_at"])
-            )
-        if not unchanged:
-            result.changed.append(application)
-            continue
-        if is_move:
-            application_move(
-                actor=actor, application=application, to_stage=stages[entry["from_stage_id"]],
-                from_stage_id=payload["stage_id"],
-            )
-            application.stage_entered_at = _when(entry["stage_entered_at"])
-            Application.objects.filter(pk=application.pk).update(stage_entered_at=application.stage_entered_at)
-        else:
-            application_set_outcome(
-                actor=actor, application=application, outcome=entry["outcome"], reason=entry["reason"]
-            )
-            application.outcome_at = _when(entry["outcome_at"])
-            Application.objects.filter(pk=application.pk).update(outcome_at=application.outcome_at)
-        result.restored.append(application)
-    action.undone_at = timezone.now()
-    action.save(update_fields=["undone_at"])
-    activity_record(
-        actor=actor, verb=Activity.Verb.BULK_UNDONE, job=next((a.job for a in applications.values()), None),
-        data={"bulk_action_id": action.pk, "rows": len(result.restored), "left": len(result.changed)},
-    )
-    return result

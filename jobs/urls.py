@@ -1,12 +1,15 @@
+"""Every job URL, by feature: jobs and their stage editor, the board, bulk actions on the board."""
 from django.urls import path
 
-from jobs import views, views_board
+from jobs import views
+from jobs.applications import views as board
+from jobs.bulk import views as bulk
 
 app_name = "jobs"
 urlpatterns = [
     path("", views.job_list, name="list"),
     path("new/", views.job_create, name="create"),
-    path("<int:job_id>/", views_board.job_board, name="detail"),
+    path("<int:job_id>/", board.job_board, name="detail"),
     path("<int:job_id>/edit/", views.job_edit, name="edit"),
     path("<int:job_id>/status/", views.job_status, name="status"),
     path("<int:job_id>/stages/", views.stage_list, name="stages"),
@@ -15,11 +18,11 @@ urlpatterns = [
     path("<int:job_id>/stages/<int:stage_id>/rename/", views.stage_rename, name="stage_rename"),
     path("<int:job_id>/stages/<int:stage_id>/review/", views.stage_review, name="stage_review"),
     path("<int:job_id>/stages/<int:stage_id>/remove/", views.stage_remove, name="stage_remove"),
-    path("<int:job_id>/board/stages/<int:stage_id>/", views_board.column_page, name="column"),
-    path("<int:job_id>/board/closed/", views_board.closed_list, name="closed"),
-    path("<int:job_id>/applications/bulk/", views_board.bulk_action, name="bulk"),
-    path("<int:job_id>/applications/bulk/<int:action_id>/undo/", views_board.bulk_undo, name="bulk_undo"),
-    path("<int:job_id>/applications/<int:application_id>/move/", views_board.application_move, name="move"),
-    path("<int:job_id>/applications/<int:application_id>/undo/", views_board.application_undo, name="undo"),
-    path("<int:job_id>/applications/<int:application_id>/restore/", views_board.application_restore, name="restore"),
+    path("<int:job_id>/board/stages/<int:stage_id>/", board.column_page, name="column"),
+    path("<int:job_id>/board/closed/", board.closed_list, name="closed"),
+    path("<int:job_id>/applications/bulk/", bulk.board_bulk, name="bulk"),
+    path("<int:job_id>/applications/bulk/<int:action_id>/undo/", bulk.board_bulk_undo, name="bulk_undo"),
+    path("<int:job_id>/applications/<int:application_id>/move/", board.application_move, name="move"),
+    path("<int:job_id>/applications/<int:application_id>/undo/", board.application_undo, name="undo"),
+    path("<int:job_id>/applications/<int:application_id>/restore/", board.application_restore, name="restore"),
 ]

@@ -1,7 +1,7 @@
 """Job pages of the recruiter workspace: the job list, the job form, status and the stage editor.
 
-The pipeline board lives in jobs/views_board.py. Writes are recruiter-only: for anyone else every
-write URL is a 404, like an object outside their reach.
+The pipeline board lives in jobs.applications.views, bulk actions in jobs.bulk.views. Writes are
+recruiter-only: for anyone else every write URL is a 404, like an object outside their reach.
 """
 from __future__ import annotations
 
@@ -15,18 +15,25 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ats.roles import is_recruiter
+from ats.core.access import is_recruiter, recruiters_only, signed_in
 from jobs import services
-from jobs.forms import JobForm, StageAddForm, StageRemoveForm, StageRenameForm, criteria_from, hiring_managers, recruiters
+from jobs.forms import JobForm, StageAddForm, StageRemoveForm, StageRenameForm, criteria_from
 from jobs.models import Job, Stage
-from jobs.selectors import attach_application_counts, job_departments, job_get, job_list_filtered
-from jobs.decorators import recruiter_required
+from jobs.selectors import (
+    attach_application_counts,
+    hiring_managers,
+    job_departments,
+    job_get,
+    job_list_filtered,
+    recruiters,
+)
 
 
 def _int_or_none(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
+@signed_in
 @require_GET
 def job_list(request: HttpRequest) -> HttpResponse:
     filters = {
@@ -61,7 +68,7 @@ def _criteria_rows(request: HttpRequest, job: Job | None) -> list[tuple[int | No
     return [(criterion.pk, criterion.name) for criterion in job.criteria.all()]
 
 
-@recruiter_required
+@recruiters_only
 @require_http_methods(["GET", "POST"])
 def job_create(request: HttpRequest) -> HttpResponse:
     form = JobForm(request.POST or None, initial={"recruiter": request.user.pk, "status": Job.Status.DRAFT})
@@ -86,7 +93,7 @@ def job_create(request: HttpRequest) -> HttpResponse:
     return render(request, "jobs/job_form.html", {"form": form, "job": None, "criteria": criteria})
 
 
-@recruiter_required
+@recruiters_only
 @require_http_methods(["GET", "POST"])
 def job_edit(request: HttpRequest, job_id: int) -> HttpResponse:
     job = job_get(request.user, job_id)
@@ -97,7 +104,7 @@ def job_edit(request: HttpRequest, job_id: int) -> HttpResponse:
         managers = list(data.pop("hiring_managers"))
         status = data.pop("status")
         # ModelForm already copied the values onto `job`; the service compares against the row.
-        job = Job.objects.get(pk=job.pk)
+        job = job_get(request.user, job.pk)
         try:
             services.job_update(actor=request.user, job=job, hiring_managers=managers, status=status, **data)
             services.criteria_set(actor=request.user, job=job, criteria=criteria)
@@ -117,15 +124,19 @@ STATUS_MESSAGES = {
 }
 
 
-@recruiter_required
+@recruiters_only
 @require_POST
 def job_status(request: HttpRequest, job_id: int) -> HttpResponse:
     job = job_get(request.user, job_id)
     status = request.POST.get("status", "")
     if status not in Job.Status.values:
         return HttpResponseBadRequest("Unknown status")
-    services.job_set_status(actor=request.user, job=job, status=status)
-    messages.success(request, STATUS_MESSAGES[status].format(job.title))
+    try:
+        services.job_set_status(actor=request.user, job=job, status=status)
+    except services.StatusRefused as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, STATUS_MESSAGES[status].format(job.title))
     return redirect(job.get_absolute_url())
 
 
@@ -168,13 +179,13 @@ def _job_stage(request: HttpRequest, job_id: int, stage_id: int) -> tuple[Job, S
     return job, get_object_or_404(job.stages.all(), pk=stage_id)
 
 
-@recruiter_required
+@recruiters_only
 @require_GET
 def stage_list(request: HttpRequest, job_id: int) -> HttpResponse:
     return _stage_editor(request, job_get(request.user, job_id))
 
 
-@recruiter_required
+@recruiters_only
 @require_POST
 def stage_add(request: HttpRequest, job_id: int) -> HttpResponse:
     job = job_get(request.user, job_id)
@@ -189,7 +200,7 @@ def stage_add(request: HttpRequest, job_id: int) -> HttpResponse:
     return _after_stage_write(request, job, f"Added the stage “{stage.name}”.")
 
 
-@recruiter_required
+@recruiters_only
 @require_POST
 def stage_rename(request: HttpRequest, job_id: int, stage_id: int) -> HttpResponse:
     job, stage = _job_stage(request, job_id, stage_id)
@@ -205,7 +216,7 @@ def stage_rename(request: HttpRequest, job_id: int, stage_id: int) -> HttpRespon
     return _after_stage_write(request, job, message)
 
 
-@recruiter_required
+@recruiters_only
 @require_POST
 def stage_review(request: HttpRequest, job_id: int, stage_id: int) -> HttpResponse:
     job, stage = _job_stage(request, job_id, stage_id)
@@ -215,7 +226,7 @@ def stage_review(request: HttpRequest, job_id: int, stage_id: int) -> HttpRespon
     return _after_stage_write(request, job, f"“{stage.name}” {verb} hiring-manager review.")
 
 
-@recruiter_required
+@recruiters_only
 @require_POST
 def stage_reorder(request: HttpRequest, job_id: int) -> HttpResponse:
     """Either `order` (every stage id, in the new order) or `stage` + `direction` (up/down)."""
@@ -241,7 +252,7 @@ def stage_reorder(request: HttpRequest, job_id: int) -> HttpResponse:
     return _after_stage_write(request, job, "New order: " + " → ".join(stage.name for stage in stages) + ".")
 
 
-@recruiter_required
+@recruiters_only
 @require_http_methods(["GET", "POST"])
 def stage_remove(request: HttpRequest, job_id: int, stage_id: int) -> HttpResponse:
     """GET asks for confirmation (and where the stage's applications go); POST removes."""

@@ -9,11 +9,13 @@ from typing import Any
 
 from django.contrib.auth.models import Group, User
 
-from ats.roles import HIRING_MANAGER_GROUP, RECRUITER_GROUP
+from ats.core.access import HIRING_MANAGER_GROUP, RECRUITER_GROUP
 from candidates.models import Candidate
 from candidates.services import candidate_create
-from jobs.models import Application, Job, Stage
-from jobs.services import application_create, job_create
+from jobs.applications.models import Application
+from jobs.models import Job, Stage
+from jobs.applications.services import application_create
+from jobs.services import job_create
 
 _counter = itertools.count(1)
 

@@ -15,18 +15,13 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from candidates.models import (
-    BulkAction,
-    CandidateList,
-    CandidateMerge,
-    Note,
-    Resume,
-    SavedSearch,
-    Tag,
-    UploadBatch,
-)
-from jobs import reviews
-from jobs.models import Review, ReviewRequest
+from jobs.bulk.models import BulkAction
+from candidates.lists.models import CandidateList, SavedSearch
+from candidates.merges.models import CandidateMerge
+from candidates.models import Note, Tag
+from candidates.resumes.models import Resume, UploadBatch
+from jobs.reviews import services as review_services
+from jobs.reviews.models import ReviewRequest
 from tests import factories
 
 SKIPPED_PREFIXES = ("admin/", "django-rq/", "django_rq/", "rq/", "static/")
@@ -89,7 +84,7 @@ def world(recruiter, manager_a, manager_b, job_a, job_b):
         content_type="application/pdf", sha256="b" * 64, status=Resume.Status.PARSED, parsed={}, text="Job B person",
     )
     criterion = job_b.criteria.create(name="Analysis", position=0)
-    review = reviews.review_submit(actor=manager_b, application=application, recommendation="yes", ratings={criterion.pk: (3, "")})
+    review = review_services.review_submit(actor=manager_b, application=application, recommendation="yes", ratings={criterion.pk: (3, "")})
     now = timezone.now()
     review_request = ReviewRequest.objects.create(
         application=application, reviewer=manager_b, requested_by=recruiter, requested_at=now, due_at=now + timedelta(days=2)

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from django import template
 
-from candidates.models import Resume
+from candidates.resumes.models import Resume
 
 register = template.Library()
 

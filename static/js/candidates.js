@@ -1,4 +1,5 @@
-// Candidate search and profile: bulk-action fields, select-all, stage pickers, provenance highlights.
+// Candidate search and profile: bulk-action fields, select-all, provenance highlights
+// (the job → stage pickers are pickers.js).
 (() => {
   "use strict";
 
@@ -10,28 +11,8 @@
     });
   }
 
-  // Stage <select>s offer the stages of the job chosen next to them (map in #job-stages).
-  let jobStages = null;
-  function syncStages(jobSelect) {
-    const stageSelect = document.getElementById(jobSelect.dataset.stageSelect);
-    if (!stageSelect) return;
-    if (jobStages === null) {
-      const node = document.getElementById("job-stages");
-      jobStages = node ? JSON.parse(node.textContent || "{}") : {};
-    }
-    const chosen = stageSelect.value;
-    const placeholder = stageSelect.options[0];
-    stageSelect.replaceChildren(placeholder);
-    (jobStages[jobSelect.value] || []).forEach(([id, name]) => {
-      const option = new Option(name, String(id));
-      option.selected = String(id) === chosen;
-      stageSelect.append(option);
-    });
-  }
-
   function init(root) {
     root.querySelectorAll("[data-bulk-kind]").forEach(syncBulkFields);
-    root.querySelectorAll("[data-stage-select]").forEach(syncStages);
     markLowConfidence(root);
   }
 
@@ -44,7 +25,6 @@
   document.addEventListener("change", (event) => {
     const target = event.target;
     if (target.matches("[data-bulk-kind]")) syncBulkFields(target);
-    if (target.matches("[data-stage-select]")) syncStages(target);
     if (target.matches("[data-select-all]")) {
       target.closest("form").querySelectorAll("input[name=ids]").forEach((box) => { box.checked = target.checked; });
     }

@@ -10,22 +10,9 @@
   const progress = form.querySelector("[data-send-progress]");
   const results = form.querySelector("[data-results]");
   const button = form.querySelector("[data-upload-button]");
-  const jobSelect = form.querySelector("[data-job-select]");
-  const stageSelect = form.querySelector("[data-stage-select]");
   const FILES_PER_REQUEST = 5;
   const PARALLEL = 2;
   let chosen = [];
-
-  const filterStages = () => {
-    const job = jobSelect.value;
-    stageSelect.disabled = !job;
-    for (const option of stageSelect.options) {
-      option.hidden = Boolean(option.dataset.job) && option.dataset.job !== job;
-    }
-    if (stageSelect.selectedOptions[0]?.hidden) stageSelect.value = "";
-  };
-  jobSelect.addEventListener("change", filterStages);
-  filterStages();
 
   const choose = (files) => {
     chosen = Array.from(files);

@@ -5,7 +5,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from candidates.models import Resume
+from candidates.resumes.models import Resume
 from candidates.services import note_add
 from tests import factories
 

@@ -10,9 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from jobs.models import Application, Job
-from jobs.selectors import applications_waiting
-from jobs.services import application_set_outcome
+from jobs.applications.models import Application
+from jobs.models import Job
+from jobs.applications.selectors import applications_waiting
+from jobs.applications.services import application_set_outcome
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -179,8 +180,8 @@ def test_waiting_query_can_use_the_partial_index(recruiter):
 
 
 def test_failed_resumes_are_counted_and_each_can_be_reparsed_in_one_click(recruiter, recruiter_client):
-    from candidates.ingestion import resume_upload
-    from candidates.tasks import parse_resume_task
+    from candidates.resumes.services.intake import resume_upload
+    from candidates.resumes.tasks import parse_resume_task
 
     for n in range(7):
         resume = resume_upload(actor=recruiter, filename=f"scan-{n}.pdf", data=b"%PDF-1.4\n%%EOF\n" + bytes([n])).resume

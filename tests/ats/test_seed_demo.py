@@ -5,7 +5,8 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 
 from candidates.models import Candidate
-from jobs.models import Application, Job, StageChange
+from jobs.applications.models import Application, StageChange
+from jobs.models import Job
 
 
 @pytest.mark.django_db

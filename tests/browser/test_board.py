@@ -6,7 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from jobs.models import Application, Job, StageChange
+from jobs.applications.models import Application, StageChange
+from jobs.models import Job
 from tests import factories
 from tests.browser.conftest import login, screenshot
 

@@ -8,9 +8,10 @@ import django_rq
 import pytest
 from playwright.sync_api import expect
 
-from ats import fake_resumes
-from candidates.worker import ParsingWorker
-from jobs.models import Application, Job
+from ats.demo import fake_resumes
+from candidates.resumes.worker import ParsingWorker
+from jobs.applications.models import Application
+from jobs.models import Job
 from tests import factories
 from tests.browser.conftest import login, screenshot
 

@@ -6,9 +6,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from candidates.models import Resume
+from candidates.resumes.models import Resume
 from candidates.services import note_add
-from jobs.models import Review, ReviewRequest
+from jobs.reviews.models import Review, ReviewRequest
 from tests import factories
 from tests.browser.conftest import login, screenshot
 

@@ -6,8 +6,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from candidates.models import Candidate, Experience, Resume
-from candidates.search import candidate_reindex
+from candidates.models import Candidate, Experience
+from candidates.resumes.models import Resume
+from candidates.search.services import candidate_reindex
 from tests import factories
 from tests.browser.conftest import login, screenshot
 

@@ -5,9 +5,9 @@ import django_rq
 import pytest
 from playwright.sync_api import expect
 
-from ats import fake_resumes
-from candidates.models import Resume
-from candidates.worker import ParsingWorker
+from ats.demo import fake_resumes
+from candidates.resumes.models import Resume
+from candidates.resumes.worker import ParsingWorker
 from tests import factories
 from tests.browser.conftest import login, screenshot
 

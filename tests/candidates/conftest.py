@@ -4,8 +4,8 @@ import django_rq
 import pytest
 from rq import SimpleWorker
 
-from candidates.parse_sandbox import ParseSandbox
-from candidates.worker import ParsingWorker
+from candidates.resumes.sandbox import ParseSandbox
+from candidates.resumes.worker import ParsingWorker
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """A ParsingWorker whose parses take seconds, so a test can stop it in the middle of one."""
 from __future__ import annotations
 
-from candidates.worker import ParsingWorker
+from candidates.resumes.worker import ParsingWorker
 
 
 class SlowParsingWorker(ParsingWorker):

@@ -6,7 +6,8 @@ import io
 import pytest
 from django.core.management import call_command
 
-from candidates.models import Candidate, Resume
+from candidates.models import Candidate
+from candidates.resumes.models import Resume
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

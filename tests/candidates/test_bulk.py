@@ -4,9 +4,10 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from candidates.models import BulkAction, CandidateList
+from jobs.bulk.models import BulkAction
+from candidates.lists.models import CandidateList
 from candidates.services import candidate_tag_add
-from jobs.models import Application
+from jobs.applications.models import Application
 from tests import factories
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -107,7 +108,7 @@ def test_bulk_next_url_must_be_local(recruiter_client, people):
 
 @pytest.mark.django_db
 def test_bulk_on_all_matching_the_search_not_just_the_page(recruiter, recruiter_client):
-    from candidates.search import candidate_reindex
+    from candidates.search.services import candidate_reindex
 
     matching = [factories.make_candidate(actor=recruiter, name=f"Ingrid Calloway {n}", headline="Rust developer") for n in range(30)]
     other = factories.make_candidate(actor=recruiter, name="Tobias Yarrow", headline="Designer")

@@ -8,12 +8,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
 
-from ats import fake_resumes
-from candidates.ingestion import resume_reparse, resume_upload
-from candidates.models import Activity, Candidate, Education, Experience, PossibleDuplicate, Resume
-from candidates.tasks import parse_resume_task
-from jobs.models import Application
-from tests import factories
+from ats.demo import fake_resumes
+from candidates.resumes.services.intake import resume_reparse, resume_upload
+from ats.core.models import Activity
+from candidates.models import Candidate, Education, Experience, PossibleDuplicate
+from candidates.resumes.models import Resume
+from candidates.resumes.tasks import parse_resume_task
+from jobs.applications.models import Application
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

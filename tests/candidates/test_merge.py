@@ -4,11 +4,13 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from candidates.merge import MergeError, candidate_merge, candidate_merge_undo
-from candidates.models import Candidate, CandidateList, CandidateListEntry, CandidateMerge, Experience, Resume
+from candidates.merges.services import MergeError, candidate_merge, candidate_merge_undo
+from candidates.models import Candidate, Experience
+from candidates.lists.models import CandidateList, CandidateListEntry
+from candidates.merges.models import CandidateMerge
+from candidates.resumes.models import Resume
 from candidates.services import candidate_tag_add, note_add
-from jobs.models import Application
-from jobs.services import application_move
+from jobs.applications.services import application_move
 from tests import factories
 
 

@@ -15,11 +15,15 @@ import pytest
 from django.utils import timezone
 from rq.timeouts import JobTimeoutException
 
-from ats import fake_resumes
-from candidates import parse_sandbox, tasks
-from candidates.ingestion import parse_job_id, resume_reparse, resume_sweep, resume_upload
-from candidates.models import Activity, Candidate, Education, Experience, PossibleDuplicate, Resume
-from candidates.tasks import parse_resume_task, stop_claiming
+from ats.demo import fake_resumes
+from candidates.resumes import batches, sandbox as parse_sandbox
+from candidates.resumes.services.claims import parse_job_id, resume_sweep
+from candidates.resumes.services.intake import resume_reparse, resume_upload
+from ats.core.models import Activity
+from candidates.models import Candidate, Education, Experience, PossibleDuplicate
+from candidates.resumes.models import Resume
+from candidates.resumes.tasks import parse_resume_task
+from candidates.resumes.batches import stop_claiming
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -187,7 +191,7 @@ def test_a_resume_claimed_along_is_handed_back_even_when_the_job_is_stopped_righ
     def cold_shutdown(resume_id: int) -> None:
         raise SystemExit()  # what RQ's cold shutdown raises, wherever the job happens to be
 
-    monkeypatch.setattr(tasks, "dequeue_parse", cold_shutdown)
+    monkeypatch.setattr(batches, "dequeue_parse", cold_shutdown)
     with pytest.raises(SystemExit):
         parse_resume_task(first.pk)
     assert _statuses(first, second) == ["queued", "queued"]
@@ -202,15 +206,15 @@ def test_a_file_that_kills_workers_does_not_take_the_resumes_parsed_beside_it_do
     in a batch when the worker died is parsed alone afterwards, so only the killer runs out of attempts."""
     innocent = _upload(recruiter, fake_resumes.fake_person(140), "innocent.txt")
     killer = _upload(recruiter, fake_resumes.fake_person(141), "killer.txt")
-    real_parse = tasks.parse_document
+    real_parse = batches.parse_document
 
     def parse(data, *, filename, **options):
         if filename == "killer.txt":
             raise WorkerKilled()
         return real_parse(data, filename=filename, **options)
 
-    monkeypatch.setattr(tasks, "parse_document", parse)
-    monkeypatch.setattr(tasks.ParseBatch, "_hand_back", lambda self, ids: None)
+    monkeypatch.setattr(batches, "parse_document", parse)
+    monkeypatch.setattr(batches.ParseBatch, "_hand_back", lambda self, ids: None)
     later = timezone.now() + timedelta(seconds=settings.RESUME_STUCK_AFTER + 1)
     with pytest.raises(WorkerKilled):
         parse_resume_task(innocent.pk)  # the innocent is parsed, then the killer taken along kills the worker

@@ -5,8 +5,8 @@ import os
 
 import pytest
 
-from ats import fake_resumes
-from candidates.parse_sandbox import ParseSandbox, SandboxCrashed, SandboxOutOfMemory, SandboxTimeout
+from ats.demo import fake_resumes
+from candidates.resumes.sandbox import SandboxCrashed, SandboxOutOfMemory, SandboxTimeout
 from candidates.parsing import ParseError, parse
 
 TARGETS = "tests.candidates.sandbox_targets"
@@ -65,9 +65,9 @@ def test_the_sandbox_leaves_when_the_worker_goes_away(sandbox_for):
 
 @pytest.mark.django_db
 def test_a_resume_that_exhausts_the_sandbox_ends_failed_with_a_reason_and_can_be_retried(recruiter, sandbox_for):
-    from candidates import parse_sandbox
-    from candidates.ingestion import resume_reparse, resume_upload
-    from candidates.tasks import parse_resume_task
+    from candidates.resumes import sandbox as parse_sandbox
+    from candidates.resumes.services.intake import resume_reparse, resume_upload
+    from candidates.resumes.tasks import parse_resume_task
 
     resume = resume_upload(actor=recruiter, filename="greedy.txt",
                            data=fake_resumes.resume_txt(fake_resumes.fake_person(7))).resume

@@ -6,8 +6,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from candidates.models import Activity, Candidate, Experience, PossibleDuplicate, Resume
-from candidates.search import parse_query
+from ats.core.models import Activity
+from candidates.models import Candidate, Experience, PossibleDuplicate
+from candidates.resumes.models import Resume
+from candidates.search.query import parse_query
 from tests import factories
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -38,7 +40,7 @@ def test_edit_form_partial_then_save_returns_the_section_and_marks_corrected_fie
     assert set(candidate.corrected_fields) == {"full_name", "headline", "location"}
     assert Activity.objects.filter(candidate=candidate, verb="candidate_edited").exists()
     # The search document follows the edit.
-    from candidates.search import candidate_search, SearchParams
+    from candidates.search.selectors import candidate_search, SearchParams
 
     found = candidate_search(user=candidate.owner, params=SearchParams(q="staff engineer"))
     assert list(found.candidates) == [candidate]

@@ -13,9 +13,10 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from ats import fake_resumes
-from candidates.ingestion import resume_sweep, resume_upload
-from candidates.models import Resume
+from ats.demo import fake_resumes
+from candidates.resumes.services.claims import resume_sweep
+from candidates.resumes.services.intake import resume_upload
+from candidates.resumes.models import Resume
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -5,9 +5,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from ats import fake_resumes
-from candidates.ingestion import resume_upload
-from candidates.tasks import parse_resume_task
+from ats.demo import fake_resumes
+from candidates.resumes.services.intake import resume_upload
+from candidates.resumes.tasks import parse_resume_task
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -122,7 +122,7 @@ def test_admin_action_reparses_selected_resumes(recruiter, admin_client_):
 
 
 def test_profile_banner_polls_while_parsing_and_reloads_when_done(recruiter, recruiter_client):
-    from candidates.ingestion import resume_reparse
+    from candidates.resumes.services.intake import resume_reparse
 
     resume = _parsed_resume(recruiter, index=57)
     url = reverse("candidates:parsing_status", args=[resume.candidate.pk])

@@ -10,9 +10,9 @@ import time
 import pytest
 from django.conf import settings
 
-from ats import fake_resumes
-from candidates.ingestion import resume_upload
-from candidates.models import Resume
+from ats.demo import fake_resumes
+from candidates.resumes.services.intake import resume_upload
+from candidates.resumes.models import Resume
 from tests.candidates.test_recovery import ROOT, _database_url
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -100,10 +100,9 @@ def test_a_write_cut_off_by_rqs_job_timeout_is_retried_not_failed(recruiter, red
     from django.db import connection
     from rq.timeouts import JobTimeoutException
 
-    from ats import fake_resumes
-    from candidates.ingestion import resume_upload
-    from candidates.models import Resume
-    from candidates.tasks import parse_resume_task
+    from ats.demo import fake_resumes
+    from candidates.resumes.services.intake import resume_upload
+    from candidates.resumes.tasks import parse_resume_task
 
     person = fake_resumes.fake_person(41)
     resume = resume_upload(actor=recruiter, filename="locked.txt", data=fake_resumes.resume_txt(person)).resume
@@ -142,7 +141,7 @@ def test_a_write_cut_off_by_rqs_job_timeout_is_retried_not_failed(recruiter, red
 
 
 def test_the_sandbox_deadline_stays_inside_rqs_job_timeout(settings):
-    from candidates.worker import sandbox_deadline
+    from candidates.resumes.worker import sandbox_deadline
 
     settings.PARSE_TIME_BUDGET, settings.PARSE_JOB_TIMEOUT = 60, 120
     assert sandbox_deadline() == 75
@@ -155,9 +154,9 @@ def test_a_connection_dropped_by_the_server_during_a_parse_costs_no_attempt(recr
 
     from django.db import connection
 
-    from candidates import parse_sandbox
-    from candidates.parse_sandbox import ParseSandbox
-    from candidates.tasks import parse_resume_task
+    from candidates.resumes import sandbox as parse_sandbox
+    from candidates.resumes.sandbox import ParseSandbox
+    from candidates.resumes.tasks import parse_resume_task
 
     resume = resume_upload(actor=recruiter, filename="slow.txt",
                            data=fake_resumes.resume_txt(fake_resumes.fake_person(42))).resume

@@ -5,8 +5,9 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 from django.db.utils import InternalError
 
-from jobs.models import Application, Job, Stage, StageChange
-from jobs.services import application_move, application_set_outcome
+from jobs.applications.models import Application, StageChange
+from jobs.models import Job, Stage
+from jobs.applications.services import application_move, application_set_outcome
 from tests import factories
 
 
@@ -97,7 +98,7 @@ def test_deleting_a_user_keeps_the_history_but_forgets_the_user(job_a, recruiter
 
 @pytest.mark.django_db
 def test_resume_failed_needs_a_reason_and_parsed_needs_a_candidate():
-    from candidates.models import Resume
+    from candidates.resumes.models import Resume
 
     base = dict(original_filename="cv.pdf", size=10, content_type="application/pdf", file="x/y.pdf")
     with pytest.raises(IntegrityError), transaction.atomic():

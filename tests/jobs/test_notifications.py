@@ -10,9 +10,9 @@ from django.db import connection
 from rq import SimpleWorker
 from rq.registry import ScheduledJobRegistry
 
-from jobs import notifications, reviews
-from jobs.models import NotificationPreference
-from jobs.services import application_move
+from jobs.reviews import services as review_services, tasks
+from jobs.reviews.models import NotificationPreference
+from jobs.applications.services import application_move
 from tests import factories
 
 
@@ -84,8 +84,8 @@ def test_one_digest_lists_every_candidate_that_arrived_and_the_next_one_only_new
 @pytest.mark.django_db
 def test_running_the_digest_again_sends_nothing_new(manager, job_a, recruiter):
     shortlist(job_a, recruiter, "Quinn Holloway")
-    assert notifications.send_shortlist_digest(manager.pk) == 1
-    assert notifications.send_shortlist_digest(manager.pk) == 0
+    assert tasks.send_shortlist_digest(manager.pk) == 1
+    assert tasks.send_shortlist_digest(manager.pk) == 0
     assert len(mail.outbox) == 1
 
 
@@ -101,7 +101,7 @@ def test_two_concurrent_digest_runs_send_one_mail(job_a, recruiter, manager_a, s
     def run() -> None:
         try:
             barrier.wait()
-            results.append(notifications.send_shortlist_digest(manager_a.pk))
+            results.append(tasks.send_shortlist_digest(manager_a.pk))
         finally:
             connection.close()
 
@@ -131,7 +131,7 @@ def test_anonymised_jobs_digest_does_not_name_the_candidate(manager, job_a, recr
     job_a.anonymised_review = True
     job_a.save(update_fields=["anonymised_review"])
     application = shortlist(job_a, recruiter, "Skyler Larkspur")
-    notifications.send_shortlist_digest(manager.pk)
+    tasks.send_shortlist_digest(manager.pk)
     assert "Skyler Larkspur" not in mail.outbox[0].body + mail.outbox[0].alternatives[0][0]
     assert f"Candidate #{application.pk}" in mail.outbox[0].body
 
@@ -142,12 +142,12 @@ def test_digest_can_be_turned_off(manager, job_a, recruiter, django_capture_on_c
     with django_capture_on_commit_callbacks(execute=True):
         shortlist(job_a, recruiter, "Amara Merriweather")
     assert notifications_queue.count == 0
-    assert notifications.send_shortlist_digest(manager.pk) == 0
+    assert tasks.send_shortlist_digest(manager.pk) == 0
     assert mail.outbox == []
 
 
 def _review(manager, application, job):
-    return reviews.review_submit(
+    return review_services.review_submit(
         actor=manager, application=application, recommendation="strong_yes", comment="Great systems thinking.",
         ratings={c.pk: (4, "") for c in job.criteria.all()},
     )

@@ -10,10 +10,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from candidates.models import Activity, Candidate, Note
-from jobs import reviews
-from jobs.models import Application, Review, ReviewRequest
-from jobs.services import application_move, application_set_outcome
+from ats.core.models import Activity
+from candidates.models import Candidate
+from jobs.reviews import redaction, selectors as reviews, services as review_services
+from jobs.applications.models import Application
+from jobs.reviews.models import Review, ReviewRequest
+from jobs.applications.services import application_move, application_set_outcome
 from tests import factories
 
 
@@ -42,7 +44,7 @@ def _review_data(job, *, recommendation: str = "yes", score: int = 3, comment: s
 
 def _submit(user, application, **kwargs) -> Review:
     job = application.job
-    return reviews.review_submit(
+    return review_services.review_submit(
         actor=user,
         application=application,
         recommendation=kwargs.get("recommendation", "yes"),
@@ -264,7 +266,7 @@ SECRET_VALUES = [
 
 @pytest.fixture
 def anonymised_application(job_a, recruiter):
-    from candidates.models import Resume
+    from candidates.resumes.models import Resume
 
     job_a.anonymised_review = True
     job_a.save(update_fields=["anonymised_review"])
@@ -336,7 +338,7 @@ def test_recruiters_always_see_who_the_candidate_is(recruiter, anonymised_applic
 def test_redaction_keeps_dates_and_hides_contacts():
     candidate = Candidate(full_name="Olu Brightwater", emails=["olu@example.com"], location="Lagos, Nigeria")
     text = "Olu Brightwater — olu@example.com — (555) 010-2233\nLagos\n2015 – 2019 Analyst\nSee www.olu.dev\nGender: male"
-    redacted = reviews.redact(text, candidate)
+    redacted = redaction.redact(text, candidate)
     for secret in ("Olu", "Brightwater", "olu@example.com", "010-2233", "Lagos", "olu.dev", "male"):
         assert secret not in redacted
     assert "2015 – 2019 Analyst" in redacted

@@ -5,8 +5,8 @@ import threading
 import pytest
 from django.db import connection
 
-from jobs.models import Application, StageChange
-from jobs.services import StageConflict, application_move
+from jobs.applications.models import Application, StageChange
+from jobs.applications.services import StageConflict, application_move
 from tests import factories
 
 

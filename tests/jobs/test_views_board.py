@@ -1,7 +1,6 @@
 """The pipeline board: columns, moves (drag/keyboard), undo, bulk actions, lazy pages and who may do what."""
 from __future__ import annotations
 
-import json
 import re
 from datetime import timedelta
 
@@ -10,9 +9,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from candidates.models import Activity, BulkAction, Candidate, Experience, Tag
-from jobs.models import Application, Review, StageChange
-from jobs.services import application_move, application_set_outcome
+from ats.core.models import Activity
+from jobs.bulk.models import BulkAction
+from candidates.models import Candidate, Experience, Tag
+from jobs.applications.models import Application, StageChange
+from jobs.reviews.models import Review
+from jobs.applications.services import application_move, application_set_outcome
 from tests import factories
 
 JSON = {"HTTP_ACCEPT": "application/json"}
@@ -309,7 +311,7 @@ def test_bulk_move_moves_every_selected_card_with_history(recruiter_client, recr
 @pytest.mark.django_db
 def test_rejected_are_loaded_on_demand_and_can_be_restored(recruiter_client, recruiter, job_a):
     application = factories.make_application(job=job_a, actor=recruiter, candidate=factories.make_candidate(name="Jane Doe"))
-    from jobs.services import application_set_outcome
+    from jobs.applications.services import application_set_outcome
 
     application_set_outcome(actor=recruiter, application=application, outcome="rejected", reason="No visa")
     board = recruiter_client.get(reverse("jobs:detail", args=[job_a.pk])).content.decode()

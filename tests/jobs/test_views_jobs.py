@@ -6,8 +6,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from candidates.models import Activity
-from jobs.models import Application, Job, Review, ReviewCriterion, ReviewRating
+from ats.core.models import Activity
+from jobs.applications.models import Application
+from jobs.models import Job, ReviewCriterion
+from jobs.reviews.models import Review, ReviewRating
 from tests import factories
 
 

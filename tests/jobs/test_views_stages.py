@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from candidates.models import Activity
-from jobs.models import Application, Stage, StageChange
+from ats.core.models import Activity
+from jobs.applications.models import Application, StageChange
+from jobs.models import Stage
 from tests import factories
 
 

@@ -17,16 +17,15 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import connection, transaction
-from django.db.models import Max, Min
+from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from ats.management.commands import seed_demo
+from ats.demo.services import DEMO_USERS, demo_big_job_create
 from candidates.models import Candidate
-from candidates.search import candidate_reindex_range
-from jobs.models import Application, Job
+from jobs.applications.models import Application
+from jobs.models import Job
 
 BIG_JOB_TITLE = "Benchmark: platform engineer (5,000 applicants)"
 DEMO_MAX_CANDIDATES = 1_000
@@ -73,7 +72,6 @@ class Command(BaseCommand):
         missing_candidates = max(0, options["candidates"] - existing)
         missing_jobs = max(0, options["jobs"] - Job.objects.count() - (0 if have_bench else 1))
         missing_apps = max(0, options["applications"] - Application.objects.count() - (0 if have_bench else options["big_job"]))
-        first_new = (Candidate.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
         if missing_candidates or missing_jobs or missing_apps:
             self.stdout.write(
                 f"Adding {missing_candidates} candidates, {missing_jobs} jobs, {missing_apps} applications …"
@@ -86,8 +84,6 @@ class Command(BaseCommand):
             call_command("seed_demo", verbosity=0)  # the demo logins, nothing else
         if not have_bench:
             self.create_big_job(options["big_job"])
-        self.stdout.write(f"Reindexing search documents of new candidates (id ≥ {first_new}) …")
-        self.reindex_from(first_new)
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         self.stdout.write(
@@ -96,22 +92,8 @@ class Command(BaseCommand):
         )
 
     def create_big_job(self, count: int) -> None:
-        seeder = seed_demo.Command()
-        users = {u.username: u for u in User.objects.filter(username__in=seed_demo.DEMO_USERS)}
-        rng = random.Random(11)
-        with transaction.atomic():
-            (job,) = seeder.create_jobs(rng, 1, users)
-            Job.objects.filter(pk=job.pk).update(title=BIG_JOB_TITLE, status=Job.Status.OPEN, recruiter=users["recruiter"])
-            ids = list(Candidate.objects.values_list("pk", flat=True).order_by("?")[: count * 2])
-            seeder.create_applications(rng, [job], ids, min(count, len(ids)), users)
-
-    def reindex_from(self, first_id: int, batch: int = 5_000) -> None:
-        bounds = Candidate.objects.filter(pk__gte=first_id).aggregate(first=Min("pk"), last=Max("pk"))
-        if bounds["first"] is None:
-            return
-        for low in range(bounds["first"], bounds["last"] + 1, batch):
-            with transaction.atomic():
-                candidate_reindex_range(low, low + batch - 1)
+        users = {u.username: u for u in User.objects.filter(username__in=DEMO_USERS)}
+        demo_big_job_create(random.Random(11), title=BIG_JOB_TITLE, applications=count, users=users)
 
     # --- Measurements ----------------------------------------------------------------------------
 

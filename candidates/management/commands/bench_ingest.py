@@ -18,9 +18,11 @@ from django.db import connection
 from django.utils import timezone
 from rq import Worker
 
-from ats import fake_resumes
-from candidates.ingestion import PARSE_QUEUE, resume_upload
-from candidates.models import Activity, Candidate, Resume
+from ats.demo import fake_resumes
+from candidates.resumes.services.claims import PARSE_QUEUE
+from candidates.resumes.services.intake import resume_upload, resumes_delete
+from ats.core.models import Activity
+from candidates.resumes.models import Resume
 
 ROOT = Path(settings.BASE_DIR)
 
@@ -56,7 +58,7 @@ class Command(BaseCommand):
         parser.add_argument("--pages", type=int, default=2, help="Pages per résumé.")
         parser.add_argument("--idle-samples", type=int, default=20, help="Single uploads timed on an idle queue.")
         parser.add_argument("--keep", action="store_true", help="Keep the résumés and candidates created.")
-        parser.add_argument("--worker-class", default="candidates.worker.ParsingWorker")
+        parser.add_argument("--worker-class", default="candidates.resumes.worker.ParsingWorker")
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -203,9 +205,4 @@ class Command(BaseCommand):
         return latencies, ids
 
     def _cleanup(self, ids: list[int]) -> None:
-        resumes = Resume.objects.filter(pk__in=ids)
-        candidate_ids = list(resumes.values_list("candidate_id", flat=True))
-        for resume in resumes:
-            resume.file.delete(save=False)
-        resumes.delete()
-        Candidate.objects.filter(pk__in=candidate_ids, resumes__isnull=True).delete()
+        resumes_delete(actor=None, resume_ids=ids)

@@ -8,9 +8,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from candidates.ingestion import resume_upload
-from candidates.models import Resume
-from candidates.tasks import parse_resume_task
+from candidates.resumes.services.intake import resume_upload
+from candidates.resumes.models import Resume
+from candidates.resumes.tasks import parse_resume_task
 from jobs.models import Job, Stage
 
 SUFFIXES = {".pdf", ".docx", ".txt"}

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Max, Min
 
 from candidates.models import Candidate
-from candidates.search import candidate_reindex_range
+from candidates.search.services import candidate_reindex_range
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
-from candidates.ingestion import resume_sweep
+from candidates.resumes.services.claims import resume_sweep
 
 
 class Command(BaseCommand):

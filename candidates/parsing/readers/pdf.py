@@ -40,7 +40,6 @@ from pdfminer.pdftypes import PDFObjRef, dict_value, resolve1  # noqa: E402
 from pdfminer.psexceptions import PSException  # noqa: E402
 
 import contextvars  # noqa: E402
-import re  # noqa: E402
 import zlib  # noqa: E402
 
 import pdfminer.pdftypes as _pdftypes  # noqa: E402

@@ -1,0 +1,240 @@
+"""Fictional demo data, written in bulk (tens of thousands of rows in seconds) with the same
+shape the app's own services leave: stage, outcome and job-status history, search documents,
+nothing dated in the future. For `seed_demo` and the benchmarks only: no real person is named.
+"""
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+
+from django.contrib.auth.models import Group, User
+from django.db import transaction
+from django.utils import timezone
+
+from ats.core.access import HIRING_MANAGER_GROUP, RECRUITER_GROUP
+from ats.demo import data
+from candidates.models import Candidate, Education, Experience
+from candidates.search.services import candidate_reindex
+from jobs.applications.models import Application, OutcomeChange, StageChange
+from jobs.models import Job, JobStatusChange, ReviewCriterion, Stage
+
+# username -> (first name, last name, role); passwords are "demo-<username>".
+DEMO_USERS = {
+    "admin": ("Ada", "Admin", "admin"),
+    "recruiter": ("Robin", "Recruiter", RECRUITER_GROUP),
+    "recruiter2": ("Sam", "Sourcer", RECRUITER_GROUP),
+    "manager": ("Mina", "Manager", HIRING_MANAGER_GROUP),
+    "manager2": ("Theo", "Lead", HIRING_MANAGER_GROUP),
+}
+BATCH = 5000
+
+
+def demo_password(username: str) -> str:
+    return f"demo-{username}"
+
+
+def demo_users_ensure() -> dict[str, User]:
+    """The demo logins, with their passwords reset to demo-<username>."""
+    users = {}
+    for username, (first, last, role) in DEMO_USERS.items():
+        user, _ = User.objects.get_or_create(username=username)
+        user.first_name, user.last_name = first, last
+        user.email = f"{username}@example.com"
+        user.is_staff = user.is_superuser = role == "admin"
+        user.set_password(demo_password(username))
+        user.save()
+        if role != "admin":
+            user.groups.add(Group.objects.get_or_create(name=role)[0])
+        users[username] = user
+    return users
+
+
+def demo_jobs_create(rng: random.Random, count: int, users: dict[str, User], *, status: str | None = None) -> list[Job]:
+    """Jobs with the default pipeline, criteria, a hiring manager and their status history."""
+    now = timezone.now()
+    templates = data.JOBS
+    jobs = []
+    for index in range(count):
+        title, department, location, remote, _ = templates[index % len(templates)]
+        if index >= len(templates):
+            title = f"{title} #{index // len(templates) + 1}"
+        job_status = status or rng.choices(["open", "open", "open", "on_hold", "draft", "closed"])[0]
+        opened = now - timedelta(days=rng.randint(5, 120))
+        jobs.append(
+            Job(
+                created_at=opened - timedelta(days=rng.randint(0, 5)),
+                title=title,
+                department=department,
+                location=location,
+                remote_policy=remote,
+                status=job_status,
+                description=f"We are hiring a {title} to join our {department} team in {location}.",
+                recruiter=users["recruiter"] if index % 3 else users["recruiter2"],
+                opened_at=None if job_status == "draft" else opened,
+                closed_at=now if job_status == "closed" else None,
+            )
+        )
+    jobs = Job.objects.bulk_create(jobs, batch_size=BATCH)
+    stages, criteria, managers = [], [], []
+    for index, job in enumerate(jobs):
+        for position, (name, kind) in enumerate(Stage.DEFAULT_PIPELINE):
+            stages.append(Stage(job=job, name=name, kind=kind, position=position, needs_review=kind == "shortlist"))
+        for position, name in enumerate(templates[index % len(templates)][4]):
+            criteria.append(ReviewCriterion(job=job, name=name, position=position))
+        manager = users["manager"] if index % 2 == 0 else users["manager2"]
+        managers.append(Job.hiring_managers.through(job_id=job.pk, user_id=manager.pk))
+    Stage.objects.bulk_create(stages, batch_size=BATCH)
+    ReviewCriterion.objects.bulk_create(criteria, batch_size=BATCH)
+    Job.hiring_managers.through.objects.bulk_create(managers, batch_size=BATCH)
+    JobStatusChange.objects.bulk_create(
+        (change for job in jobs for change in _status_history(rng, job, users["recruiter"], now)), batch_size=BATCH
+    )
+    return jobs
+
+
+@transaction.atomic
+def demo_big_job_create(rng: random.Random, *, title: str, applications: int, users: dict[str, User]) -> Job:
+    """One open job holding `applications` applications of existing candidates (benchmarks)."""
+    (job,) = demo_jobs_create(rng, 1, users, status=Job.Status.OPEN)
+    job.title, job.recruiter = title, users["recruiter"]
+    job.save(update_fields=["title", "recruiter"])
+    ids = list(Candidate.objects.values_list("pk", flat=True).order_by("?")[: applications * 2])
+    demo_applications_create(rng, [job], ids, min(applications, len(ids)), users)
+    return job
+
+
+def _status_history(rng: random.Random, job: Job, actor: User, now: datetime) -> list[JobStatusChange]:
+    """Created as a draft, then opened (and put on hold or closed since), all in the past."""
+    changes = [JobStatusChange(job=job, to_status=Job.Status.DRAFT, changed_by=actor, changed_at=job.created_at)]
+    if job.status == Job.Status.DRAFT:
+        return changes
+    changes.append(JobStatusChange(job=job, from_status=Job.Status.DRAFT, to_status=Job.Status.OPEN,
+                                   changed_by=actor, changed_at=job.opened_at))
+    if job.status != Job.Status.OPEN:
+        when = job.closed_at or job.opened_at + (now - job.opened_at) * rng.uniform(0.3, 0.9)
+        changes.append(JobStatusChange(job=job, from_status=Job.Status.OPEN, to_status=job.status,
+                                       changed_by=actor, changed_at=when))
+    return changes
+
+
+def demo_candidates_create(rng: random.Random, count: int, owner: User) -> list[int]:
+    """Candidates with experience and education, indexed for search; returns their ids."""
+    now = timezone.now()
+    ids: list[int] = []
+    for start in range(0, count, BATCH):
+        batch, profiles = [], []
+        for n in range(start, min(start + BATCH, count)):
+            if rng.random() < 0.15:
+                name = rng.choice(data.CHINESE_SURNAMES) + rng.choice(data.CHINESE_GIVEN)
+                email = f"candidate{n}@example.cn"
+                phone = f"+86 155 0000 {n % 10000:04d}"
+            else:
+                first, last = rng.choice(data.FIRST_NAMES), rng.choice(data.LAST_NAMES)
+                name = f"{first} {last}"
+                email = f"{first}.{last}.{n}@example.com".lower()
+                phone = f"+1 555 01{n % 100:02d} {n % 10000:04d}"
+            title = rng.choice(data.TITLES)
+            company = rng.choice(data.COMPANIES)
+            created = now - timedelta(days=rng.randint(0, 365), minutes=rng.randint(0, 1440))
+            batch.append(
+                Candidate(
+                    full_name=name,
+                    headline=f"{title} at {company}",
+                    location=rng.choice(data.CITIES),
+                    emails=[email],
+                    phones=[phone],
+                    skills=rng.sample(data.SKILLS, rng.randint(3, 8)),
+                    source=rng.choice(["upload", "referral", "sourced", "careers", "agency"]),
+                    owner=owner,
+                    created_at=created,
+                    last_activity_at=created,
+                )
+            )
+            profiles.append((title, company, rng))
+        created_rows = Candidate.objects.bulk_create(batch, batch_size=BATCH)
+        experience, education = [], []
+        for candidate, (title, company, _) in zip(created_rows, profiles):
+            start_year = rng.randint(2008, 2020)
+            experience.append(
+                Experience(candidate=candidate, position=0, company=company, title=title,
+                           start=f"{start_year + 3}-{rng.randint(1, 12):02d}", end="present",
+                           highlights=["Led a cross-team project end to end", "Mentored two junior colleagues"])
+            )
+            experience.append(
+                Experience(candidate=candidate, position=1, company=rng.choice(data.COMPANIES),
+                           title=rng.choice(data.TITLES), start=str(start_year), end=str(start_year + 3))
+            )
+            degree = rng.choice(data.DEGREES)
+            education.append(
+                Education(candidate=candidate, position=0, institution=rng.choice(data.SCHOOLS),
+                          degree=degree.split(" ", 1)[0], field=degree.split(" ", 1)[-1],
+                          start=str(start_year - 4), end=str(start_year))
+            )
+        Experience.objects.bulk_create(experience, batch_size=BATCH)
+        Education.objects.bulk_create(education, batch_size=BATCH)
+        # Searchable at once, like every candidate the app creates (one UPDATE per batch).
+        candidate_reindex([c.pk for c in created_rows])
+        ids.extend(c.pk for c in created_rows)
+    return ids
+
+
+def demo_applications_create(
+    rng: random.Random, jobs: list[Job], candidate_ids: list[int], count: int, users: dict[str, User]
+) -> int:
+    """Applications spread over the jobs (a funnel: earlier stages hold more), with stage and
+    outcome history; nothing in the future."""
+    if not jobs or not candidate_ids or count == 0:
+        return 0
+    stages_by_job: dict[int, list[Stage]] = {}
+    for stage in Stage.objects.filter(job__in=jobs).order_by("position"):
+        stages_by_job.setdefault(stage.job_id, []).append(stage)
+    now = timezone.now()
+    # Spread the applications over the jobs, each job drawing distinct candidates.
+    per_job = [count // len(jobs) + (1 if i < count % len(jobs) else 0) for i in range(len(jobs))]
+    created = 0
+    pending: list[Application] = []
+    for job, wanted in zip(jobs, per_job):
+        stages = stages_by_job[job.pk]
+        for candidate_id in rng.sample(candidate_ids, min(wanted, len(candidate_ids))):
+            # Earlier stages hold more people, as in a real funnel.
+            stage = stages[min(int(rng.expovariate(0.9)), len(stages) - 1)]
+            applied = now - timedelta(days=rng.randint(1, 60), hours=rng.randint(0, 23))
+            entered = min(applied + timedelta(days=rng.randint(0, 10)), now - timedelta(minutes=rng.randint(1, 600)))
+            outcome, reason, outcome_at = "active", "", None
+            if rng.random() < 0.12:
+                outcome, reason = "rejected", rng.choice(data.REJECTION_REASONS)
+                outcome_at = entered + (now - entered) * rng.uniform(0.1, 0.9)
+            pending.append(
+                Application(
+                    candidate_id=candidate_id, job=job, stage=stage, outcome=outcome, outcome_reason=reason,
+                    outcome_at=outcome_at, source="demo", created_by=users["recruiter"], applied_at=applied,
+                    stage_entered_at=entered,
+                )
+            )
+        if len(pending) >= BATCH:
+            created += _flush_applications(pending, users["recruiter"])
+            pending = []
+    created += _flush_applications(pending, users["recruiter"])
+    return created
+
+
+def _flush_applications(applications: list[Application], actor: User) -> int:
+    rows = Application.objects.bulk_create(applications, batch_size=BATCH)
+    StageChange.objects.bulk_create(
+        (
+            StageChange(application=a, to_stage=a.stage, to_stage_name=a.stage.name, changed_by=actor,
+                        changed_at=a.stage_entered_at)
+            for a in rows
+        ),
+        batch_size=BATCH,
+    )
+    OutcomeChange.objects.bulk_create(
+        (
+            OutcomeChange(application=a, from_outcome="active", to_outcome=a.outcome, reason=a.outcome_reason,
+                          changed_by=actor, changed_at=a.outcome_at)
+            for a in rows
+            if a.outcome != "active"
+        ),
+        batch_size=BATCH,
+    )
+    return len(rows)

@@ -1,0 +1,63 @@
+"""Reads of résumés and upload batches, narrowed to what the user may see."""
+from __future__ import annotations
+
+import uuid
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from ats.core.access import User, is_recruiter
+from candidates.resumes.models import Resume, UploadBatch
+from candidates.selectors import candidate_list_for
+from jobs.applications.models import Application
+
+
+def resume_list_for(user: User) -> QuerySet[Resume]:
+    """Résumés of candidates the user may see; unattached uploads only for recruiters."""
+    if is_recruiter(user):
+        return Resume.objects.all()
+    # On an anonymised review the original file would give the person away: 404 (reviews show a
+    # redacted text instead, see jobs.reviews.redaction).
+    anonymised = Application.objects.filter(
+        candidate=OuterRef("candidate"), job__hiring_managers=user, stage__needs_review=True, job__anonymised_review=True
+    )
+    return Resume.objects.filter(candidate__in=candidate_list_for(user)).exclude(Exists(anonymised))
+
+
+
+def upload_batch_progress(*, batch: UploadBatch) -> dict[str, object]:
+    """The batch's résumés with their candidates, counts per state and whether all are done."""
+    resumes = list(batch.resumes.select_related("candidate").order_by("created_at", "pk"))
+    counts = {status: 0 for status in Resume.Status.values}
+    for resume in resumes:
+        counts[resume.status] += 1
+    finished = counts[Resume.Status.PARSED] + counts[Resume.Status.FAILED]
+    return {
+        "resumes": resumes,
+        "counts": counts,
+        "total": len(resumes),
+        "finished": finished,
+        "done": finished == len(resumes),
+    }
+
+
+def upload_batch_get(user: User, batch_id: uuid.UUID) -> UploadBatch:
+    """An upload batch, for recruiters (uploads are shared work); 404 otherwise."""
+    batches = UploadBatch.objects.select_related("job") if is_recruiter(user) else UploadBatch.objects.none()
+    return get_object_or_404(batches, pk=batch_id)
+
+
+def resume_counts() -> dict[str, int]:
+    """How many résumés wait to be parsed and how many failed (the dashboard's cards). Parsed
+    résumés are the bulk of the table: only the few in other states are counted."""
+    in_progress = Q(status__in=Resume.IN_PROGRESS)
+    failed = Q(status=Resume.Status.FAILED)
+    return Resume.objects.filter(in_progress | failed).aggregate(
+        parsing_count=Count("pk", filter=in_progress), failed_count=Count("pk", filter=failed)
+    )
+
+
+def failed_resumes(*, limit: int = 5) -> list[Resume]:
+    return list(
+        Resume.objects.filter(status=Resume.Status.FAILED).select_related("candidate").order_by("-status_changed_at")[:limit]
+    )

@@ -1,0 +1,171 @@
+"""The parse queue's bookkeeping: enqueue, claim, hand back, fail, and sweep up lost work.
+
+The Resume row is the source of truth. Redis only carries the work: every state a résumé can be
+stuck in (queued with its job lost, parsing with its worker killed) is found again by
+`resume_sweep`, which the workers run periodically.
+"""
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from redis.exceptions import RedisError
+from rq import Retry
+
+from ats.core import queues
+from ats.core.models import Activity
+from ats.core.services import activity_record
+from candidates.resumes.models import Resume
+
+logger = logging.getLogger(__name__)
+
+PARSE_QUEUE = "parsing"
+PARSE_TASK = "candidates.resumes.tasks.parse_resume_task"
+RETRY_INTERVALS = [5, 30, 120]  # seconds RQ waits before retrying a job after a transient error
+
+
+def parse_job_id(resume_id: int) -> str:
+    return f"parse-resume-{resume_id}"
+
+
+def enqueue_parse(resume_id: int, *, delay: timedelta | None = None) -> None:
+    """Put the parse job on the queue unless one for this résumé is already waiting or running.
+
+    The job id is derived from the row, so a sweep and an upload racing collapse into one job.
+    With a delay the job waits in RQ's scheduler first (workers run it with --with-scheduler).
+    """
+    queues.enqueue(
+        PARSE_QUEUE,
+        PARSE_TASK,
+        resume_id,
+        job_id=parse_job_id(resume_id),
+        job_timeout=settings.PARSE_JOB_TIMEOUT,
+        delay=delay,
+        retry=Retry(max=len(RETRY_INTERVALS), interval=RETRY_INTERVALS),
+    )
+
+
+def enqueue_parse_on_commit(resume_id: int) -> None:
+    # If Redis is down the commit still stands; the sweeper enqueues the row later.
+    queues.after_commit(enqueue_parse, resume_id, what=f"queue résumé {resume_id} for parsing")
+
+
+def resume_sweep(*, stuck_after: timedelta | None = None, now: Any = None) -> dict[str, int]:
+    """Re-enqueue résumés whose work was lost; give up on files that keep killing workers.
+
+    Queued rows older than the threshold are enqueued again (a no-op when their job is still in
+    Redis). Rows stuck in `parsing` lost their worker: they go back to `queued`, or to `failed`
+    after PARSE_MAX_ATTEMPTS, since a file that takes a worker down every time is hostile.
+    """
+    now = now or timezone.now()
+    if stuck_after is None:
+        stuck_after = timedelta(seconds=settings.RESUME_STUCK_AFTER)
+    cutoff = now - stuck_after
+    stuck_parsing = Resume.objects.filter(status=Resume.Status.PARSING, status_changed_at__lt=cutoff)
+    gave_up = stuck_parsing.filter(attempts__gte=settings.PARSE_MAX_ATTEMPTS).update(
+        status=Resume.Status.FAILED,
+        failure_reason=(
+            f"Parsing stopped without finishing {settings.PARSE_MAX_ATTEMPTS} times (the file may be too large "
+            "or damaged). Re-parse to try again, or open the file to check it."
+        ),
+        status_changed_at=now,
+    )
+    interrupted = list(stuck_parsing.values_list("pk", flat=True))
+    Resume.objects.filter(pk__in=interrupted, status=Resume.Status.PARSING).update(
+        status=Resume.Status.QUEUED, status_changed_at=now
+    )
+    lost = Resume.objects.filter(status=Resume.Status.QUEUED, status_changed_at__lt=cutoff).values_list("pk", flat=True)
+    due = sorted(set(interrupted) | set(lost))
+    for resume_id in due:
+        enqueue_parse(resume_id)
+    if due or gave_up:
+        logger.info("résumé sweep: %s enqueued (%s interrupted), %s gave up", len(due), len(interrupted), gave_up)
+    return {"enqueued": len(due), "interrupted": len(interrupted), "gave_up": gave_up}
+
+
+def resume_claim(resume_id: int) -> Resume | None:
+    """Mark a queued résumé as parsing; None when another worker has it or it is done.
+
+    A conditional UPDATE, so of two workers racing on one résumé exactly one proceeds.
+    """
+    # One round trip: UPDATE … RETURNING the two columns the parse needs.
+    rows = list(
+        Resume.objects.raw(
+            "UPDATE candidates_resume SET status = %s, attempts = attempts + 1, status_changed_at = %s "
+            "WHERE id = %s AND status = %s RETURNING id, file, original_filename",
+            [Resume.Status.PARSING, timezone.now(), resume_id, Resume.Status.QUEUED],
+        )
+    )
+    return rows[0] if rows else None
+
+
+def resume_claim_next() -> Resume | None:
+    """Claim the longest-waiting queued résumé that no worker has started on yet, if any; rows
+    other workers are claiming are skipped.
+
+    A worker with a backlog in front of it takes more résumés this way within one job (see
+    candidates.resumes.batches), so it stores them together; their own jobs are then removed (dequeue_parse).
+    A résumé with attempts behind it is left to its own job, parsed first and alone: if it is the
+    file that brought a worker down, the résumés parsed beside it are not blamed again with it
+    (the sweeper gives up on a file after PARSE_MAX_ATTEMPTS).
+    """
+    rows = list(
+        Resume.objects.raw(
+            "UPDATE candidates_resume SET status = %s, attempts = attempts + 1, status_changed_at = %s "
+            "WHERE status = %s AND id = (SELECT id FROM candidates_resume "
+            "WHERE status = %s AND attempts = 0 "
+            "ORDER BY status_changed_at LIMIT 1 FOR UPDATE SKIP LOCKED) "
+            "RETURNING id, file, original_filename",
+            [Resume.Status.PARSING, timezone.now(), Resume.Status.QUEUED, Resume.Status.QUEUED],
+        )
+    )
+    return rows[0] if rows else None
+
+
+# Removes a job from the queue and its hash only if it is still waiting: a worker that already took
+# it finds its résumé claimed and skips it.
+_DEQUEUE_SCRIPT = """
+if redis.call('LREM', KEYS[1], 1, ARGV[1]) > 0 then
+  redis.call('DEL', KEYS[2])
+  return 1
+end
+return 0
+"""
+
+
+def dequeue_parse(resume_id: int) -> None:
+    """Drop the waiting job of a résumé another job has claimed, sparing a worker the bookkeeping of
+    a job with nothing left to do. Best effort: a job left behind just finds nothing to do."""
+    queue = queues.get_queue(PARSE_QUEUE)
+    job_id = parse_job_id(resume_id)
+    try:
+        # EVALSHA after the first call: redis-py's Script sends the body only when Redis lacks it.
+        queue.connection.register_script(_DEQUEUE_SCRIPT)(keys=[queue.key, queue.job_class.key_for(job_id)], args=[job_id])
+    except RedisError:
+        logger.warning("could not drop the queued job of résumé %s; it will find nothing to do", resume_id)
+
+
+def resume_release(resume_id: int) -> None:
+    """Put a résumé back to `queued` after a transient error, so the retry can claim it."""
+    Resume.objects.filter(pk=resume_id, status=Resume.Status.PARSING).update(
+        status=Resume.Status.QUEUED, status_changed_at=timezone.now()
+    )
+
+
+@transaction.atomic
+def resume_fail(*, resume_id: int, reason: str) -> None:
+    updated = Resume.objects.filter(pk=resume_id, status=Resume.Status.PARSING).update(
+        status=Resume.Status.FAILED, failure_reason=reason, status_changed_at=timezone.now()
+    )
+    if updated:
+        resume = Resume.objects.get(pk=resume_id)
+        activity_record(
+            actor=None,
+            verb=Activity.Verb.RESUME_FAILED,
+            candidate=resume.candidate,
+            data={"resume_id": resume_id, "filename": resume.original_filename, "reason": reason},
+        )

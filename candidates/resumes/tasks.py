@@ -1,0 +1,19 @@
+"""RQ entry points of the résumé pipeline. They take ids, re-check state in the database and are
+no-ops when re-run (enqueued by name: see candidates.resumes.services.claims.PARSE_TASK)."""
+from __future__ import annotations
+
+from django.conf import settings
+
+from candidates.resumes import sandbox
+from candidates.resumes.batches import ParseBatch
+from candidates.resumes.services.claims import resume_claim
+
+
+def parse_resume_task(resume_id: int) -> str:
+    resume = resume_claim(resume_id)
+    if resume is None:
+        return "skipped: not queued (already parsed, failed or taken by another worker)"
+    # Only a worker with a parser sandbox takes résumés beyond its own: a command calling this
+    # in its own process (import_resumes) must not parse other people's uploads without one.
+    size = settings.PARSE_BATCH_SIZE if sandbox.installed() else 1
+    return ParseBatch(resume_id, size=size).run(resume)

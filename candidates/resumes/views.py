@@ -1,0 +1,150 @@
+"""Upload résumés, follow their parsing live, re-parse them, and serve the files to those allowed."""
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import get_valid_filename
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from ats.core.access import recruiters_only, signed_in
+from ats.core.http import safe_next, wants_json
+from candidates.resumes.models import Resume
+from candidates.resumes.selectors import resume_list_for, upload_batch_get, upload_batch_progress
+from candidates.resumes.services.intake import UploadOutcome, resume_reparse, resume_upload, upload_batch_open
+from candidates.selectors import candidate_list_for
+from jobs.models import Stage
+from jobs.selectors import job_list_for, stage_choices
+
+
+@recruiters_only
+@require_http_methods(["GET", "POST"])
+def upload(request: HttpRequest) -> HttpResponse:
+    """One file or hundreds; the script on the page sends them a few at a time into one batch."""
+    jobs = job_list_for(request.user).exclude(status="closed").order_by("title")
+    if request.method == "GET":
+        return render(
+            request,
+            "candidates/upload.html",
+            {
+                "batch_id": uuid.uuid4(),
+                "jobs": jobs,
+                "job_stages": stage_choices([job.pk for job in jobs]),
+                "preselected_job": request.GET.get("job", ""),
+                "max_size_mb": settings.MAX_UPLOAD_SIZE // (1024 * 1024),
+            },
+        )
+
+    try:
+        batch_id = uuid.UUID(request.POST.get("batch", ""))
+    except ValueError:
+        batch_id = uuid.uuid4()
+    job = stage = None
+    if request.POST.get("job"):
+        job = get_object_or_404(jobs, pk=request.POST["job"])
+        if request.POST.get("stage"):
+            stage = get_object_or_404(Stage.objects.filter(job=job), pk=request.POST["stage"])
+    batch = upload_batch_open(actor=request.user, batch_id=batch_id, job=job, stage=stage)
+    if batch is None:  # someone else's batch id
+        raise Http404
+    files = request.FILES.getlist("files")
+    if not files:
+        outcomes = [UploadOutcome("", "refused", "Choose at least one file to upload.")]
+    else:
+        outcomes = [
+            resume_upload(actor=request.user, filename=f.name, data=f.read(), batch=batch, job=job, stage=stage)
+            for f in files
+        ]
+    if wants_json(request):
+        return JsonResponse({"batch_url": batch.get_absolute_url(), "results": [o.as_json() for o in outcomes]})
+    for outcome in outcomes:
+        level = {"queued": messages.SUCCESS, "duplicate": messages.WARNING, "refused": messages.ERROR}[outcome.status]
+        messages.add_message(request, level, outcome.message)
+    return redirect(batch)
+
+
+@recruiters_only
+@require_GET
+def upload_batch(request: HttpRequest, batch_id: uuid.UUID) -> HttpResponse:
+    """Every file of one upload with its state; the table polls itself until all are done."""
+    batch = upload_batch_get(request.user, batch_id)
+    context = {"batch": batch, **upload_batch_progress(batch=batch)}
+    template = "candidates/upload_batch.html#progress" if request.headers.get("HX-Request") else "candidates/upload_batch.html"
+    response = render(request, template, context)
+    response.headers["Vary"] = "HX-Request"
+    return response
+
+
+@recruiters_only
+@require_POST
+def resume_reparse_view(request: HttpRequest, resume_id: int) -> HttpResponse:
+    resume = get_object_or_404(resume_list_for(request.user), pk=resume_id)
+    if resume.in_progress:
+        messages.info(request, f"{resume.original_filename} is already being parsed.")
+    else:
+        resume_reparse(actor=request.user, resume=resume)
+        messages.success(request, f"{resume.original_filename} will be parsed again; your corrections are kept.")
+    next_url = safe_next(request)
+    if next_url:
+        return redirect(next_url)
+    return redirect(resume.candidate or resume.batch or "dashboard")
+
+
+def _file_response(resume: Resume, *, inline: bool) -> FileResponse:
+    try:
+        handle = resume.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("The stored file is missing.") from exc
+    # Only PDFs are shown inline; anything else is a download, never rendered by the browser.
+    inline = inline and resume.content_type == "application/pdf"
+    response = FileResponse(
+        handle,
+        as_attachment=not inline,
+        filename=get_valid_filename(resume.original_filename) or f"resume-{resume.pk}",
+        content_type=resume.content_type if inline else "application/octet-stream",
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "private, no-store"
+    # Chromium refuses to show a PDF in a sandboxed document, so only downloads get `sandbox`.
+    response.headers["Content-Security-Policy"] = (
+        "default-src 'none'; frame-ancestors 'self'" if inline else "default-src 'none'; frame-ancestors 'none'; sandbox"
+    )
+    return response
+
+
+@signed_in
+@require_GET
+def resume_download(request: HttpRequest, resume_id: int) -> FileResponse:
+    resume = get_object_or_404(resume_list_for(request.user), pk=resume_id)
+    return _file_response(resume, inline=False)
+
+
+@signed_in
+@require_GET
+@xframe_options_sameorigin
+def resume_preview(request: HttpRequest, resume_id: int) -> HttpResponse:
+    """The PDF inline (for an <iframe> beside the profile); other formats, or a PDF whose stored
+    file has gone missing, show the text read from them."""
+    resume = get_object_or_404(resume_list_for(request.user), pk=resume_id)
+    is_pdf = resume.content_type == "application/pdf"
+    file_missing = is_pdf and not resume.file.storage.exists(resume.file.name)
+    if is_pdf and not file_missing:
+        return _file_response(resume, inline=True)
+    response = render(request, "candidates/resume_text.html", {"resume": resume, "file_missing": file_missing})
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@signed_in
+@require_GET
+def parsing_status(request: HttpRequest, candidate_id: int) -> HttpResponse:
+    """The "being parsed" banner of a profile; once parsing ends, htmx reloads the page."""
+    candidate = get_object_or_404(candidate_list_for(request.user), pk=candidate_id)
+    pending = candidate.resumes.filter(status__in=Resume.IN_PROGRESS)
+    if request.headers.get("HX-Request") and not pending.exists():
+        return HttpResponse(headers={"HX-Refresh": "true"})
+    return render(request, "candidates/_parsing_banner.html", {"candidate": candidate})

@@ -1,0 +1,144 @@
+"""Issue 10's bugs, written against the code as it was, to show they fail before the fix.
+
+Moved into the tests of their modules once the restructure lands.
+"""
+from __future__ import annotations
+
+import html.parser
+
+import pytest
+from django.db import IntegrityError, connection, transaction
+from django.urls import reverse
+
+from ats.core.models import Activity
+from jobs.bulk.models import BulkAction
+from candidates.models import Note
+from candidates.services import note_add
+from jobs.reviews import selectors as reviews
+from jobs.applications.models import Application, StageChange
+from jobs.models import Job
+from jobs.reviews.models import Review
+from jobs.applications.services import application_set_outcome
+from tests import factories
+
+
+class _FormFields(html.parser.HTMLParser):
+    """The values a browser would submit for the first <form> of an admin change page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.values: list[tuple[str, str]] = []
+        self._select: str | None = None
+        self._textarea: str | None = None
+        self._text = ""
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "input" and a.get("name") and a.get("type") not in ("submit", "button", "file"):
+            if a.get("type") in ("checkbox", "radio") and "checked" not in a:
+                return
+            self.values.append((a["name"], a.get("value") or ("on" if a.get("type") == "checkbox" else "")))
+        elif tag == "select" and a.get("name"):
+            self._select = a["name"]
+        elif tag == "option" and self._select and "selected" in a:
+            self.values.append((self._select, a.get("value", "")))
+        elif tag == "textarea" and a.get("name"):
+            self._textarea, self._text = a["name"], ""
+
+    def handle_data(self, data):
+        if self._textarea:
+            self._text += data
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea" and self._textarea:
+            self.values.append((self._textarea, self._text.lstrip("\n")))
+            self._textarea = None
+
+
+def admin_post(client, url: str, **overrides: str):
+    page = client.get(url)
+    assert page.status_code == 200, url
+    parser = _FormFields()
+    parser.feed(page.content.decode())
+    data: dict[str, list[str]] = {}
+    for name, value in parser.values:
+        data.setdefault(name, []).append(value)
+    for name, value in overrides.items():
+        data[name] = [value]
+    data.setdefault("_save", ["Save"])
+    return client.post(url, data)
+
+
+@pytest.mark.django_db
+def test_undoing_a_search_page_add_to_job_keeps_reviews_and_notes(recruiter, recruiter_client, manager_a, job_a):
+    candidate = factories.make_candidate(actor=recruiter)
+    recruiter_client.post(reverse("candidates:bulk_apply"), {"kind": "add_to_job", "job": job_a.pk, "ids": [candidate.pk]})
+    application = Application.objects.get(candidate=candidate, job=job_a)
+    note_add(actor=recruiter, candidate=candidate, application=application, body="Great phone screen.")
+    criteria = {c.pk: (3, "") for c in job_a.criteria.all()}
+    reviews.review_submit(actor=manager_a, application=application, recommendation="yes", ratings=criteria)
+    recruiter_client.post(reverse("candidates:bulk_undo", args=[BulkAction.objects.get().pk]))
+    assert Note.objects.filter(application_id=application.pk).exists(), "the note was deleted with the application"
+    assert Review.objects.filter(application_id=application.pk).exists(), "the review was deleted with the application"
+    application = Application.objects.get(pk=application.pk)
+    assert application.outcome == Application.Outcome.WITHDRAWN
+
+
+@pytest.mark.django_db
+def test_search_page_undo_leaves_a_rejection_someone_else_made_since(recruiter, recruiter_client, job_a):
+    application = factories.make_application(job=job_a, actor=recruiter)
+    data = {"kind": "reject", "job": job_a.pk, "reason": "Position filled", "ids": [application.candidate_id]}
+    recruiter_client.post(reverse("candidates:bulk_apply"), data)
+    other = factories.make_recruiter("ora")
+    application.refresh_from_db()
+    application_set_outcome(actor=other, application=application, outcome="active")
+    application_set_outcome(actor=other, application=application, outcome="rejected", reason="Failed the interview")
+    recruiter_client.post(reverse("candidates:bulk_undo", args=[BulkAction.objects.get().pk]))
+    application.refresh_from_db()
+    assert (application.outcome, application.outcome_reason) == ("rejected", "Failed the interview")
+
+
+@pytest.mark.django_db
+def test_admin_stage_change_writes_stage_history(admin_client_, recruiter, job_a):
+    application = factories.make_application(job=job_a, actor=recruiter)
+    screening = factories.stage_of(job_a, "screening")
+    url = reverse("admin:jobs_application_change", args=[application.pk])
+    admin_post(admin_client_, url, stage=str(screening.pk))
+    application.refresh_from_db()
+    assert application.stage_id == screening.pk
+    assert StageChange.objects.filter(application=application, to_stage=screening).exists()
+
+
+@pytest.mark.django_db
+def test_admin_outcome_without_a_date_is_not_a_server_error(admin_client_, recruiter, job_a):
+    application = factories.make_application(job=job_a, actor=recruiter)
+    url = reverse("admin:jobs_application_change", args=[application.pk])
+    response = admin_post(admin_client_, url, outcome="rejected", outcome_reason="Not a fit")
+    assert response.status_code in (200, 302)
+    application.refresh_from_db()
+    assert application.outcome == "rejected" and application.outcome_at is not None
+
+
+@pytest.mark.django_db
+def test_admin_job_status_change_is_recorded(admin_client_, recruiter, job_a):
+    url = reverse("admin:jobs_job_change", args=[job_a.pk])
+    admin_post(admin_client_, url, status="closed")
+    job_a.refresh_from_db()
+    assert job_a.status == Job.Status.CLOSED
+    assert Activity.objects.filter(job=job_a, verb=Activity.Verb.JOB_STATUS).exists()
+
+
+@pytest.mark.django_db
+def test_history_rows_cannot_be_deleted_in_the_admin_or_the_database(admin_client_, recruiter, job_a):
+    application = factories.make_application(job=job_a, actor=recruiter)
+    change = StageChange.objects.get(application=application)
+    activity = Activity.objects.filter(application=application).first()
+    admin_client_.post(reverse("admin:jobs_stagechange_delete", args=[change.pk]), {"post": "yes"})
+    admin_client_.post(reverse("admin:candidates_activity_delete", args=[activity.pk]), {"post": "yes"})
+    assert StageChange.objects.filter(pk=change.pk).exists()
+    assert Activity.objects.filter(pk=activity.pk).exists()
+    for table, pk in (("jobs_stagechange", change.pk), ("candidates_activity", activity.pk)):
+        with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {table} WHERE id = %s", [pk])
