@@ -87,7 +87,9 @@ class CandidateAdmin(admin.ModelAdmin):
         services.candidate_update_fields(actor=request.user, candidate=candidate, changes=changes)
 
     def save_related(self, request: HttpRequest, form: forms.ModelForm, formsets: Any, change: bool) -> None:
-        pass  # the inlines are view-only
+        # The inlines are view-only: saving their formsets writes nothing (it only tells the change message so).
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
     def get_deleted_objects(self, objs: Any, request: HttpRequest) -> tuple[Any, Any, set[str], list[Any]]:
         # The rows that go with a candidate (histories, activity) have view-only admins, which

@@ -80,7 +80,10 @@ class JobAdmin(admin.ModelAdmin):
                             recruiter=recruiter, **data)
 
     def save_related(self, request: HttpRequest, form: forms.ModelForm, formsets: Any, change: bool) -> None:
-        pass  # the hiring managers were saved by the service; the inlines are view-only
+        # Not form.save_m2m(): the service has set the hiring managers. The inlines are view-only,
+        # so saving their formsets writes nothing (it only tells the change message so).
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
 
 class StageChangeInline(ViewOnlyInline):

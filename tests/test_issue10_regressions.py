@@ -14,9 +14,9 @@ from ats.core.models import Activity
 from jobs.bulk.models import BulkAction
 from candidates.models import Note
 from candidates.services import note_add
-from jobs.reviews import selectors as reviews
+from jobs.reviews import services as reviews
 from jobs.applications.models import Application, StageChange
-from jobs.models import Job
+from jobs.models import Job, JobStatusChange
 from jobs.reviews.models import Review
 from jobs.applications.services import application_set_outcome
 from tests import factories
@@ -101,33 +101,45 @@ def test_search_page_undo_leaves_a_rejection_someone_else_made_since(recruiter, 
 
 
 @pytest.mark.django_db
-def test_admin_stage_change_writes_stage_history(admin_client_, recruiter, job_a):
+def test_admin_cannot_move_an_application_past_its_stage_history(admin_client_, recruiter, job_a):
+    """The admin used to save Application.stage directly: no StageChange, no activity, no digest."""
     application = factories.make_application(job=job_a, actor=recruiter)
     screening = factories.stage_of(job_a, "screening")
     url = reverse("admin:jobs_application_change", args=[application.pk])
-    admin_post(admin_client_, url, stage=str(screening.pk))
+    response = admin_post(admin_client_, url, stage=str(screening.pk))
+    assert response.status_code == 403  # view-only: applications move on the board, through the service
     application.refresh_from_db()
-    assert application.stage_id == screening.pk
-    assert StageChange.objects.filter(application=application, to_stage=screening).exists()
+    assert application.stage.kind == "applied"
+    assert StageChange.objects.filter(application=application).count() == 1
 
 
 @pytest.mark.django_db
 def test_admin_outcome_without_a_date_is_not_a_server_error(admin_client_, recruiter, job_a):
+    """It was a 500 (application_outcome_has_date); now the outcome is not editable in the admin."""
     application = factories.make_application(job=job_a, actor=recruiter)
     url = reverse("admin:jobs_application_change", args=[application.pk])
     response = admin_post(admin_client_, url, outcome="rejected", outcome_reason="Not a fit")
-    assert response.status_code in (200, 302)
+    assert response.status_code == 403
     application.refresh_from_db()
-    assert application.outcome == "rejected" and application.outcome_at is not None
+    assert application.outcome == "active"
 
 
 @pytest.mark.django_db
-def test_admin_job_status_change_is_recorded(admin_client_, recruiter, job_a):
+def test_admin_job_status_change_goes_through_the_service(admin_client_, admin_user, recruiter, job_a):
+    """It was refused ("Constraint job_closed_has_date is violated") or, for other statuses, saved
+    with no history; now it is the service's change, with its history row and activity."""
     url = reverse("admin:jobs_job_change", args=[job_a.pk])
-    admin_post(admin_client_, url, status="closed")
+    response = admin_post(admin_client_, url, status="closed")
+    assert response.status_code == 302
+    job_a.refresh_from_db()
+    assert job_a.status == Job.Status.CLOSED and job_a.closed_at is not None
+    assert JobStatusChange.objects.filter(job=job_a, from_status="open", to_status="closed", changed_by=admin_user).exists()
+    assert Activity.objects.filter(job=job_a, verb=Activity.Verb.JOB_STATUS, actor=admin_user).exists()
+    # A closed job can be reopened, never sent back to draft: the admin does not offer it.
+    response = admin_post(admin_client_, url, status="draft")
+    assert response.status_code == 200 and "Select a valid choice" in response.content.decode()
     job_a.refresh_from_db()
     assert job_a.status == Job.Status.CLOSED
-    assert Activity.objects.filter(job=job_a, verb=Activity.Verb.JOB_STATUS).exists()
 
 
 @pytest.mark.django_db
@@ -135,10 +147,10 @@ def test_history_rows_cannot_be_deleted_in_the_admin_or_the_database(admin_clien
     application = factories.make_application(job=job_a, actor=recruiter)
     change = StageChange.objects.get(application=application)
     activity = Activity.objects.filter(application=application).first()
-    admin_client_.post(reverse("admin:jobs_stagechange_delete", args=[change.pk]), {"post": "yes"})
-    admin_client_.post(reverse("admin:candidates_activity_delete", args=[activity.pk]), {"post": "yes"})
+    assert admin_client_.post(reverse("admin:jobs_stagechange_delete", args=[change.pk]), {"post": "yes"}).status_code == 403
+    assert admin_client_.post(reverse("admin:core_activity_delete", args=[activity.pk]), {"post": "yes"}).status_code == 403
     assert StageChange.objects.filter(pk=change.pk).exists()
     assert Activity.objects.filter(pk=activity.pk).exists()
     for table, pk in (("jobs_stagechange", change.pk), ("candidates_activity", activity.pk)):
-        with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
+        with pytest.raises(IntegrityError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {table} WHERE id = %s", [pk])

@@ -38,15 +38,18 @@ def test_bulk_tag_preview_apply_and_undo(recruiter, recruiter_client, people):
 
 
 @pytest.mark.django_db
-def test_bulk_add_to_job_skips_those_already_in_it_and_undo_removes_the_new_ones(recruiter, recruiter_client, people, job_a):
+def test_bulk_add_to_job_skips_those_already_in_it_and_undo_withdraws_the_new_ones(recruiter, recruiter_client, people, job_a):
     factories.make_application(job=job_a, candidate=people[0], actor=recruiter)
     data = {"kind": "add_to_job", "job": job_a.pk, "ids": [p.pk for p in people]}
     preview = recruiter_client.post(reverse("candidates:bulk_preview"), data, **HTMX).content.decode()
     assert "3 candidates will be added to “Backend Engineer”; 1 are already in this job" in preview
     recruiter_client.post(reverse("candidates:bulk_apply"), data)
     assert Application.objects.filter(job=job_a).count() == 4
-    recruiter_client.post(reverse("candidates:bulk_undo", args=[BulkAction.objects.get().pk]))
-    assert list(Application.objects.filter(job=job_a).values_list("candidate_id", flat=True)) == [people[0].pk]
+    page = recruiter_client.post(reverse("candidates:bulk_undo", args=[BulkAction.objects.get().pk]), follow=True)
+    assert "Undone: withdrew 3 applications added by mistake" in page.content.decode()
+    # Nothing is deleted (the applications may carry reviews and notes by then): they are withdrawn.
+    outcomes = dict(Application.objects.filter(job=job_a).values_list("candidate_id", "outcome"))
+    assert outcomes == {people[0].pk: "active", **{p.pk: "withdrawn" for p in people[1:]}}
 
 
 @pytest.mark.django_db

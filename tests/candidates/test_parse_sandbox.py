@@ -111,7 +111,7 @@ def test_the_sandbox_leaves_when_orphaned_even_if_the_pipe_stays_open(sandbox_fo
     # A worker process that starts a sandbox and dies at once, while a sibling keeps the pipe open.
     script = (
         "import django, os, sys, time; django.setup()\n"
-        "from candidates.parse_sandbox import ParseSandbox\n"
+        "from candidates.resumes.sandbox import ParseSandbox\n"
         "s = ParseSandbox(memory_limit_mb=1024, timeout=5, target='tests.candidates.sandbox_targets.echo')\n"
         "s.start(); print(s.pid, flush=True)\n"
         "sibling = os.fork()\n"
@@ -159,7 +159,7 @@ def test_the_sandbox_dies_with_a_worker_killed_in_the_middle_of_a_parse():
 
     script = (
         "import django; django.setup()\n"
-        "from candidates.parse_sandbox import ParseSandbox\n"
+        "from candidates.resumes.sandbox import ParseSandbox\n"
         "s = ParseSandbox(memory_limit_mb=1024, timeout=120, target='tests.candidates.sandbox_targets.hang')\n"
         "s.start(); print(s.pid, flush=True)\n"
         "s.run(120)\n"  # a document the parser never returns from

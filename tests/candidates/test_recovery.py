@@ -49,7 +49,7 @@ def test_a_worker_killed_mid_parse_loses_nothing(recruiter, redis_queue, run_wor
                          data=fake_resumes.resume_pdf(fake_resumes.fake_person(20), pages=60)).resume
     env = {**os.environ, "DATABASE_URL": _database_url(), "REDIS_URL": settings.REDIS_URL, "DEBUG": "1"}
     worker = subprocess.Popen(
-        [sys.executable, "manage.py", "rqworker", "parsing", "--worker-class", "candidates.worker.ParsingWorker"],
+        [sys.executable, "manage.py", "rqworker", "parsing", "--worker-class", "candidates.resumes.worker.ParsingWorker"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:

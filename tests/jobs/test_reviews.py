@@ -309,7 +309,7 @@ def test_anonymised_review_hides_identity_in_inbox_review_page_and_resume(manage
     _assert_anonymous(page)
     assert f"Candidate #{application.pk}" in page
     assert "Led the payments platform." in page and "2019 - 2024" in page
-    assert reviews.REDACTED in page and "<iframe" not in page
+    assert redaction.REDACTED in page and "<iframe" not in page
 
     board = manager_a_client.get(reverse("jobs:detail", args=[application.job_id])).content.decode()
     _assert_anonymous(board)

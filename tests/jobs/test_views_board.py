@@ -344,7 +344,8 @@ def test_bulk_move_offers_undo_that_moves_them_back_with_their_time_in_stage(rec
     interview = factories.stage_of(job_a, "interview")
     assert _bulk(recruiter_client, job_a, applications, action="move", to_stage=interview.pk).status_code == 302
     action = BulkAction.objects.get(kind="move", actor=recruiter)
-    assert [m["application_id"] for m in action.payload["moves"]] == [a.pk for a in applications]
+    assert action.payload["version"] == 2
+    assert [row["application_id"] for row in action.payload["rows"]] == [a.pk for a in applications]
 
     board = recruiter_client.get(reverse("jobs:detail", args=[job_a.pk])).content.decode()
     assert "Moved 3 candidates to Interview." in board
