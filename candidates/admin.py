@@ -14,7 +14,14 @@ from ats.core.admin import ViewOnlyAdmin, ViewOnlyInline
 from candidates import services
 from candidates.lists.models import CandidateList, CandidateListEntry, SavedSearch
 from candidates.merges.models import CandidateMerge
-from candidates.models import Candidate, Education, Experience, Note, PossibleDuplicate, Tag
+from candidates.models import (
+    Candidate,
+    Education,
+    Experience,
+    Note,
+    PossibleDuplicate,
+    Tag,
+)
 from candidates.resumes.models import Resume, UploadBatch
 from candidates.resumes.services.intake import resume_reparse
 from jobs.applications.models import Application

@@ -6,9 +6,8 @@ from typing import Any
 from django import forms
 
 from candidates.models import Candidate, Education, Experience
-from jobs.models import Job
 from candidates.search.forms import split_list
-
+from jobs.models import Job
 
 # --- Profile sections ---------------------------------------------------------------------------
 

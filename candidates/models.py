@@ -1,10 +1,9 @@
 """People and their documents: candidates, résumés and what was parsed from them, notes, activity."""
 from __future__ import annotations
 
-
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
@@ -154,8 +153,6 @@ class Note(models.Model):
 
     def __str__(self) -> str:
         return self.body[:60]
-
-
 
 
 # The sub-packages' models belong to this app too: importing them here registers them with it.

@@ -127,8 +127,6 @@ def candidate_tag_remove(*, actor: User, candidate: Candidate, tag_id: int) -> b
     return True
 
 
-
-
 @transaction.atomic
 def candidate_delete(*, actor: User, candidate: Candidate) -> int:
     """Delete a candidate, and the records merged into them (the same person), with everything

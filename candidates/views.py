@@ -8,25 +8,25 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.views.decorators.http import require_GET, require_POST, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ats.core.access import is_recruiter, recruiters_only, signed_in
 from ats.core.http import options_html
-from candidates import forms, services
+from candidates import forms, selectors, services
 from candidates.models import Candidate, Education, Experience
-from candidates import selectors
-from candidates.selectors import candidate_activity, candidate_duplicates, candidate_get
 from candidates.resumes.selectors import resume_list_for
+from candidates.selectors import candidate_activity, candidate_duplicates, candidate_get
 from jobs.applications.services import applications_create
+from jobs.reviews.selectors import (
+    anonymised_review_application,
+    attach_review_summaries,
+)
 from jobs.selectors import job_choices, job_list_for
-from jobs.reviews.selectors import anonymised_review_application, attach_review_summaries
 
 LOW_CONFIDENCE = 0.6
 # Where each parsed provenance path lives on the profile: the parser says "name", we say "full_name".
 PROVENANCE_ALIASES = {"name": "full_name"}
 
-
-# --- Profile -------------------------------------------------------------------------------------
 
 def _resume_view(request: HttpRequest, candidate: Candidate) -> dict[str, Any]:
     """The résumé to show beside the profile, and the provenance of each parsed field."""
@@ -208,8 +208,3 @@ def add_to_job(request: HttpRequest, candidate_id: int) -> HttpResponse:
     else:
         messages.error(request, "Choose a job.")
     return redirect(candidate)
-
-
-# --- Merge ---------------------------------------------------------------------------------------
-
-

@@ -15,7 +15,12 @@ from jobs import services
 from jobs.applications.models import Application, OutcomeChange, StageChange
 from jobs.bulk.models import BulkAction
 from jobs.models import Job, JobStatusChange, ReviewCriterion, Stage
-from jobs.reviews.models import NotificationPreference, Review, ReviewRating, ReviewRequest
+from jobs.reviews.models import (
+    NotificationPreference,
+    Review,
+    ReviewRating,
+    ReviewRequest,
+)
 
 
 class StageInline(ViewOnlyInline):

@@ -165,9 +165,12 @@ class ReviewCriterion(models.Model):
         return self.name
 
 
-
-
 # The sub-packages' models belong to this app too: importing them here registers them with it.
 from jobs.applications.models import Application, OutcomeChange, StageChange  # noqa: E402, F401
 from jobs.bulk.models import BulkAction  # noqa: E402, F401
-from jobs.reviews.models import NotificationPreference, Review, ReviewRating, ReviewRequest  # noqa: E402, F401
+from jobs.reviews.models import (  # noqa: E402, F401
+    NotificationPreference,
+    Review,
+    ReviewRating,
+    ReviewRequest,
+)

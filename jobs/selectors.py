@@ -7,7 +7,13 @@ from django.contrib.auth.models import AbstractUser
 from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, When
 from django.shortcuts import get_object_or_404
 
-from ats.core.access import HIRING_MANAGER_GROUP, RECRUITER_GROUP, User, is_hiring_manager, is_recruiter
+from ats.core.access import (
+    HIRING_MANAGER_GROUP,
+    RECRUITER_GROUP,
+    User,
+    is_hiring_manager,
+    is_recruiter,
+)
 from jobs.applications.models import Application
 from jobs.models import Job, Stage
 
@@ -110,8 +116,6 @@ def job_departments(user: User) -> list[str]:
     return list(
         job_list_for(user).exclude(department="").order_by("department").values_list("department", flat=True).distinct()
     )
-
-
 
 
 def job_choices(user: User) -> list[tuple[int, str]]:

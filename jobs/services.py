@@ -334,10 +334,3 @@ def criteria_set(*, actor: User | None, job: Job, criteria: list[tuple[int | Non
             data={"criteria": [c.name for c in result], "criteria_removed": removed},
         )
     return result
-
-
-# ---------------------------------------------------------------------------------------------
-# Board actions beyond a single move: undo, and bulk move / reject.
-# ---------------------------------------------------------------------------------------------
-
-

@@ -17,7 +17,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from ats.core.access import is_recruiter, recruiters_only, signed_in
 from jobs import services
-from jobs.forms import JobForm, StageAddForm, StageRemoveForm, StageRenameForm, criteria_from
+from jobs.forms import (
+    JobForm,
+    StageAddForm,
+    StageRemoveForm,
+    StageRenameForm,
+    criteria_from,
+)
 from jobs.models import Job, Stage
 from jobs.selectors import (
     attach_application_counts,

@@ -13,8 +13,8 @@ from ats.core.access import HIRING_MANAGER_GROUP, RECRUITER_GROUP
 from candidates.models import Candidate
 from candidates.services import candidate_create
 from jobs.applications.models import Application
-from jobs.models import Job, Stage
 from jobs.applications.services import application_create
+from jobs.models import Job, Stage
 from jobs.services import job_create
 
 _counter = itertools.count(1)

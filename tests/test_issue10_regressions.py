@@ -11,14 +11,14 @@ from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
 from ats.core.models import Activity
-from jobs.bulk.models import BulkAction
 from candidates.models import Note
 from candidates.services import note_add
-from jobs.reviews import services as reviews
 from jobs.applications.models import Application, StageChange
-from jobs.models import Job, JobStatusChange
-from jobs.reviews.models import Review
 from jobs.applications.services import application_set_outcome
+from jobs.bulk.models import BulkAction
+from jobs.models import Job, JobStatusChange
+from jobs.reviews import services as reviews
+from jobs.reviews.models import Review
 from tests import factories
 
 

@@ -15,11 +15,11 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from jobs.bulk.models import BulkAction
 from candidates.lists.models import CandidateList, SavedSearch
 from candidates.merges.models import CandidateMerge
 from candidates.models import Note, Tag
 from candidates.resumes.models import Resume, UploadBatch
+from jobs.bulk.models import BulkAction
 from jobs.reviews import services as review_services
 from jobs.reviews.models import ReviewRequest
 from tests import factories

@@ -79,6 +79,8 @@ def resume_txt(person: FakePerson) -> bytes:
 
 def _fonts() -> tuple[str, str]:
     """Embedded TrueType fonts like a word processor's export, when the system has them."""
+    # reportlab and python-docx are test and benchmark dependencies (requirements-dev.txt), not
+    # the app's: imported where they are used, so the app runs without them.
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 

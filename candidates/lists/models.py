@@ -21,7 +21,6 @@ class SavedSearch(models.Model):
         return self.name
 
 
-
 class CandidateList(models.Model):
     """A recruiter's named list of candidates (a talent pool, a shortlist in the making)."""
 
@@ -36,7 +35,6 @@ class CandidateList(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
 
 
 class CandidateListEntry(models.Model):

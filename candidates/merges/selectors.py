@@ -4,7 +4,12 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from ats.core.access import User, is_recruiter
-from candidates.merges.models import LIST_FIELDS, ROW_FIELDS, SCALAR_FIELDS, CandidateMerge
+from candidates.merges.models import (
+    LIST_FIELDS,
+    ROW_FIELDS,
+    SCALAR_FIELDS,
+    CandidateMerge,
+)
 from candidates.models import Candidate
 
 

@@ -13,7 +13,6 @@ from candidates.merges.selectors import merge_defaults, merge_list_for
 from candidates.models import Candidate
 from candidates.selectors import candidate_get
 
-
 FIELD_LABELS = {
     "full_name": "Name", "headline": "Headline", "location": "Location", "summary": "Summary", "source": "Source",
     "emails": "Emails", "phones": "Phones", "links": "Links", "skills": "Skills", "languages": "Languages",

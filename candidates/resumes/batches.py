@@ -31,7 +31,11 @@ from candidates.resumes.services.claims import (
     resume_fail,
     resume_release,
 )
-from candidates.resumes.services.profiles import ParsedResume, resume_apply_profile, resumes_apply_profiles
+from candidates.resumes.services.profiles import (
+    ParsedResume,
+    resume_apply_profile,
+    resumes_apply_profiles,
+)
 
 logger = logging.getLogger(__name__)
 

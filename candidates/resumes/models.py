@@ -22,7 +22,6 @@ def resume_upload_to(instance: "Resume", filename: str) -> str:
     return f"{uuid.uuid4().hex[:2]}/{uuid.uuid4().hex}{suffix}"
 
 
-
 class UploadBatch(models.Model):
     """One upload action (one file or hundreds), so its page can show every file's progress."""
 
@@ -38,7 +37,6 @@ class UploadBatch(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("candidates:upload_batch", args=[self.pk])
-
 
 
 class Resume(models.Model):

@@ -23,7 +23,7 @@ from typing import Any
 
 from django.utils.module_loading import import_string
 
-from candidates.parsing import ParseError
+from candidates.parsing import ParseError, parse
 
 logger = logging.getLogger(__name__)
 
@@ -208,8 +208,6 @@ def parse_document(data: bytes, **options: Any) -> tuple[dict[str, Any], float]:
     """The profile and the seconds the parser took, in the installed sandbox or, when there is
     none, in this process. The time excludes the trip to the sandbox: it is the parser's own."""
     if _sandbox is None:
-        from candidates.parsing import parse
-
         started = time.perf_counter()
         return parse(data, **options), time.perf_counter() - started
     return _sandbox.run(data, **options)

@@ -24,7 +24,6 @@ def resume_list_for(user: User) -> QuerySet[Resume]:
     return Resume.objects.filter(candidate__in=candidate_list_for(user)).exclude(Exists(anonymised))
 
 
-
 def upload_batch_progress(*, batch: UploadBatch) -> dict[str, object]:
     """The batch's résumés with their candidates, counts per state and whether all are done."""
     resumes = list(batch.resumes.select_related("candidate").order_by("created_at", "pk"))

@@ -14,8 +14,17 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from ats.core.access import recruiters_only, signed_in
 from ats.core.http import safe_next, wants_json
 from candidates.resumes.models import Resume
-from candidates.resumes.selectors import resume_list_for, upload_batch_get, upload_batch_progress
-from candidates.resumes.services.intake import UploadOutcome, resume_reparse, resume_upload, upload_batch_open
+from candidates.resumes.selectors import (
+    resume_list_for,
+    upload_batch_get,
+    upload_batch_progress,
+)
+from candidates.resumes.services.intake import (
+    UploadOutcome,
+    resume_reparse,
+    resume_upload,
+    upload_batch_open,
+)
 from candidates.selectors import candidate_list_for
 from jobs.models import Stage
 from jobs.selectors import job_list_for, stage_choices

@@ -14,6 +14,7 @@ from django.db import connections
 from django.db.backends.signals import connection_created
 from rq import SimpleWorker
 
+from candidates.parsing import ParseError, parse
 from candidates.resumes import batches, sandbox
 from candidates.resumes.sandbox import ParseSandbox
 from candidates.resumes.services.claims import resume_sweep
@@ -56,8 +57,6 @@ def warm_up_parser() -> None:
 
     The parser sandbox is forked from the worker, so it (and any replacement) starts warm.
     """
-    from candidates.parsing import ParseError, parse
-
     for document in (WARM_UP_TEXT.replace(". ", ".\n").encode(), _tiny_pdf(WARM_UP_TEXT)):
         try:
             parse(document)

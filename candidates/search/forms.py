@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 from django import forms
-from candidates.models import Candidate
 
+from candidates.models import Candidate
 
 SORTS = [("relevance", "Best match"), ("recent", "Recent activity"), ("newest", "Newest")]
 
 
-
 ACTIVITY_WINDOWS = [("", "Any time"), ("7", "Last 7 days"), ("30", "Last 30 days"), ("90", "Last 90 days"), ("365", "Last year")]
-
 
 
 def split_list(value: str) -> list[str]:
@@ -21,7 +19,6 @@ def split_list(value: str) -> list[str]:
         if part and part.casefold() not in {s.casefold() for s in seen}:
             seen[part] = None
     return list(seen)
-
 
 
 class SearchForm(forms.Form):

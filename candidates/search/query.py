@@ -12,9 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-
 MAX_TERMS = 16  # a query longer than this is almost certainly pasted text: keep it cheap
-
 
 
 @dataclass(frozen=True)
@@ -22,7 +20,6 @@ class Term:
     text: str
     negated: bool = False
     phrase: bool = False
-
 
 
 @dataclass
@@ -45,14 +42,11 @@ class ParsedQuery:
         return [t.text for g in self.groups for t in g if not t.negated]
 
 
-
 _TOKEN_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
-
 
 
 # Characters that mean nothing to us but would be operators in tsquery syntax or noise.
 _STRIP_RE = re.compile(r"[&|!():*<>\\'\"]+")
-
 
 
 def parse_query(raw: str) -> ParsedQuery:

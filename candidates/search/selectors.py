@@ -4,10 +4,9 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import lru_cache
 from typing import Any
-
-from datetime import timedelta
 
 from django.contrib.postgres.search import SearchRank, TrigramSimilarity
 from django.core.paginator import Paginator
@@ -18,21 +17,14 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html_join
 
-from candidates.models import Candidate
 from candidates.lists.models import CandidateListEntry
+from candidates.models import Candidate
+from candidates.parsing.skills import taxonomy
+from candidates.search.cjk import CJK_RUN_RE
+from candidates.search.query import ParsedQuery, parse_query
+from candidates.search.tsquery import CONFIG, CandidateTsQuery, tsquery_sql
 from candidates.selectors import candidate_list_for
 from jobs.applications.models import Application
-from candidates.search.cjk import CJK_RUN_RE
-from candidates.search.tsquery import CONFIG
-from candidates.search.tsquery import CandidateTsQuery
-from candidates.search.query import ParsedQuery
-from candidates.search.query import parse_query
-from candidates.search.tsquery import tsquery_sql
-
-
-
-# --- The search document -------------------------------------------------------------------------
-
 
 # --- Snippets ------------------------------------------------------------------------------------
 
@@ -131,8 +123,6 @@ class SearchParams:
 def normalise_skills(skills: list[str]) -> list[str]:
     """Map typed skills onto the parser's canonical spelling ("postgres" → "PostgreSQL")."""
     try:
-        from candidates.parsing.skills import taxonomy
-
         tax = taxonomy()
         lookup = {name.casefold(): name for name in tax.canonical}
         lookup.update({alias: canonical for alias, canonical in tax.anywhere.items() if alias not in lookup})
@@ -149,8 +139,6 @@ def skill_datalist_options() -> str:
 
 def skill_vocabulary() -> list[str]:
     try:
-        from candidates.parsing.skills import taxonomy
-
         return sorted(taxonomy().canonical, key=str.casefold)
     except Exception:
         return []

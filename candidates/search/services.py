@@ -32,7 +32,6 @@ def candidate_reindex(candidate_ids: list[int]) -> None:
         cursor.execute(_DOCUMENT_SQL + " WHERE c.id = ANY(%s)", [ids])
 
 
-
 def candidate_reindex_range(first_id: int, last_id: int) -> int:
     """Reindex every candidate with first_id <= id <= last_id; returns rows updated (for batches)."""
     with connection.cursor() as cursor:

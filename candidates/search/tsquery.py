@@ -9,16 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
+
 from django.contrib.postgres.search import SearchQuery, SearchQueryField
 from django.db.models import Func
-from candidates.search.cjk import CJK_RUN_RE
-from candidates.search.query import ParsedQuery
-from candidates.search.query import Term
-from candidates.search.cjk import cjk_bigrams
 
+from candidates.search.cjk import CJK_RUN_RE, cjk_bigrams
+from candidates.search.query import ParsedQuery, Term
 
 CONFIG = "english"
-
 
 
 def _term_sql(term: Term) -> tuple[str, list[Any]]:
@@ -31,7 +29,6 @@ def _term_sql(term: Term) -> tuple[str, list[Any]]:
     if term.negated:
         sql = f"(!! {sql})"
     return sql, params
-
 
 
 def tsquery_sql(query: ParsedQuery) -> tuple[str, list[Any]]:
@@ -48,7 +45,6 @@ def tsquery_sql(query: ParsedQuery) -> tuple[str, list[Any]]:
             params.extend(term_params)
         and_parts.append("(" + " || ".join(or_parts) + ")")
     return "(" + " && ".join(and_parts) + ")", params
-
 
 
 class CandidateTsQuery(SearchQuery):

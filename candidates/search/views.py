@@ -9,7 +9,13 @@ from ats.core.access import recruiters_only
 from ats.core.http import options_html
 from candidates.lists.selectors import candidate_lists_for, saved_searches_for
 from candidates.search.forms import SearchForm
-from candidates.search.selectors import CappedPaginator, SearchParams, candidate_search, skill_datalist_options, snippets_for
+from candidates.search.selectors import (
+    CappedPaginator,
+    SearchParams,
+    candidate_search,
+    skill_datalist_options,
+    snippets_for,
+)
 from jobs.bulk.offers import pop_undo_offer
 from jobs.selectors import job_choices, stage_choices
 

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
+
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+
 from ats.core.access import User, is_hiring_manager, is_recruiter
 from candidates.models import Candidate, Experience
 from jobs.applications.models import Application
@@ -23,7 +25,6 @@ def application_list_for(user: User) -> QuerySet[Application]:
     return applications.none()
 
 
-
 # The card shows the candidate's name (or first e-mail), headline and the time in stage: nothing else
 # of the application or candidate rows is read, so nothing else is fetched.
 CARD_FIELDS = (
@@ -32,11 +33,9 @@ CARD_FIELDS = (
 )
 
 
-
 def board_cards_for(user: User) -> QuerySet[Application]:
     """application_list_for narrowed to what a board card shows (no job/stage rows, few columns)."""
     return application_list_for(user).select_related(None).select_related("candidate").only(*CARD_FIELDS)
-
 
 
 def stage_columns(*, user: User, job: Job, per_stage: int = 50) -> list[tuple[Stage, list[Application], int]]:
@@ -66,7 +65,6 @@ def stage_columns(*, user: User, job: Job, per_stage: int = 50) -> list[tuple[St
     return [(stage, by_stage[stage.pk], stage.active_count) for stage in stages]
 
 
-
 def applications_waiting(user: User, *, entered_before: datetime, limit: int = 10) -> list[Application]:
     """Active applications in the same stage since before `entered_before`, oldest first, except in
     the Hired stage.
@@ -85,15 +83,12 @@ def applications_waiting(user: User, *, entered_before: datetime, limit: int = 1
     return list(waiting[:limit])
 
 
-
 # Cards per column when the board opens, and per "Load more": a 5,000-application job renders
 # 6 × 20 cards instead of thousands, which keeps the page well under 150 ms.
 BOARD_PAGE_SIZE = 20
 
 
-
 COLUMN_PAGE_SIZE = 50
-
 
 
 def attach_card_details(applications: list[Application]) -> None:
@@ -142,7 +137,6 @@ def attach_card_details(applications: list[Application]) -> None:
         application.review_count = sum(counts.values())
 
 
-
 def board_columns(*, user: User, job: Job, per_stage: int = BOARD_PAGE_SIZE) -> list[tuple[Stage, list[Application], int]]:
     """stage_columns with card details; hiring managers get only the stages that await them."""
     columns = stage_columns(user=user, job=job, per_stage=per_stage)
@@ -150,7 +144,6 @@ def board_columns(*, user: User, job: Job, per_stage: int = BOARD_PAGE_SIZE) -> 
         columns = [column for column in columns if column[0].needs_review]
     attach_card_details([application for _, applications, _ in columns for application in applications])
     return columns
-
 
 
 def stage_column_page(
@@ -166,7 +159,6 @@ def stage_column_page(
     return rows[:limit], len(rows) > limit
 
 
-
 def closed_applications(*, user: User, job: Job, limit: int = 200) -> tuple[list[Application], int]:
     """Rejected and withdrawn applications of the job, latest decision first, and their total."""
     closed = application_list_for(user).filter(
@@ -175,7 +167,6 @@ def closed_applications(*, user: User, job: Job, limit: int = 200) -> tuple[list
     rows = list(closed.order_by("-outcome_at", "-id")[:limit])
     total = len(rows) if len(rows) < limit else closed.count()
     return rows, total
-
 
 
 def job_board_stage(*, user: User, job: Job, stage_id: int) -> Stage:

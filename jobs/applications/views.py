@@ -36,7 +36,6 @@ from jobs.bulk.offers import pop_undo_offer
 from jobs.models import Job
 from jobs.selectors import job_get
 
-
 # A number no real id reaches, reversed once per page and cut out again: each card then builds its
 # URLs by concatenation instead of calling reverse() (which dominated the render of 300 cards).
 _ID_SLOT = 2_147_483_647

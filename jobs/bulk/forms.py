@@ -5,7 +5,6 @@ from typing import Any
 
 from django import forms
 
-
 BULK_KINDS = [
     ("tag", "Tag"),
     ("add_to_job", "Add to job"),

@@ -121,8 +121,6 @@ def bulk_plan(
     return plan
 
 
-
-
 def bulk_actions_for(user: User) -> QuerySet[BulkAction]:
     """A recruiter's own bulk changes: only the one who made a change may undo it."""
     return BulkAction.objects.filter(actor=user) if is_recruiter(user) else BulkAction.objects.none()

@@ -23,7 +23,11 @@ from candidates.lists.services import candidate_list_add, candidate_list_remove
 from candidates.models import Candidate, Tag
 from candidates.services import candidate_tag_add, candidate_tag_remove, normalise_tag
 from jobs.applications.models import Application
-from jobs.applications.services import application_move, application_set_outcome, applications_create
+from jobs.applications.services import (
+    application_move,
+    application_set_outcome,
+    applications_create,
+)
 from jobs.bulk.models import BulkAction
 from jobs.bulk.payloads import Payload, Row, iso, when
 from jobs.bulk.selectors import BulkError, BulkPlan

@@ -5,8 +5,8 @@ from typing import Any
 
 from django import forms
 
-from jobs.reviews.models import NotificationPreference, Review
 from jobs.models import ReviewCriterion
+from jobs.reviews.models import NotificationPreference, Review
 
 SCORE_CHOICES = [(1, "1 Poor"), (2, "2 Fair"), (3, "3 Good"), (4, "4 Excellent")]
 

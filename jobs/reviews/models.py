@@ -30,7 +30,6 @@ class Review(models.Model):
         return f"{self.reviewer} on {self.application}: {self.get_recommendation_display()}"
 
 
-
 class ReviewRating(models.Model):
     """One criterion rated 1 (poor) to 4 (excellent), with an optional comment."""
 
@@ -44,7 +43,6 @@ class ReviewRating(models.Model):
             models.UniqueConstraint(fields=["review", "criterion"], name="rating_once_per_criterion"),
             models.CheckConstraint(condition=Q(score__gte=1, score__lte=4), name="rating_score_1_to_4"),
         ]
-
 
 
 class ReviewRequest(models.Model):
@@ -63,7 +61,6 @@ class ReviewRequest(models.Model):
             models.UniqueConstraint(fields=["application", "reviewer"], name="review_request_unique"),
             models.CheckConstraint(condition=Q(due_at__gte=models.F("requested_at")), name="review_due_after_request"),
         ]
-
 
 
 class NotificationPreference(models.Model):

@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 import re
-from candidates.models import Candidate
 
+from candidates.models import Candidate
 
 REDACTED = "█████"
 
 
-
 _EMAIL = re.compile(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
-
 
 
 _URL = re.compile(
@@ -20,13 +18,10 @@ _URL = re.compile(
 )
 
 
-
 _PHONE = re.compile(r"\+?\(?\d[\d\s().\-/]{6,}\d")
 
 
-
 _YEAR_RANGE = re.compile(r"^(19|20)\d\d\s*[-–/.]\s*(19|20)\d\d$")
-
 
 
 # Lines that state age, gender, nationality and the like: keep the label, hide the value.
@@ -36,14 +31,12 @@ _PERSONAL_LINE = re.compile(
 )
 
 
-
 def _phone_or_date(match: re.Match[str]) -> str:
     text = match.group(0)
     digits = sum(ch.isdigit() for ch in text)
     if digits < 8 or _YEAR_RANGE.match(text.strip()):
         return text
     return REDACTED
-
 
 
 def redact(text: str, candidate: Candidate) -> str:

@@ -11,7 +11,17 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Avg, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Avg,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -20,8 +30,12 @@ from candidates.models import Note
 from candidates.resumes.models import Resume
 from jobs.applications.models import Application
 from jobs.models import Job, ReviewCriterion
-from jobs.reviews.models import NotificationPreference, Review, ReviewRating, ReviewRequest
-
+from jobs.reviews.models import (
+    NotificationPreference,
+    Review,
+    ReviewRating,
+    ReviewRequest,
+)
 
 # --- Who reviews what ----------------------------------------------------------------------------
 
@@ -193,9 +207,6 @@ def notes_for_reviewers(application: Application) -> list[Note]:
         .select_related("author")
         .order_by("-created_at")
     )
-
-
-# --- Anonymised review ----------------------------------------------------------------------------
 
 
 # --- Summaries for recruiters ----------------------------------------------------------------------

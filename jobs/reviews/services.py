@@ -15,7 +15,12 @@ from ats.core.services import activity_record
 from jobs.applications.models import Application
 from jobs.models import ReviewCriterion
 from jobs.reviews import notifications
-from jobs.reviews.models import NotificationPreference, Review, ReviewRating, ReviewRequest
+from jobs.reviews.models import (
+    NotificationPreference,
+    Review,
+    ReviewRating,
+    ReviewRequest,
+)
 
 
 class ReviewError(ValueError):
@@ -33,8 +38,6 @@ def review_submit(
 ) -> Review:
     """Create or replace the actor's review of the application (one per reviewer), rating every
     criterion of the job; completes their open review request and tells the recruiter on commit."""
-    from jobs.reviews import notifications
-
     if recommendation not in Review.Recommendation.values:
         raise ReviewError("Choose an overall recommendation.")
     criteria = {c.pk: c for c in ReviewCriterion.objects.filter(job_id=application.job_id)}

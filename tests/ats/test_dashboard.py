@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from jobs.applications.models import Application
-from jobs.models import Job
 from jobs.applications.selectors import applications_waiting
 from jobs.applications.services import application_set_outcome
+from jobs.models import Job
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -4,10 +4,10 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from jobs.bulk.models import BulkAction
 from candidates.lists.models import CandidateList
 from candidates.services import candidate_tag_add
 from jobs.applications.models import Application
+from jobs.bulk.models import BulkAction
 from tests import factories
 
 HTMX = {"HTTP_HX_REQUEST": "true"}

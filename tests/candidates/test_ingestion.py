@@ -8,11 +8,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
 
-from ats.demo import fake_resumes
-from candidates.resumes.services.intake import resume_reparse, resume_upload
 from ats.core.models import Activity
+from ats.demo import fake_resumes
 from candidates.models import Candidate, Education, Experience, PossibleDuplicate
 from candidates.resumes.models import Resume
+from candidates.resumes.services.intake import resume_reparse, resume_upload
 from candidates.resumes.tasks import parse_resume_task
 from jobs.applications.models import Application
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from candidates.merges.services import MergeError, candidate_merge, candidate_merge_undo
-from candidates.models import Candidate, Experience
 from candidates.lists.models import CandidateList, CandidateListEntry
 from candidates.merges.models import CandidateMerge
+from candidates.merges.services import MergeError, candidate_merge, candidate_merge_undo
+from candidates.models import Candidate, Experience
 from candidates.resumes.models import Resume
 from candidates.services import candidate_tag_add, note_add
 from jobs.applications.services import application_move

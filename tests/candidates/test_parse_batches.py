@@ -15,16 +15,17 @@ import pytest
 from django.utils import timezone
 from rq.timeouts import JobTimeoutException
 
-from ats.demo import fake_resumes
-from candidates.resumes import batches, sandbox as parse_sandbox
-from candidates.resumes.services.claims import parse_job_id, resume_sweep
-from candidates.resumes.services.intake import resume_reparse, resume_upload
 from ats.core.history import erasure
 from ats.core.models import Activity
+from ats.demo import fake_resumes
 from candidates.models import Candidate, Education, Experience, PossibleDuplicate
-from candidates.resumes.models import Resume
-from candidates.resumes.tasks import parse_resume_task
+from candidates.resumes import batches
+from candidates.resumes import sandbox as parse_sandbox
 from candidates.resumes.batches import stop_claiming
+from candidates.resumes.models import Resume
+from candidates.resumes.services.claims import parse_job_id, resume_sweep
+from candidates.resumes.services.intake import resume_reparse, resume_upload
+from candidates.resumes.tasks import parse_resume_task
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -6,8 +6,12 @@ import os
 import pytest
 
 from ats.demo import fake_resumes
-from candidates.resumes.sandbox import SandboxCrashed, SandboxOutOfMemory, SandboxTimeout
 from candidates.parsing import ParseError, parse
+from candidates.resumes.sandbox import (
+    SandboxCrashed,
+    SandboxOutOfMemory,
+    SandboxTimeout,
+)
 
 TARGETS = "tests.candidates.sandbox_targets"
 

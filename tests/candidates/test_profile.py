@@ -40,7 +40,7 @@ def test_edit_form_partial_then_save_returns_the_section_and_marks_corrected_fie
     assert set(candidate.corrected_fields) == {"full_name", "headline", "location"}
     assert Activity.objects.filter(candidate=candidate, verb="candidate_edited").exists()
     # The search document follows the edit.
-    from candidates.search.selectors import candidate_search, SearchParams
+    from candidates.search.selectors import SearchParams, candidate_search
 
     found = candidate_search(user=candidate.owner, params=SearchParams(q="staff engineer"))
     assert list(found.candidates) == [candidate]

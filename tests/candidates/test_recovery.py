@@ -14,9 +14,9 @@ from django.conf import settings
 from django.db import connection
 
 from ats.demo import fake_resumes
+from candidates.resumes.models import Resume
 from candidates.resumes.services.claims import resume_sweep
 from candidates.resumes.services.intake import resume_upload
-from candidates.resumes.models import Resume
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -100,8 +100,9 @@ def test_a_file_that_keeps_killing_workers_gives_up_with_a_reason(recruiter, red
 
 
 def test_the_sweeper_command_reports_what_it_did(recruiter, redis_queue):
-    from django.core.management import call_command
     from io import StringIO
+
+    from django.core.management import call_command
 
     resume_upload(actor=recruiter, filename="a.txt", data=fake_resumes.resume_txt(fake_resumes.fake_person(41)))
     redis_queue.connection.flushdb()

@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from candidates.models import Education, Experience
-from candidates.search.query import Term, parse_query
 from candidates.search.cjk import cjk_bigrams
+from candidates.search.query import Term, parse_query
 from candidates.search.services import candidate_reindex
 from candidates.search.tsquery import tsquery_sql
 from tests import factories

@@ -11,8 +11,8 @@ import pytest
 from django.conf import settings
 
 from ats.demo import fake_resumes
-from candidates.resumes.services.intake import resume_upload
 from candidates.resumes.models import Resume
+from candidates.resumes.services.intake import resume_upload
 from tests.candidates.test_recovery import ROOT, _database_url
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -6,8 +6,8 @@ from django.db import IntegrityError, connection, transaction
 from django.db.utils import InternalError
 
 from jobs.applications.models import Application, StageChange
-from jobs.models import Job, Stage
 from jobs.applications.services import application_move, application_set_outcome
+from jobs.models import Job, Stage
 from tests import factories
 
 

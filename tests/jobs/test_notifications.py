@@ -10,9 +10,10 @@ from django.db import connection
 from rq import SimpleWorker
 from rq.registry import ScheduledJobRegistry
 
-from jobs.reviews import services as review_services, tasks
-from jobs.reviews.models import NotificationPreference
 from jobs.applications.services import application_move
+from jobs.reviews import services as review_services
+from jobs.reviews import tasks
+from jobs.reviews.models import NotificationPreference
 from tests import factories
 
 

@@ -12,10 +12,12 @@ from django.utils import timezone
 
 from ats.core.models import Activity
 from candidates.models import Candidate
-from jobs.reviews import redaction, selectors as reviews, services as review_services
 from jobs.applications.models import Application
-from jobs.reviews.models import Review, ReviewRequest
 from jobs.applications.services import application_move, application_set_outcome
+from jobs.reviews import redaction
+from jobs.reviews import selectors as reviews
+from jobs.reviews import services as review_services
+from jobs.reviews.models import Review, ReviewRequest
 from tests import factories
 
 

@@ -10,11 +10,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ats.core.models import Activity
-from jobs.bulk.models import BulkAction
 from candidates.models import Candidate, Experience, Tag
 from jobs.applications.models import Application, StageChange
-from jobs.reviews.models import Review
 from jobs.applications.services import application_move, application_set_outcome
+from jobs.bulk.models import BulkAction
+from jobs.reviews.models import Review
 from tests import factories
 
 JSON = {"HTTP_ACCEPT": "application/json"}

@@ -18,11 +18,11 @@ from django.db import connection
 from django.utils import timezone
 from rq import Worker
 
+from ats.core.models import Activity
 from ats.demo import fake_resumes
+from candidates.resumes.models import Resume
 from candidates.resumes.services.claims import PARSE_QUEUE
 from candidates.resumes.services.intake import resume_upload, resumes_delete
-from ats.core.models import Activity
-from candidates.resumes.models import Resume
 
 ROOT = Path(settings.BASE_DIR)
 

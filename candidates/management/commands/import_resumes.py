@@ -8,8 +8,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from candidates.resumes.services.intake import resume_upload
 from candidates.resumes.models import Resume
+from candidates.resumes.services.intake import resume_upload
 from candidates.resumes.tasks import parse_resume_task
 from jobs.models import Job, Stage
 

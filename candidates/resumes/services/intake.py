@@ -6,8 +6,8 @@ row exists; the parse job is queued only once the row commits (see claims.py for
 from __future__ import annotations
 
 import hashlib
-import uuid
 import logging
+import uuid
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -148,8 +148,6 @@ def resume_reparse(*, actor: User | None, resume: Resume) -> Resume:
     )
     enqueue_parse_on_commit(resume.pk)
     return resume
-
-
 
 
 @transaction.atomic
