@@ -10,11 +10,12 @@ from typing import Any
 from django.contrib.auth.models import Group, User
 
 from ats.core.access import HIRING_MANAGER_GROUP, RECRUITER_GROUP
-from candidates.models import Candidate
+from candidates.models import Candidate, Experience, Tag
 from candidates.services import candidate_create
 from jobs.applications.models import Application
 from jobs.applications.services import application_create
 from jobs.models import Job, Stage
+from jobs.reviews.models import Review
 from jobs.services import job_create
 
 _counter = itertools.count(1)
@@ -57,3 +58,30 @@ def make_application(
     candidate = candidate or make_candidate(actor=actor)
     stage = stage_of(job, kind) if kind else None
     return application_create(actor=actor, candidate=candidate, job=job, stage=stage)
+
+
+def bulk_applications(job, count: int) -> None:
+    """Many applications spread over the stages, with experience, tags and reviews on some.
+
+    Bulk inserts: a thousand rows through the services would make this test slow, and the
+    board only reads them.
+    """
+    stages = list(job.stages.order_by("position"))
+    tag = Tag.objects.get_or_create(name="python")[0]
+    reviewer = make_hiring_manager()
+    start = Candidate.objects.count()
+    candidates = Candidate.objects.bulk_create(
+        Candidate(full_name=f"Bulk Person {start + n}", headline="Engineer") for n in range(count)
+    )
+    applications = Application.objects.bulk_create(
+        Application(candidate=candidate, job=job, stage=stages[n % len(stages)]) for n, candidate in enumerate(candidates)
+    )
+    Experience.objects.bulk_create(
+        Experience(candidate=c, company=f"Fictional Co {n}", position=0) for n, c in enumerate(candidates) if n % 3 == 0
+    )
+    Candidate.tags.through.objects.bulk_create(
+        Candidate.tags.through(candidate=c, tag=tag) for n, c in enumerate(candidates) if n % 3 == 0
+    )
+    Review.objects.bulk_create(
+        Review(application=a, reviewer=reviewer, recommendation="yes") for n, a in enumerate(applications) if n % 5 == 0
+    )

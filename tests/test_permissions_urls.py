@@ -184,3 +184,20 @@ def test_unknown_keyword_arguments_fail_loudly():
     route = next(r for r in application_routes() if r.name == "jobs:detail")
     with pytest.raises(AssertionError, match="add which object of job B"):
         _fill(route, {"candidate_id": 1})
+
+
+def test_every_view_declares_its_gate():
+    """Each URL's view says who may call it (ats.core.access.gate): public, signed in (selectors
+    then narrow what a hiring manager sees) or recruiters only. A new view without one fails here."""
+    from ats.core.access import Gate
+
+    gates = {}
+    for route in application_routes() + [r for r in _walk(get_resolver().url_patterns) if r.name in SKIPPED_NAMES]:
+        gate = getattr(route.pattern.callback, "access_gate", None)
+        assert isinstance(gate, Gate), f"{route.name} ({route.route}) declares no gate: decorate it with ats.core.access.gate"
+        gates[route.name] = gate
+    assert gates["healthz"] is Gate.PUBLIC and gates["login"] is Gate.PUBLIC
+    assert gates["candidates:list"] is Gate.RECRUITERS and gates["reviews:inbox"] is Gate.SIGNED_IN
+    # The hiring managers' own pages are exactly the signed-in ones without an object in the URL.
+    signed_in_pages = {name for name, gate in gates.items() if gate is Gate.SIGNED_IN}
+    assert {name for name in HIRING_MANAGER_PAGES} <= signed_in_pages

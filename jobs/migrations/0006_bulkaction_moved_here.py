@@ -5,7 +5,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-from ats.core.content_types import move_content_type
+from ats.core.migrations._content_types import move_content_type
 
 
 class Migration(migrations.Migration):

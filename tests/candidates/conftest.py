@@ -31,7 +31,7 @@ def run_worker(redis_queue):
 
 @pytest.fixture
 def sandbox_for():
-    """Parser sandboxes running a stand-in target (tests/candidates/sandbox_targets.py), stopped afterwards."""
+    """Parser sandboxes running a stand-in target (tests/candidates/resumes/sandbox_targets.py), stopped afterwards."""
     started: list[ParseSandbox] = []
 
     def make(target: str, *, memory_limit_mb: int = 1024, timeout: float = 10) -> ParseSandbox:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import io
 import json
 import sys
-import zlib
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 

@@ -19,7 +19,6 @@ def fixtures_dir() -> Path:
     return _HERE / "fixtures"
 
 import pytest
-
 import scorer
 
 FLOORS = {

@@ -22,9 +22,9 @@ import json
 import resource
 import time
 
+import make_fixtures
 import pytest
 
-import make_fixtures
 from candidates.parsing import ParseError, parse
 
 EXPECTED = json.loads((make_fixtures.FIX / "expected.json").read_text(encoding="utf-8"))["bad"]

@@ -114,7 +114,7 @@ def test_a_resume_the_database_refuses_fails_alone(recruiter, redis_queue, setti
     the batch's transaction; the résumés are then stored one by one so only that one fails."""
     good = [_upload(recruiter, fake_resumes.fake_person(80 + n), f"good-{n}.txt") for n in range(2)]
     bad = resume_upload(actor=recruiter, filename="bad.txt", data=b"NUL-IN-PROFILE\n" + fake_resumes.resume_txt(fake_resumes.fake_person(82))).resume
-    parse_sandbox.install(sandbox_for("tests.candidates.sandbox_targets.parse_with_nul_on_marker"))
+    parse_sandbox.install(sandbox_for("tests.candidates.resumes.sandbox_targets.parse_with_nul_on_marker"))
     assert parse_resume_task(good[0].pk) == "3 résumés: 1 failed: could not store the profile, 2 parsed"
     assert _statuses(*good, bad) == ["parsed", "parsed", "failed"]
     assert Resume.objects.get(pk=bad.pk).failure_reason.startswith("The parser hit an unexpected problem")

@@ -5,4 +5,4 @@ from candidates.resumes.worker import ParsingWorker
 
 
 class SlowParsingWorker(ParsingWorker):
-    sandbox_target = "tests.candidates.sandbox_targets.parse_slowly"
+    sandbox_target = "tests.candidates.resumes.sandbox_targets.parse_slowly"

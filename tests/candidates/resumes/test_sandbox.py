@@ -13,7 +13,7 @@ from candidates.resumes.sandbox import (
     SandboxTimeout,
 )
 
-TARGETS = "tests.candidates.sandbox_targets"
+TARGETS = "tests.candidates.resumes.sandbox_targets"
 
 
 def test_parses_like_the_parser_and_reuses_one_process(sandbox_for):
@@ -116,7 +116,7 @@ def test_the_sandbox_leaves_when_orphaned_even_if_the_pipe_stays_open(sandbox_fo
     script = (
         "import django, os, sys, time; django.setup()\n"
         "from candidates.resumes.sandbox import ParseSandbox\n"
-        "s = ParseSandbox(memory_limit_mb=1024, timeout=5, target='tests.candidates.sandbox_targets.echo')\n"
+        "s = ParseSandbox(memory_limit_mb=1024, timeout=5, target='tests.candidates.resumes.sandbox_targets.echo')\n"
         "s.start(); print(s.pid, flush=True)\n"
         "sibling = os.fork()\n"
         "if sibling == 0:\n"
@@ -164,7 +164,7 @@ def test_the_sandbox_dies_with_a_worker_killed_in_the_middle_of_a_parse():
     script = (
         "import django; django.setup()\n"
         "from candidates.resumes.sandbox import ParseSandbox\n"
-        "s = ParseSandbox(memory_limit_mb=1024, timeout=120, target='tests.candidates.sandbox_targets.hang')\n"
+        "s = ParseSandbox(memory_limit_mb=1024, timeout=120, target='tests.candidates.resumes.sandbox_targets.hang')\n"
         "s.start(); print(s.pid, flush=True)\n"
         "s.run(120)\n"  # a document the parser never returns from
     )

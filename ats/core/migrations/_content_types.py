@@ -1,4 +1,6 @@
-"""For migrations that move a model to another app: its content type (and so its permissions
+"""(A helper of migrations, not one: the loader skips names that start with "_".)
+
+For migrations that move a model to another app: its content type (and so its permissions
 and admin log entries) moves with it instead of being left stale and created anew."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Stand-ins for hostile documents, run inside the parser sandbox by tests/candidates/test_parse_sandbox.py.
+"""Stand-ins for hostile documents, run inside the parser sandbox by tests/candidates/resumes/test_sandbox.py.
 
 They behave the way a malicious or pathological file makes a parser behave, without needing such a file.
 """

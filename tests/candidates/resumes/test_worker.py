@@ -13,7 +13,7 @@ from django.conf import settings
 from ats.demo import fake_resumes
 from candidates.resumes.models import Resume
 from candidates.resumes.services.intake import resume_upload
-from tests.candidates.test_recovery import ROOT, _database_url
+from tests.candidates.resumes.services.test_claims import ROOT, _database_url
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -75,7 +75,7 @@ def test_a_cold_shutdown_in_the_middle_of_a_batch_hands_every_resume_back(recrui
 def _start_slow_worker(**settings_env: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "DATABASE_URL": _database_url(), "REDIS_URL": settings.REDIS_URL, "DEBUG": "1", **settings_env}
     return subprocess.Popen(
-        [sys.executable, "manage.py", "rqworker", "parsing", "--worker-class", "tests.candidates.slow_worker.SlowParsingWorker"],
+        [sys.executable, "manage.py", "rqworker", "parsing", "--worker-class", "tests.candidates.resumes.slow_worker.SlowParsingWorker"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
 
@@ -170,7 +170,7 @@ def test_a_connection_dropped_by_the_server_during_a_parse_costs_no_attempt(recr
         with other.cursor() as cursor:
             cursor.execute("SELECT pg_terminate_backend(%s)", [backend])
 
-    sandbox = ParseSandbox(memory_limit_mb=2048, timeout=30, target="tests.candidates.sandbox_targets.parse_slowly")
+    sandbox = ParseSandbox(memory_limit_mb=2048, timeout=30, target="tests.candidates.resumes.sandbox_targets.parse_slowly")
     parse_sandbox.install(sandbox)
     drop = threading.Timer(1.0, server_drops_the_connection)  # while the 3-second parse runs
     try:

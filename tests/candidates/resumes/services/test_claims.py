@@ -18,7 +18,7 @@ from candidates.resumes.models import Resume
 from candidates.resumes.services.claims import resume_sweep
 from candidates.resumes.services.intake import resume_upload
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[4]  # the project root (manage.py)
 pytestmark = pytest.mark.django_db(transaction=True)
 
 

@@ -10,10 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ats.core.models import Activity
-from candidates.models import Candidate, Experience, Tag
+from candidates.models import Experience, Tag
 from jobs.applications.models import Application, StageChange
 from jobs.applications.services import application_move, application_set_outcome
-from jobs.bulk.models import BulkAction
 from jobs.reviews.models import Review
 from tests import factories
 
@@ -32,38 +31,11 @@ def _board_queries(client, job) -> int:
     return len(ctx.captured_queries)
 
 
-def _bulk_applications(job, count: int) -> None:
-    """Many applications spread over the stages, with experience, tags and reviews on some.
-
-    Bulk inserts: a thousand rows through the services would make this test slow, and the
-    board only reads them.
-    """
-    stages = list(job.stages.order_by("position"))
-    tag = Tag.objects.get_or_create(name="python")[0]
-    reviewer = factories.make_hiring_manager()
-    start = Candidate.objects.count()
-    candidates = Candidate.objects.bulk_create(
-        Candidate(full_name=f"Bulk Person {start + n}", headline="Engineer") for n in range(count)
-    )
-    applications = Application.objects.bulk_create(
-        Application(candidate=candidate, job=job, stage=stages[n % len(stages)]) for n, candidate in enumerate(candidates)
-    )
-    Experience.objects.bulk_create(
-        Experience(candidate=c, company=f"Fictional Co {n}", position=0) for n, c in enumerate(candidates) if n % 3 == 0
-    )
-    Candidate.tags.through.objects.bulk_create(
-        Candidate.tags.through(candidate=c, tag=tag) for n, c in enumerate(candidates) if n % 3 == 0
-    )
-    Review.objects.bulk_create(
-        Review(application=a, reviewer=reviewer, recommendation="yes") for n, a in enumerate(applications) if n % 5 == 0
-    )
-
-
 @pytest.mark.django_db
 def test_board_query_count_is_the_same_at_10_and_1000_applications(recruiter_client, recruiter, job_a):
-    _bulk_applications(job_a, 10)
+    factories.bulk_applications(job_a, 10)
     small = _board_queries(recruiter_client, job_a)
-    _bulk_applications(job_a, 990)
+    factories.bulk_applications(job_a, 990)
     large = _board_queries(recruiter_client, job_a)
     assert small == large, (small, large)
     assert large <= 15, large
@@ -231,11 +203,6 @@ def test_move_link_without_javascript_shows_a_move_page_that_moves(recruiter_cli
 
 
 @pytest.mark.django_db
-def test_bulk_needs_post(recruiter_client, recruiter, job_a):
-    assert recruiter_client.get(reverse("jobs:bulk", args=[job_a.pk])).status_code == 405
-
-
-@pytest.mark.django_db
 def test_hiring_manager_sees_review_stages_but_cannot_move(manager_a_client, recruiter, job_a):
     shortlisted = factories.make_application(job=job_a, actor=recruiter, kind="shortlist")
     screening = factories.make_application(job=job_a, actor=recruiter, kind="screening")
@@ -268,50 +235,8 @@ def test_anonymised_job_hides_names_from_hiring_managers_on_the_board(manager_a_
 
 
 @pytest.mark.django_db
-def test_bulk_reject_asks_for_confirmation_then_rejects_with_the_reason(recruiter_client, recruiter, job_a):
-    applications = [factories.make_application(job=job_a, actor=recruiter) for _ in range(3)]
-    url = reverse("jobs:bulk", args=[job_a.pk])
-    data = {"action": "reject", "reason": "Role filled internally", "application": [a.pk for a in applications[:2]]}
-    confirm = recruiter_client.post(url, data)
-    assert confirm.status_code == 200 and "Reject 2 applications?" in confirm.content.decode()
-    assert not Application.objects.filter(outcome="rejected").exists()
-    response = recruiter_client.post(url, {**data, "confirmed": "1"})
-    assert response.status_code == 302
-    rejected = Application.objects.filter(outcome="rejected")
-    assert set(rejected.values_list("pk", flat=True)) == {applications[0].pk, applications[1].pk}
-    assert set(rejected.values_list("outcome_reason", flat=True)) == {"Role filled internally"}
-    assert Activity.objects.filter(verb="outcome_set", actor=recruiter).count() == 2
-
-
-@pytest.mark.django_db
-def test_bulk_reject_without_a_reason_changes_nothing(recruiter_client, recruiter, job_a):
-    application = factories.make_application(job=job_a, actor=recruiter)
-    response = recruiter_client.post(reverse("jobs:bulk", args=[job_a.pk]),
-                                     {"action": "reject", "reason": " ", "application": [application.pk], "confirmed": "1"},
-                                     follow=True)
-    assert "A reason is required" in response.content.decode()
-    application.refresh_from_db()
-    assert application.outcome == "active"
-
-
-@pytest.mark.django_db
-def test_bulk_move_moves_every_selected_card_with_history(recruiter_client, recruiter, job_a, job_b):
-    mine = [factories.make_application(job=job_a, actor=recruiter) for _ in range(2)]
-    foreign = factories.make_application(job=job_b, actor=recruiter)
-    interview = factories.stage_of(job_a, "interview")
-    response = recruiter_client.post(reverse("jobs:bulk", args=[job_a.pk]), {
-        "action": "move", "to_stage": interview.pk, "confirmed": "1", "application": [a.pk for a in mine] + [foreign.pk]})
-    assert response.status_code == 302
-    assert set(Application.objects.filter(stage=interview).values_list("pk", flat=True)) == {a.pk for a in mine}
-    foreign.refresh_from_db()
-    assert foreign.stage.kind == "applied"
-    assert StageChange.objects.filter(to_stage=interview, changed_by=recruiter).count() == 2
-
-
-@pytest.mark.django_db
 def test_rejected_are_loaded_on_demand_and_can_be_restored(recruiter_client, recruiter, job_a):
     application = factories.make_application(job=job_a, actor=recruiter, candidate=factories.make_candidate(name="Jane Doe"))
-    from jobs.applications.services import application_set_outcome
 
     application_set_outcome(actor=recruiter, application=application, outcome="rejected", reason="No visa")
     board = recruiter_client.get(reverse("jobs:detail", args=[job_a.pk])).content.decode()
@@ -326,95 +251,3 @@ def test_rejected_are_loaded_on_demand_and_can_be_restored(recruiter_client, rec
 # --- Bulk undo ---------------------------------------------------------------------------------
 
 
-def _bulk(client, job, applications, **data):
-    url = reverse("jobs:bulk", args=[job.pk])
-    return client.post(url, {"confirmed": "1", "application": [a.pk for a in applications], **data})
-
-
-def _undo_url(page: str) -> str:
-    match = re.search(r'action="(/jobs/\d+/applications/bulk/\d+/undo/)"', page)
-    assert match, "no Undo on the board"
-    return match.group(1)
-
-
-@pytest.mark.django_db
-def test_bulk_move_offers_undo_that_moves_them_back_with_their_time_in_stage(recruiter_client, recruiter, job_a):
-    applications = [factories.make_application(job=job_a, actor=recruiter) for _ in range(3)]
-    entered = {a.pk: a.stage_entered_at for a in applications}
-    interview = factories.stage_of(job_a, "interview")
-    assert _bulk(recruiter_client, job_a, applications, action="move", to_stage=interview.pk).status_code == 302
-    action = BulkAction.objects.get(kind="move", actor=recruiter)
-    assert action.payload["version"] == 2
-    assert [row["application_id"] for row in action.payload["rows"]] == [a.pk for a in applications]
-
-    board = recruiter_client.get(reverse("jobs:detail", args=[job_a.pk])).content.decode()
-    assert "Moved 3 candidates to Interview." in board
-    # Offered once: a reload no longer shows it.
-    assert "Moved 3 candidates" not in recruiter_client.get(reverse("jobs:detail", args=[job_a.pk])).content.decode()
-
-    response = recruiter_client.post(_undo_url(board), follow=True)
-    assert "Undone: moved 3 candidates back." in response.content.decode()
-    for application in applications:
-        application.refresh_from_db()
-        assert application.stage.kind == "applied"
-        assert application.stage_entered_at == entered[application.pk]
-        assert list(application.stage_changes.order_by("changed_at", "id").values_list("to_stage__kind", flat=True)) == [
-            "applied", "interview", "applied"]
-    action.refresh_from_db()
-    assert action.undone_at is not None
-    assert Activity.objects.filter(verb="bulk_undone", actor=recruiter, job=job_a).exists()
-    again = recruiter_client.post(_undo_url(board), follow=True)
-    assert "already been undone" in again.content.decode()
-
-
-@pytest.mark.django_db
-def test_bulk_undo_leaves_applications_that_changed_since_and_names_them(recruiter_client, recruiter, job_a):
-    kept, moved_on, rejected = (factories.make_application(job=job_a, actor=recruiter, candidate=factories.make_candidate(
-        name=name)) for name in ("Kim Kept", "Max Movedon", "Rex Rejected"))
-    interview, offer = factories.stage_of(job_a, "interview"), factories.stage_of(job_a, "offer")
-    _bulk(recruiter_client, job_a, [kept, moved_on, rejected], action="move", to_stage=interview.pk)
-    board = recruiter_client.get(reverse("jobs:detail", args=[job_a.pk])).content.decode()
-    moved_on.refresh_from_db()
-    application_move(actor=recruiter, application=moved_on, to_stage=offer)
-    rejected.refresh_from_db()
-    application_set_outcome(actor=recruiter, application=rejected, outcome="rejected", reason="Salary")
-
-    page = recruiter_client.post(_undo_url(board), follow=True).content.decode()
-    assert "Undone: moved 1 candidate back." in page
-    assert "changed since: Max Movedon, Rex Rejected." in page
-    for application, kind, outcome in ((kept, "applied", "active"), (moved_on, "offer", "active"),
-                                       (rejected, "interview", "rejected")):
-        application.refresh_from_db()
-        assert (application.stage.kind, application.outcome) == (kind, outcome)
-
-
-@pytest.mark.django_db
-def test_bulk_reject_can_be_undone(recruiter_client, recruiter, job_a):
-    applications = [factories.make_application(job=job_a, actor=recruiter) for _ in range(2)]
-    _bulk(recruiter_client, job_a, applications, action="reject", reason="Role filled internally")
-    board = recruiter_client.get(reverse("jobs:detail", args=[job_a.pk])).content.decode()
-    assert "Rejected 2 candidates: Role filled internally." in board
-    page = recruiter_client.post(_undo_url(board), follow=True).content.decode()
-    assert "Undone: 2 candidates back on the board." in page
-    for application in applications:
-        application.refresh_from_db()
-        assert (application.outcome, application.outcome_reason, application.outcome_at) == ("active", "", None)
-        assert application.stage.kind == "applied"
-
-
-@pytest.mark.django_db
-def test_bulk_undo_is_only_for_the_recruiter_who_did_it_on_that_job(recruiter_client, recruiter, job_a, job_b):
-    application = factories.make_application(job=job_a, actor=recruiter)
-    _bulk(recruiter_client, job_a, [application], action="move", to_stage=factories.stage_of(job_a, "offer").pk)
-    url = _undo_url(recruiter_client.get(reverse("jobs:detail", args=[job_a.pk])).content.decode())
-    action_id = int(url.rstrip("/").split("/")[-2])
-    assert recruiter_client.post(reverse("jobs:bulk_undo", args=[job_b.pk, action_id])).status_code == 404
-    assert recruiter_client.get(url).status_code == 405
-    other = factories.make_recruiter("robin_other")
-    from django.test import Client
-
-    client = Client()
-    client.force_login(other)
-    assert client.post(url).status_code == 404
-    application.refresh_from_db()
-    assert application.stage.kind == "offer"
