@@ -100,7 +100,6 @@ def candidate_save_rows(*, actor: User, candidate: Candidate, section: str, form
     return True
 
 
-@transaction.atomic
 def normalise_tag(name: str) -> str:
     """Tags are lower case, single-spaced and at most 50 characters."""
     return " ".join(name.split()).lower()[: Tag._meta.get_field("name").max_length]

@@ -290,3 +290,32 @@ def test_sub_packages_use_the_same_module_names(name):
     modules = {m.rsplit(".", 1)[-1] for m in project_modules() if m.startswith(name + ".")}
     assert modules & {"models", "selectors", "services", "views", "urls", "tasks", "forms"}
     assert not {m for m in project_modules() if re.search(r"\.(views|forms|urls)_\w+$|\.\w+_(views|forms|urls)$", m)}
+
+
+# --- Every service is tested ---------------------------------------------------------------------------
+
+
+def public_services() -> dict[str, str]:
+    """name -> module of every public function in a services module."""
+    found = {}
+    for module in project_modules().values():
+        if module.is_services:
+            for node in module.tree.body:
+                if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
+                    found[node.name] = module.name
+    return found
+
+
+@cache
+def _test_sources() -> str:
+    here = Path(__file__).resolve().parent
+    return "\n".join(path.read_text() for path in here.rglob("test_*.py") if path.resolve() != Path(__file__).resolve())
+
+
+def test_every_public_service_is_called_by_some_test():
+    """A floor, not a ceiling: the tests of a service also check its refusals, activity row and side
+    effects; this catches a new service that no test calls by name at all."""
+    services = public_services()
+    assert len(services) > 40
+    untested = sorted(f"{module}.{name}" for name, module in services.items() if not re.search(rf"\b{name}\(", _test_sources()))
+    assert untested == []

@@ -119,3 +119,20 @@ def test_hiring_manager_cannot_merge(manager_a_client, pair):
     kept, other = pair
     assert manager_a_client.post(reverse("candidates:merge_preview", args=[kept.pk, other.pk])).status_code == 404
     assert Candidate.objects.get(pk=other.pk).merged_into_id is None
+
+
+@pytest.mark.django_db
+def test_a_merge_leaves_activity_where_it_happened_and_the_timeline_reads_both(recruiter):
+    from ats.core.models import Activity
+    from candidates.selectors import candidate_activity
+
+    kept = factories.make_candidate(actor=recruiter, name="Ada Person")
+    merged = factories.make_candidate(actor=recruiter, name="Ada Person")
+    note_add(actor=recruiter, candidate=merged, body="Met at a meetup.")
+    rows_of_merged = set(Activity.objects.filter(candidate=merged).values_list("pk", flat=True))
+    merge = candidate_merge(actor=recruiter, kept=kept, merged=merged)
+    assert set(Activity.objects.filter(candidate=merged).values_list("pk", flat=True)) == rows_of_merged
+    timeline = {a.pk for a in candidate_activity(candidate=kept)}
+    assert rows_of_merged <= timeline
+    candidate_merge_undo(actor=recruiter, merge=merge)
+    assert set(Activity.objects.filter(candidate=merged).values_list("pk", flat=True)) == rows_of_merged

@@ -251,3 +251,27 @@ def test_a_reparse_asked_for_while_a_worker_has_the_resume_changes_nothing(recru
     resume.refresh_from_db()
     assert (resume.status, resume.attempts) == ("parsing", 1)
     assert not Activity.objects.filter(verb="resume_reparse").exists()
+
+
+def test_storing_one_profile_matches_or_creates_the_candidate_and_skips_a_resume_no_longer_parsing(recruiter, redis_queue):
+    from candidates.resumes.services.claims import resume_claim
+    from candidates.resumes.services.profiles import (
+        ParsedResume,
+        resume_apply_profile,
+        resumes_apply_profiles,
+    )
+
+    person = fake_resumes.fake_person(95)
+    first = _upload(recruiter, person, "a.txt")
+    second = resume_upload(actor=recruiter, filename="b.pdf", data=fake_resumes.resume_pdf(person)).resume
+    profile = {"name": person.name, "emails": [person.email], "phones": [], "skills": ["Go"], "experience": [],
+               "education": [], "text": "Go developer", "parser_version": "test"}
+    resume_claim(first.pk)
+    stored = resume_apply_profile(resume_id=first.pk, profile=profile, parse_seconds=0.01)
+    assert stored.status == "parsed" and stored.candidate.skills == ["Go"]
+    assert resume_apply_profile(resume_id=first.pk, profile=profile, parse_seconds=0.01) is None  # not parsing any more
+    resume_claim(second.pk)
+    (again,) = resumes_apply_profiles([ParsedResume(second.pk, {**profile, "skills": ["Rust"]}, 0.01)])
+    assert again.candidate_id == stored.candidate_id
+    assert Candidate.objects.get(pk=stored.candidate_id).skills == ["Go", "Rust"]
+    assert Activity.objects.filter(verb="resume_parsed", candidate_id=stored.candidate_id).count() == 2

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from candidates.models import Education, Experience
+from candidates.models import Candidate, Education, Experience
 from candidates.search.cjk import cjk_bigrams
 from candidates.search.query import Term, parse_query
 from candidates.search.services import candidate_reindex
@@ -208,3 +208,13 @@ def test_search_query_count_is_the_same_at_10_and_1000_rows_and_counts_are_cappe
     response = recruiter_client.get(URL)
     assert response.context["page"].paginator.is_capped
     assert "More than 1000 candidates" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_reindexing_an_id_range_recomputes_those_documents_only(recruiter):
+    from candidates.search.services import candidate_reindex_range
+
+    first, second = factories.make_candidate(actor=recruiter), factories.make_candidate(actor=recruiter)
+    Candidate.objects.filter(pk__in=[first.pk, second.pk]).update(search_document=None)
+    assert candidate_reindex_range(first.pk, first.pk) == 1
+    assert Candidate.objects.get(pk=first.pk).search_document and Candidate.objects.get(pk=second.pk).search_document is None

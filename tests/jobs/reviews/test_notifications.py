@@ -196,3 +196,11 @@ def test_removing_a_stage_into_a_review_stage_schedules_the_digest(
         stage_remove(actor=recruiter, stage=factories.stage_of(job_a, "interview"), move_to=factories.stage_of(job_a, "shortlist"))
     run_worker()
     assert len(mail.outbox) == 1 and "Casey Pemberton" in mail.outbox[0].body
+
+
+@pytest.mark.django_db
+def test_the_digest_service_moves_the_managers_mark_even_when_nothing_is_sent(manager, job_a, recruiter):
+    assert review_services.shortlist_digest_send(manager.pk) == 0
+    assert NotificationPreference.objects.get(user=manager).last_digest_at is not None
+    assert review_services.shortlist_digest_send(10**9) == 0  # nobody: nothing, no error
+    assert len(mail.outbox) == 0

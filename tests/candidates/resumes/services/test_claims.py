@@ -15,7 +15,17 @@ from django.db import connection
 
 from ats.demo import fake_resumes
 from candidates.resumes.models import Resume
-from candidates.resumes.services.claims import resume_sweep
+from candidates.resumes.services.claims import (
+    dequeue_parse,
+    enqueue_parse,
+    enqueue_parse_on_commit,
+    parse_job_id,
+    resume_claim,
+    resume_claim_next,
+    resume_fail,
+    resume_release,
+    resume_sweep,
+)
 from candidates.resumes.services.intake import resume_upload
 
 ROOT = Path(__file__).resolve().parents[4]  # the project root (manage.py)
@@ -130,3 +140,50 @@ def test_an_upload_while_redis_is_down_is_kept_and_parsed_once_redis_is_back(rec
     run_worker()
     resume.refresh_from_db()
     assert resume.status == "parsed"
+
+
+# --- The claims themselves, one by one -------------------------------------------------------------
+
+
+def _queued(recruiter, n: int) -> Resume:
+    return resume_upload(actor=recruiter, filename=f"{n}.txt", data=fake_resumes.resume_txt(fake_resumes.fake_person(n))).resume
+
+
+def test_a_claim_succeeds_once_and_counts_the_attempt(recruiter, redis_queue):
+    resume = _queued(recruiter, 30)
+    assert resume_claim(resume.pk).pk == resume.pk
+    assert resume_claim(resume.pk) is None  # another worker has it
+    resume.refresh_from_db()
+    assert (resume.status, resume.attempts) == ("parsing", 1)
+    resume_release(resume.pk)
+    resume.refresh_from_db()
+    assert resume.status == "queued"
+
+
+def test_claim_next_takes_the_oldest_never_started_resume(recruiter, redis_queue):
+    tried, fresh = _queued(recruiter, 31), _queued(recruiter, 32)
+    Resume.objects.filter(pk=tried.pk).update(attempts=1)
+    claimed = resume_claim_next()
+    assert claimed.pk == fresh.pk and resume_claim_next() is None
+
+
+def test_failing_a_resume_says_why_with_an_activity_row(recruiter, redis_queue):
+    from ats.core.models import Activity
+
+    resume = _queued(recruiter, 33)
+    resume_claim(resume.pk)
+    resume_fail(resume_id=resume.pk, reason="Unreadable.")
+    resume_fail(resume_id=resume.pk, reason="Twice.")  # no longer parsing: nothing more
+    resume.refresh_from_db()
+    assert (resume.status, resume.failure_reason) == ("failed", "Unreadable.")
+    assert list(Activity.objects.filter(verb="resume_failed").values_list("data__reason", flat=True)) == ["Unreadable."]
+
+
+def test_enqueueing_collapses_on_the_resumes_job_and_dequeue_drops_a_waiting_one(recruiter, redis_queue):
+    resume = _queued(recruiter, 34)  # its job is queued on commit
+    assert redis_queue.job_ids == [parse_job_id(resume.pk)]
+    enqueue_parse(resume.pk)
+    enqueue_parse_on_commit(resume.pk)
+    assert redis_queue.job_ids == [parse_job_id(resume.pk)]
+    dequeue_parse(resume.pk)
+    assert redis_queue.job_ids == []

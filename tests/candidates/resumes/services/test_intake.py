@@ -15,6 +15,7 @@ from candidates.resumes.models import Resume
 from candidates.resumes.services.intake import resume_reparse, resume_upload
 from candidates.resumes.tasks import parse_resume_task
 from jobs.applications.models import Application
+from tests import factories
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -209,3 +210,32 @@ def _state():
         sorted(Education.objects.values_list("candidate_id", "institution", "start", "end")),
         sorted(Application.objects.values_list("candidate_id", "job_id")),
     )
+
+
+@pytest.mark.django_db
+def test_an_upload_batch_is_its_creators_only(recruiter):
+    import uuid
+
+    from candidates.resumes.services.intake import upload_batch_open
+
+    batch_id = uuid.uuid4()
+    batch = upload_batch_open(actor=recruiter, batch_id=batch_id)
+    assert upload_batch_open(actor=recruiter, batch_id=batch_id) == batch
+    assert upload_batch_open(actor=factories.make_recruiter("ora"), batch_id=batch_id) is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_deleting_resumes_removes_their_files_and_the_candidates_left_without_one(recruiter, run_worker):
+    from candidates.resumes.services.intake import resumes_delete
+
+    person = fake_resumes.fake_person(40)
+    first = resume_upload(actor=recruiter, filename="a.txt", data=fake_resumes.resume_txt(person)).resume
+    second = resume_upload(actor=recruiter, filename="b.pdf", data=fake_resumes.resume_pdf(person)).resume
+    run_worker(simple=True)
+    candidate = Resume.objects.get(pk=first.pk).candidate
+    storage = first.file.storage
+    assert resumes_delete(actor=recruiter, resume_ids=[first.pk]) == 1
+    assert not storage.exists(first.file.name) and Candidate.objects.filter(pk=candidate.pk).exists()
+    resumes_delete(actor=recruiter, resume_ids=[second.pk])
+    assert not Candidate.objects.filter(pk=candidate.pk).exists()
+    assert Activity.objects.filter(verb="candidate_deleted", data__candidate_ids=[candidate.pk]).exists()
