@@ -26,7 +26,6 @@ from candidates.resumes.services.intake import (
     upload_batch_open,
 )
 from candidates.selectors import candidate_list_for
-from jobs.models import Stage
 from jobs.selectors import job_list_for, stage_choices
 
 
@@ -56,7 +55,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     if request.POST.get("job"):
         job = get_object_or_404(jobs, pk=request.POST["job"])
         if request.POST.get("stage"):
-            stage = get_object_or_404(Stage.objects.filter(job=job), pk=request.POST["stage"])
+            stage = get_object_or_404(job.stages.all(), pk=request.POST["stage"])
     batch = upload_batch_open(actor=request.user, batch_id=batch_id, job=job, stage=stage)
     if batch is None:  # someone else's batch id
         raise Http404

@@ -50,7 +50,7 @@ def _search_plan(request: HttpRequest) -> tuple[SearchBulkForm, BulkPlan | None,
     if data.get("job"):
         job = get_object_or_404(job_list_for(request.user), pk=data["job"])
     if data.get("stage"):
-        stage = get_object_or_404(Stage.objects.filter(job=job), pk=data["stage"])
+        stage = get_object_or_404(job.stages.all(), pk=data["stage"]) if job else None
     if data.get("candidate_list"):
         candidate_list = get_object_or_404(candidate_lists_for(request.user), pk=data["candidate_list"])
     if data["kind"] == "remove_from_list":
