@@ -75,7 +75,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "ats.context_processors.roles",
             ],
-            "builtins": ["ats.templatetags.people", "ats.templatetags.icons"],
+            "builtins": ["ats.templatetags.people", "ats.templatetags.icons", "ats.templatetags.times"],
         },
     },
 ]

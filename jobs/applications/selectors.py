@@ -126,7 +126,8 @@ def attach_card_details(applications: list[Application]) -> None:
     strongest_first = list(reversed(Review.Recommendation.values))
     for application in applications:
         application.company = companies.get(application.candidate_id, "")
-        application.days_in_stage = (today - timezone.localdate(application.stage_entered_at)).days
+        # Never negative: a clock a little ahead, or data dated ahead, is "today", not "-1 days".
+        application.days_in_stage = max(0, (today - timezone.localdate(application.stage_entered_at)).days)
         # The column's sort key, for the board's script to put a moved card where a reload would.
         application.entered_key = int(application.stage_entered_at.timestamp() * 1_000_000)
         application.tag_names = tags.get(application.candidate_id, [])

@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from ats.core.models import Activity
 from candidates.models import Experience, Tag
@@ -251,3 +252,11 @@ def test_rejected_are_loaded_on_demand_and_can_be_restored(recruiter_client, rec
 # --- Bulk undo ---------------------------------------------------------------------------------
 
 
+
+
+@pytest.mark.django_db
+def test_a_card_entered_in_the_future_says_today_not_minus_days(recruiter_client, recruiter, job_a):
+    application = factories.make_application(job=job_a, actor=recruiter)
+    Application.objects.filter(pk=application.pk).update(stage_entered_at=timezone.now() + timedelta(days=8))
+    board = recruiter_client.get(reverse("jobs:detail", args=[job_a.pk])).content.decode()
+    assert "-8 day" not in board and "Today" in board
