@@ -186,7 +186,8 @@ SWEEP_INTERVAL = env_int("SWEEP_INTERVAL", 60)  # how often each worker runs the
 
 # --- Notifications ---------------------------------------------------------------------------
 # Absolute base of links in e-mails, e.g. https://ats.example.com (no trailing slash).
-SITE_URL = (env_str("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "") or "").rstrip("/")
+# In development, links in e-mails point at the server scripts/run started (it exports PORT).
+SITE_URL = (env_str("SITE_URL", f"http://127.0.0.1:{env_int('PORT', 8000)}" if DEBUG else "") or "").rstrip("/")
 # New shortlist arrivals are collected this long before one digest e-mail goes to each manager.
 SHORTLIST_DIGEST_DELAY_SECONDS = env_int("SHORTLIST_DIGEST_DELAY_SECONDS", 300)
 SHORTLIST_DIGEST_SETTLE_SECONDS = env_int("SHORTLIST_DIGEST_SETTLE_SECONDS", 30)
