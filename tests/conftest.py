@@ -1,6 +1,7 @@
 """Shared personas: a recruiter, a hiring manager of job A, one of job B, an admin, and their jobs."""
 from __future__ import annotations
 
+import django_rq
 import pytest
 from django.test import Client
 
@@ -63,3 +64,12 @@ def manager_a_client(manager_a):
 @pytest.fixture
 def admin_client_(admin_user):
     return _client_for(admin_user)
+
+
+@pytest.fixture
+def redis_queue():
+    """The parsing queue on an empty Redis database of the test run's own."""
+    queue = django_rq.get_queue("parsing")
+    queue.connection.flushdb()
+    yield queue
+    queue.connection.flushdb()

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from ats.core.access import recruiters_only, signed_in
 from ats.core.http import safe_next, wants_json
+from ats.core.limits import takes_files
 from candidates.resumes.models import Resume
 from candidates.resumes.selectors import (
     resume_list_for,
@@ -21,6 +22,7 @@ from candidates.resumes.selectors import (
 )
 from candidates.resumes.services.intake import (
     UploadOutcome,
+    oversized_outcome,
     resume_reparse,
     resume_upload,
     upload_batch_open,
@@ -29,6 +31,7 @@ from candidates.selectors import candidate_list_for
 from jobs.selectors import job_list_for, stage_choices
 
 
+@takes_files
 @recruiters_only
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
@@ -44,6 +47,8 @@ def upload(request: HttpRequest) -> HttpResponse:
                 "job_stages": stage_choices([job.pk for job in jobs]),
                 "preselected_job": request.GET.get("job", ""),
                 "max_size_mb": settings.MAX_UPLOAD_SIZE // (1024 * 1024),
+                "max_size": settings.MAX_UPLOAD_SIZE,
+                "files_per_request": settings.UPLOAD_FILES_PER_REQUEST,
             },
         )
 
@@ -60,10 +65,11 @@ def upload(request: HttpRequest) -> HttpResponse:
     if batch is None:  # someone else's batch id
         raise Http404
     files = request.FILES.getlist("files")
-    if not files:
+    too_large = [oversized_outcome(name) for name in getattr(request, "oversized_files", [])]
+    if not files and not too_large:
         outcomes = [UploadOutcome("", "refused", "Choose at least one file to upload.")]
     else:
-        outcomes = [
+        outcomes = too_large + [
             resume_upload(actor=request.user, filename=f.name, data=f.read(), batch=batch, job=job, stage=stage)
             for f in files
         ]

@@ -1,20 +1,10 @@
 from __future__ import annotations
 
-import django_rq
 import pytest
 from rq import SimpleWorker
 
 from candidates.resumes.sandbox import ParseSandbox
 from candidates.resumes.worker import ParsingWorker
-
-
-@pytest.fixture
-def redis_queue():
-    """The parsing queue on an empty Redis database of the test run's own."""
-    queue = django_rq.get_queue("parsing")
-    queue.connection.flushdb()
-    yield queue
-    queue.connection.flushdb()
 
 
 @pytest.fixture

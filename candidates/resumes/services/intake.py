@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from ats.core.access import User
 from ats.core.history import erasure
+from ats.core.limits import human_size, sizes_apart
 from ats.core.models import Activity
 from ats.core.services import activity_record
 from candidates.models import Candidate
@@ -55,8 +56,11 @@ class UploadOutcome:
         }
 
 
-def _human_size(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{max(size // 1024, 1)} KB"
+def oversized_outcome(filename: str) -> UploadOutcome:
+    """A file the upload handler stopped reading at MAX_UPLOAD_SIZE (ats.core.limits)."""
+    return UploadOutcome(
+        filename, "refused", f"{filename} is larger than the limit of {human_size(settings.MAX_UPLOAD_SIZE)}; it was not uploaded."
+    )
 
 
 def resume_upload(
@@ -77,11 +81,8 @@ def resume_upload(
     if not data:
         return UploadOutcome(filename, "refused", f"{filename} is empty (0 bytes), so there is nothing to read.")
     if len(data) > settings.MAX_UPLOAD_SIZE:
-        return UploadOutcome(
-            filename,
-            "refused",
-            f"{filename} is {_human_size(len(data))}; the limit is {_human_size(settings.MAX_UPLOAD_SIZE)}.",
-        )
+        size, limit = sizes_apart(len(data), settings.MAX_UPLOAD_SIZE)
+        return UploadOutcome(filename, "refused", f"{filename} is {size}; the limit is {limit}.")
     kind = sniff(data)
     if kind is None:
         return UploadOutcome(

@@ -116,7 +116,10 @@ def test_bad_files_are_refused_one_by_one_while_the_rest_go_through(recruiter_cl
 def test_too_large_file_is_refused(recruiter_client, settings):
     settings.MAX_UPLOAD_SIZE = 100
     result = _upload(recruiter_client, _file("big.txt", b"Fictional Person\n" * 50)).json()["results"][0]
-    assert result["status"] == "refused" and "the limit is" in result["message"]
+    assert result["status"] == "refused" and "larger than the limit" in result["message"]
+    # And a file handed to the service directly (import_resumes) is measured there.
+    outcome = resume_upload(actor=None, filename="big.txt", data=b"Fictional Person\n" * 50)
+    assert (outcome.status, outcome.message) == ("refused", "big.txt is 850 bytes; the limit is 100 bytes.")
 
 
 @pytest.mark.parametrize(
