@@ -155,10 +155,14 @@ def _message(error: Exception) -> str:
     return str(error)
 
 
-def _stage_editor(request: HttpRequest, job: Job, *, add_form: StageAddForm | None = None, status: int = 200) -> HttpResponse:
+def _stage_editor(
+    request: HttpRequest, job: Job, *, add_form: StageAddForm | None = None, status: int = 200,
+    stage_error: tuple[int | None, str] | None = None,
+) -> HttpResponse:
     stages = list(job.stages.annotate(application_count=Count("applications")).order_by("position"))
     context = {"job": job, "stages": stages, "add_form": add_form or StageAddForm(job=job, initial=_add_initial(stages)),
-               "kinds": Stage.Kind.choices}
+               "kinds": Stage.Kind.choices, "error_stage": stage_error[0] if stage_error else None,
+               "stage_error": stage_error[1] if stage_error else ""}
     template = "jobs/stages.html#stage_editor" if request.headers.get("HX-Request") else "jobs/stages.html"
     return render(request, template, context, status=status)
 
@@ -170,13 +174,23 @@ def _add_initial(stages: list[Stage]) -> dict[str, Any]:
     return {}
 
 
-def _after_stage_write(request: HttpRequest, job: Job, message: str | None, error: Exception | None = None) -> HttpResponse:
-    if error is not None:
+def _after_stage_write(
+    request: HttpRequest, job: Job, message: str | None, error: Exception | None = None, *, stage: Stage | None = None,
+    add_form: StageAddForm | None = None,
+) -> HttpResponse:
+    """The editor again (htmx) or a redirect. A refusal is shown beside the form that caused it:
+    the stage's row (its name input back to the saved name) or the add form (with what was typed)."""
+    if error is not None and not request.headers.get("HX-Request"):
         messages.error(request, _message(error))
     elif message:
         messages.success(request, message)
     if request.headers.get("HX-Request"):
-        return _stage_editor(request, job, status=200 if error is None else 400)
+        errors = {"stage_error": (stage.pk if stage else None, _message(error))} if error is not None else {}
+        if error is not None and add_form is not None:
+            add_form.add_error(None, _message(error))
+        elif error is not None and stage is None:
+            messages.error(request, _message(error))
+        return _stage_editor(request, job, add_form=add_form, status=200 if error is None else 400, **errors)
     return redirect("jobs:stages", job.pk)
 
 
@@ -197,12 +211,13 @@ def stage_add(request: HttpRequest, job_id: int) -> HttpResponse:
     job = job_get(request.user, job_id)
     form = StageAddForm(request.POST, job=job)
     if not form.is_valid():
-        messages.error(request, "Check the new stage: " + " ".join(e for errors in form.errors.values() for e in errors))
+        if not request.headers.get("HX-Request"):
+            messages.error(request, "Check the new stage: " + " ".join(e for errors in form.errors.values() for e in errors))
         return _stage_editor(request, job, add_form=form, status=400)
     try:
         stage = services.stage_add(actor=request.user, job=job, **form.cleaned_data)
     except (ValueError, IntegrityError) as error:
-        return _after_stage_write(request, job, None, error)
+        return _after_stage_write(request, job, None, error, add_form=form)
     return _after_stage_write(request, job, f"Added the stage “{stage.name}”.")
 
 
@@ -212,12 +227,13 @@ def stage_rename(request: HttpRequest, job_id: int, stage_id: int) -> HttpRespon
     job, stage = _job_stage(request, job_id, stage_id)
     form = StageRenameForm(request.POST)
     if not form.is_valid():
-        return _after_stage_write(request, job, None, ValueError("A stage needs a name of at most 60 characters."))
+        return _after_stage_write(request, job, None, ValueError("A stage needs a name of at most 60 characters."), stage=stage)
     previous = stage.name
     try:
         services.stage_rename(actor=request.user, stage=stage, name=form.cleaned_data["name"])
     except (ValueError, IntegrityError) as error:
-        return _after_stage_write(request, job, None, error)
+        stage.name = previous  # the row shows the saved name again, beside the reason
+        return _after_stage_write(request, job, None, error, stage=stage)
     message = None if previous == stage.name else f"Renamed “{previous}” to “{stage.name}”."
     return _after_stage_write(request, job, message)
 
