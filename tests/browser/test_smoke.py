@@ -31,9 +31,19 @@ def test_pages_fit_a_phone_screen(page):
     login(page, "recruiter", "demo-recruiter")
     page.goto("/candidates/")
     profile_url = page.locator("table a.strong").first.get_attribute("href")
-    for url in ["/", "/jobs/", "/candidates/", profile_url, "/candidates/upload/", "/reviews/requests/"]:
+    from jobs.models import Job
+
+    job = Job.objects.filter(applications__isnull=False).distinct().first()
+    board, stages = job.get_absolute_url(), f"/jobs/{job.pk}/stages/"
+    for url in ["/", "/jobs/", "/candidates/", profile_url, "/candidates/upload/", "/reviews/requests/", board, stages]:
         page.goto(url)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{url} is {overflow}px wider than a phone screen"
+        if url == stages:
+            widths = page.eval_on_selector_all(".rename-form input[type=text]", "els => els.map(e => e.getBoundingClientRect().width)")
+            assert widths and min(widths) >= 120, f"stage name inputs shrink to {min(widths)}px"
+            screenshot(page, "phone_stages")
+        if url == board:
+            screenshot(page, "phone_board")
     screenshot(page, "phone_upload")
     assert page.console_errors == []
