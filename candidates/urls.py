@@ -31,6 +31,7 @@ urlpatterns = [
     path("<int:candidate_id>/parsing/", resumes.parsing_status, name="parsing_status"),
     path("upload/", resumes.upload, name="upload"),
     path("upload/<uuid:batch_id>/", resumes.upload_batch, name="upload_batch"),
+    path("resumes/", resumes.resume_list, name="resume_list"),
     path("resumes/<int:resume_id>/reparse/", resumes.resume_reparse_view, name="resume_reparse"),
     path("resumes/<int:resume_id>/download/", resumes.resume_download, name="resume_download"),
     path("resumes/<int:resume_id>/preview/", resumes.resume_preview, name="resume_preview"),

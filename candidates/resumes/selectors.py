@@ -60,3 +60,20 @@ def failed_resumes(*, limit: int = 5) -> list[Resume]:
     return list(
         Resume.objects.filter(status=Resume.Status.FAILED).select_related("candidate").order_by("-status_changed_at")[:limit]
     )
+
+
+RESUME_STATES = {
+    "in_progress": ("Being parsed", Resume.IN_PROGRESS),
+    "failed": ("Not parsed", (Resume.Status.FAILED,)),
+}
+
+
+def resumes_in_state(user: User, state: str) -> QuerySet[Resume]:
+    """Résumés being parsed or not parsed, for the dashboard's cards and their list; newest change first."""
+    _, statuses = RESUME_STATES[state]
+    return (
+        resume_list_for(user)
+        .filter(status__in=statuses)
+        .select_related("candidate", "uploaded_by")
+        .order_by("-status_changed_at", "-pk")
+    )

@@ -5,6 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import get_valid_filename
@@ -16,7 +17,9 @@ from ats.core.http import safe_next, wants_json
 from ats.core.limits import takes_files
 from candidates.resumes.models import Resume
 from candidates.resumes.selectors import (
+    RESUME_STATES,
     resume_list_for,
+    resumes_in_state,
     upload_batch_get,
     upload_batch_progress,
 )
@@ -162,3 +165,17 @@ def parsing_status(request: HttpRequest, candidate_id: int) -> HttpResponse:
     if request.headers.get("HX-Request") and not pending.exists():
         return HttpResponse(headers={"HX-Refresh": "true"})
     return render(request, "candidates/_parsing_banner.html", {"candidate": candidate})
+
+
+@recruiters_only
+@require_GET
+def resume_list(request: HttpRequest) -> HttpResponse:
+    """Résumés in one state (`?state=failed` or `in_progress`), where the dashboard's cards lead."""
+    state = request.GET.get("state", "failed")
+    if state not in RESUME_STATES:
+        state = "failed"
+    page = Paginator(resumes_in_state(request.user, state), 50).get_page(request.GET.get("page"))
+    return render(request, "candidates/resume_list.html", {
+        "page": page, "state": state, "states": [(key, label) for key, (label, _) in RESUME_STATES.items()],
+        "title": RESUME_STATES[state][0],
+    })

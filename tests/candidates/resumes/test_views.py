@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from ats.demo import fake_resumes
+from candidates.resumes.models import Resume
 from candidates.resumes.services.intake import resume_upload
 from candidates.resumes.tasks import parse_resume_task
 from tests import factories
@@ -176,3 +177,29 @@ def test_preview_of_a_pdf_whose_file_went_missing_shows_its_text_and_says_so(rec
     assert response.status_code == 200
     assert "The original file is missing from storage" in page
     assert resume.candidate.full_name in page  # the text read from it is still there
+
+
+@pytest.mark.django_db
+def test_the_dashboard_cards_lead_to_the_lists_they_count(recruiter_client, recruiter):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    queued = resume_upload(actor=recruiter, filename="q.txt", data=fake_resumes.resume_txt(fake_resumes.fake_person(5))).resume
+    failed = resume_upload(actor=recruiter, filename="f.txt", data=fake_resumes.resume_txt(fake_resumes.fake_person(6))).resume
+    Resume.objects.filter(pk=failed.pk).update(status="failed", failure_reason="Unreadable file.")
+    dashboard = recruiter_client.get(reverse("dashboard")).content.decode()
+    assert f'href="{reverse("candidates:resume_list")}?state=failed"' in dashboard
+    assert f'href="{reverse("candidates:resume_list")}?state=in_progress"' in dashboard
+    assert f'href="{reverse("jobs:list")}?status=open"' in dashboard
+    page = recruiter_client.get(reverse("candidates:resume_list") + "?state=failed").content.decode()
+    assert "f.txt" in page and "Unreadable file." in page and "q.txt" not in page
+    page = recruiter_client.get(reverse("candidates:resume_list") + "?state=in_progress").content.decode()
+    assert "q.txt" in page and "f.txt" not in page and queued.pk
+    with CaptureQueriesContext(connection) as few:
+        recruiter_client.get(reverse("candidates:resume_list") + "?state=failed")
+    for n in range(30):
+        resume_upload(actor=recruiter, filename=f"{n}.txt", data=fake_resumes.resume_txt(fake_resumes.fake_person(100 + n)))
+    Resume.objects.update(status="failed", failure_reason="Unreadable file.")
+    with CaptureQueriesContext(connection) as many:
+        recruiter_client.get(reverse("candidates:resume_list") + "?state=failed")
+    assert len(many) == len(few)
