@@ -142,6 +142,9 @@ STORAGES = {
 MAX_UPLOAD_SIZE = env_int("MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
 # The upload page sends this many files per request; a request that takes files may carry this many
 # at MAX_UPLOAD_SIZE, any other request MAX_REQUEST_BODY (ats.core.limits).
+# The country whose phone numbers are shown in national format when a candidate's location names
+# none (ISO 3166 code, e.g. "GB"); empty: the country of the candidate's first written number.
+PHONE_REGION = env_str("PHONE_REGION", "")
 UPLOAD_FILES_PER_REQUEST = env_int("UPLOAD_FILES_PER_REQUEST", 5)
 MAX_REQUEST_BODY = env_int("MAX_REQUEST_BODY", 512 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BODY

@@ -7,16 +7,17 @@ from __future__ import annotations
 
 import re
 
+from candidates.parsing import phones
+from candidates.parsing.gazetteer import CA_PROVINCES, US_STATE_NAMES, US_STATES
+from candidates.parsing.textutil import CJK_RE
+
 
 def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-def phone_key(phone: str) -> str:
-    """Digits only, keeping a leading + (the parser gives E.164 where it can): how phones are
-    stored and matched."""
-    digits = re.sub(r"\D", "", phone)
-    return f"+{digits}" if phone.strip().startswith("+") else digits
+# One normalisation of phones for the parser, storage, matching and display (candidates.parsing.phones).
+phone_key = phones.phone_key
 
 
 def _name_key(name: str) -> str:
@@ -26,3 +27,41 @@ def _name_key(name: str) -> str:
 def names_agree(a: str, b: str) -> bool:
     """Unknown names agree with anything; otherwise the same words in any order."""
     return not a or not b or _name_key(a) == _name_key(b)
+
+
+# Where a location says a country: its name (or a usual alias), a US state, a Canadian province or
+# a Chinese location. Not a geocoder: enough to show a candidate's own phones in national format.
+COUNTRY_CODES = {
+    "usa": "US", "us": "US", "u.s.": "US", "united states": "US", "america": "US", "canada": "CA", "mexico": "MX",
+    "brazil": "BR", "brasil": "BR", "argentina": "AR", "uk": "GB", "u.k.": "GB", "united kingdom": "GB", "england": "GB",
+    "scotland": "GB", "wales": "GB", "london": "GB", "ireland": "IE", "dublin": "IE", "france": "FR", "paris": "FR",
+    "germany": "DE", "deutschland": "DE", "berlin": "DE", "munich": "DE", "spain": "ES", "españa": "ES", "madrid": "ES",
+    "portugal": "PT", "lisbon": "PT", "italy": "IT", "italia": "IT", "netherlands": "NL", "amsterdam": "NL",
+    "belgium": "BE", "switzerland": "CH", "zurich": "CH", "austria": "AT", "sweden": "SE", "norway": "NO",
+    "denmark": "DK", "finland": "FI", "poland": "PL", "india": "IN", "bangalore": "IN", "bengaluru": "IN",
+    "mumbai": "IN", "china": "CN", "beijing": "CN", "shanghai": "CN", "shenzhen": "CN", "hong kong": "HK",
+    "taiwan": "TW", "japan": "JP", "tokyo": "JP", "korea": "KR", "south korea": "KR", "seoul": "KR",
+    "singapore": "SG", "australia": "AU", "sydney": "AU", "melbourne": "AU", "new zealand": "NZ", "toronto": "CA",
+    "vancouver": "CA", "israel": "IL", "uae": "AE", "dubai": "AE", "nigeria": "NG", "kenya": "KE",
+    "south africa": "ZA", "lyon": "FR", "bristol": "GB", "manchester": "GB", "new york": "US", "austin": "US",
+    "san francisco": "US", "seattle": "US", "boston": "US", "chicago": "US",
+}
+
+
+def candidate_region(location: str, numbers: list[str], default: str = "") -> str | None:
+    """The candidate's country for showing their phones: from the location, else the deployment's
+    default (PHONE_REGION), else the country of their first internationally written number."""
+    text = location.casefold()
+    parts = [p.strip(" .") for p in re.split(r"[,/|·(）)（(]", text) if p.strip(" .")]
+    for part in reversed(parts):
+        if part in COUNTRY_CODES:
+            return COUNTRY_CODES[part]
+        if part.upper() in US_STATES or part in US_STATE_NAMES:
+            return "US"
+        if part.upper() in CA_PROVINCES:
+            return "CA"
+    if CJK_RE.search(location) or "中国" in location:
+        return "CN"
+    if default:
+        return default.upper()
+    return next((region for region in map(phones.region_of, numbers) if region), None)

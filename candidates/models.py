@@ -8,6 +8,9 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+
+from candidates.identity import candidate_region
+from candidates.parsing.phones import phone_display
 from django.utils import timezone
 
 
@@ -79,6 +82,13 @@ class Candidate(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("candidates:detail", args=[self.pk])
+
+    @property
+    def display_phones(self) -> list[tuple[str, str]]:
+        """(stored E.164 or digits, as people read it): national format for the candidate's own
+        country, international otherwise (candidates.identity)."""
+        region = candidate_region(self.location, self.phones, settings.PHONE_REGION)
+        return [(phone, phone_display(phone, region)) for phone in self.phones]
 
 
 class Education(models.Model):
