@@ -12,17 +12,38 @@ from candidates.merges.models import (
 )
 from candidates.models import Candidate
 
+# The details of a row that count towards how much it holds (besides its bullets).
+ROW_DETAILS = {
+    "experience": ("title", "location", "start", "end"),
+    "education": ("degree", "field", "start", "end", "gpa"),
+}
+
+
+def _richness(candidate: Candidate, name: str) -> int:
+    """How much a field holds: characters of a text; for rows, one per row and per filled detail,
+    every bullet included (a role with dates, city and bullets outweighs a bare company name)."""
+    if name in ROW_FIELDS:
+        return sum(
+            1 + sum(1 for field in ROW_DETAILS[name] if getattr(row, field)) + len(getattr(row, "highlights", []) or [])
+            for row in getattr(candidate, name).all()
+        )
+    return len(str(getattr(candidate, name) or "").strip())
+
+
+def _side(kept: Candidate, merged: Candidate, name: str) -> str:
+    """A value a person edited beats a parsed one; otherwise the richer; on a tie the kept record's."""
+    kept_edited, merged_edited = name in kept.corrected_fields, name in merged.corrected_fields
+    if kept_edited != merged_edited:
+        return "kept" if kept_edited else "merged"
+    return "merged" if _richness(merged, name) > _richness(kept, name) else "kept"
+
 
 def merge_defaults(kept: Candidate, merged: Candidate) -> dict[str, str]:
-    """The preselected choice for each field: keep ours unless it is empty; combine lists."""
-    choices: dict[str, str] = {}
-    for name in SCALAR_FIELDS:
-        choices[name] = "merged" if not getattr(kept, name) and getattr(merged, name) else "kept"
-    for name in LIST_FIELDS:
-        choices[name] = "both"
-    for name in ROW_FIELDS:
-        has_kept = getattr(kept, name).exists()
-        choices[name] = "merged" if not has_kept and getattr(merged, name).exists() else "kept"
+    """The preselected choice for each field, whichever record the merge started from: the value a
+    recruiter edited by hand, else the richer one; lists are combined."""
+    choices = {name: _side(kept, merged, name) for name in SCALAR_FIELDS + ROW_FIELDS}
+    choices["source"] = "kept"  # where the record first came from is not a matter of richness
+    choices.update({name: "both" for name in LIST_FIELDS})
     return choices
 
 

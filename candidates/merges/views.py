@@ -4,6 +4,8 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.html import format_html
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ats.core.access import recruiters_only
@@ -31,6 +33,11 @@ def _field_display(candidate: Candidate, name: str) -> str:
     return value or "—"
 
 
+def record_label(candidate: Candidate) -> str:
+    """Tells two records of one person apart: "Ada Person (#12, added 3 Dec 2026)"."""
+    return f"{candidate.display_name} (#{candidate.pk}, added {timezone.localtime(candidate.created_at):%-d %b %Y})"
+
+
 @recruiters_only
 @require_http_methods(["GET", "POST"])
 def merge_preview(request: HttpRequest, candidate_id: int, other_id: int) -> HttpResponse:
@@ -48,7 +55,10 @@ def merge_preview(request: HttpRequest, candidate_id: int, other_id: int) -> Htt
         except merging.MergeError as error:
             messages.error(request, str(error))
             return redirect(kept)
-        messages.success(request, f"{other.display_name} was merged into {kept.display_name}.")
+        messages.success(request, format_html(
+            'Merged <a href="{}">{}</a> into <a href="{}">{}</a>: this record now holds both. The merge can be undone below.',
+            other.get_absolute_url(), record_label(other), kept.get_absolute_url(), record_label(kept),
+        ))
         return redirect(kept)
     rows = []
     for name in MERGE_FIELDS:
@@ -59,7 +69,7 @@ def merge_preview(request: HttpRequest, candidate_id: int, other_id: int) -> Htt
         })
     shared_jobs = {a.job_id for a in kept.applications.all()} & {a.job_id for a in other.applications.all()}
     return render(request, "candidates/merge_preview.html", {
-        "kept": kept, "other": other, "rows": rows, "shared_jobs": [a.job for a in kept.applications.all() if a.job_id in shared_jobs],
+        "kept": kept, "other": other, "kept_label": record_label(kept), "other_label": record_label(other), "rows": rows, "shared_jobs": [a.job for a in kept.applications.all() if a.job_id in shared_jobs],
         "moves": {
             "resumes": len(other.resumes.all()), "applications": len(other.applications.all()),
             "notes": len(other.notes.all()),
@@ -73,7 +83,10 @@ def merge_undo(request: HttpRequest, merge_id: int) -> HttpResponse:
     merge = get_object_or_404(merge_list_for(request.user), pk=merge_id)
     try:
         merging.candidate_merge_undo(actor=request.user, merge=merge)
-        messages.success(request, f"Merge undone: {merge.merged.display_name} is a separate candidate again.")
+        messages.success(request, format_html(
+            'Merge undone: <a href="{}">{}</a> is a separate candidate again.', merge.merged.get_absolute_url(),
+            record_label(merge.merged),
+        ))
     except merging.MergeError as error:
         messages.error(request, str(error))
     return redirect(merge.kept)

@@ -71,7 +71,7 @@ def test_search_edit_merge_and_undo(page):
     expect(page.get_by_role("heading", name="Merge two candidate records")).to_be_visible()
     screenshot(page, "merge_preview")
     page.get_by_role("button", name="Merge").click()
-    expect(page.locator(".messages")).to_contain_text("was merged into")
+    expect(page.locator(".messages")).to_contain_text("this record now holds both")
     assert Candidate.objects.filter(merged_into=edited).count() == 1
     page.get_by_role("button", name="Undo merge").click()
     expect(page.locator(".messages")).to_contain_text("Merge undone")

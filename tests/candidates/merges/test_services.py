@@ -110,6 +110,10 @@ def test_merge_preview_page_and_post_then_undo_through_views(recruiter_client, p
     assert recruiter_client.get(reverse("candidates:detail", args=[other.pk])).status_code == 404
     profile = recruiter_client.get(reverse("candidates:detail", args=[kept.pk]))
     assert b"Undo merge" in profile.content
+    # The message tells the two records apart (same names are common among duplicates).
+    text = profile.content.decode()
+    assert f'Merged <a href="/candidates/{other.pk}/">{other.display_name} (#{other.pk}, added' in text
+    assert f'into <a href="/candidates/{kept.pk}/">{kept.display_name} (#{kept.pk}, added' in text
     recruiter_client.post(reverse("candidates:merge_undo", args=[merge.pk]))
     assert recruiter_client.get(reverse("candidates:detail", args=[other.pk])).status_code == 200
 
@@ -136,3 +140,27 @@ def test_a_merge_leaves_activity_where_it_happened_and_the_timeline_reads_both(r
     assert rows_of_merged <= timeline
     candidate_merge_undo(actor=recruiter, merge=merge)
     assert set(Activity.objects.filter(candidate=merged).values_list("pk", flat=True)) == rows_of_merged
+
+
+@pytest.mark.django_db
+def test_merge_defaults_favour_what_a_person_edited_then_the_richer_record(recruiter):
+    from candidates.merges.selectors import merge_defaults
+    from candidates.services import candidate_update_fields
+
+    older = factories.make_candidate(actor=recruiter, name="Ada Person", headline="Staff engineer, payments platform",
+                                     location="")
+    for n, company in enumerate(["Fictional Pay", "Example Bank", "Sample Corp"]):
+        Experience.objects.create(candidate=older, position=n, company=company, title="Engineer", start="2015", end="2018",
+                                  highlights=["Led a migration"])
+    newer = factories.make_candidate(actor=recruiter, name="Ada Person", headline="Engineer", location="Berlin")
+    Experience.objects.create(candidate=newer, position=0, company="Fictional Pay")
+    Experience.objects.create(candidate=newer, position=1, company="Example Bank")
+    # Starting from the thin new record ("Merge into this one…" on it), the older one's richer values win.
+    defaults = merge_defaults(newer, older)
+    assert (defaults["headline"], defaults["experience"], defaults["location"], defaults["emails"]) == (
+        "merged", "merged", "kept", "both")
+    # A value a recruiter typed beats a longer parsed one.
+    candidate_update_fields(actor=recruiter, candidate=newer, changes={"headline": "Engineer"})
+    newer.refresh_from_db()
+    newer.corrected_fields = ["headline"]
+    assert merge_defaults(newer, older)["headline"] == "kept"
