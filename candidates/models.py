@@ -168,4 +168,4 @@ class Note(models.Model):
 # The sub-packages' models belong to this app too: importing them here registers them with it.
 from candidates.lists.models import CandidateList, CandidateListEntry, SavedSearch  # noqa: E402, F401
 from candidates.merges.models import CandidateMerge  # noqa: E402, F401
-from candidates.resumes.models import Resume, UploadBatch  # noqa: E402, F401
+from candidates.resumes.models import ProfileUpdate, Resume, UploadBatch  # noqa: E402, F401

@@ -18,6 +18,7 @@ urlpatterns = [
     path("<int:candidate_id>/tags/", views.tag_add, name="tag_add"),
     path("<int:candidate_id>/tags/<int:tag_id>/remove/", views.tag_remove, name="tag_remove"),
     path("<int:candidate_id>/add-to-job/", views.add_to_job, name="add_to_job"),
+    path("<int:candidate_id>/updates/<int:update_id>/<str:section>/", views.profile_update_decide, name="profile_update_decide"),
     path("tags/suggest/", views.tag_suggestions, name="tag_suggestions"),
     path("<int:candidate_id>/merge/<int:other_id>/", merges.merge_preview, name="merge_preview"),
     path("merges/<int:merge_id>/undo/", merges.merge_undo, name="merge_undo"),

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -14,7 +14,13 @@ from ats.core.access import is_recruiter, recruiters_only, signed_in
 from ats.core.http import options_html
 from candidates import forms, selectors, services
 from candidates.models import Candidate, Education, Experience
-from candidates.resumes.selectors import resume_list_for
+from candidates.resumes.models import ProfileUpdate
+from candidates.resumes.selectors import profile_updates_open, resume_list_for
+from candidates.resumes.services.updates import (
+    UpdateRefused,
+    profile_update_keep,
+    profile_update_restore,
+)
 from candidates.selectors import candidate_activity, candidate_duplicates, candidate_get
 from jobs.applications.services import applications_create
 from jobs.reviews.selectors import (
@@ -86,6 +92,7 @@ def candidate_detail(request: HttpRequest, candidate_id: int) -> HttpResponse:
         context["open_merges"] = open_merges_from(context["activities"])
         context["job_options"] = None  # loaded on demand (add_to_job, GET)
         context["note_form"] = forms.NoteForm()
+        context["profile_updates"] = [_update_view(update) for update in profile_updates_open(candidate.pk)]
         attach_review_summaries(candidate.applications.all())
     return render(request, "candidates/candidate_detail.html", context)
 
@@ -208,3 +215,43 @@ def add_to_job(request: HttpRequest, candidate_id: int) -> HttpResponse:
     else:
         messages.error(request, "Choose a job.")
     return redirect(candidate)
+
+
+SECTION_LABELS = {"full_name": "Name", "headline": "Headline", "location": "Location", "summary": "Summary",
+                  "experience": "Experience", "education": "Education"}
+
+
+def _row_line(row: dict[str, Any]) -> str:
+    head = " · ".join(part for part in (row.get("title") or row.get("degree"), row.get("company") or row.get("institution")) if part)
+    dates = "–".join(part for part in (row.get("start"), row.get("end")) if part)
+    extra = f" ({len(row['highlights'])} bullet{'s' if len(row['highlights']) != 1 else ''})" if row.get("highlights") else ""
+    return f"{head}{', ' + dates if dates else ''}{extra}"
+
+
+def _update_view(update: Any) -> dict[str, Any]:
+    """A ProfileUpdate as the profile shows it: per open section, what it was and what it is now."""
+    sections = []
+    for section in update.open_sections:
+        before, after = update.before[section], update.after[section]
+        if isinstance(after, list):
+            before, after = [_row_line(r) for r in before], [_row_line(r) for r in after]
+        sections.append({"name": section, "label": SECTION_LABELS[section], "before": before, "after": after,
+                         "is_rows": isinstance(after, list)})
+    return {"update": update, "sections": sections}
+
+
+@recruiters_only
+@require_POST
+def profile_update_decide(request: HttpRequest, candidate_id: int, update_id: int, section: str) -> HttpResponse:
+    """Keep what a résumé changed in one section of the profile, or restore what was there before."""
+    candidate = candidate_get(request.user, candidate_id)
+    update = get_object_or_404(ProfileUpdate.objects.filter(candidate=candidate), pk=update_id)
+    decide = profile_update_restore if request.POST.get("decision") == "restore" else profile_update_keep
+    try:
+        decide(actor=request.user, update=update, section=section)
+    except UpdateRefused as error:
+        messages.info(request, str(error))
+    else:
+        label = SECTION_LABELS.get(section, section)
+        messages.success(request, f"{label}: restored as it was." if decide is profile_update_restore else f"{label}: kept the update.")
+    return redirect(f"{candidate.get_absolute_url()}#profile-updates")

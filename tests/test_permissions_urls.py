@@ -18,7 +18,7 @@ from django.utils import timezone
 from candidates.lists.models import CandidateList, SavedSearch
 from candidates.merges.models import CandidateMerge
 from candidates.models import Note, Tag
-from candidates.resumes.models import Resume, UploadBatch
+from candidates.resumes.models import ProfileUpdate, Resume, UploadBatch
 from jobs.bulk.models import BulkAction
 from jobs.reviews import services as review_services
 from jobs.reviews.models import ReviewRequest
@@ -98,6 +98,7 @@ def world(recruiter, manager_a, manager_b, job_a, job_b):
     candidate_list = CandidateList.objects.create(owner=recruiter, name="B list")
     bulk_action = BulkAction.objects.create(actor=recruiter, kind=BulkAction.Kind.TAG, payload={})
     batch = UploadBatch.objects.create(created_by=recruiter, job=job_b)
+    update = ProfileUpdate.objects.create(candidate=candidate, resume=resume, before={"headline": "a"}, after={"headline": "b"})
     # Keyword argument name -> the value of job B's object of that kind.
     values = {
         "job_id": job_b.pk,
@@ -118,6 +119,7 @@ def world(recruiter, manager_a, manager_b, job_a, job_b):
         "list_id": candidate_list.pk,
         "action_id": bulk_action.pk,
         "batch_id": batch.pk,
+        "update_id": update.pk,
         "section": "contact",
     }
     return {"values": values, "job_a": job_a, "manager_a": manager_a}

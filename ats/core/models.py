@@ -18,6 +18,7 @@ class Activity(models.Model):
     class Verb(models.TextChoices):
         CANDIDATE_CREATED = "candidate_created", "created the candidate"
         CANDIDATE_EDITED = "candidate_edited", "edited the profile"
+        PROFILE_REVIEWED = "profile_reviewed", "reviewed what a résumé changed"
         CANDIDATE_DELETED = "candidate_deleted", "deleted a candidate"
         CANDIDATES_MERGED = "candidates_merged", "merged candidates"
         MERGE_UNDONE = "merge_undone", "undid a merge"

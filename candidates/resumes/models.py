@@ -73,6 +73,8 @@ class Resume(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     status_changed_at = models.DateTimeField(default=timezone.now)
     parsed_at = models.DateTimeField(null=True, blank=True)
+    # The résumé joined a candidate who already existed (the upload result says so, with a link).
+    joined_existing = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-created_at"]
@@ -96,3 +98,41 @@ class Resume(models.Model):
     def in_progress(self) -> bool:
         """Queued or being parsed: a re-parse now would only queue the same work twice."""
         return self.status in self.IN_PROGRESS
+
+
+class ProfileUpdate(models.Model):
+    """What a résumé changed on a profile that already existed, section by section, with the values
+    before and after, so nothing a newer (or re-read) résumé replaced is lost: the profile shows
+    it, and a recruiter keeps the change or restores the previous value per section."""
+
+    class Decision(models.TextChoices):
+        KEPT = "kept", "Kept the update"
+        RESTORED = "restored", "Restored the previous value"
+
+    # Sections a résumé can change (lists such as e-mails and skills only ever grow).
+    SECTIONS = ("full_name", "headline", "location", "summary", "experience", "education")
+
+    candidate = models.ForeignKey("candidates.Candidate", on_delete=models.CASCADE, related_name="profile_updates")
+    resume = models.ForeignKey(Resume, on_delete=models.CASCADE, related_name="profile_updates")
+    # {section: value} for the sections that changed; rows as lists of dicts.
+    before = models.JSONField(default=dict)
+    after = models.JSONField(default=dict)
+    # {section: "kept" | "restored"} once a recruiter has decided.
+    decisions = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["candidate", "-created_at"], name="profileupdate_recent")]
+
+    def __str__(self) -> str:
+        return f"{self.resume} → {', '.join(self.changed_sections)}"
+
+    @property
+    def changed_sections(self) -> list[str]:
+        return [section for section in self.SECTIONS if section in self.after]
+
+    @property
+    def open_sections(self) -> list[str]:
+        """Changed sections nobody has decided on yet."""
+        return [section for section in self.changed_sections if section not in self.decisions]

@@ -7,7 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from ats.core.access import User, is_recruiter
-from candidates.resumes.models import Resume, UploadBatch
+from candidates.resumes.models import ProfileUpdate, Resume, UploadBatch
 from candidates.selectors import candidate_list_for
 from jobs.applications.models import Application
 
@@ -77,3 +77,9 @@ def resumes_in_state(user: User, state: str) -> QuerySet[Resume]:
         .select_related("candidate", "uploaded_by")
         .order_by("-status_changed_at", "-pk")
     )
+
+
+def profile_updates_open(candidate_id: int) -> list[ProfileUpdate]:
+    """What résumés changed on this profile that a recruiter has not looked at yet, newest first."""
+    updates = ProfileUpdate.objects.filter(candidate_id=candidate_id).select_related("resume").order_by("-created_at", "-pk")[:10]
+    return [update for update in updates if update.open_sections]

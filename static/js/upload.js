@@ -82,7 +82,8 @@
       if (!item || item.dataset.status === row.dataset.status) return;
       item.dataset.status = row.dataset.status;
       const name = item.dataset.filename;
-      const message = row.dataset.status === "parsed" ? `${name} was parsed:`
+      const message = row.dataset.status === "parsed"
+        ? ("joined" in row.dataset ? `${name} was added to the existing candidate` : `${name} was parsed:`)
         : row.dataset.status === "failed" ? `${name} could not be parsed: ${row.dataset.reason}`
         : `${name} is ${row.dataset.statusLabel.toLowerCase()}.`;
       const link = row.dataset.candidateUrl ? { url: row.dataset.candidateUrl, name: row.dataset.candidate } : null;

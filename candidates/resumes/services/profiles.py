@@ -1,4 +1,5 @@
-"""Write a parsed profile into the database: match or create the candidate, replace derived rows.
+"""Write a parsed profile into the database: match or create the candidate, and read the résumé
+into its profile without losing anything (a ProfileUpdate records what changed, section by section).
 
 Runs in one transaction per batch of résumés (a worker stores what it parsed in one go). After
 the résumé rows, the identity keys (emails, phones) are locked with advisory locks before any
@@ -18,7 +19,8 @@ from ats.core.models import Activity
 from ats.core.services import activities_record
 from candidates.identity import names_agree, normalise_email, phone_key
 from candidates.models import Candidate, Education, Experience, PossibleDuplicate
-from candidates.resumes.models import Resume
+from candidates.resumes import profile_rows
+from candidates.resumes.models import ProfileUpdate, Resume
 from candidates.search.services import candidate_reindex
 from jobs.applications.models import Application
 from jobs.applications.services import application_create
@@ -106,6 +108,7 @@ def resumes_apply_profiles(items: list[ParsedResume]) -> list[Resume]:
     if reparsed:
         for candidate in Candidate.objects.filter(pk__in=reparsed).order_by("pk"):
             plan.known(candidate)
+    plan.load_rows()
     for resume, item in work:
         plan.add(resume, item, *identities[resume.pk])
     plan.save()
@@ -148,11 +151,25 @@ class _Plan:
         self.pool = known
         self.by_pk = {candidate.pk: candidate for candidate in known}
         self.created: list[Candidate] = []
-        # Experience and education are replaced by the last résumé stored for a candidate.
-        self.experience: dict[int, tuple[Candidate, Resume, list[dict[str, Any]]]] = {}
-        self.education: dict[int, tuple[Candidate, Resume, list[dict[str, Any]]]] = {}
+        # Each touched candidate's experience and education rows as they stand in this batch
+        # (candidates.resumes.profile_rows), keyed by id() of the one object per candidate.
+        self.rows: dict[int, dict[str, list[dict[str, Any]]]] = {}
+        self.touched: dict[int, Candidate] = {}
+        self.replaced: dict[int, set[str]] = {}  # sections whose rows a résumé of the batch rewrote
+        self.loaded_rows: dict[int, dict[str, list[dict[str, Any]]]] = {}
         self.duplicates: list[tuple[Candidate, Candidate, list[str]]] = []
         self.stored: list[tuple[Resume, Candidate, ParsedResume, bool]] = []
+        self.updates: list[tuple[Resume, Candidate, dict[str, Any], dict[str, Any]]] = []
+
+    def load_rows(self) -> None:
+        """The current rows of every known candidate: one query per section for the batch."""
+        for section, model in (("experience", Experience), ("education", Education)):
+            fields = [*profile_rows.DETAILS[section], *(["highlights"] if section == "experience" else []), "resume_id"]
+            for row in model.objects.filter(candidate_id__in=list(self.by_pk)).order_by("candidate_id", "position", "pk").values(
+                "candidate_id", *fields
+            ):
+                candidate_id = row.pop("candidate_id")
+                self.loaded_rows.setdefault(candidate_id, {"experience": [], "education": []})[section].append(row)
 
     def _match(self, emails: list[str], phones: list[str]) -> tuple[Candidate | None, list[str]]:
         for candidate in self.pool:
@@ -193,6 +210,30 @@ class _Plan:
                 if match is not None:
                     self.duplicates.append((candidate, match, reasons))
 
+        joined = not created and resume.candidate_id is None
+        resume.joined_existing = resume.joined_existing or joined
+        rows = self._rows_of(candidate)
+        before = None if created else _sections(candidate, rows)
+        self._apply(candidate, resume, profile, emails, phones, rows)
+        if before is not None:
+            after = _sections(candidate, rows)
+            changed = [section for section in ProfileUpdate.SECTIONS if before[section] != after[section]]
+            if changed:
+                self.updates.append((resume, candidate, {s: before[s] for s in changed}, {s: after[s] for s in changed}))
+        self.stored.append((resume, candidate, item, created))
+
+    def _rows_of(self, candidate: Candidate) -> dict[str, list[dict[str, Any]]]:
+        key = id(candidate)
+        if key not in self.rows:
+            loaded = self.loaded_rows.get(candidate.pk, {}) if candidate.pk else {}
+            self.rows[key] = {"experience": list(loaded.get("experience", [])), "education": list(loaded.get("education", []))}
+            self.touched[key] = candidate
+        return self.rows[key]
+
+    def _apply(self, candidate: Candidate, resume: Resume, profile: dict[str, Any], emails: list[str],
+               phones: list[str], rows: dict[str, list[dict[str, Any]]]) -> None:
+        """A newer résumé updates what it says and keeps what it lacks: texts it gives replace,
+        lists grow, rows are merged (profile_rows); fields a recruiter corrected stay as they are."""
         corrected = set(candidate.corrected_fields)
         values = {**profile, "emails": emails, "phones": phones}
         for field, key in SCALAR_FIELDS.items():
@@ -203,11 +244,13 @@ class _Plan:
                 new_values = [str(v)[:500] for v in values.get(key) or [] if str(v).strip()]
                 setattr(candidate, field, _union(getattr(candidate, field) or [], new_values))
         candidate.last_activity_at = candidate.updated_at = self.now
-        if "experience" not in corrected:
-            self.experience[id(candidate)] = (candidate, resume, profile.get("experience") or [])
-        if "education" not in corrected:
-            self.education[id(candidate)] = (candidate, resume, profile.get("education") or [])
-        self.stored.append((resume, candidate, item, created))
+        reparse_of = resume.pk if resume.candidate_id is not None else None
+        for section in ("experience", "education"):
+            if section not in corrected:
+                rows[section] = profile_rows.merge_rows(
+                    section, rows[section], profile.get(section) or [], resume_id=resume.pk, reparse_of=reparse_of
+                )
+                self.replaced.setdefault(id(candidate), set()).add(section)
 
     def save(self) -> None:
         # Candidates that existed before this batch, each once (one person may have several résumés here).
@@ -216,8 +259,11 @@ class _Plan:
         Candidate.objects.bulk_create(self.created)
         if existing:
             Candidate.objects.bulk_update(existing, self.CANDIDATE_FIELDS)
-        self._replace_rows(Experience, self.experience, existing_keys)
-        self._replace_rows(Education, self.education, existing_keys)
+        self._replace_rows(existing_keys)
+        ProfileUpdate.objects.bulk_create(
+            ProfileUpdate(candidate=candidate, resume=resume, before=before, after=after, created_at=self.now)
+            for resume, candidate, before, after in self.updates
+        )
         if self.duplicates:
             PossibleDuplicate.objects.bulk_create(
                 [PossibleDuplicate(candidate=c, other=other, reasons=reasons) for c, other, reasons in self.duplicates],
@@ -251,30 +297,30 @@ class _Plan:
             resume.text = profile.get("text") or ""
             resume.parser_version = str(profile.get("parser_version") or "")[:20]
             resume.parsed_at = resume.status_changed_at = self.now
-            rows.append((resume.pk, candidate.pk, json.dumps(resume.parsed), resume.text, resume.parser_version))
+            rows.append((resume.pk, candidate.pk, json.dumps(resume.parsed), resume.text, resume.parser_version,
+                         resume.joined_existing))
         # One row of parameters per résumé, not one array per column: psycopg quotes the text in
         # an array with a Python regex, which over whole résumé texts cost more than the UPDATE.
-        values = ", ".join(["(%s::bigint, %s::bigint, %s::jsonb, %s, %s)"] * len(rows))
+        values = ", ".join(["(%s::bigint, %s::bigint, %s::jsonb, %s, %s, %s::boolean)"] * len(rows))
         with connection.cursor() as cursor:
             cursor.execute(
                 "UPDATE candidates_resume AS r SET candidate_id = v.candidate_id, status = %s, failure_reason = '', "
-                "parsed = v.parsed, text = v.text, parser_version = v.parser_version, "
+                "parsed = v.parsed, text = v.text, parser_version = v.parser_version, joined_existing = v.joined, "
                 "parsed_at = %s, status_changed_at = %s "
-                f"FROM (VALUES {values}) AS v(id, candidate_id, parsed, text, parser_version) WHERE r.id = v.id",
+                f"FROM (VALUES {values}) AS v(id, candidate_id, parsed, text, parser_version, joined) WHERE r.id = v.id",
                 [Resume.Status.PARSED, self.now, self.now, *(value for row in rows for value in row)],
             )
 
-    @staticmethod
-    def _replace_rows(model: type, plan: dict[int, tuple[Candidate, Resume, list[dict[str, Any]]]],
-                      existing_keys: set[int]) -> None:
-        stale = [candidate.pk for key, (candidate, _, _) in plan.items() if key in existing_keys]
-        if stale:  # candidates created in this batch have no rows to replace
-            model.objects.filter(candidate_id__in=stale).delete()
-        model.objects.bulk_create(
-            _row(model, candidate, resume, index, item)
-            for candidate, resume, items in plan.values()
-            for index, item in enumerate(items)
-        )
+    def _replace_rows(self, existing_keys: set[int]) -> None:
+        """Each touched candidate's rows, as the batch left them, replace those in the database."""
+        for model, section in ((Experience, "experience"), (Education, "education")):
+            keys = [key for key in self.touched if section in self.replaced.get(key, ())]
+            stale = [self.touched[key].pk for key in keys if key in existing_keys]
+            if stale:  # candidates created in this batch have no rows to replace
+                model.objects.filter(candidate_id__in=stale).delete()
+            model.objects.bulk_create(
+                _row(model, self.touched[key], index, row) for key in keys for index, row in enumerate(self.rows[key][section])
+            )
 
 
 # The parsed keys copied into each derived row, with the value used when the parser found none.
@@ -284,11 +330,17 @@ ROW_FIELDS: dict[type, dict[str, str]] = {
 }
 
 
-def _row(model: type, candidate: Candidate, resume: Resume, index: int, item: dict[str, Any]) -> Any:
+def _row(model: type, candidate: Candidate, index: int, item: dict[str, Any]) -> Any:
     values = {field: _fit(model, field, item.get(field) or default) for field, default in ROW_FIELDS[model].items()}
     if model is Experience:
         values["highlights"] = [str(h) for h in item.get("highlights") or []][:50]
-    return model(candidate=candidate, resume=resume, position=index, **values)
+    return model(candidate=candidate, resume_id=item.get("resume_id"), position=index, **values)
+
+
+def _sections(candidate: Candidate, rows: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """What a recruiter sees of each section a résumé can change, to tell whether it did."""
+    texts = {field: getattr(candidate, field) for field in SCALAR_FIELDS}
+    return {**texts, **{section: profile_rows.shown(section, rows[section]) for section in ("experience", "education")}}
 
 
 def _apply_to_target_job(resume: Resume, candidate: Candidate) -> None:
