@@ -20,6 +20,8 @@ def test_demo_data_command_runs_twice_and_keeps_logins_working(capsys):
     assert Application.objects.count() == 60
     assert StageChange.objects.count() == 60
     assert all(job.stages.count() == 6 for job in Job.objects.all())
+    # Searchable as they are: a keyword search finds them (it found 1 of 150 before, issue 11.1).
+    assert not Candidate.objects.filter(search_document__isnull=True).exists()
     for username in ("admin", "recruiter", "manager"):
         assert authenticate(username=username, password=f"demo-{username}") is not None
 
