@@ -5,6 +5,8 @@ secure-cookie/HSTS/SSL settings and makes SECRET_KEY mandatory.
 """
 from __future__ import annotations
 
+from datetime import timedelta
+
 from pathlib import Path
 
 import dj_database_url
@@ -40,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_rq",
     "template_partials",
+    "axes",
     "ats",
     "ats.core",
     "candidates",
@@ -59,6 +62,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "ats.middleware.ContentSecurityPolicyMiddleware",
+    "ats.middleware.PrivatePagesMiddleware",
+    # Last: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ats.urls"
@@ -113,6 +119,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+
+# --- Sign-in throttling (django-axes) and sessions ---------------------------------------------
+# Failed sign-ins are counted per account and per client address; at the limit, that account or
+# address is locked for the cool-off (the same answer whether the account exists or not). Admins
+# see attempts and lockouts in the admin ("Axes") and unlock by deleting them, or run
+# `manage.py axes_reset_username NAME` / `axes_reset_ip ADDRESS`.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "ats.core.access.client_ip"
+AXES_VERBOSE = False
+# Behind a reverse proxy that appends the client's address to X-Forwarded-For, say so: the
+# address the proxy saw is then the one counted (never a value the client wrote itself).
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
+# Idle timeout: a session lasts SESSION_IDLE_HOURS after the last request; and at most
+# SESSION_MAX_DAYS after sign-in, however active (ats.middleware.PrivatePagesMiddleware).
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_HOURS", 8) * 3600
+SESSION_MAX_AGE = env_int("SESSION_MAX_DAYS", 7) * 86400
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -33,10 +34,10 @@ def _urls() -> list[str]:
 @pytest.mark.django_db
 def test_pages_render_with_a_bounded_number_of_queries(client):
     call_command("seed_demo", candidates=10, jobs=2, applications=10, verbosity=0)
-    client.login(username="recruiter", password="demo-recruiter")
+    client.force_login(User.objects.get(username="recruiter"))
     small = {url: _count_queries(client, url) for url in _urls()}
     call_command("seed_demo", candidates=1000, jobs=3, applications=1000, add=True, verbosity=0)
-    client.login(username="recruiter", password="demo-recruiter")  # seeding resets the demo passwords
+    client.force_login(User.objects.get(username="recruiter"))  # seeding resets the demo passwords
     large = {url: _count_queries(client, url) for url in _urls()}
     assert small == large
     assert max(large.values()) <= 15, large

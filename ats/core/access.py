@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.http import Http404, HttpRequest, HttpResponse
@@ -44,6 +45,16 @@ def is_hiring_manager(user: User) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
     return HIRING_MANAGER_GROUP in _group_names(user) and not is_recruiter(user)
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    """The address a request came from: REMOTE_ADDR, or behind a trusted proxy (TRUST_X_FORWARDED_FOR)
+    the last address of X-Forwarded-For, the one the proxy itself appended."""
+    if settings.TRUST_X_FORWARDED_FOR:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if forwarded:
+            return forwarded[-1]
+    return request.META.get("REMOTE_ADDR")
 
 
 def actor_id(user: User | None) -> int | None:

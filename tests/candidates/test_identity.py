@@ -3,7 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from candidates.identity import candidate_region, names_agree, normalise_email, phone_key
+from candidates.identity import (
+    candidate_region,
+    names_agree,
+    normalise_email,
+    phone_key,
+)
 from candidates.models import Candidate
 from candidates.parsing.phones import phone_display, to_e164
 

@@ -7,14 +7,17 @@ import pytest
 from django.urls import reverse
 
 from ats.core.models import Activity
-from ats.demo import fake_resumes
 from candidates.models import Candidate
 from candidates.resumes.models import ProfileUpdate, Resume
 from candidates.resumes.profile_rows import merge_rows
 from candidates.resumes.services.claims import resume_claim
 from candidates.resumes.services.intake import resume_reparse, resume_upload
 from candidates.resumes.services.profiles import ParsedResume, resumes_apply_profiles
-from candidates.resumes.services.updates import UpdateRefused, profile_update_keep, profile_update_restore
+from candidates.resumes.services.updates import (
+    UpdateRefused,
+    profile_update_keep,
+    profile_update_restore,
+)
 
 pytestmark = pytest.mark.django_db
 
