@@ -42,6 +42,9 @@ def _zip_kind(data: bytes) -> tuple[str | None, str]:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         return None, "a damaged ZIP archive"
     if "word/document.xml" in names:
+        # Macros run in Word when someone opens the file again: never store or serve one.
+        if "word/vbaProject.bin" in names or any(n.lower().endswith("vbaproject.bin") for n in names):
+            return None, "a Word document with macros (.docm)"
         return "docx", "a Word document"
     if "xl/workbook.xml" in names:
         return None, "an Excel spreadsheet"

@@ -10,6 +10,7 @@ résumé still ends parsed or failed with a reason, exactly once.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections import Counter
@@ -43,6 +44,23 @@ UNEXPECTED = (
     "The parser hit an unexpected problem with this file. It has been logged for the developers; "
     "you can re-parse it later or open the file to check it."
 )
+NOT_A_RESUME = (
+    "This file holds no name, contact, section or date a résumé would have, so no candidate was made "
+    "from it. If it is a résumé, open it to check it, or upload it as a PDF or DOCX."
+)
+_DATE = re.compile(r"\b(19|20)\d\d\b")
+
+
+def looks_like_a_resume(profile: dict) -> bool:
+    """Some sign of a résumé: a name, a contact, an experience or education entry, or prose with a
+    year in it (a script, an image's bytes or a line of noise has none of these)."""
+    text = profile.get("text") or ""
+    return bool(
+        profile.get("name") or profile.get("emails") or profile.get("phones") or profile.get("experience")
+        or profile.get("education") or (_DATE.search(text) and len(text.split()) >= 30)
+    )
+
+
 # Errors after which the same work may well succeed a moment later: the résumés go back to the queue.
 TRANSIENT = (OperationalError, InterfaceError, JobTimeoutException)
 # Time kept in hand, inside RQ's job timeout, for storing a batch after its last parse.
@@ -149,6 +167,9 @@ class ParseBatch:
             logger.exception("parser crashed on résumé %s", resume.pk)
             self._fail(resume.pk, UNEXPECTED, "failed: parser error")
         else:
+            if not looks_like_a_resume(profile):
+                self._fail(resume.pk, NOT_A_RESUME, "failed: not a résumé")
+                return
             self.parsed.append(ParsedResume(resume.pk, profile, elapsed))
 
     def _store(self) -> None:

@@ -40,7 +40,7 @@ def test_upload_many_files_and_watch_them_parse(page, tmp_path):
 
     results = page.locator("[data-results]")
     expect(results).to_contain_text("first.pdf is queued")
-    expect(results).to_contain_text("broken.pdf is not a résumé format")
+    expect(results).to_contain_text("broken.pdf is a PNG image: not a résumé format")
     expect(page.locator("#batch-progress")).to_contain_text("0 of 2 finished")
     screenshot(page, "upload_queued")
 

@@ -22,7 +22,7 @@ from ats.core.limits import human_size, sizes_apart
 from ats.core.models import Activity
 from ats.core.services import activity_record
 from candidates.models import Candidate
-from candidates.parsing import sniff
+from candidates.parsing.sniff import sniff_detail
 from candidates.resumes.models import Resume, UploadBatch
 from candidates.resumes.services.claims import enqueue_parse_on_commit
 
@@ -83,10 +83,12 @@ def resume_upload(
     if len(data) > settings.MAX_UPLOAD_SIZE:
         size, limit = sizes_apart(len(data), settings.MAX_UPLOAD_SIZE)
         return UploadOutcome(filename, "refused", f"{filename} is {size}; the limit is {limit}.")
-    kind = sniff(data)
+    kind, looks_like = sniff_detail(data)
     if kind is None:
+        why = " Save it as a plain .docx or PDF without macros." if "macros" in looks_like else ""
         return UploadOutcome(
-            filename, "refused", f"{filename} is not a résumé format we can read. Upload a {ACCEPTED_FORMATS} file."
+            filename, "refused",
+            f"{filename} is {looks_like}: not a résumé format we can read. Upload a {ACCEPTED_FORMATS} file.{why}",
         )
     digest = hashlib.sha256(data).hexdigest()
     existing = Resume.objects.filter(sha256=digest).select_related("candidate").first()

@@ -106,7 +106,7 @@ def test_upload_without_javascript_redirects_to_the_batch_with_messages(recruite
     page = response.content.decode()
     assert response.status_code == 200
     assert "x.txt is queued for parsing" in page
-    assert "bad.pdf is not a résumé format we can read" in page
+    assert "bad.pdf is a PNG image: not a résumé format we can read" in page
     assert "Parsing in progress" in page and 'hx-trigger="every 2s"' in page
 
 

@@ -242,3 +242,34 @@ def test_deleting_resumes_removes_their_files_and_the_candidates_left_without_on
     resumes_delete(actor=recruiter, resume_ids=[second.pk])
     assert not Candidate.objects.filter(pk=candidate.pk).exists()
     assert Activity.objects.filter(verb="candidate_deleted", data__candidate_ids=[candidate.pk]).exists()
+
+
+def test_a_word_document_with_macros_is_refused(recruiter):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+        archive.writestr("word/vbaProject.bin", b"\0macro")
+    outcome = resume_upload(actor=recruiter, filename="cv.docm", data=buffer.getvalue())
+    assert outcome.status == "refused" and not Resume.objects.exists()
+    assert outcome.message == ("cv.docm is a Word document with macros (.docm): not a résumé format we can read. "
+                               "Upload a PDF, DOCX or plain text (TXT) file. Save it as a plain .docx or PDF without macros.")
+
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("x.txt", b"x"),
+    ("shell.pdf.php", b"#!/bin/sh\nrm -rf /tmp/nothing\n"),
+    ("image.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+    (".htaccess", b"Options -Indexes\nDeny from all\n"),
+    ("noise.txt", b"qzxv" * 2_000_000),
+])
+def test_a_file_with_nothing_of_a_resume_fails_and_makes_no_candidate(recruiter, run_worker, name, data):
+    outcome = resume_upload(actor=recruiter, filename=name, data=data)
+    assert outcome.status == "queued"  # each reads as text, so only its content can tell
+    run_worker(simple=True)
+    resume = Resume.objects.get(pk=outcome.resume.pk)
+    assert resume.status == "failed" and "no name, contact, section or date" in resume.failure_reason
+    assert not Candidate.objects.exists()
