@@ -12,7 +12,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from ats.env import env_bool, env_int, env_list, env_str
+from ats.env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -103,7 +103,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6379/0")
 RQ_QUEUE_NAMES = ("default", "parsing", "notifications")
 RQ_QUEUES = {
-    name: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 300, "SOCKET_TIMEOUT": 5, "SOCKET_CONNECT_TIMEOUT": 2}
+    # The app's own client (ats.core.queues) waits at most this long for Redis: a request never
+    # hangs on it (the database keeps the work; the sweeper enqueues it later).
+    name: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 300, "SOCKET_TIMEOUT": env_float("REDIS_SOCKET_TIMEOUT", 1.0),
+           "SOCKET_CONNECT_TIMEOUT": env_float("REDIS_SOCKET_TIMEOUT", 1.0)}
     for name in RQ_QUEUE_NAMES
 }
 # Jobs are enqueued only once the surrounding database transaction commits, so a worker never

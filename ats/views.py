@@ -11,8 +11,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from ats.core.access import is_hiring_manager, is_recruiter, public, signed_in
-from ats.health import check_database, check_redis_and_queues
-from candidates.resumes.selectors import failed_resumes, resume_counts
+from ats.health import check_database, check_redis_and_queues, degraded_reasons
+from candidates.resumes.selectors import failed_resumes, resume_counts, resumes_waiting
 from jobs.applications.selectors import applications_waiting
 from jobs.models import Job
 from jobs.reviews.selectors import reviews_on_my_jobs
@@ -45,8 +45,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
+    """503 when the database or Redis does not answer; "degraded" (200) when they do but résumé
+    work is stuck (no parsing worker, or an overdue sweep, while résumés wait)."""
     database = check_database()
     redis, queue = check_redis_and_queues()
     healthy = database["ok"] and redis["ok"]
-    body = {"status": "ok" if healthy else "unavailable", "database": database, "redis": redis, "queue": queue}
+    reasons = degraded_reasons(queue, resumes_waiting()) if healthy else []
+    status = "unavailable" if not healthy else ("degraded" if reasons else "ok")
+    body = {"status": status, "database": database, "redis": redis, "queue": queue, "degraded": reasons}
     return JsonResponse(body, status=200 if healthy else 503)

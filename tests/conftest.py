@@ -9,6 +9,14 @@ from tests import factories
 
 
 @pytest.fixture(autouse=True)
+def redis_answers_again():
+    """Each test starts with this process asking Redis again (ats.core.queues backs off after a failure)."""
+    from ats.core import queues
+
+    queues.forget_failures()
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     # PBKDF2 at full strength costs ~0.3 s per login; tests need logins, not key stretching.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -16,6 +16,7 @@ reconnects, so a client made before a fork stays safe.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -24,23 +25,61 @@ import django_rq
 from django.conf import settings
 from django.db import transaction
 from redis import Redis
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import RedisError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 from rq import Queue
 from rq.job import Job, JobStatus
 
 logger = logging.getLogger(__name__)
 
 _clients: dict[str, Redis] = {}
+# When the résumé sweep last ran (a Unix time), for /healthz: written by the sweep, read by health.
+LAST_SWEEP_KEY = "ats:resume-sweep:last"
 # A job in one of these states will still run: enqueueing the same job id again adds nothing.
 PENDING = (JobStatus.QUEUED, JobStatus.STARTED, JobStatus.SCHEDULED, JobStatus.DEFERRED)
 
 
 def redis_connection(queue_name: str) -> Redis:
-    # Keyed by the settings, not the name: queues on one server share a client, and a settings
-    # change (tests point a queue at a closed port) gets a client of its own.
-    key = repr(sorted(settings.RQ_QUEUES[queue_name].items()))
+    """The process's client for a queue's server, with the queue's socket timeouts (django-rq
+    applies none to a URL, and a Redis that accepts but never answers would hold a request forever).
+    Keyed by the settings, not the name: queues on one server share a client, and a settings change
+    (tests point a queue at a closed port) gets a client of its own."""
+    config = settings.RQ_QUEUES[queue_name]
+    key = repr(sorted(config.items()))
     if key not in _clients:
-        _clients[key] = django_rq.get_connection(queue_name)
+        _clients[key] = Redis.from_url(
+            config["URL"],
+            socket_timeout=config.get("SOCKET_TIMEOUT", 5),
+            socket_connect_timeout=config.get("SOCKET_CONNECT_TIMEOUT", 2),
+            health_check_interval=30,
+        )
     return _clients[key]
+
+
+# After a Redis server failed to take a job, this process does not ask it again for a few seconds:
+# an upload of eight files waits for one timeout, not eight, and the sweeper enqueues what was skipped.
+_down_until: dict[int, float] = {}
+REDIS_BACKOFF_SECONDS = 10.0
+
+
+class RedisUnavailable(RedisError):
+    """Redis failed a moment ago; the job was not enqueued (the database row keeps the work)."""
+
+
+def _guarded(client: Redis, call: Callable[[], Any]) -> Any:
+    if time.monotonic() < _down_until.get(id(client), 0.0):
+        raise RedisUnavailable("Redis failed a moment ago; not asking again yet")
+    try:
+        return call()
+    except (RedisConnectionError, RedisTimeoutError):
+        _down_until[id(client)] = time.monotonic() + REDIS_BACKOFF_SECONDS
+        raise
+
+
+def forget_failures() -> None:
+    """Ask Redis again at once (tests; a health check that wants a fresh answer)."""
+    _down_until.clear()
 
 
 def get_queue(name: str) -> Queue:
@@ -56,6 +95,7 @@ def enqueue(
     job_timeout: int,
     delay: timedelta | None = None,
     unless_pending: bool = True,
+    pending: tuple[str, ...] = PENDING,
     **options: Any,
 ) -> Job | None:
     """Put `task` (a dotted path to a function in a tasks.py) on the queue now.
@@ -65,14 +105,18 @@ def enqueue(
     kept, failures for a day (tracebacks may quote personal data), unless the caller says otherwise.
     """
     queue = get_queue(queue_name)
-    if unless_pending:
-        existing = queue.fetch_job(job_id)
-        if existing is not None and existing.get_status(refresh=False) in PENDING:
-            return None
     options = {"result_ttl": 0, "failure_ttl": 24 * 3600, **options, "job_id": job_id, "job_timeout": job_timeout}
-    if delay:
-        return queue.enqueue_in(delay, task, *args, **options)
-    return queue.enqueue(task, *args, **options)
+
+    def put() -> Job | None:
+        if unless_pending:
+            existing = queue.fetch_job(job_id)
+            if existing is not None and existing.get_status(refresh=False) in pending:
+                return None
+        if delay:
+            return queue.enqueue_in(delay, task, *args, **options)
+        return queue.enqueue(task, *args, **options)
+
+    return _guarded(queue.connection, put)
 
 
 def after_commit(callback: Callable[..., Any], *args: Any, what: str, **kwargs: Any) -> None:
@@ -85,6 +129,8 @@ def after_commit(callback: Callable[..., Any], *args: Any, what: str, **kwargs: 
     def run() -> None:
         try:
             callback(*args, **kwargs)
+        except RedisError as exc:
+            logger.warning("after the commit, could not %s (%s); the sweeper will pick it up", what, exc)
         except Exception:
             logger.exception("after the commit, could not %s; the sweeper will pick it up", what)
 

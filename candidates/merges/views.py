@@ -51,7 +51,7 @@ def merge_preview(request: HttpRequest, candidate_id: int, other_id: int) -> Htt
         choices = {name: request.POST.get(f"choice_{name}", defaults[name]) for name in MERGE_FIELDS}
         choices = {k: v if v in ("kept", "merged", "both") else defaults[k] for k, v in choices.items()}
         try:
-            merge = merging.candidate_merge(actor=request.user, kept=kept, merged=other, choices=choices)
+            merging.candidate_merge(actor=request.user, kept=kept, merged=other, choices=choices)
         except merging.MergeError as error:
             messages.error(request, str(error))
             return redirect(kept)

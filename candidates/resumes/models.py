@@ -61,6 +61,8 @@ class Resume(models.Model):
     failure_reason = models.TextField(blank=True)
     parser_version = models.CharField(max_length=20, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    # "host:pid" of the process that claimed it for parsing: the sweeper knows at once when it died.
+    claimed_by = models.CharField(max_length=100, blank=True)
     parsed = models.JSONField(null=True, blank=True)
     text = models.TextField(blank=True)
     uploaded_by = models.ForeignKey(

@@ -11,7 +11,6 @@ The child never touches the database or Redis: it only runs the parser.
 """
 from __future__ import annotations
 
-import ctypes
 import logging
 import multiprocessing
 import os
@@ -23,13 +22,13 @@ from typing import Any
 
 from django.utils.module_loading import import_string
 
+from ats.core.workers import die_with_parent
 from candidates.parsing import ParseError, parse
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_TARGET = "candidates.parsing.parse"
 PARENT_CHECK_SECONDS = 2
-PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 class SandboxFailure(Exception):
@@ -59,7 +58,9 @@ def _serve(requests: Connection, parent_end: Connection, memory_limit: int, targ
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     # The pid recorded at the fork, not getppid() now: the worker may already be gone.
     worker_pid = multiprocessing.parent_process().pid
-    _die_with_parent()
+    # Killed with the worker even in the middle of a parse (the loop below notices being orphaned
+    # only between requests, and a hostile file may never return).
+    die_with_parent(signal.SIGKILL)
     if os.getppid() != worker_pid:
         os._exit(0)
     if memory_limit:
@@ -91,16 +92,6 @@ def _serve(requests: Connection, parent_end: Connection, memory_limit: int, targ
             os._exit(3)
         if reply[0] == "memory":
             os._exit(0)  # a process that ran out of memory may be in any state: start afresh
-
-
-def _die_with_parent() -> None:
-    """Have Linux kill this process when the worker dies, even in the middle of a parse (the loop in
-    `_serve` notices being orphaned only between requests, and a hostile file may never return)."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # not Linux: the orphan check in `_serve` still applies
-        pass
 
 
 class ParseSandbox:

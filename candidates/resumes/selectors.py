@@ -83,3 +83,8 @@ def profile_updates_open(candidate_id: int) -> list[ProfileUpdate]:
     """What résumés changed on this profile that a recruiter has not looked at yet, newest first."""
     updates = ProfileUpdate.objects.filter(candidate_id=candidate_id).select_related("resume").order_by("-created_at", "-pk")[:10]
     return [update for update in updates if update.open_sections]
+
+
+def resumes_waiting() -> int:
+    """Résumés queued or being parsed (for /healthz)."""
+    return Resume.objects.filter(status__in=Resume.IN_PROGRESS).count()

@@ -14,6 +14,8 @@ from django.db import connections
 from django.db.backends.signals import connection_created
 from rq import SimpleWorker
 
+from ats.core.workers import WorkerMixin
+
 from candidates.parsing import ParseError, parse
 from candidates.resumes import batches, sandbox
 from candidates.resumes.sandbox import ParseSandbox
@@ -88,7 +90,7 @@ def sandbox_deadline() -> float:
     return max(1.0, min(settings.PARSE_TIME_BUDGET + SANDBOX_GRACE_SECONDS, settings.PARSE_JOB_TIMEOUT - SANDBOX_GRACE_SECONDS))
 
 
-class ParsingWorker(SimpleWorker):
+class ParsingWorker(WorkerMixin, SimpleWorker):
     """Runs jobs in its own process, keeping its database connection and caches warm between
     jobs; only the parser itself runs apart, in a sandbox process with a memory cap and a deadline
     (candidates.resumes.sandbox), so one hostile file cannot take the worker down with it."""

@@ -26,4 +26,5 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{result['enqueued']} résumé(s) enqueued ({result['interrupted']} interrupted mid-parse), "
             f"{result['gave_up']} given up after too many attempts."
+            + (" Redis did not answer: the rest stay queued for the next sweep." if result["redis_down"] else "")
         )

@@ -7,6 +7,8 @@ stuck in (queued with its job lost, parsing with its worker killed) is found aga
 from __future__ import annotations
 
 import logging
+import os
+import socket
 from datetime import timedelta
 from typing import Any
 
@@ -15,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from redis.exceptions import RedisError
 from rq import Retry
+from rq.job import JobStatus
 
 from ats.core import queues
 from ats.core.models import Activity
@@ -32,13 +35,16 @@ def parse_job_id(resume_id: int) -> str:
     return f"parse-resume-{resume_id}"
 
 
-def enqueue_parse(resume_id: int, *, delay: timedelta | None = None) -> None:
+def enqueue_parse(resume_id: int, *, delay: timedelta | None = None) -> bool:
     """Put the parse job on the queue unless one for this résumé is already waiting or running.
 
     The job id is derived from the row, so a sweep and an upload racing collapse into one job.
-    With a delay the job waits in RQ's scheduler first (workers run it with --with-scheduler).
+    With a delay the job waits in RQ's scheduler first (workers run it with --with-scheduler). A job
+    RQ still calls "started" does not count: its row is queued, so whoever started it is gone (a
+    worker killed mid-parse leaves its job "started" for good) or about to find the row claimed.
+    Returns whether a job was added.
     """
-    queues.enqueue(
+    return queues.enqueue(
         PARSE_QUEUE,
         PARSE_TASK,
         resume_id,
@@ -46,7 +52,8 @@ def enqueue_parse(resume_id: int, *, delay: timedelta | None = None) -> None:
         job_timeout=settings.PARSE_JOB_TIMEOUT,
         delay=delay,
         retry=Retry(max=len(RETRY_INTERVALS), interval=RETRY_INTERVALS),
-    )
+        pending=(JobStatus.QUEUED, JobStatus.SCHEDULED, JobStatus.DEFERRED),
+    ) is not None
 
 
 def enqueue_parse_on_commit(resume_id: int) -> None:
@@ -54,19 +61,46 @@ def enqueue_parse_on_commit(resume_id: int) -> None:
     queues.after_commit(enqueue_parse, resume_id, what=f"queue résumé {resume_id} for parsing")
 
 
+# An upload's own job is queued the moment its row commits: a queued row older than this without a
+# job waiting or running lost it (Redis flushed or down), and the sweeper queues it again.
+QUEUED_GRACE = timedelta(seconds=10)
+
+
+def claimer_tag() -> str:
+    """Who is parsing: this host and process, recorded on the row it claims."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def claimer_gone(tag: str) -> bool:
+    """Whether the process that claimed a row is certainly dead: only knowable for this host (a
+    process of another host is given until RESUME_STUCK_AFTER)."""
+    host, _, pid = tag.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")  # a zombie is dead, not reaped
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+
+
 def resume_sweep(*, stuck_after: timedelta | None = None, now: Any = None) -> dict[str, int]:
     """Re-enqueue résumés whose work was lost; give up on files that keep killing workers.
 
-    Queued rows older than the threshold are enqueued again (a no-op when their job is still in
-    Redis). Rows stuck in `parsing` lost their worker: they go back to `queued`, or to `failed`
-    after PARSE_MAX_ATTEMPTS, since a file that takes a worker down every time is hostile.
+    A row in `parsing` whose process is dead (on this host), or that has been parsing longer than
+    RESUME_STUCK_AFTER, goes back to `queued`, or to `failed` after PARSE_MAX_ATTEMPTS (a file that
+    takes a worker down every time is hostile). A queued row whose job is not waiting or running in
+    Redis any more is enqueued again. Returns what it did: `enqueued` counts jobs really added.
     """
     now = now or timezone.now()
     if stuck_after is None:
         stuck_after = timedelta(seconds=settings.RESUME_STUCK_AFTER)
-    cutoff = now - stuck_after
-    stuck_parsing = Resume.objects.filter(status=Resume.Status.PARSING, status_changed_at__lt=cutoff)
-    gave_up = stuck_parsing.filter(attempts__gte=settings.PARSE_MAX_ATTEMPTS).update(
+    parsing = Resume.objects.filter(status=Resume.Status.PARSING).values_list("pk", "claimed_by", "status_changed_at")
+    abandoned = [pk for pk, tag, changed in parsing if changed < now - stuck_after or claimer_gone(tag)]
+    hostile = Resume.objects.filter(pk__in=abandoned, status=Resume.Status.PARSING, attempts__gte=settings.PARSE_MAX_ATTEMPTS)
+    gave_up = hostile.update(
         status=Resume.Status.FAILED,
         failure_reason=(
             f"Parsing stopped without finishing {settings.PARSE_MAX_ATTEMPTS} times (the file may be too large "
@@ -74,17 +108,34 @@ def resume_sweep(*, stuck_after: timedelta | None = None, now: Any = None) -> di
         ),
         status_changed_at=now,
     )
-    interrupted = list(stuck_parsing.values_list("pk", flat=True))
+    interrupted = list(Resume.objects.filter(pk__in=abandoned, status=Resume.Status.PARSING).values_list("pk", flat=True))
     Resume.objects.filter(pk__in=interrupted, status=Resume.Status.PARSING).update(
         status=Resume.Status.QUEUED, status_changed_at=now
     )
-    lost = Resume.objects.filter(status=Resume.Status.QUEUED, status_changed_at__lt=cutoff).values_list("pk", flat=True)
+    grace = min(QUEUED_GRACE, stuck_after)
+    lost = Resume.objects.filter(status=Resume.Status.QUEUED, status_changed_at__lt=now - grace).values_list("pk", flat=True)
     due = sorted(set(interrupted) | set(lost))
+    enqueued, redis_down = 0, False
     for resume_id in due:
-        enqueue_parse(resume_id)
-    if due or gave_up:
-        logger.info("résumé sweep: %s enqueued (%s interrupted), %s gave up", len(due), len(interrupted), gave_up)
-    return {"enqueued": len(due), "interrupted": len(interrupted), "gave_up": gave_up}
+        try:
+            enqueued += enqueue_parse(resume_id)
+        except RedisError:
+            redis_down = True  # the rows stay queued: the next sweep tries again
+            break
+    if not redis_down:
+        _note_sweep(now)
+    if enqueued or interrupted or gave_up or redis_down:
+        logger.info("résumé sweep: %s enqueued (%s interrupted), %s gave up%s", enqueued, len(interrupted), gave_up,
+                    "; Redis is unavailable" if redis_down else "")
+    return {"enqueued": enqueued, "interrupted": len(interrupted), "gave_up": gave_up, "redis_down": int(redis_down)}
+
+
+def _note_sweep(now: Any) -> None:
+    """When the sweep last ran, for /healthz (an overdue sweep means nobody recovers lost work)."""
+    try:
+        queues.redis_connection(PARSE_QUEUE).set(queues.LAST_SWEEP_KEY, now.timestamp(), ex=7 * 86400)
+    except RedisError:
+        pass
 
 
 def resume_claim(resume_id: int) -> Resume | None:
@@ -95,9 +146,9 @@ def resume_claim(resume_id: int) -> Resume | None:
     # One round trip: UPDATE … RETURNING the two columns the parse needs.
     rows = list(
         Resume.objects.raw(
-            "UPDATE candidates_resume SET status = %s, attempts = attempts + 1, status_changed_at = %s "
+            "UPDATE candidates_resume SET status = %s, attempts = attempts + 1, status_changed_at = %s, claimed_by = %s "
             "WHERE id = %s AND status = %s RETURNING id, file, original_filename",
-            [Resume.Status.PARSING, timezone.now(), resume_id, Resume.Status.QUEUED],
+            [Resume.Status.PARSING, timezone.now(), claimer_tag(), resume_id, Resume.Status.QUEUED],
         )
     )
     return rows[0] if rows else None
@@ -115,12 +166,12 @@ def resume_claim_next() -> Resume | None:
     """
     rows = list(
         Resume.objects.raw(
-            "UPDATE candidates_resume SET status = %s, attempts = attempts + 1, status_changed_at = %s "
+            "UPDATE candidates_resume SET status = %s, attempts = attempts + 1, status_changed_at = %s, claimed_by = %s "
             "WHERE status = %s AND id = (SELECT id FROM candidates_resume "
             "WHERE status = %s AND attempts = 0 "
             "ORDER BY status_changed_at LIMIT 1 FOR UPDATE SKIP LOCKED) "
             "RETURNING id, file, original_filename",
-            [Resume.Status.PARSING, timezone.now(), Resume.Status.QUEUED, Resume.Status.QUEUED],
+            [Resume.Status.PARSING, timezone.now(), claimer_tag(), Resume.Status.QUEUED, Resume.Status.QUEUED],
         )
     )
     return rows[0] if rows else None

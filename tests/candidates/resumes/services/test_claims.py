@@ -16,6 +16,8 @@ from django.db import connection
 from ats.demo import fake_resumes
 from candidates.resumes.models import Resume
 from candidates.resumes.services.claims import (
+    claimer_gone,
+    claimer_tag,
     dequeue_parse,
     enqueue_parse,
     enqueue_parse_on_commit,
@@ -75,11 +77,11 @@ def test_a_worker_killed_mid_parse_loses_nothing(recruiter, redis_queue, run_wor
     slow.refresh_from_db()
     assert slow.status == "parsing"  # stuck: its worker died with it
 
-    # Nothing is stuck yet by the clock, so a normal sweep leaves it alone...
-    assert resume_sweep()["enqueued"] == 0
-    redis_queue.connection.flushdb()  # the dead worker's job records are gone too
-    # ...and once it is past the threshold, the sweep hands it to a worker again.
-    assert resume_sweep(stuck_after=timedelta(0))["interrupted"] == 1
+    # Its process is dead, which the row says (claimed_by): the next sweep hands it to a worker at
+    # once, although RQ still calls its job "started" and no time has passed.
+    assert slow.claimed_by.endswith(f":{worker.pid}")
+    result = resume_sweep()
+    assert (result["interrupted"], result["enqueued"]) == (1, 1)
     run_worker()
     slow.refresh_from_db()
     assert slow.status == "parsed" and slow.attempts == 2
@@ -95,7 +97,7 @@ def test_work_wiped_from_redis_is_found_again_by_the_sweeper(recruiter, redis_qu
     run_worker()
     assert set(Resume.objects.values_list("status", flat=True)) == {"queued"}
     assert resume_sweep(stuck_after=timedelta(0))["enqueued"] == 3
-    assert resume_sweep(stuck_after=timedelta(0))["enqueued"] == 3  # idempotent: still one job each
+    assert resume_sweep(stuck_after=timedelta(0))["enqueued"] == 0  # idempotent: still one job each, and it says so
     assert redis_queue.count == 3
     run_worker()
     assert set(Resume.objects.filter(pk__in=[r.pk for r in resumes]).values_list("status", flat=True)) == {"parsed"}
@@ -187,3 +189,16 @@ def test_enqueueing_collapses_on_the_resumes_job_and_dequeue_drops_a_waiting_one
     assert redis_queue.job_ids == [parse_job_id(resume.pk)]
     dequeue_parse(resume.pk)
     assert redis_queue.job_ids == []
+
+
+def test_the_sweep_knows_a_claimer_of_this_host_is_dead_and_leaves_a_live_one(recruiter, redis_queue):
+    import socket
+
+    live = _queued(recruiter, 41)
+    resume_claim(live.pk)
+    live.refresh_from_db()
+    assert live.claimed_by == claimer_tag() and not claimer_gone(live.claimed_by)
+    assert claimer_gone(f"{socket.gethostname()}:999999999")  # no such process
+    assert not claimer_gone("other-host:1")  # another host's process: only the clock can tell
+    assert resume_sweep()["interrupted"] == 0
+    assert Resume.objects.get(pk=live.pk).status == "parsing"
