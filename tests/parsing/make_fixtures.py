@@ -2773,3 +2773,62 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def big_streams_pdf(size: int = 62 * 1024 * 1024, streams: int = 2) -> bytes:
+    """A page drawn by ``streams`` content streams of ``size`` bytes each, nearly all blank, so
+    they compress to a few hundred KB (built at test time)."""
+    comp_streams = []
+    for _ in range(streams):
+        comp = zlib.compressobj(9)
+        body = b"BT /F1 11 Tf 72 700 Td (Invented Person) Tj ET\n" + b" " * size
+        z = comp.compress(body) + comp.flush()
+        comp_streams.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(z) + z + b"\nendstream")
+    refs = " ".join(f"{5 + i} 0 R" for i in range(streams)).encode()
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> "
+        b"/Contents [" + refs + b"] >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        *comp_streams,
+    ])
+
+
+def text_operators_pdf(ops: int = 3_000_000) -> bytes:
+    """A page of millions of text-showing operators, each drawing one glyph (compressed to ~40 KB)."""
+    content = b"BT /F1 11 Tf 72 700 Td (Invented Person) Tj ET\nBT /F1 1 Tf 72 100 Td " + b"(a) Tj " * ops + b"ET"
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        _stream(content, compress=True),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ])
+
+
+def busy_pages_pdf(pages: int, ops_per_page: int) -> bytes:
+    """``pages`` pages, each its own content stream of ``ops_per_page`` one-glyph text operators."""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [" + " ".join(f"{4 + 2 * i} 0 R" for i in range(pages)).encode()
+            + b"] /Count %d >>" % pages,
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    content = b"BT /F1 11 Tf 72 700 Td (Invented Person) Tj ET\nBT /F1 1 Tf 72 100 Td " + b"(a) Tj " * ops_per_page + b"ET"
+    for i in range(pages):
+        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+                    b"/Contents %d 0 R >>" % (5 + 2 * i))
+        objs.append(_stream(content, compress=True))
+    return raw_pdf(objs)
+
+
+def nested_docx(depth: int) -> bytes:
+    """A .docx whose body nests content controls ``depth`` deep (a few KB however deep)."""
+    xmlns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    first = "<w:p><w:r><w:t>Invented Person</w:t></w:r></w:p><w:p><w:r><w:t>invented.person@example.com</w:t></w:r></w:p>"
+    xml = (f"<w:document {xmlns}><w:body>{first}" + "<w:sdt><w:sdtContent>" * depth
+           + "<w:p><w:r><w:t>Deep paragraph</w:t></w:r></w:p>" + "</w:sdtContent></w:sdt>" * depth + "</w:body></w:document>")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", xml)
+    return buf.getvalue()

@@ -60,6 +60,13 @@ def test_zip_bomb_docx() -> None:
     assert _max_rss_mb() < 500
 
 
+def test_nested_docx_is_read_or_called_nested_never_a_zip_bomb() -> None:
+    assert parse(make_fixtures.nested_docx(100), filename="cv.docx")["text"].endswith("Deep paragraph")
+    with pytest.raises(ParseError) as exc:
+        parse(make_fixtures.nested_docx(50_000), filename="cv.docx")
+    assert "nested too deeply" in str(exc.value)
+
+
 def test_flate_bomb_pdf() -> None:
     data = make_fixtures.flate_bomb_pdf(300 * 1024 * 1024)
     assert len(data) < 2 * 1024 * 1024
@@ -79,13 +86,39 @@ def test_thousands_of_pages_reads_first_pages_with_warning() -> None:
 
 
 def test_pathological_stream_hits_time_budget() -> None:
-    data = make_fixtures.pathological_pdf(3_000_000)
-    assert len(data) < 200_000
+    data = make_fixtures.pathological_pdf(60_000)  # 140,000 tokens: within the work bounds, not a tenth of a second
     t = time.monotonic()
     with pytest.raises(ParseError) as exc:
-        parse(data, time_budget=1.0)
+        parse(data, time_budget=0.1)
     assert time.monotonic() - t < 5
     assert "took too long" in str(exc.value)
+
+
+def _refused_quickly(data: bytes) -> str:
+    started = time.monotonic()
+    with pytest.raises(ParseError) as exc:
+        parse(data, time_budget=60)
+    assert time.monotonic() - started < 15  # seconds, not the minute the time budget allows
+    return str(exc.value)
+
+
+def test_cheap_files_that_demand_much_work_fail_in_seconds() -> None:
+    """Bounded by what they cost, not by the minute-long time budget (issue 13.8)."""
+    streams = make_fixtures.big_streams_pdf(62 * 1024 * 1024, streams=2)
+    assert len(streams) < 300_000
+    assert "unreasonable size" in _refused_quickly(streams)
+    assert "over 4 MB of content on one page" in _refused_quickly(make_fixtures.big_streams_pdf(3 * 1024 * 1024, streams=2))
+    operators = make_fixtures.text_operators_pdf(3_000_000)
+    assert len(operators) < 50_000
+    assert "far more work than a résumé needs" in _refused_quickly(operators)
+    assert "over 150,000 drawing instructions on one page" in _refused_quickly(make_fixtures.text_operators_pdf(100_000))
+    assert "over 300,000 drawing instructions in all" in _refused_quickly(make_fixtures.busy_pages_pdf(5, 70_000))
+    assert _max_rss_mb() < 500
+
+
+def test_a_dense_but_ordinary_document_is_within_the_work_bounds() -> None:
+    profile = parse(make_fixtures.busy_pages_pdf(4, 20_000))
+    assert profile["text"].startswith("Invented Person")
 
 
 def test_partially_unmapped_font_warns() -> None:

@@ -36,16 +36,17 @@ from pdfminer.pdffont import PDFUnicodeNotDefined  # noqa: E402
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager  # noqa: E402
 from pdfminer.pdfpage import PDFPage  # noqa: E402
 from pdfminer.pdfparser import PDFParser  # noqa: E402
-from pdfminer.pdftypes import PDFObjRef, dict_value, resolve1  # noqa: E402
+from pdfminer.pdftypes import PDFObjRef, dict_value, resolve1, stream_value  # noqa: E402
 from pdfminer.psexceptions import PSException  # noqa: E402
 
 import contextvars  # noqa: E402
 import zlib  # noqa: E402
 
+import pdfminer.pdfinterp as _pdfinterp  # noqa: E402
 import pdfminer.pdftypes as _pdftypes  # noqa: E402
 
-MAX_STREAM_BYTES = 64 * 1024 * 1024
-_current_deadline: contextvars.ContextVar["_Deadline | None"] = contextvars.ContextVar("deadline", default=None)
+MAX_STREAM_BYTES = 32 * 1024 * 1024
+_current_budget: contextvars.ContextVar["_Budget | None"] = contextvars.ContextVar("budget", default=None)
 
 
 
@@ -81,12 +82,13 @@ class _BoundedDecompressor:
 
     def decompress(self, data: bytes, max_length: int = 0) -> bytes:
         self._calls += 1
-        if self._calls & 1023 == 0:
-            dl = _current_deadline.get()
-            if dl is not None:
-                dl.check()
+        budget = _current_budget.get()
+        if budget is not None and self._calls & 1023 == 0:
+            budget.check()
         out = self._inner.decompress(data, MAX_STREAM_BYTES + 1 - self._total)
         self._total += len(out)
+        if budget is not None:
+            budget.inflate(len(out))
         if self._total > MAX_STREAM_BYTES or self._inner.unconsumed_tail:
             raise _StreamTooLarge()
         return out
@@ -115,6 +117,9 @@ class _BoundedZlib:
         if len(out) > MAX_STREAM_BYTES or d.unconsumed_tail:
             raise _StreamTooLarge()
         out += d.flush()
+        budget = _current_budget.get()
+        if budget is not None:
+            budget.inflate(len(out))
         if not d.eof:
             raise zlib.error("Error -5 while decompressing data: incomplete or truncated stream")
         return out
@@ -169,24 +174,73 @@ class _TooSlow(Exception):
     pass
 
 
-class _Deadline:
-    __slots__ = ("at", "budget")
+class _TooMuchWork(Exception):
+    """The file asks for more work than any résumé needs; ``what`` says which bound it passed."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(what)
+        self.what = what
+
+
+# What reading one PDF may cost, besides time. The largest page of the development set and of our
+# fixtures holds 87 KB of content and 15,000 tokens (operators and operands) in the whole document;
+# the bounds leave a 10- to 20-fold margin and stop a hostile file within a few seconds of work
+# (pdfminer interprets 50,000 to 100,000 tokens a second here).
+MAX_TOKENS_PER_PAGE = 150_000
+MAX_TOKENS = 300_000
+MAX_CONTENT_BYTES_PER_PAGE = 4 * 1024 * 1024
+MAX_INFLATED_BYTES = 96 * 1024 * 1024
+
+
+class _Budget:
+    """The wall-clock deadline and the work counters of one read: every content-stream token,
+    every byte inflated, the content of the page being read."""
+
+    __slots__ = ("at", "budget", "tokens", "page_tokens", "page_content", "inflated")
 
     def __init__(self, budget: float) -> None:
         self.budget = budget
         self.at = time.monotonic() + budget
+        self.tokens = 0
+        self.page_tokens = 0
+        self.page_content = 0
+        self.inflated = 0
 
     def check(self) -> None:
         if time.monotonic() > self.at:
             raise _TooSlow()
 
+    def token(self) -> None:
+        self.tokens += 1
+        self.page_tokens += 1
+        if self.page_tokens > MAX_TOKENS_PER_PAGE:
+            raise _TooMuchWork(f"over {MAX_TOKENS_PER_PAGE:,} drawing instructions on one page")
+        if self.tokens > MAX_TOKENS:
+            raise _TooMuchWork(f"over {MAX_TOKENS:,} drawing instructions in all")
+        if self.tokens & 4095 == 0:
+            self.check()
+
+    def new_page(self) -> None:
+        self.page_tokens = 0
+        self.page_content = 0
+
+    def content(self, size: int) -> None:
+        self.page_content += size
+        if self.page_content > MAX_CONTENT_BYTES_PER_PAGE:
+            raise _TooMuchWork(f"over {MAX_CONTENT_BYTES_PER_PAGE // 2**20} MB of content on one page")
+
+    def inflate(self, size: int) -> None:
+        self.inflated += size
+        if self.inflated > MAX_INFLATED_BYTES:
+            raise _TooMuchWork(f"over {MAX_INFLATED_BYTES // 2**20} MB of compressed content")
+
 
 class _CharCollector(PDFTextDevice):
     """Records glyph positions; no LTChar objects, no layout analysis."""
 
-    def __init__(self, rsrcmgr: PDFResourceManager, deadline: _Deadline) -> None:
+    def __init__(self, rsrcmgr: PDFResourceManager, budget: _Budget) -> None:
         super().__init__(rsrcmgr)
-        self.deadline = deadline
+        self.budget = budget
         self.chars: list[Char] = []
         self.unmapped = 0
         self.mapped = 0
@@ -220,7 +274,7 @@ class _CharCollector(PDFTextDevice):
                     cid: int, ncs: Any, graphicstate: Any) -> float:
         self._tick += 1
         if self._tick & 255 == 0:
-            self.deadline.check()
+            self.budget.check()
         try:
             text = font.to_unichr(cid)
             self.mapped += 1
@@ -302,7 +356,7 @@ class _CharCollector(PDFTextDevice):
                     x += charspace
                 self._tick += 1
                 if self._tick & 255 == 0:
-                    self.deadline.check()
+                    self.budget.check()
                 try:
                     text = to_unichr(cid)
                     self.mapped += 1
@@ -371,15 +425,39 @@ class _LazyFonts(dict):  # type: ignore[type-arg]
         return font
 
 
-class _BoundedInterpreter(PDFPageInterpreter):
-    """Checks the deadline while tokens are pushed, so streams made of
-    millions of operands (or operators without glyphs) are bounded too.
+class _CountingContentParser(_pdfinterp.PDFContentParser):
+    """pdfminer's content-stream parser, charging every token (operator or operand) to the budget
+    of the read in progress, so a stream of millions of cheap operators is bounded too."""
 
-    The deadline lives on the device so pdfminer's ``dup()``/``subinterp()``
-    (used for form XObjects) keep working with the stock constructor.
+    def nextobject(self) -> Any:
+        obj = super().nextobject()
+        budget = _current_budget.get()
+        if budget is not None:
+            budget.token()
+        return obj
+
+
+# The interpreter looks the parser up in its module on each page; ours counts only while a budget is set.
+_pdfinterp.PDFContentParser = _CountingContentParser  # type: ignore[misc]
+
+
+class _BoundedInterpreter(PDFPageInterpreter):
+    """Charges each page's content streams (form XObjects included) to the read's budget before
+    interpreting them.
+
+    The budget lives on the device so pdfminer's ``dup()``/``subinterp()`` (used for form
+    XObjects) keep working with the stock constructor.
     """
 
-    _n = 0
+    def execute(self, streams: Any) -> None:
+        budget = self.device.budget  # type: ignore[attr-defined]
+        for obj in streams:
+            try:
+                data = stream_value(obj).get_data()
+            except _pdftypes.PDFTypeError:
+                continue  # pdfminer skips what is not a stream
+            budget.content(len(data or b""))
+        super().execute(streams)
 
     def init_resources(self, resources: dict[object, object]) -> None:
         """As pdfminer's, but fonts are loaded when a Tf operator first selects them.
@@ -398,18 +476,6 @@ class _BoundedInterpreter(PDFPageInterpreter):
             except Exception:
                 specs = {}
             self.fontmap = _LazyFonts(self.rsrcmgr, specs)
-
-    def push(self, obj: Any) -> None:  # type: ignore[override]
-        self._n += 1
-        if self._n & 4095 == 0:
-            self.device.deadline.check()  # type: ignore[attr-defined]
-        super().push(obj)
-
-    def do_q(self) -> None:
-        self._n += 1
-        if self._n & 4095 == 0:
-            self.device.deadline.check()  # type: ignore[attr-defined]
-        super().do_q()
 
 
 from ..contacts import PROFILE_HOST_RE as _PROFILE_HOST  # noqa: E402
@@ -457,17 +523,22 @@ def _page_count(doc: PDFDocument) -> int | None:
 
 
 def read_pdf(data: bytes, *, time_budget: float = 20.0, max_pages: int = 30) -> Document:
-    deadline = _Deadline(time_budget)
-    token = _current_deadline.set(deadline)
+    budget = _Budget(time_budget)
+    token = _current_budget.set(budget)
     try:
         with _quiet_pdfminer():
-            return _read(data, deadline, max_pages)
+            return _read(data, budget, max_pages)
     except ParseError:
         raise
     except _StreamTooLarge:
         raise ParseError(
             "This PDF contains a compressed block that expands to an unreasonable size "
             "(it may be damaged or malicious), so it was not read."
+        ) from None
+    except _TooMuchWork as exc:
+        raise ParseError(
+            f"This PDF asks for far more work than a résumé needs ({exc.what}), so it was not read. "
+            "It may be damaged or made to slow readers down; try exporting it again as PDF or DOCX."
         ) from None
     except _TooSlow:
         raise ParseError(
@@ -492,15 +563,15 @@ def read_pdf(data: bytes, *, time_budget: float = 20.0, max_pages: int = 30) -> 
             "Try exporting it again from the original document."
         ) from exc
     finally:
-        _current_deadline.reset(token)
+        _current_budget.reset(token)
 
 
-def _read(data: bytes, deadline: _Deadline, max_pages: int) -> Document:
+def _read(data: bytes, budget: _Budget, max_pages: int) -> Document:
     parser = PDFParser(io.BytesIO(data))
     doc = PDFDocument(parser, caching=True)
     total = _page_count(doc)
     rsrcmgr = PDFResourceManager(caching=True)
-    device = _CharCollector(rsrcmgr, deadline)
+    device = _CharCollector(rsrcmgr, budget)
     interp = _BoundedInterpreter(rsrcmgr, device)
     lines: list[Line] = []
     links: list[str] = []
@@ -513,7 +584,8 @@ def _read(data: bytes, deadline: _Deadline, max_pages: int) -> Document:
     for page in PDFPage.create_pages(doc):
         if read >= max_pages:
             break
-        deadline.check()
+        budget.check()
+        budget.new_page()
         read += 1
         device.reset()
         # Read rotated (landscape) pages as authored; our geometry does not need the rotation.
