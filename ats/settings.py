@@ -220,6 +220,7 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 PARSE_JOB_TIMEOUT = env_int("PARSE_JOB_TIMEOUT", 120)  # seconds before RQ kills a parse
 PARSE_TIME_BUDGET = env_int("PARSE_TIME_BUDGET", 60)  # the parser's own budget, below the timeout
 PARSE_MEMORY_LIMIT_MB = env_int("PARSE_MEMORY_LIMIT_MB", 1536)  # address-space cap of a parse process
+PARSE_NICENESS = env_int("PARSE_NICENESS", 10)  # CPU priority of the parse process (0 = as the web tier)
 # A worker with a backlog parses up to this many résumés in one job and stores them in one
 # transaction, flushing sooner once this many seconds have passed (see candidates.resumes.batches).
 PARSE_BATCH_SIZE = env_int("PARSE_BATCH_SIZE", 16)

@@ -20,6 +20,7 @@ import time
 from multiprocessing.connection import Connection
 from typing import Any
 
+from django.conf import settings
 from django.utils.module_loading import import_string
 
 from ats.core.workers import die_with_parent
@@ -65,6 +66,7 @@ def _serve(requests: Connection, parent_end: Connection, memory_limit: int, targ
         os._exit(0)
     if memory_limit:
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+    _yield_the_cpu(settings.PARSE_NICENESS)
     target = import_string(target_path)
     while True:
         try:
@@ -92,6 +94,20 @@ def _serve(requests: Connection, parent_end: Connection, memory_limit: int, targ
             os._exit(3)
         if reply[0] == "memory":
             os._exit(0)  # a process that ran out of memory may be in any state: start afresh
+
+
+def _yield_the_cpu(niceness: int) -> None:
+    """Parsing is background work: on the cores the web tier shares, requests come first. A higher
+    niceness gives this process a small share of a busy CPU and SCHED_BATCH keeps it from
+    preempting interactive work; an idle CPU is still all the parser's, so a backlog finishes as
+    fast as before when nobody is using the app."""
+    current = os.getpriority(os.PRIO_PROCESS, 0)
+    if niceness > current:
+        os.setpriority(os.PRIO_PROCESS, 0, niceness)
+    try:
+        os.sched_setscheduler(0, os.SCHED_BATCH, os.sched_param(0))
+    except (AttributeError, OSError):  # not Linux, or a container that forbids it: niceness alone
+        pass
 
 
 class ParseSandbox:

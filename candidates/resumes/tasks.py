@@ -6,14 +6,14 @@ from django.conf import settings
 
 from candidates.resumes import sandbox
 from candidates.resumes.batches import ParseBatch
-from candidates.resumes.services.claims import resume_claim
+from candidates.resumes.services.claims import resume_claim, resume_claim_fair
 
 
 def parse_resume_task(resume_id: int) -> str:
-    resume = resume_claim(resume_id)
-    if resume is None:
-        return "skipped: not queued (already parsed, failed or taken by another worker)"
     # Only a worker with a parser sandbox takes résumés beyond its own: a command calling this
     # in its own process (import_resumes) must not parse other people's uploads without one.
-    size = settings.PARSE_BATCH_SIZE if sandbox.installed() else 1
-    return ParseBatch(resume_id, size=size).run(resume)
+    in_worker = sandbox.installed()
+    resume = resume_claim_fair(resume_id) if in_worker else resume_claim(resume_id)
+    if resume is None:
+        return "skipped: nothing queued (already parsed, failed or taken by another worker)"
+    return ParseBatch(resume.pk, size=settings.PARSE_BATCH_SIZE if in_worker else 1).run(resume)

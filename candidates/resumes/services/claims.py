@@ -154,9 +154,37 @@ def resume_claim(resume_id: int) -> Resume | None:
     return rows[0] if rows else None
 
 
+# Queued résumés never started, in fair order across upload batches: round robin, each batch's
+# next résumé in turn, the batch served longest ago (or never) first; a résumé uploaded alone is a
+# batch of its own. A recruiter's 300-file batch then delays a colleague's upload by a parse or
+# two, not by 300. `turn` (a résumé's place among its batch's queued ones) keeps several workers
+# busy on one big batch: a second worker skips the row the first has locked and takes the next.
+# The work is bounded by the backlog (queued rows, found by the status index, and the rows of
+# their batches), not by the table.
+_FAIR_NEXT = """
+WITH queued AS (
+    SELECT id, batch_id, status_changed_at,
+           row_number() OVER (PARTITION BY batch_id, CASE WHEN batch_id IS NULL THEN id END
+                              ORDER BY status_changed_at, id) AS turn
+    FROM candidates_resume WHERE status = %(queued)s AND attempts = 0
+), served AS (
+    SELECT batch_id, max(status_changed_at) AS at FROM candidates_resume
+    WHERE status <> %(queued)s AND batch_id IN (SELECT batch_id FROM queued) GROUP BY batch_id
+), fair AS (
+    SELECT q.id, q.turn, served.at AS served_at, q.status_changed_at
+    FROM queued q LEFT JOIN served ON served.batch_id = q.batch_id
+    ORDER BY q.turn, served.at NULLS FIRST, q.status_changed_at, q.id LIMIT 16
+)
+SELECT r.id FROM candidates_resume r JOIN fair ON fair.id = r.id
+WHERE r.status = %(queued)s
+ORDER BY fair.turn, fair.served_at NULLS FIRST, fair.status_changed_at, fair.id
+LIMIT 1 FOR UPDATE OF r SKIP LOCKED
+"""
+
+
 def resume_claim_next() -> Resume | None:
-    """Claim the longest-waiting queued résumé that no worker has started on yet, if any; rows
-    other workers are claiming are skipped.
+    """Claim the next queued résumé that no worker has started on yet, in fair order across upload
+    batches (see _FAIR_NEXT), if any; rows other workers are claiming are skipped.
 
     A worker with a backlog in front of it takes more résumés this way within one job (see
     candidates.resumes.batches), so it stores them together; their own jobs are then removed (dequeue_parse).
@@ -166,15 +194,30 @@ def resume_claim_next() -> Resume | None:
     """
     rows = list(
         Resume.objects.raw(
-            "UPDATE candidates_resume SET status = %s, attempts = attempts + 1, status_changed_at = %s, claimed_by = %s "
-            "WHERE status = %s AND id = (SELECT id FROM candidates_resume "
-            "WHERE status = %s AND attempts = 0 "
-            "ORDER BY status_changed_at LIMIT 1 FOR UPDATE SKIP LOCKED) "
-            "RETURNING id, file, original_filename",
-            [Resume.Status.PARSING, timezone.now(), claimer_tag(), Resume.Status.QUEUED, Resume.Status.QUEUED],
+            "UPDATE candidates_resume SET status = %(parsing)s, attempts = attempts + 1, status_changed_at = %(now)s, "
+            f"claimed_by = %(tag)s WHERE status = %(queued)s AND id = ({_FAIR_NEXT}) RETURNING id, file, original_filename",
+            {"parsing": Resume.Status.PARSING, "now": timezone.now(), "tag": claimer_tag(), "queued": Resume.Status.QUEUED},
         )
     )
     return rows[0] if rows else None
+
+
+def resume_claim_fair(resume_id: int) -> Resume | None:
+    """What a worker's parse job parses first: its own résumé when that is a retry (parsed alone, see
+    resume_claim_next), otherwise the next résumé in fair order, which may be another's.
+
+    Parse jobs are interchangeable tokens of work: a job that takes another résumé leaves that
+    résumé's job waiting, which later finds this one (or the next in turn). RQ's queue order alone
+    would parse a large batch to its end before a later upload.
+    """
+    rows = list(
+        Resume.objects.raw(
+            "UPDATE candidates_resume SET status = %s, attempts = attempts + 1, status_changed_at = %s, claimed_by = %s "
+            "WHERE id = %s AND status = %s AND attempts > 0 RETURNING id, file, original_filename",
+            [Resume.Status.PARSING, timezone.now(), claimer_tag(), resume_id, Resume.Status.QUEUED],
+        )
+    )
+    return rows[0] if rows else resume_claim_next()
 
 
 # Removes a job from the queue and its hash only if it is still waiting: a worker that already took

@@ -27,6 +27,15 @@ def test_parses_like_the_parser_and_reuses_one_process(sandbox_for):
     assert sandbox.pid == first_pid != os.getpid()
 
 
+def test_parsing_runs_at_a_lower_cpu_priority_than_the_web_tier(sandbox_for, settings):
+    """A backlog being parsed must not slow the pages on the same cores (issue 13, web stays fast)."""
+    sandbox = sandbox_for(f"{TARGETS}.echo")
+    assert sandbox.run("warm")[0] is not None
+    assert os.getpriority(os.PRIO_PROCESS, sandbox.pid) >= settings.PARSE_NICENESS == 10
+    assert os.getpriority(os.PRIO_PROCESS, 0) < 10  # the worker itself, which stores profiles, is not slowed
+    assert os.sched_getscheduler(sandbox.pid) == os.SCHED_BATCH
+
+
 def test_a_rejected_document_raises_the_parsers_own_message(sandbox_for):
     sandbox = sandbox_for("candidates.parsing.parse")
     with pytest.raises(ParseError, match="not a PDF, DOCX or plain-text résumé"):

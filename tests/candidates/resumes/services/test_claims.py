@@ -6,6 +6,7 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 from datetime import timedelta
 from pathlib import Path
 
@@ -23,12 +24,14 @@ from candidates.resumes.services.claims import (
     enqueue_parse_on_commit,
     parse_job_id,
     resume_claim,
+    resume_claim_fair,
     resume_claim_next,
     resume_fail,
     resume_release,
     resume_sweep,
 )
-from candidates.resumes.services.intake import resume_upload
+
+from candidates.resumes.services.intake import resume_upload, upload_batch_open
 
 ROOT = Path(__file__).resolve().parents[4]  # the project root (manage.py)
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -167,6 +170,34 @@ def test_claim_next_takes_the_oldest_never_started_resume(recruiter, redis_queue
     Resume.objects.filter(pk=tried.pk).update(attempts=1)
     claimed = resume_claim_next()
     assert claimed.pk == fresh.pk and resume_claim_next() is None
+
+
+def _batch(recruiter, first: int, n: int) -> list[Resume]:
+    batch = upload_batch_open(actor=recruiter, batch_id=uuid.uuid4())
+    return [
+        resume_upload(actor=recruiter, filename=f"{i}.txt", data=fake_resumes.resume_txt(fake_resumes.fake_person(i)), batch=batch).resume
+        for i in range(first, first + n)
+    ]
+
+
+def test_claims_take_turns_between_upload_batches(recruiter, redis_queue):
+    """A big batch uploaded first does not hold back a later small batch or a single upload: each
+    batch's first résumé, then each batch's second, and so on (issue 13.8)."""
+    big, small, alone = _batch(recruiter, 200, 6), _batch(recruiter, 210, 2), _queued(recruiter, 215)
+    order = []
+    while (claimed := resume_claim_next()) is not None:
+        order.append(claimed.pk)
+    expected = [big[0], small[0], alone, big[1], small[1], *big[2:]]
+    assert order == [r.pk for r in expected]
+
+
+def test_a_job_parses_its_own_resume_first_only_when_it_is_a_retry(recruiter, redis_queue):
+    big, late = _batch(recruiter, 220, 4), _queued(recruiter, 225)
+    assert resume_claim_fair(big[3].pk).pk == big[0].pk  # a fresh job takes the next in fair order
+    assert resume_claim_fair(big[2].pk).pk == late.pk
+    Resume.objects.filter(pk=big[3].pk).update(attempts=2)
+    assert resume_claim_fair(big[3].pk).pk == big[3].pk  # a retry is parsed alone, first
+    assert resume_claim_fair(big[3].pk).pk == big[1].pk
 
 
 def test_failing_a_resume_says_why_with_an_activity_row(recruiter, redis_queue):
