@@ -36,4 +36,5 @@ urlpatterns = [
     path("resumes/<int:resume_id>/reparse/", resumes.resume_reparse_view, name="resume_reparse"),
     path("resumes/<int:resume_id>/download/", resumes.resume_download, name="resume_download"),
     path("resumes/<int:resume_id>/preview/", resumes.resume_preview, name="resume_preview"),
+    path("resumes/<int:resume_id>/pages/<int:page>.png", resumes.resume_page_image, name="resume_page_image"),
 ]

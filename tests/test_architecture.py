@@ -138,8 +138,8 @@ RELATION_WRITES = {"add", "remove", "set", "clear", "create", "get_or_create", "
 # Attributes whose .save()/.delete() is not a row write: stored files, the session.
 NOT_ROWS = {"file", "storage", "session"}
 SQL_WRITE = re.compile(r"^\s*(INSERT\s+INTO|UPDATE\s+\w+(\s+AS\s+\w+)?\s+SET|DELETE\s+FROM)\b")
-# Modules that build documents (PDF, DOCX) whose .save() writes a file, not a row.
-DOCUMENT_BUILDERS = {"ats.demo.fake_resumes"}
+# Modules that build documents (PDF, DOCX, page images) whose .save() writes a file, not a row.
+DOCUMENT_BUILDERS = {"ats.demo.fake_resumes", "candidates.resumes.page_renderer"}
 
 
 @cache

@@ -16,6 +16,7 @@ from ats.core.access import recruiters_only, signed_in
 from ats.core.http import safe_next, wants_json
 from ats.core.limits import takes_files
 from candidates.resumes.models import Resume
+from candidates.resumes.previews import PreviewUnavailable, page_path, preview_get
 from candidates.resumes.selectors import (
     RESUME_STATES,
     resume_list_for,
@@ -111,25 +112,22 @@ def resume_reparse_view(request: HttpRequest, resume_id: int) -> HttpResponse:
     return redirect(resume.candidate or resume.batch or "dashboard")
 
 
-def _file_response(resume: Resume, *, inline: bool) -> FileResponse:
+def _download(resume: Resume) -> FileResponse:
+    """The stored file as an attachment: never rendered by the browser (a PDF opened in its viewer
+    would run the JavaScript and actions it carries)."""
     try:
         handle = resume.file.open("rb")
     except FileNotFoundError as exc:
         raise Http404("The stored file is missing.") from exc
-    # Only PDFs are shown inline; anything else is a download, never rendered by the browser.
-    inline = inline and resume.content_type == "application/pdf"
     response = FileResponse(
         handle,
-        as_attachment=not inline,
+        as_attachment=True,
         filename=get_valid_filename(resume.original_filename) or f"resume-{resume.pk}",
-        content_type=resume.content_type if inline else "application/octet-stream",
+        content_type="application/octet-stream",
     )
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Cache-Control"] = "private, no-store"
-    # Chromium refuses to show a PDF in a sandboxed document, so only downloads get `sandbox`.
-    response.headers["Content-Security-Policy"] = (
-        "default-src 'none'; frame-ancestors 'self'" if inline else "default-src 'none'; frame-ancestors 'none'; sandbox"
-    )
+    response.headers["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'none'; sandbox"
     return response
 
 
@@ -137,21 +135,49 @@ def _file_response(resume: Resume, *, inline: bool) -> FileResponse:
 @require_GET
 def resume_download(request: HttpRequest, resume_id: int) -> FileResponse:
     resume = get_object_or_404(resume_list_for(request.user), pk=resume_id)
-    return _file_response(resume, inline=False)
+    return _download(resume)
 
 
 @signed_in
 @require_GET
 @xframe_options_sameorigin
 def resume_preview(request: HttpRequest, resume_id: int) -> HttpResponse:
-    """The PDF inline (for an <iframe> beside the profile); other formats, or a PDF whose stored
-    file has gone missing, show the text read from them."""
+    """The résumé as the app drew it (for the <iframe> beside the profile and review, or a tab of
+    its own): a PDF's pages as images, with room for the box of a selected field; other formats,
+    or a PDF that cannot be drawn, the text read from them."""
     resume = get_object_or_404(resume_list_for(request.user), pk=resume_id)
-    is_pdf = resume.content_type == "application/pdf"
-    file_missing = is_pdf and not resume.file.storage.exists(resume.file.name)
-    if is_pdf and not file_missing:
-        return _file_response(resume, inline=True)
-    response = render(request, "candidates/resume_text.html", {"resume": resume, "file_missing": file_missing})
+    context: dict = {"resume": resume}
+    if resume.content_type == "application/pdf":
+        try:
+            context["preview"] = preview_get(resume)
+        except FileNotFoundError:
+            context["file_missing"] = True
+        except PreviewUnavailable as exc:
+            context["preview_problem"] = str(exc)
+    template = "candidates/resume_pages.html" if "preview" in context else "candidates/resume_text.html"
+    response = render(request, template, context)
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@signed_in
+@require_GET
+@xframe_options_sameorigin
+def resume_page_image(request: HttpRequest, resume_id: int, page: int) -> HttpResponse:
+    """One drawn page of a PDF résumé, for those who may see the résumé."""
+    resume = get_object_or_404(resume_list_for(request.user), pk=resume_id, content_type="application/pdf")
+    try:
+        preview = preview_get(resume)
+    except (FileNotFoundError, PreviewUnavailable) as exc:
+        raise Http404("This page cannot be shown.") from exc
+    if not 1 <= page <= len(preview.pages):
+        raise Http404("No such page.")
+    try:
+        handle = resume.file.storage.open(page_path(resume, page), "rb")
+    except FileNotFoundError as exc:
+        raise Http404("This page cannot be shown.") from exc
+    response = FileResponse(handle, content_type="image/png")
+    response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Cache-Control"] = "private, no-store"
     return response
 

@@ -85,6 +85,34 @@
     return true;
   }
 
+  // Over the drawn pages of a PDF (same origin: templates/candidates/resume_pages.html): box the
+  // field where it was read and scroll it into view. A bbox is in PDF points from the page's
+  // bottom-left corner; the figure knows its page's size in points.
+  function showOnPage(frame, info) {
+    const doc = frame.contentDocument;
+    if (!doc || doc.URL === "about:blank" || doc.readyState !== "complete") {
+      frame.addEventListener("load", () => showOnPage(frame, info), { once: true });
+      return;
+    }
+    doc.querySelectorAll(".prov-box").forEach((box) => box.remove());
+    const page = doc.getElementById("page-" + info.page);
+    if (!page) return;
+    const w = parseFloat(page.dataset.width), h = parseFloat(page.dataset.height);
+    if (!info.bbox || !w || !h) {
+      page.scrollIntoView({ block: "start" });
+      return;
+    }
+    const [x0, y0, x1, y1] = info.bbox, pad = 2;
+    const box = doc.createElement("div");
+    box.className = "prov-box";
+    box.style.left = ((x0 - pad) / w) * 100 + "%";
+    box.style.top = ((h - y1 - pad) / h) * 100 + "%";
+    box.style.width = ((x1 - x0 + 2 * pad) / w) * 100 + "%";
+    box.style.height = ((y1 - y0 + 2 * pad) / h) * 100 + "%";
+    page.append(box);
+    box.scrollIntoView({ block: "center" });
+  }
+
   function showSource(el) {
     const info = loadProvenance()[el.dataset.prov];
     const panel = document.getElementById("provenance-panel");
@@ -93,9 +121,8 @@
     el.classList.add("prov-selected");
     const pre = document.getElementById("resume-text");
     const found = pre ? highlightInText(pre, info.text || "") : false;
-    // Over the PDF: jump the browser's viewer to the page the value came from.
     const frame = document.getElementById("resume-frame");
-    if (frame && info.page) frame.src = frame.dataset.previewUrl + "#page=" + info.page;
+    if (frame && info.page) showOnPage(frame, info);
     panel.hidden = false;
     panel.textContent = "";
     const heading = document.createElement("strong");

@@ -2832,3 +2832,34 @@ def nested_docx(depth: int) -> bytes:
         zf.writestr("[Content_Types].xml", "<Types/>")
         zf.writestr("word/document.xml", xml)
     return buf.getvalue()
+
+
+def active_pdf() -> bytes:
+    """A one-page résumé that carries everything active a PDF can: JavaScript run on opening
+    (/OpenAction) and on page view (/AA), a form field with a script, and an embedded file. Viewed
+    in a browser's PDF viewer it shows an alert; drawn as an image it is just a page."""
+    content = (
+        b"BT /F1 20 Tf 56 770 Td (Invented Alertson) Tj ET "
+        b"BT /F1 10 Tf 56 748 Td (invented.alertson@example.com  +44 20 7946 0958) Tj ET "
+        b"BT /F1 12 Tf 56 716 Td (EXPERIENCE) Tj ET "
+        b"BT /F1 10 Tf 56 700 Td (Platform Engineer, Fictive Systems Ltd) Tj ET "
+        b"BT /F1 10 Tf 460 700 Td (2019 - 2024) Tj ET "
+        b"BT /F1 10 Tf 56 686 Td (Built and ran the payment platform on Kubernetes and PostgreSQL.) Tj ET "
+        b"BT /F1 12 Tf 56 656 Td (SKILLS) Tj ET "
+        b"BT /F1 10 Tf 56 640 Td (Python, Go, Kubernetes, PostgreSQL) Tj ET"
+    )
+    alert = b"<< /Type /Action /S /JavaScript /JS (app.alert('PDF script ran');) >>"
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R /Names << /EmbeddedFiles 7 0 R >>"
+        b" /AcroForm << /Fields [9 0 R] >> >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >>"
+        b" /Contents 4 0 R /AA << /O 6 0 R >> /Annots [9 0 R] >>",
+        _stream(content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        alert,
+        b"<< /Names [(payload.txt) 8 0 R] >>",
+        b"<< /Type /Filespec /F (payload.txt) /EF << /F 10 0 R >> >>",
+        b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (field) /Rect [56 600 300 620] /P 3 0 R /AA << /F 6 0 R >> >>",
+        _stream(b"an embedded file"),
+    ])

@@ -24,6 +24,7 @@ from ats.core.services import activity_record
 from candidates.models import Candidate
 from candidates.parsing.sniff import sniff_detail
 from candidates.resumes.models import Resume, UploadBatch
+from candidates.resumes.previews import previews_delete
 from candidates.resumes.services.claims import enqueue_parse_on_commit
 
 logger = logging.getLogger(__name__)
@@ -182,4 +183,5 @@ def resumes_delete(*, actor: User | None, resume_ids: list[int]) -> int:
     storage = Resume._meta.get_field("file").storage
     for name in files:
         storage.delete(name)
+    previews_delete(resumes)
     return len(resumes)

@@ -1,0 +1,98 @@
+"""Page images of PDF résumés: what the profile and review pages show instead of the PDF itself.
+
+The first look at a résumé renders its pages (candidates.resumes.page_renderer, in a process of
+its own with a memory cap, a CPU limit and a deadline) and keeps them beside the file in private
+storage; later looks serve the stored images. They are personal data like the file: served only
+through the permission-checked views and deleted with the résumé.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
+
+from candidates.resumes.models import Resume
+
+logger = logging.getLogger(__name__)
+
+PAGE_WIDTH_PX = 1100  # sharp on a 550-px-wide panel of a 2x screen; ~150 KB a page
+MAX_PAGES = 12
+RENDER_MEMORY_MB = 1024
+RENDER_CPU_SECONDS = 20
+RENDER_DEADLINE_SECONDS = 30
+
+
+class PreviewUnavailable(Exception):
+    """The pages could not be drawn; the message says why, for the recruiter."""
+
+
+@dataclass(frozen=True)
+class Preview:
+    page_count: int  # pages in the document
+    pages: list[dict]  # the drawn ones (the first MAX_PAGES): {"width", "height"} in PDF points
+
+
+def _storage() -> Storage:
+    return Resume._meta.get_field("file").storage
+
+
+def _folder(resume: Resume) -> str:
+    return f"previews/{resume.pk}-{resume.sha256[:16]}"
+
+
+def page_path(resume: Resume, page: int) -> str:
+    return f"{_folder(resume)}/page-{page}.png"
+
+
+def preview_get(resume: Resume) -> Preview:
+    """The résumé's page images, drawn now if they are not stored yet."""
+    storage, meta_name = _storage(), f"{_folder(resume)}/pages.json"
+    if storage.exists(meta_name):
+        with storage.open(meta_name) as meta:
+            return Preview(**json.load(meta))
+    return _render(resume, storage, meta_name)
+
+
+def _render(resume: Resume, storage: Storage, meta_name: str) -> Preview:
+    with resume.file.open("rb") as handle:
+        data = handle.read()
+    with tempfile.TemporaryDirectory(prefix="ats-preview-") as out:
+        command = [sys.executable, "-m", "candidates.resumes.page_renderer", out, str(PAGE_WIDTH_PX), str(MAX_PAGES),
+                   str(RENDER_MEMORY_MB), str(RENDER_CPU_SECONDS)]
+        try:
+            done = subprocess.run(command, input=data, capture_output=True, timeout=RENDER_DEADLINE_SECONDS,
+                                  cwd=Path(__file__).resolve().parents[2], check=False)
+        except subprocess.TimeoutExpired:
+            raise PreviewUnavailable("Drawing this PDF's pages took too long; the text read from it is shown instead.") from None
+        meta_file = Path(out, "pages.json")
+        if done.returncode != 0 or not meta_file.exists():
+            logger.warning("could not draw the pages of résumé %s: %s", resume.pk, done.stderr.decode(errors="replace")[-500:])
+            raise PreviewUnavailable("This PDF's pages could not be drawn; the text read from it is shown instead.")
+        preview = Preview(**json.loads(meta_file.read_text()))
+        for number in range(1, len(preview.pages) + 1):
+            name = page_path(resume, number)
+            if not storage.exists(name):  # another request may have drawn it meanwhile: same bytes
+                storage.save(name, ContentFile(Path(out, f"page-{number}.png").read_bytes()))
+        if not storage.exists(meta_name):  # last: its presence says every page is stored
+            storage.save(meta_name, ContentFile(meta_file.read_bytes()))
+    return preview
+
+
+def previews_delete(resumes: list[Resume]) -> None:
+    """Remove the page images of résumés being deleted (they show the same personal data)."""
+    storage = _storage()
+    for resume in resumes:
+        folder = _folder(resume)
+        try:
+            _, files = storage.listdir(folder)
+        except FileNotFoundError:
+            continue
+        for name in files:
+            storage.delete(f"{folder}/{name}")
