@@ -1,10 +1,20 @@
 """The activity log in the admin, and the base classes every app's admin uses for rows that only
-services may write: the admin shows them and links them, it never edits or deletes them."""
+services may write: the admin shows them and links them, it never edits or deletes them. Also
+django-rq's queue pages, guarded against links to what no longer exists."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.contrib import admin
+from django.http import Http404
+from django_rq import admin as django_rq_admin
+from django_rq.models import Dashboard as DjangoRQDashboard
+from django_rq.queues import get_redis_connection
+from django_rq.settings import get_queues_list
+from rq.exceptions import NoSuchJobError
+from rq.worker import Worker
 
 from ats.core.models import Activity
 
@@ -39,3 +49,43 @@ class ActivityAdmin(ViewOnlyAdmin):
     search_fields = ("candidate__full_name", "job__title", "actor__username")
     list_select_related = ("actor", "candidate", "job")
     date_hierarchy = "created_at"
+
+
+class QueueDashboardAdmin(django_rq_admin.QueueAdmin):
+    """django-rq's pages, answering 404 rather than 500 for a queue, job or worker that does not
+    exist (a stale link after a job expired or a worker left, or a hand-edited URL)."""
+
+    def get_urls(self) -> list:
+        urls = super().get_urls()
+        for pattern in urls:
+            if getattr(pattern, "name", "") and pattern.name.startswith("django_rq_"):
+                pattern.callback = _missing_is_404(pattern.callback)
+        return urls
+
+
+def _missing_is_404(view: Callable) -> Callable:
+    @wraps(view)
+    def guarded(request: Any, *args: Any, **kwargs: Any) -> Any:
+        queues = get_queues_list()
+        for name in ("queue_index", "scheduler_index", "connection_index"):
+            if name in kwargs and not 0 <= int(kwargs[name]) < len(queues):
+                raise Http404("No such queue.")
+        if "key" in kwargs:
+            connection = get_redis_connection(queues[int(kwargs.get("queue_index", 0))]["connection_config"])
+            try:
+                found = Worker.find_by_key(kwargs["key"], connection=connection)
+            except ValueError:  # not shaped like a worker key
+                found = None
+            if found is None:
+                raise Http404("No such worker: it may have stopped.")
+        try:
+            return view(request, *args, **kwargs)
+        except NoSuchJobError as exc:
+            raise Http404("No such job: it may have finished and expired.") from exc
+
+    return guarded
+
+
+if admin.site.is_registered(DjangoRQDashboard):
+    admin.site.unregister(DjangoRQDashboard)
+    admin.site.register(DjangoRQDashboard, QueueDashboardAdmin)

@@ -156,3 +156,49 @@ def test_history_rows_cannot_be_deleted_in_the_admin_or_the_database(admin_clien
     for table, pk in (("jobs_stagechange", change.pk), ("candidates_activity", activity.pk)):
         with pytest.raises(IntegrityError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {table} WHERE id = %s", [pk])
+
+
+# Each django-rq admin page with arguments that name nothing: a queue index past the last queue,
+# a job or worker that expired or left (issue 13.13: these were 500s).
+_MISSING = {"queue_index": 99, "scheduler_index": 99, "connection_index": 99}
+_GONE = {"job_id": "parse-resume-0", "result_id": "0-0", "key": "rq:worker:gone", "scheduler_name": "gone",
+         "cron_job_name": "gone"}
+
+
+@pytest.mark.django_db
+def test_rq_pages_for_a_queue_job_or_worker_that_is_not_there_are_404(admin_client_, redis_queue):
+    from django_rq.urls import get_admin_urlpatterns
+
+    admin_client_.raise_request_exception = False
+    answers = {}
+    for pattern in get_admin_urlpatterns():
+        keys = pattern.pattern.converters.keys()
+        if not keys:
+            continue
+        for kwargs in ({k: _MISSING.get(k, _GONE.get(k)) for k in keys}, {k: 0 if k in _MISSING else _GONE[k] for k in keys}):
+            if kwargs == {k: 0 for k in keys}:
+                continue  # queue 0 exists: nothing missing to ask for
+            url = reverse(f"admin:django_rq_{pattern.name}", kwargs=kwargs)
+            for method in ("get", "post"):
+                answers[f"{method} {url}"] = getattr(admin_client_, method)(url).status_code
+    assert len(answers) > 40
+    assert {url: code for url, code in answers.items() if code >= 500} == {}
+    assert {code for code in answers.values()} <= {302, 404, 405}
+
+
+@pytest.mark.django_db
+def test_empty_posts_to_admin_forms_are_never_a_server_error(admin_client_, recruiter, job_a):
+    application = factories.make_application(job=job_a, actor=recruiter)
+    Resume.objects.create(candidate=application.candidate, original_filename="cv.pdf", size=3, content_type="application/pdf",
+                          sha256="e" * 64, file="aa/cc.pdf")
+    admin_client_.raise_request_exception = False
+    answers = {}
+    for model in admin.site._registry:
+        meta = model._meta
+        obj = model._default_manager.first() if meta.app_label in ("candidates", "jobs", "core") else None
+        urls = [reverse(f"admin:{meta.app_label}_{meta.model_name}_add")]
+        if obj is not None:
+            urls.append(reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk]))
+        for url in urls:
+            answers[url] = admin_client_.post(url, {}).status_code
+    assert {url: code for url, code in answers.items() if code >= 500} == {}
