@@ -11,12 +11,14 @@ The child never touches the database or Redis: it only runs the parser.
 """
 from __future__ import annotations
 
+import atexit
 import logging
 import multiprocessing
 import os
 import resource
 import signal
 import time
+import weakref
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -119,6 +121,11 @@ class ParseSandbox:
         self.target = target
         self._process: Any = None
         self._conn: Connection | None = None
+        # The child ignores SIGTERM, so multiprocessing's own exit handler (SIGTERM, then wait) would
+        # hang a worker that leaves without its teardown (a crash, Redis lost at start-up) for good,
+        # and a service manager waiting for it to exit would never restart it. Registered after
+        # multiprocessing's handler, this one runs before it.
+        atexit.register(_stop_at_exit, weakref.ref(self))
 
     @property
     def pid(self) -> int | None:
@@ -192,6 +199,12 @@ class ParseSandbox:
 
 
 _sandbox: ParseSandbox | None = None
+
+
+def _stop_at_exit(ref: weakref.ref) -> None:
+    sandbox = ref()
+    if sandbox is not None:
+        sandbox.stop()
 
 
 def install(sandbox: ParseSandbox | None) -> None:

@@ -192,3 +192,26 @@ def test_the_sandbox_dies_with_a_worker_killed_in_the_middle_of_a_parse():
         worker.kill()
         if _running(sandbox_pid):
             os.kill(sandbox_pid, signal.SIGKILL)
+
+
+def test_a_worker_that_crashes_exits_at_once_and_takes_its_sandbox_along():
+    """The sandbox ignores SIGTERM (see _serve), so multiprocessing's exit handler, which sends it
+    SIGTERM and then waits for it, hung a crashing worker for good (found by bench_recovery: a worker
+    that lost Redis at start-up never exited, so nothing restarted it)."""
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "import django; django.setup()\n"
+        "from candidates.resumes.sandbox import ParseSandbox\n"
+        "s = ParseSandbox(memory_limit_mb=1024, timeout=5, target='tests.candidates.resumes.sandbox_targets.echo')\n"
+        "s.run('warm'); print(s.pid, flush=True)\n"  # up and serving: SIGTERM is ignored by now
+        "raise ConnectionError('Redis went away')\n"
+    )
+    started = time.monotonic()
+    worker = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30,
+                            env={**os.environ, "DJANGO_SETTINGS_MODULE": "ats.settings"})
+    assert worker.returncode == 1 and "Redis went away" in worker.stderr
+    assert time.monotonic() - started < 15
+    assert not _running(int(worker.stdout.split()[0]))
