@@ -62,7 +62,7 @@ class Command(BaseCommand):
         parser.add_argument("--rate", type=float, default=40.0, help="Requests per second, spread over the pages.")
         parser.add_argument("--seconds", type=float, default=60.0, help="Length of the phase with the backlog.")
         parser.add_argument("--quiet-seconds", type=float, default=20.0, help="Length of the phase without it.")
-        parser.add_argument("--backlog", type=int, default=300, help="Résumés waiting when the loaded phase starts.")
+        parser.add_argument("--backlog", type=int, default=300, help="Résumés waiting when the loaded phase starts (0: no such phase).")
         parser.add_argument("--workers", type=int, default=2, help="ParsingWorker processes.")
         parser.add_argument("--web-workers", type=int, default=2, help="gunicorn worker processes (scripts/run: 2).")
         parser.add_argument("--candidates", type=int, default=50_000, help="Data size, as bench_pages.")
@@ -87,6 +87,8 @@ class Command(BaseCommand):
             load.warm_up()
             if options["quiet_seconds"] > 0:
                 self._report("no backlog", load.run(options["quiet_seconds"]), options["rate"])
+            if options["backlog"] < 1:
+                return
             try:
                 backlog = ingest._upload(ingest._documents(options["backlog"], seed=int(time.time()), pages=2))
                 with ingest._workers(options["workers"], "candidates.resumes.worker.ParsingWorker"):
