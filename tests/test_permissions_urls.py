@@ -121,6 +121,7 @@ def world(recruiter, manager_a, manager_b, job_a, job_b):
         "batch_id": batch.pk,
         "update_id": update.pk,
         "section": "contact",
+        "page": 1,  # the first drawn page of job B's candidate's résumé
     }
     return {"values": values, "job_a": job_a, "manager_a": manager_a}
 
