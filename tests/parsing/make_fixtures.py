@@ -2556,6 +2556,17 @@ def _stream(data: bytes, compress: bool = False) -> bytes:
     return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
 
 
+def one_page_pdf(content: bytes, *, compress: bool = False) -> bytes:
+    """A US-letter page drawing `content` with Helvetica as /F1."""
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        _stream(content, compress=compress),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ])
+
+
 def cid_font_pdf() -> bytes:
     """Text in a CID font with Identity encoding and no ToUnicode map: pdfminer yields (cid:N)."""
     glyphs = "".join(f"{n:04X}" for n in range(3, 60)) * 3
@@ -2598,13 +2609,7 @@ def partial_cid_pdf() -> bytes:
 def far_glyphs_pdf() -> bytes:
     """Text positioned a billion points off the page next to normal text (a damaged file)."""
     content = b"BT /F1 11 Tf 1000000000 700 Td (far away) Tj ET BT /F1 11 Tf 72 700 Td (Invented Person) Tj ET"
-    return raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-        _stream(content),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ])
+    return one_page_pdf(content)
 
 
 def many_pages_pdf(n: int = 2000) -> bytes:
@@ -2625,13 +2630,7 @@ def many_pages_pdf(n: int = 2000) -> bytes:
 def pathological_pdf(ops: int = 3_000_000) -> bytes:
     """A page whose content stream is millions of path operators (compressed to a few KB)."""
     content = b"BT /F1 11 Tf 72 700 Td (Invented Person) Tj ET\n" + b"1 2 m 3 4 l S\n" * (ops // 3)
-    return raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-        _stream(content, compress=True),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ])
+    return one_page_pdf(content, compress=True)
 
 
 def flate_bomb_pdf(size: int = 300 * 1024 * 1024) -> bytes:
@@ -2798,13 +2797,7 @@ def big_streams_pdf(size: int = 62 * 1024 * 1024, streams: int = 2) -> bytes:
 def text_operators_pdf(ops: int = 3_000_000) -> bytes:
     """A page of millions of text-showing operators, each drawing one glyph (compressed to ~40 KB)."""
     content = b"BT /F1 11 Tf 72 700 Td (Invented Person) Tj ET\nBT /F1 1 Tf 72 100 Td " + b"(a) Tj " * ops + b"ET"
-    return raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-        _stream(content, compress=True),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ])
+    return one_page_pdf(content, compress=True)
 
 
 def busy_pages_pdf(pages: int, ops_per_page: int) -> bytes:
