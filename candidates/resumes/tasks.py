@@ -16,4 +16,7 @@ def parse_resume_task(resume_id: int) -> str:
     resume = resume_claim_fair(resume_id) if in_worker else resume_claim(resume_id)
     if resume is None:
         return "skipped: nothing queued (already parsed, failed or taken by another worker)"
-    return ParseBatch(resume.pk, size=settings.PARSE_BATCH_SIZE if in_worker else 1).run(resume)
+    # The batch belongs to this job's résumé even when it parses another first: that one's own job
+    # still waits and parses this one (or the next in turn), and if the parse is interrupted the
+    # other résumé is handed back to its own job, as any résumé a batch takes along.
+    return ParseBatch(resume_id, size=settings.PARSE_BATCH_SIZE if in_worker else 1).run(resume)

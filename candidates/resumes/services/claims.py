@@ -113,8 +113,8 @@ def resume_sweep(*, stuck_after: timedelta | None = None, now: Any = None) -> di
         status=Resume.Status.QUEUED, status_changed_at=now
     )
     grace = min(QUEUED_GRACE, stuck_after)
-    lost = Resume.objects.filter(status=Resume.Status.QUEUED, status_changed_at__lt=now - grace).values_list("pk", flat=True)
-    due = sorted(set(interrupted) | set(lost))
+    lost = Resume.objects.filter(status=Resume.Status.QUEUED, status_changed_at__lt=now - grace).values_list("pk", "attempts")
+    due = sorted(set(interrupted) | set(_without_a_job(list(lost))))
     enqueued, redis_down = 0, False
     for resume_id in due:
         try:
@@ -128,6 +128,32 @@ def resume_sweep(*, stuck_after: timedelta | None = None, now: Any = None) -> di
         logger.info("résumé sweep: %s enqueued (%s interrupted), %s gave up%s", enqueued, len(interrupted), gave_up,
                     "; Redis is unavailable" if redis_down else "")
     return {"enqueued": enqueued, "interrupted": len(interrupted), "gave_up": gave_up, "redis_down": int(redis_down)}
+
+
+def _pending_parse_jobs() -> set[int]:
+    """Résumé ids whose parse job waits in Redis (queued, scheduled or deferred)."""
+    queue = queues.get_queue(PARSE_QUEUE)
+    job_ids = [*queue.get_job_ids(), *queue.scheduled_job_registry.get_job_ids(), *queue.deferred_job_registry.get_job_ids()]
+    prefix = parse_job_id(0)[:-1]
+    return {int(job_id[len(prefix):]) for job_id in job_ids if job_id.startswith(prefix) and job_id[len(prefix):].isdigit()}
+
+
+def _without_a_job(queued: list[tuple[int, int]]) -> list[int]:
+    """Of these queued (id, attempts), the résumés no waiting job will parse.
+
+    Parse jobs are interchangeable for résumés never started (resume_claim_fair): a job whose own
+    résumé another job took parses the next in turn instead. Such spare jobs stand in for as many
+    jobless never-started résumés, so the sweep adds no job twice over; a résumé with attempts
+    behind it is only ever parsed by its own job, so it always needs one.
+    """
+    try:
+        pending = _pending_parse_jobs()
+    except RedisError:
+        return [pk for pk, _ in queued]  # enqueueing will fail too; the next sweep tries again
+    spare = len(pending - set(Resume.objects.filter(pk__in=pending, status=Resume.Status.QUEUED).values_list("pk", flat=True)))
+    jobless = [(pk, attempts) for pk, attempts in queued if pk not in pending]
+    fresh = [pk for pk, attempts in jobless if attempts == 0]
+    return [pk for pk, attempts in jobless if attempts > 0] + fresh[spare:]
 
 
 def _note_sweep(now: Any) -> None:

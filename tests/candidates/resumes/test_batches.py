@@ -275,3 +275,47 @@ def test_storing_one_profile_matches_or_creates_the_candidate_and_skips_a_resume
     assert again.candidate_id == stored.candidate_id
     assert Candidate.objects.get(pk=stored.candidate_id).skills == ["Go", "Rust"]
     assert Activity.objects.filter(verb="resume_parsed", candidate_id=stored.candidate_id).count() == 2
+
+
+def _popped(redis_queue, resume: Resume) -> None:
+    """As RQ does when a worker takes the job and finishes it: gone (results are not kept)."""
+    job = redis_queue.fetch_job(parse_job_id(resume.pk))
+    redis_queue.remove(job)
+    job.delete()
+
+
+def test_a_job_that_parses_another_resume_leaves_that_ones_job_to_parse_its_own(recruiter, redis_queue, settings):
+    """Fair order: the job of a later upload parses the older one first; the older one's job, still
+    waiting, then parses the later upload. The sweep sees the spare job and adds none."""
+    settings.PARSE_BATCH_SIZE = 1
+    older, later = _upload(recruiter, fake_resumes.fake_person(110), "older.txt"), _upload(recruiter, fake_resumes.fake_person(111), "later.txt")
+    _popped(redis_queue, later)
+    assert parse_resume_task(later.pk) == "parsed"
+    assert _statuses(older, later) == ["parsed", "queued"]
+    assert redis_queue.job_ids == [parse_job_id(older.pk)]
+    assert resume_sweep(now=timezone.now() + timedelta(minutes=1))["enqueued"] == 0
+    _popped(redis_queue, older)
+    assert parse_resume_task(older.pk) == "parsed"
+    assert _statuses(older, later) == ["parsed", "parsed"]
+
+
+def test_a_resume_parsed_in_another_jobs_place_goes_back_to_its_own_job_when_interrupted(recruiter, redis_queue, settings):
+    settings.PARSE_BATCH_SIZE = 1
+    older, later = _upload(recruiter, fake_resumes.fake_person(112), "older.txt"), _upload(recruiter, fake_resumes.fake_person(113), "later.txt")
+    _popped(redis_queue, later)
+    path = Path(older.file.path)  # a storage hiccup on the résumé taken in its place
+    path.unlink()
+    path.mkdir()
+    try:
+        assert parse_resume_task(later.pk) == "handed back: file unreadable for now"
+    finally:
+        path.rmdir()
+        path.write_bytes(fake_resumes.resume_txt(fake_resumes.fake_person(112)))
+    assert [(r.status, r.attempts) for r in Resume.objects.filter(pk__in=[older.pk, later.pk]).order_by("pk")] == [("queued", 1), ("queued", 0)]
+    # The older one has attempts behind it: only its own job parses it, so the later one needs its own again.
+    assert redis_queue.job_ids == [parse_job_id(older.pk)]
+    assert resume_sweep(now=timezone.now() + timedelta(minutes=1))["enqueued"] == 1
+    for resume in (older, later):
+        _popped(redis_queue, resume)
+        assert parse_resume_task(resume.pk) == "parsed"
+    assert _statuses(older, later) == ["parsed", "parsed"]
