@@ -14,6 +14,8 @@ from ats.core.models import Activity
 from ats.core.services import activity_record
 from candidates.identity import normalise_email, phone_key
 from candidates.models import Candidate, Note, Tag
+from candidates.resumes.models import Resume
+from candidates.resumes.previews import previews_delete
 from candidates.search.services import candidate_reindex
 from candidates.selectors import merge_family
 
@@ -133,10 +135,14 @@ def candidate_delete(*, actor: User, candidate: Candidate) -> int:
     erasure: the one way history rows are ever deleted. Returns how many records were deleted.
 
     The activity log keeps that it happened, by whom, with ids only (no personal data). The stored
-    files are left for the privacy tooling's file sweep.
+    résumé files are left for the privacy tooling's file sweep; their drawn pages go at once.
     """
     family = merge_family(candidate)
+    resumes = list(Resume.objects.filter(candidate_id__in=family).only("pk", "sha256"))
     with erasure():
         deleted = Candidate.objects.filter(pk__in=family).delete()[1].get(Candidate._meta.label, 0)
+    # The drawn pages have no other way out (the résumé files wait for the privacy file sweep). Should
+    # the transaction roll back, they are only drawn again on the next look.
+    previews_delete(resumes)
     activity_record(actor=actor, verb=Activity.Verb.CANDIDATE_DELETED, data={"candidate_ids": family})
     return deleted

@@ -134,20 +134,27 @@ prepare_django() {
 # (PyPI's vulnerability data, OSV) are often unreachable from build machines: then it prints one
 # line saying the audit was skipped, and never fails the run for that. A known vulnerability fails it.
 audit_dependencies() {
-  local audit_venv="$ROOT/.venv-audit"
-  if [ ! -x "$audit_venv/bin/pip-audit" ]; then
+  local audit_venv="$ROOT/.venv-audit" want
+  want="$(sha256sum "$ROOT/requirements-audit.txt" | cut -d' ' -f1)"
+  if [ ! -x "$audit_venv/bin/pip-audit" ] || [ "$(cat "$audit_venv/.requirements.sha256" 2>/dev/null)" != "$want" ]; then
+    rm -rf "$audit_venv"
     { python3 -m venv "$audit_venv" && "$audit_venv/bin/pip" install -q --disable-pip-version-check -r "$ROOT/requirements-audit.txt"; } >/dev/null 2>&1 \
       || { rm -rf "$audit_venv"; say "Dependency audit skipped: pip-audit could not be installed"; return 0; }
+    echo "$want" > "$audit_venv/.requirements.sha256"
   fi
   local site report
   site="$("$PY" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
-  report="$(timeout 180 "$audit_venv/bin/pip-audit" --path "$site" --timeout 10 --progress-spinner off -f json 2>/dev/null)" || true
+  report="$(mktemp)"
+  # A vulnerability found makes pip-audit exit 1 with a report; no report at all means it failed.
+  timeout 180 "$audit_venv/bin/pip-audit" --path "$site" --timeout 10 --progress-spinner off -f json >"$report" 2>/dev/null || true
   "$audit_venv/bin/python" - "$report" <<'PYEOF'
 import json, sys
 try:
-    deps = json.loads(sys.argv[1] or "{}").get("dependencies") or []
+    with open(sys.argv[1]) as report:
+        deps = json.load(report).get("dependencies") or []
 except ValueError:
-    deps = []
+    print("==> Dependency audit skipped: pip-audit gave no report (its advisory source may be unreachable)")
+    sys.exit(0)
 audited = [d for d in deps if "skip_reason" not in d]
 if not audited:
     print(f"==> Dependency audit skipped: its advisory source did not answer ({len(deps)} packages, none audited)")
@@ -158,4 +165,7 @@ if found:
     sys.exit(1)
 print(f"==> Dependency audit: no known vulnerabilities in {len(audited)} audited packages ({len(deps) - len(audited)} not found at the source)")
 PYEOF
+  local status=$?
+  rm -f "$report"
+  return $status
 }

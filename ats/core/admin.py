@@ -66,6 +66,8 @@ class QueueDashboardAdmin(django_rq_admin.QueueAdmin):
 def _missing_is_404(view: Callable) -> Callable:
     @wraps(view)
     def guarded(request: Any, *args: Any, **kwargs: Any) -> Any:
+        if not (request.user.is_active and request.user.is_staff):
+            return view(request, *args, **kwargs)  # the admin's own gate answers first: to its login
         queues = get_queues_list()
         for name in ("queue_index", "scheduler_index", "connection_index"):
             if name in kwargs and not 0 <= int(kwargs[name]) < len(queues):

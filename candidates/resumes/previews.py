@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import subprocess
 import sys
 import tempfile
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
+from django.db import connection, transaction
 
 from candidates.resumes.models import Resume
 
@@ -25,8 +27,11 @@ logger = logging.getLogger(__name__)
 PAGE_WIDTH_PX = 1100  # sharp on a 550-px-wide panel of a 2x screen; ~150 KB a page
 MAX_PAGES = 12
 RENDER_MEMORY_MB = 1024
-RENDER_CPU_SECONDS = 20
-RENDER_DEADLINE_SECONDS = 30
+# Well inside gunicorn's 30 s worker timeout: a slow file ends as "could not be drawn", never as a
+# killed web worker.
+RENDER_CPU_SECONDS = 12
+RENDER_DEADLINE_SECONDS = 15
+PREVIEW_LOCK = 7_316_001  # pg_advisory_xact_lock namespace: one drawing per résumé at a time
 
 
 class PreviewUnavailable(Exception):
@@ -52,23 +57,57 @@ def page_path(resume: Resume, page: int) -> str:
 
 
 def preview_get(resume: Resume) -> Preview:
-    """The résumé's page images, drawn now if they are not stored yet."""
-    storage, meta_name = _storage(), f"{_folder(resume)}/pages.json"
-    if storage.exists(meta_name):
-        with storage.open(meta_name) as meta:
+    """The résumé's page images, drawn now if they are not stored yet.
+
+    One request draws them while others for the same résumé wait for it (an advisory lock), and a
+    file that could not be drawn is remembered, so it costs one attempt, not one per view.
+    """
+    storage = _storage()
+    stored = _stored(storage, resume)
+    if stored is not None:
+        return stored
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [PREVIEW_LOCK, resume.pk])
+        return _stored(storage, resume) or _render(resume, storage)
+
+
+def _stored(storage: Storage, resume: Resume) -> Preview | None:
+    folder = _folder(resume)
+    if storage.exists(f"{folder}/failed.txt"):
+        with storage.open(f"{folder}/failed.txt") as failed:
+            raise PreviewUnavailable(failed.read().decode())
+    try:
+        with storage.open(f"{folder}/pages.json") as meta:
             return Preview(**json.load(meta))
-    return _render(resume, storage, meta_name)
+    except (FileNotFoundError, ValueError, TypeError):
+        return None
 
 
-def _render(resume: Resume, storage: Storage, meta_name: str) -> Preview:
+def _render(resume: Resume, storage: Storage) -> Preview:
+    try:
+        return _draw(resume, storage)
+    except PreviewUnavailable as exc:
+        _replace(storage, f"{_folder(resume)}/failed.txt", str(exc).encode())
+        raise
+
+
+def _replace(storage: Storage, name: str, data: bytes) -> None:
+    if storage.exists(name):
+        storage.delete(name)
+    storage.save(name, ContentFile(data))
+
+
+def _draw(resume: Resume, storage: Storage) -> Preview:
     with resume.file.open("rb") as handle:
         data = handle.read()
     with tempfile.TemporaryDirectory(prefix="ats-preview-") as out:
         command = [sys.executable, "-m", "candidates.resumes.page_renderer", out, str(PAGE_WIDTH_PX), str(MAX_PAGES),
                    str(RENDER_MEMORY_MB), str(RENDER_CPU_SECONDS)]
+        # Only what Python needs: the process reading a hostile file holds none of the app's secrets.
+        env = {key: os.environ[key] for key in ("PATH", "LANG", "LC_ALL") if key in os.environ}
         try:
             done = subprocess.run(command, input=data, capture_output=True, timeout=RENDER_DEADLINE_SECONDS,
-                                  cwd=Path(__file__).resolve().parents[2], check=False)
+                                  cwd=Path(__file__).resolve().parents[2], env=env, check=False)
         except subprocess.TimeoutExpired:
             raise PreviewUnavailable("Drawing this PDF's pages took too long; the text read from it is shown instead.") from None
         meta_file = Path(out, "pages.json")
@@ -77,11 +116,8 @@ def _render(resume: Resume, storage: Storage, meta_name: str) -> Preview:
             raise PreviewUnavailable("This PDF's pages could not be drawn; the text read from it is shown instead.")
         preview = Preview(**json.loads(meta_file.read_text()))
         for number in range(1, len(preview.pages) + 1):
-            name = page_path(resume, number)
-            if not storage.exists(name):  # another request may have drawn it meanwhile: same bytes
-                storage.save(name, ContentFile(Path(out, f"page-{number}.png").read_bytes()))
-        if not storage.exists(meta_name):  # last: its presence says every page is stored
-            storage.save(meta_name, ContentFile(meta_file.read_bytes()))
+            _replace(storage, page_path(resume, number), Path(out, f"page-{number}.png").read_bytes())
+        _replace(storage, f"{_folder(resume)}/pages.json", meta_file.read_bytes())  # last: says all pages are there
     return preview
 
 
@@ -96,3 +132,7 @@ def previews_delete(resumes: list[Resume]) -> None:
             continue
         for name in files:
             storage.delete(f"{folder}/{name}")
+        try:  # the folder's name holds part of the file's hash: it goes too
+            os.rmdir(storage.path(folder))
+        except (NotImplementedError, OSError):
+            pass

@@ -124,8 +124,8 @@ class ParseSandbox:
         # The child ignores SIGTERM, so multiprocessing's own exit handler (SIGTERM, then wait) would
         # hang a worker that leaves without its teardown (a crash, Redis lost at start-up) for good,
         # and a service manager waiting for it to exit would never restart it. Registered after
-        # multiprocessing's handler, this one runs before it.
-        atexit.register(_stop_at_exit, weakref.ref(self))
+        # multiprocessing's handler (imported first), ours runs before it.
+        _live.add(self)
 
     @property
     def pid(self) -> int | None:
@@ -201,9 +201,12 @@ class ParseSandbox:
 _sandbox: ParseSandbox | None = None
 
 
-def _stop_at_exit(ref: weakref.ref) -> None:
-    sandbox = ref()
-    if sandbox is not None:
+_live: "weakref.WeakSet[ParseSandbox]" = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_at_exit() -> None:
+    for sandbox in list(_live):
         sandbox.stop()
 
 

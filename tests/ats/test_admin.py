@@ -187,6 +187,15 @@ def test_rq_pages_for_a_queue_job_or_worker_that_is_not_there_are_404(admin_clie
 
 
 @pytest.mark.django_db
+def test_rq_pages_tell_non_staff_nothing_about_what_exists(recruiter_client, redis_queue):
+    for kwargs in ({"queue_index": 0}, {"queue_index": 99}):
+        response = recruiter_client.get(reverse("admin:django_rq_jobs", kwargs=kwargs))
+        assert response.status_code == 302 and "/admin/login/" in response.url
+    gone = recruiter_client.get(reverse("admin:django_rq_worker_details", kwargs={"queue_index": 0, "key": "rq:worker:gone"}))
+    assert gone.status_code == 302
+
+
+@pytest.mark.django_db
 def test_empty_posts_to_admin_forms_are_never_a_server_error(admin_client_, recruiter, job_a):
     application = factories.make_application(job=job_a, actor=recruiter)
     Resume.objects.create(candidate=application.candidate, original_filename="cv.pdf", size=3, content_type="application/pdf",

@@ -2856,3 +2856,9 @@ def active_pdf() -> bytes:
         b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (field) /Rect [56 600 300 620] /P 3 0 R /AA << /F 6 0 R >> >>",
         _stream(b"an embedded file"),
     ])
+
+
+def tj_array_pdf(items: int) -> bytes:
+    """One text-showing operator whose array holds `items` glyph strings and kerning numbers."""
+    content = b"BT /F1 11 Tf 72 700 Td (Invented Person) Tj ET\nBT /F1 1 Tf 72 100 Td [" + b"(a) 1 " * (items // 2) + b"] TJ ET"
+    return one_page_pdf(content, compress=True)

@@ -112,6 +112,7 @@ def test_cheap_files_that_demand_much_work_fail_in_seconds() -> None:
     assert len(operators) < 50_000
     assert "far more work than a résumé needs" in _refused_quickly(operators)
     assert "over 150,000 drawing instructions on one page" in _refused_quickly(make_fixtures.text_operators_pdf(100_000))
+    assert "over 150,000 drawing instructions on one page" in _refused_quickly(make_fixtures.tj_array_pdf(600_000))
     assert "over 300,000 drawing instructions in all" in _refused_quickly(make_fixtures.busy_pages_pdf(5, 70_000))
     assert _max_rss_mb() < 500
 

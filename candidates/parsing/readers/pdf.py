@@ -210,9 +210,9 @@ class _Budget:
         if time.monotonic() > self.at:
             raise _TooSlow()
 
-    def token(self) -> None:
-        self.tokens += 1
-        self.page_tokens += 1
+    def token(self, count: int = 1) -> None:
+        self.tokens += count
+        self.page_tokens += count
         if self.page_tokens > MAX_TOKENS_PER_PAGE:
             raise _TooMuchWork(f"over {MAX_TOKENS_PER_PAGE:,} drawing instructions on one page")
         if self.tokens > MAX_TOKENS:
@@ -427,13 +427,15 @@ class _LazyFonts(dict):  # type: ignore[type-arg]
 
 class _CountingContentParser(_pdfinterp.PDFContentParser):
     """pdfminer's content-stream parser, charging every token (operator or operand) to the budget
-    of the read in progress, so a stream of millions of cheap operators is bounded too."""
+    of the read in progress, so a stream of millions of cheap operators is bounded too. An array
+    comes out whole, so its items are charged with it (a `[…] TJ` of a million kerned glyphs)."""
 
     def nextobject(self) -> Any:
         obj = super().nextobject()
         budget = _current_budget.get()
         if budget is not None:
-            budget.token()
+            _, value = obj
+            budget.token(1 + len(value) if isinstance(value, list) else 1)
         return obj
 
 

@@ -75,3 +75,42 @@ def test_deleting_a_resume_deletes_its_drawn_pages(recruiter, recruiter_client):
     assert storage.exists(page_path(resume, 1))
     resumes_delete(actor=recruiter, resume_ids=[resume.pk])
     assert not storage.exists(page_path(resume, 1))
+
+
+def test_deleting_a_candidate_deletes_the_drawn_pages_of_their_resumes(recruiter, recruiter_client):
+    from candidates.services import candidate_delete
+
+    resume = _active_resume(recruiter)
+    assert recruiter_client.get(reverse("candidates:resume_page_image", args=[resume.pk, 1])).status_code == 200
+    candidate_delete(actor=recruiter, candidate=resume.candidate)
+    assert not resume.file.storage.exists(page_path(resume, 1))
+
+
+def test_a_pdf_that_could_not_be_drawn_is_not_drawn_again_on_every_look(recruiter, recruiter_client, monkeypatch):
+    from candidates.resumes import previews
+
+    resume = _active_resume(recruiter)
+    with resume.file.storage.open(resume.file.name, "wb") as damaged:
+        damaged.write(b"%PDF-1.4\n this is no longer a PDF")
+    url = reverse("candidates:resume_preview", args=[resume.pk])
+    assert "could not be drawn" in recruiter_client.get(url).content.decode()
+    monkeypatch.setattr(previews, "_draw", lambda *_: pytest.fail("drawn again"))
+    assert "could not be drawn" in recruiter_client.get(url).content.decode()
+
+
+def test_the_renderer_gets_none_of_the_apps_secrets(recruiter, monkeypatch):
+    import subprocess
+
+    from candidates.resumes.previews import preview_get
+
+    seen = {}
+    real_run = subprocess.run
+
+    def spy(command, **kwargs):
+        seen.update(kwargs.get("env") or {"inherited": "everything"})
+        return real_run(command, **kwargs)
+
+    monkeypatch.setenv("SECRET_KEY", "s3cret")
+    monkeypatch.setattr(subprocess, "run", spy)
+    preview_get(_active_resume(recruiter))
+    assert seen and "SECRET_KEY" not in seen and "DATABASE_URL" not in seen and "inherited" not in seen
