@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from .entries import header_parts, is_bullet, is_location, is_prose
+from .entry_lines import mend_headers
 from .model import Line
 from .textutil import CJK_RE
 
@@ -101,6 +102,7 @@ def _strip_place(inst: str) -> str:
 
 def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, dict]]]:
     """Entries as (value dict, provenance by field)."""
+    lines = mend_headers(lines)
     entries: list[tuple[dict[str, Any], dict[str, dict]]] = []
     cur: dict[str, Any] | None = None
     prov: dict[str, dict] = {}

@@ -116,6 +116,15 @@ def _capitalised_title(text: str) -> bool:
         and all(w[:1].isupper() or w in ("of", "and", "&", "for", "the", "in", "to") for w in words)
 
 
+def _latin_led(text: str) -> bool:
+    """A bilingual header ("Qiantang University of Pharmacy 钱塘药科大学") is measured as the Latin
+    text it mostly is: the Chinese length rule would call it a sentence."""
+    if re.search(r"[，。；！？]", text):
+        return False
+    latin = len(re.findall(r"[A-Za-z]+", text))
+    return latin >= 2 and len(CJK_RE.findall(text)) <= 4 * latin
+
+
 def is_prose(text: str) -> bool:
     words = word_count(text)
     if (ACTION_VERB.match(text) or re.match(r"[A-Z][a-z]{2,}ed\s", text)) and words >= 3 and not find_dates(text) \
@@ -123,7 +132,7 @@ def is_prose(text: str) -> bool:
         return True
     if text.rstrip().endswith(".") and words >= 4 and not text.rstrip().endswith((" Inc.", " Ltd.", " Co.", " Corp.")):
         return True
-    if CJK_RE.search(text):
+    if CJK_RE.search(text) and not _latin_led(text):
         span = find_dates(text)
         core = text if span is None else text[: span.begin] + text[span.stop:]
         core = re.sub(r"\s+", "", core)

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from .entries import ACTION_VERB, HIGHLIGHT_LABEL, Header, header_parts, is_labelled_list, is_bullet, is_company, is_duration, is_legal_entity, is_location, is_prose, is_subheading, is_title, split_commas
+from .entry_lines import mend_headers
 from .model import Line
 from .names import _TITLE_WORDS
 from .textutil import CJK_RE
@@ -79,6 +80,7 @@ def _blank() -> dict[str, Any]:
 
 
 def parse_experience(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, dict]]]:
+    lines = mend_headers(lines)
     entries: list[tuple[dict[str, Any], dict[str, dict]]] = []
     cur = _blank()
     prov: dict[str, dict] = {}

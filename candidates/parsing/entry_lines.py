@@ -1,0 +1,114 @@
+"""Put an entry's header back together before the entry parsers read it.
+
+Date ranges anchor entries.  Two-column entry layouts (the title on the left, the place and the
+dates right-aligned on a tab stop) break the header apart in ways the reading order cannot see:
+
+* the dates are set beside the first description line, not beside the header ("Acme, Engineer
+  <tab> Berlin" / "Built the billing API … <tab> Jan 2020 – present");
+* a long header wraps before the tab stop ("Acme 阿克米, Senior Research Associate 高" / "级研究员
+  <tab> May 2021 – present").
+
+Both are undone here, from the line geometry (same column, same left edge, same size) and from
+what each piece is (a bare date range, a fragment that cannot start a line of its own).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import find_dates
+from .model import Line
+from .textutil import CJK_RE, strip_bullet
+
+
+def _copy(ln: Line, text: str) -> Line:
+    return Line(text=text, page=ln.page, bbox=ln.bbox, size=ln.size, bold=ln.bold, column=ln.column,
+                index=ln.index, style=ln.style, bullet=ln.bullet, source=ln.source)
+
+
+def _date_only(part: str) -> bool:
+    """A tab-stop field that holds a date range and nothing else."""
+    span = find_dates(part)
+    if span is None or not (span.start or span.end):
+        return False
+    rest = (part[: span.begin] + part[span.stop:]).strip(" ,;:|·•()（）-–—")
+    return not re.search(r"[A-Za-z\u4e00-\u9fff]{2,}", rest)
+
+
+def _is_body(text: str) -> bool:
+    from .entries import is_prose
+
+    body, bullet = strip_bullet(text)
+    return bullet or is_prose(body) or len(body.split()) > 8
+
+
+def _headerish(ln: Line) -> bool:
+    text, bullet = strip_bullet(ln.text)
+    return bool(text) and not bullet and not ln.bullet and not _is_body(text)
+
+
+def _same_block(a: Line, b: Line) -> bool:
+    if a.page != b.page or a.column != b.column:
+        return False
+    if a.bbox and b.bbox:
+        return abs(a.bbox[0] - b.bbox[0]) <= 1.5 and abs((a.size or 0) - (b.size or 0)) < 0.3
+    return False  # without geometry a wrap cannot be told from a new line
+
+
+def _continues(prev: Line, ln: Line) -> bool:
+    """Is ``ln``'s first field the wrapped end of ``prev``'s first field?"""
+    head = prev.text.split("\t")[0].rstrip()
+    first = ln.text.split("\t")[0].strip()
+    if not first or not head or not _same_block(prev, ln) or not _headerish(prev):
+        return False
+    # A wrapped line ran to the right margin: it is long (a Chinese character is about two Latin ones).
+    if find_dates(head) or re.search(r"[.;:,。；：，]$", head) or len(head) + len(CJK_RE.findall(head)) < 40:
+        return False
+    short = len(first) <= 12 if CJK_RE.match(first) else len(first.split()) <= 3
+    # A line of its own would not start with a lower-case word or in the middle of a Chinese word
+    # whose other half ends the line above.
+    starts_inside = first[:1].islower() or (bool(CJK_RE.match(first)) and bool(CJK_RE.search(head[-1:])))
+    return short and starts_inside
+
+
+def _join(prev: Line, ln: Line) -> Line:
+    a, *a_rest = prev.text.split("\t")
+    b, *b_rest = ln.text.split("\t")
+    glue = "" if CJK_RE.search(a[-1:]) and CJK_RE.match(b.strip()) else " "
+    text = "\t".join([a.rstrip() + glue + b.strip(), *a_rest, *b_rest])
+    out = _copy(prev, text)
+    if prev.bbox and ln.bbox:
+        out.bbox = (min(prev.bbox[0], ln.bbox[0]), min(prev.bbox[1], ln.bbox[1]),
+                    max(prev.bbox[2], ln.bbox[2]), max(prev.bbox[3], ln.bbox[3]))
+    return out
+
+
+def _lift_side_date(out: list[Line], ln: Line) -> Line:
+    """Move a date range set beside a description line onto the undated header one or two
+    lines above it; return what is left of the description line."""
+    parts = ln.text.split("\t")
+    if len(parts) < 2 or not _date_only(parts[-1]) or not _is_body("\t".join(parts[:-1])):
+        return ln
+    for back in (1, 2):
+        if len(out) < back:
+            break
+        cand = out[-back]
+        if cand.page != ln.page or cand.column != ln.column:
+            break
+        if _headerish(cand) and not find_dates(cand.text):
+            out[-back] = _copy(cand, cand.text.rstrip() + "\t" + parts[-1].strip())
+            return _copy(ln, "\t".join(parts[:-1]).rstrip())
+        if not _headerish(cand):
+            break
+    return ln
+
+
+def mend_headers(lines: list[Line]) -> list[Line]:
+    """Lines of an entry section with wrapped headers joined and side dates lifted."""
+    out: list[Line] = []
+    for ln in lines:
+        if out and _continues(out[-1], ln):
+            out[-1] = _join(out[-1], ln)
+            continue
+        out.append(_lift_side_date(out, ln))
+    return out
