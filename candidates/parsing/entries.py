@@ -186,7 +186,9 @@ def header_parts(line: Line) -> Header:
             # "Senior Backend Engineer (Remote)", "Acme Corp (Berlin, Germany)": the place is a field of its own.
             parts.extend([m.group(1).strip(), m.group(2).strip()])
             continue
-        if CJK_RE.search(p):
+        if CJK_RE.search(p) and _bilingual(p):
+            parts.append(p)
+        elif CJK_RE.search(p):
             pieces = [q.strip(" ,;:|") for q in re.split(r"\s+", p) if q.strip(" ,;:|")]
             # Latin words inside a Chinese field ("Java 开发实习生", "腾讯 IEG") stay with their neighbour.
             merged: list[str] = []
@@ -203,6 +205,32 @@ def header_parts(line: Line) -> Header:
         else:
             parts.append(p)
     return Header(line, span, parts)
+
+
+_BILINGUAL = re.compile(r"^(?:(?P<la>[A-Za-z][^\u4e00-\u9fff]*?)\s+(?P<za>[\u4e00-\u9fff][^A-Za-z]*)|"
+                        r"(?P<zb>[\u4e00-\u9fff][^A-Za-z]*?)\s+(?P<lb>[A-Za-z][^\u4e00-\u9fff]*))$")
+
+
+def _kind(text: str) -> str | None:
+    if is_location(text):
+        return "location"
+    if is_title(text) and not is_legal_entity(text):
+        return "title"
+    return "company" if is_company(text) else None
+
+
+def _bilingual(part: str) -> bool:
+    """"Senior Clinical Research Associate 高级临床监查员", "Jadeport Clinical Research 玉港临床研究": one
+    field printed in two languages, not two fields.  The Latin half needs two words or more, and
+    the Chinese half must not be read as another kind of field ("ByteDance 后端开发工程师")."""
+    m = _BILINGUAL.match(part.strip())
+    if not m:
+        return False
+    latin, chinese = (m.group("la"), m.group("za")) if m.group("la") else (m.group("lb"), m.group("zb"))
+    if len(latin.split()) < 2:
+        return False
+    lk, ck = _kind(latin.strip()), _kind(chinese.strip())
+    return ck is None or ck == lk
 
 
 def split_commas(part: str, relaxed: bool = False) -> list[str]:
