@@ -16,7 +16,7 @@ from .entries import TITLE_RE, is_bullet, is_labelled_list, is_prose
 from .experience import parse_experience
 from .languages import find_languages, spoken_names
 from .model import Document, Line
-from .names import find_name, clean_name
+from .names import clean_name, find_name, name_alternates
 from .sections import Section, heading_key, split_sections
 from .skills import find_skills
 from .textutil import CJK_RE, ICON_RE, split_parts, strip_icons, word_count
@@ -286,7 +286,7 @@ def build_profile(doc: Document) -> dict[str, Any]:
     language = detect_language(full_text[:50_000])
     prov: dict[str, dict] = {}
     profile: dict[str, Any] = {
-        "name": None, "headline": None, "emails": [], "phones": [], "location": None, "links": [],
+        "name": None, "name_alternates": [], "headline": None, "emails": [], "phones": [], "location": None, "links": [],
         "summary": None, "education": [], "experience": [], "skills": [], "languages": [],
         "language": language, "warnings": warnings, "provenance": prov,
         "parser_version": PARSER_VERSION,
@@ -305,6 +305,7 @@ def build_profile(doc: Document) -> dict[str, Any]:
         name, ln, conf = found
         profile["name"] = name
         prov["name"] = ln.prov(conf)
+        profile["name_alternates"] = name_alternates(ln, name)
         hl = _headline(lines, ln, name)
         if hl:
             profile["headline"] = hl[0]
