@@ -103,12 +103,45 @@ def _lift_side_date(out: list[Line], ln: Line) -> Line:
     return ln
 
 
+_LEADING_DATE = re.compile(r"^\s*(?P<date>[^\t·•|]{2,20}?)\s*(?:\t|\s[·•|]\s)\s*(?P<rest>\S.*)$")
+
+
+def _present(text: str) -> bool:
+    from .dates import PRESENT
+
+    return bool(re.fullmatch(rf"\s*(?:{PRESENT})\s*", text, re.I))
+
+
+def _stacked(prev: Line, ln: Line) -> tuple[Line, Line] | None:
+    """"2011 <tab> Lone Mesa University" / "2015 · Bachelor of Science": the start year beside the
+    school and the end year under it, in a narrow date column.  Both become one range on the
+    first line."""
+    a = _LEADING_DATE.match(prev.text)
+    b = _LEADING_DATE.match(ln.text)
+    if not a or not b or prev.page != ln.page or prev.column != ln.column:
+        return None
+    if prev.bbox and ln.bbox and abs(prev.bbox[0] - ln.bbox[0]) > 1.5:
+        return None
+    first, second = a.group("date").strip(), b.group("date").strip()
+    span = find_dates(first)
+    # A single date parses as an end ("2011" → end 2011); a range would have a start.
+    if span is None or span.start is not None or not span.end or span.text.strip() != first \
+            or not (_present(second) or (find_dates(second) and find_dates(second).text.strip() == second)):
+        return None
+    top = _copy(prev, f"{a.group('rest').strip()}\t{first} – {second}")
+    return top, _copy(ln, b.group("rest").strip())
+
+
 def mend_headers(lines: list[Line]) -> list[Line]:
-    """Lines of an entry section with wrapped headers joined and side dates lifted."""
+    """Lines of an entry section with wrapped headers joined, stacked years paired and side
+    dates lifted."""
     out: list[Line] = []
     for ln in lines:
         if out and _continues(out[-1], ln):
             out[-1] = _join(out[-1], ln)
             continue
+        pair = _stacked(out[-1], ln) if out else None
+        if pair:
+            out[-1], ln = pair
         out.append(_lift_side_date(out, ln))
     return out
