@@ -207,8 +207,9 @@ def header_parts(line: Line) -> Header:
     return Header(line, span, parts)
 
 
-_BILINGUAL = re.compile(r"^(?:(?P<la>[A-Za-z][^\u4e00-\u9fff]*?)\s+(?P<za>[\u4e00-\u9fff][^A-Za-z]*)|"
-                        r"(?P<zb>[\u4e00-\u9fff][^A-Za-z]*?)\s+(?P<lb>[A-Za-z][^\u4e00-\u9fff]*))$")
+# Latin first: an English résumé glossing its fields in Chinese.  (A Chinese résumé that adds the
+# English form, "市场经理 Marketing Manager", keeps the Chinese field.)
+_BILINGUAL = re.compile(r"^(?P<la>[A-Za-z][^\u4e00-\u9fff]*?)\s+(?P<za>[\u4e00-\u9fff][^A-Za-z]*)$")
 
 
 def _kind(text: str) -> str | None:
@@ -226,7 +227,7 @@ def _bilingual(part: str) -> bool:
     m = _BILINGUAL.match(part.strip())
     if not m:
         return False
-    latin, chinese = (m.group("la"), m.group("za")) if m.group("la") else (m.group("lb"), m.group("zb"))
+    latin, chinese = m.group("la"), m.group("za")
     if len(latin.split()) < 2:
         return False
     lk, ck = _kind(latin.strip()), _kind(chinese.strip())

@@ -43,8 +43,10 @@ def _is_body(text: str) -> bool:
 
 
 def _headerish(ln: Line) -> bool:
+    from .entries import is_prose
+
     text, bullet = strip_bullet(ln.text)
-    return bool(text) and not bullet and not ln.bullet and not _is_body(text)
+    return bool(text) and not bullet and not ln.bullet and not is_prose(text.split("\t")[0])
 
 
 def _same_block(a: Line, b: Line) -> bool:

@@ -248,7 +248,7 @@ _CJK_THEN_LATIN = re.compile(r"^[(（]?([\u4e00-\u9fff·]{2,5})[)）]?\s*[(（]?
 def name_alternates(line: Line, name: str) -> list[str]:
     """The other written form of a bilingual name on the name line ("Yuxin Liang 梁雨昕" → ["梁雨昕"],
     "梁雨昕 (Yuxin Liang)" → ["Yuxin Liang"]): the name is kept as found, the other form reported."""
-    t = clean_name(line.text)
+    t = re.sub(r"\s+", " ", ICON_RE.sub(" ", line.text)).strip(" ,|·-–—")
     m = _LATIN_THEN_CJK.match(t)
     if m and is_latin_name(m.group(1).strip()) and is_cjk_name(m.group(2)):
         latin, cjk = _title_case(m.group(1).strip()), m.group(2)

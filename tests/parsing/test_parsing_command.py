@@ -33,7 +33,7 @@ def test_json_output(fixtures_dir) -> None:
     p = json.loads(r.stdout)
     assert p["name"] == "Amelia Hartwell"
     assert "text" not in p
-    assert set(p) == {"name", "headline", "emails", "phones", "location", "links", "summary", "education",
+    assert set(p) == {"name", "name_alternates", "headline", "emails", "phones", "location", "links", "summary", "education",
                       "experience", "skills", "languages", "language", "warnings", "provenance", "parser_version"}
 
 

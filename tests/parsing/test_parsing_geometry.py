@@ -1,0 +1,203 @@
+"""Section titles and entry headers found from the page's geometry (issue 12).
+
+Every person, employer and school here is invented.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+_HERE = Path(__file__).resolve().parent
+for _p in (str(_HERE.parents[1]), str(_HERE)):
+    if _p not in sys.path:
+        sys.path.insert(0, _p)
+
+from candidates.parsing.education import parse_education  # noqa: E402
+from candidates.parsing.entry_lines import mend_headers  # noqa: E402
+from candidates.parsing.experience import parse_experience  # noqa: E402
+from candidates.parsing.layout import build_lines  # noqa: E402
+from candidates.parsing.model import Line  # noqa: E402
+from candidates.parsing.names import name_alternates  # noqa: E402
+from candidates.parsing.sections import heading_key, split_sections  # noqa: E402
+
+
+def _chars(text: str, x: float, y: float, size: float = 10.0, bold: bool = False) -> list[tuple]:
+    """Glyph tuples for ``text`` starting at ``x`` on baseline ``y`` (half an em per glyph)."""
+    out = []
+    w = 0.5 * size
+    for ch in text:
+        out.append((x, y, x + w, y + size, ch, size, bold))
+        x += w
+    return out
+
+
+def _ln(text: str, x: float = 100, y: float = 700, size: float = 10.0, bold: bool = False, page: int = 1,
+        column: int = 0, style: str | None = None, index: int = 0) -> Line:
+    bbox = (x, y, x + 5 * len(text), y + size) if style is None else None
+    return Line(text=text, page=page, bbox=bbox, size=size if style is None else None, bold=bold, column=column,
+                style=style, index=index)
+
+
+def _indexed(lines: list[Line]) -> list[Line]:
+    for i, ln in enumerate(lines):
+        ln.index = i
+    return lines
+
+
+# --- A title in a narrow left column, on the baseline of the first entry ---------------------------
+
+
+def test_margin_title_on_the_entry_baseline_gets_its_own_line() -> None:
+    chars = []
+    y = 760.0
+    # The body column starts at x=200; the titles are right-aligned in a margin ending at x=180.
+    chars += _chars("Career", 150, y, size=12) + _chars("Quillfeather Analytics", 200, y, size=12, bold=True)
+    for i, text in enumerate(["Data Platform Lead", "Feb 2020 - Present", "Lisbon, Portugal",
+                              "Rebuilt the nightly reporting jobs for forty clients", "Moved billing to events",
+                              "Owned the warehouse cost review"]):
+        chars += _chars(text, 200, y - 14 * (i + 1))
+    chars += _chars("Schooling", 135, y - 120, size=12) + _chars("Tagus Institute of Design", 200, y - 120, size=12)
+    chars += _chars("BA in Product Design", 200, y - 134) + _chars("2012 - 2016", 200, y - 148)
+    texts = [ln.text for ln in build_lines(chars, 1, 600, 800)]
+    assert "Career" in texts and "Quillfeather Analytics" in texts
+    assert "Schooling" in texts and "Tagus Institute of Design" in texts
+
+
+def test_dates_in_a_left_column_stay_with_their_entry() -> None:
+    chars = []
+    y = 760.0
+    for i in range(7):
+        chars += _chars(f"Line of body text number {i}", 200, y - 14 * i)
+    chars += _chars("2019 - 2021", 120, y - 110) + _chars("Vellum Works", 200, y - 110)
+    texts = [ln.text for ln in build_lines(chars, 1, 600, 800)]
+    assert any("2019 - 2021" in t and "Vellum Works" in t for t in texts)
+
+
+def test_titles_in_a_margin_make_body_lines_at_the_edge_entries_not_sections() -> None:
+    lines = _indexed([
+        _ln("Orla Brennan", x=200, size=28),
+        _ln("Work", x=150, size=16), _ln("Quillfeather Analytics", x=200, size=13, bold=True),
+        _ln("Data Platform Lead", x=200), _ln("Feb 2020 - Present", x=200), _ln("Built the thing", x=210),
+        _ln("Projects", x=132, size=16), _ln("Marlinspike", x=200, size=13, bold=True), _ln("2021 - 2022", x=200),
+        _ln("Skills", x=146, size=16), _ln("Tooling", x=200, size=16, bold=True), _ln("dbt, Airflow", x=210),
+        _ln("Line", x=200), _ln("Line", x=200), _ln("Line", x=200),
+    ])
+    keys = [s.key for s in split_sections(lines)]
+    assert keys == ["header", "experience", "projects", "skills"]
+
+
+# --- Bare, counted and letter-spaced titles --------------------------------------------------------
+
+
+def test_bare_and_counted_titles() -> None:
+    assert heading_key("Work Experience(3)") == "experience"
+    assert heading_key("Education (2)") == "education"
+    assert heading_key("Projects [4]") == "projects"
+    assert heading_key("W O R K") == "experience"
+    assert heading_key("Volunteer") == "volunteer"
+
+
+# --- Sub-headings below the document's title rank ---------------------------------------------------
+
+
+def test_smaller_titles_inside_a_section_are_sub_headings() -> None:
+    lines = _indexed([
+        _ln("Orla Brennan", size=26), _ln("Work", size=18), _ln("Quillfeather Analytics  Feb 2020 - Present", size=12),
+        _ln("Data Platform Lead"), _ln("Highlights", size=12), _ln("• Rebuilt the nightly jobs"),
+        _ln("Education", size=18), _ln("Tagus Institute of Design  2012 - 2016", size=12),
+        _ln("Skills", size=18), _ln("Languages", size=12), _ln("• Python"), _ln("Platforms", size=12), _ln("• Snowflake"),
+    ])
+    assert [s.key for s in split_sections(lines)] == ["header", "experience", "education", "skills"]
+
+
+def test_word_heading_levels_below_the_titles_are_entries() -> None:
+    lines = _indexed([
+        _ln("Orla Brennan", style="Heading 1"), _ln("Work", style="Heading 3", bold=True),
+        _ln("Quillfeather Analytics", style="Heading 4", bold=True), _ln("Data Platform Lead", style="Heading 5"),
+        _ln("Feb 2020 - Present", style="Body Text"),
+        _ln("Education", style="Heading 3", bold=True), _ln("Tagus Institute of Design", style="Heading 4"),
+        _ln("BA in Product Design", style="Body Text"), _ln("2012 - 2016", style="Body Text"),
+        _ln("Skills", style="Heading 3", bold=True), _ln("Languages", style="Heading 4"), _ln("Python", style="Body Text"),
+    ])
+    sections = split_sections(lines)
+    assert [s.key for s in sections] == ["header", "experience", "education", "skills"]
+    exp = parse_experience(sections[1].lines)
+    assert [(e["company"], e["title"], e["start"]) for e, _ in exp] == [
+        ("Quillfeather Analytics", "Data Platform Lead", "2020-02")]
+
+
+def test_a_main_column_continued_on_the_next_page_keeps_its_section() -> None:
+    lines = _indexed([
+        _ln("Orla Brennan", size=16), _ln("EXPERIENCE", size=11, bold=True), _ln("Quillfeather Analytics", bold=True),
+        _ln("Feb 2020 - Present"), _ln("Data Platform Lead", bold=True),
+        _ln("CONTACT", x=380, size=11, bold=True, column=1), _ln("orla@example.org", x=380, column=1),
+        _ln("SKILLS", x=380, size=11, bold=True, column=1), _ln("dbt", x=380, column=1),
+        _ln("Harbourline Freight", page=2, bold=True), _ln("Mar 2016 - Jan 2020", page=2),
+        _ln("Analyst", page=2, bold=True),
+        _ln("AWARDS", page=2, size=11, bold=True), _ln("Best poster 2019", page=2),
+    ])
+    sections = split_sections(lines)
+    exp = [ln.text for s in sections if s.key == "experience" for ln in s.lines]
+    assert "Harbourline Freight" in exp
+    assert "Harbourline Freight" not in [ln.text for s in sections if s.key == "skills" for ln in s.lines]
+
+
+# --- Entry headers mended ---------------------------------------------------------------------------
+
+
+def test_dates_beside_the_first_description_line_belong_to_the_header() -> None:
+    lines = [
+        _ln("Quillfeather Analytics, Data Platform Lead\tLisbon, Portugal", y=700),
+        _ln("• Rebuilt the nightly reporting jobs for forty clients and cut\tFeb 2020 – present", x=112, y=686),
+        _ln("their run time by half", x=120, y=672),
+        _ln("Harbourline Freight, Analyst\tPorto, Portugal", y=650),
+        _ln("• Reconciled carrier invoices every month\tMar 2016 – Jan 2020", x=112, y=636),
+    ]
+    got = [(e["company"], e["title"], e["start"], e["end"]) for e, _ in parse_experience(lines)]
+    assert got == [("Quillfeather Analytics", "Data Platform Lead", "2020-02", "present"),
+                   ("Harbourline Freight", "Analyst", "2016-03", "2020-01")]
+
+
+def test_a_header_wrapped_before_its_tab_stop_is_joined() -> None:
+    lines = mend_headers([
+        _ln("Harbourline Freight 海港货运, Senior Logistics Research Associate 高\tNingbo", y=700),
+        _ln("级物流研究员\tMay 2021 – present", y=686),
+        _ln("• Planned the routes", x=112, y=672),
+    ])
+    assert lines[0].text.startswith("Harbourline Freight 海港货运, Senior Logistics Research Associate 高级物流研究员")
+    assert "May 2021" in lines[0].text and len(lines) == 2
+
+
+def test_a_short_line_after_a_header_is_not_a_wrap() -> None:
+    lines = mend_headers([_ln("硕士 in 供应链管理", y=700), _ln("江澄理工大学\t2012-09 至 2016-06", y=686)])
+    assert [ln.text for ln in lines] == ["硕士 in 供应链管理", "江澄理工大学\t2012-09 至 2016-06"]
+
+
+def test_stacked_years_beside_one_school() -> None:
+    lines = [
+        _ln("2012\tTagus Institute of Design", x=380, y=700, bold=True),
+        _ln("2016 · Bachelor of Arts", x=380, y=690),
+        _ln("Product Design", x=415, y=680),
+        _ln("2017\tNorthbank School of Economics", x=380, y=660, bold=True),
+        _ln("Present · Master of Science", x=380, y=650),
+    ]
+    got = [(e["institution"], e["degree"], e["start"], e["end"]) for e, _ in parse_education(lines)]
+    assert got == [("Tagus Institute of Design", "Bachelor of Arts", "2012", "2016"),
+                   ("Northbank School of Economics", "Master of Science", "2017", "present")]
+
+
+def test_bilingual_header_fields_stay_whole() -> None:
+    lines = [_ln("Harbourline Freight 海港货运\tNingbo", y=700), _ln("May 2021 – Present", y=690),
+             _ln("Senior Logistics Analyst 高级物流分析师", y=680, bold=True), _ln("• Planned the routes", x=112, y=670)]
+    (e, _), = parse_experience(lines)
+    assert (e["company"], e["title"]) == ("Harbourline Freight 海港货运", "Senior Logistics Analyst 高级物流分析师")
+
+
+# --- Bilingual names --------------------------------------------------------------------------------
+
+
+def test_bilingual_name_reports_the_other_form() -> None:
+    assert name_alternates(_ln("Haoran Qiu 邱浩然", size=30), "Haoran Qiu") == ["邱浩然"]
+    assert name_alternates(_ln("邱浩然 (Haoran Qiu)", size=30), "邱浩然") == ["Haoran Qiu"]
+    assert name_alternates(_ln("Haoran Qiu", size=30), "Haoran Qiu") == []
