@@ -101,6 +101,7 @@ class Header:
     line: Line
     dates: DateSpan | None
     parts: list[str] = field(default_factory=list)
+    place: str | None = None  # a place known from its position (right-aligned above the dates)
 
 
 def is_bullet(line: Line) -> tuple[str, bool]:
@@ -143,6 +144,9 @@ def is_prose(text: str) -> bool:
             # bilingual company name ("深圳蓝鲸文化传媒有限公司 Bluewhale Media Co., Ltd.  2019.06 - 至今").
             return False
         return len(core) > (30 if span else 24) or ("，" in core and len(core) > 16)
+    if "\t" in text:
+        # A header with tab stops (title, place, dates): the longest field is what reads as a sentence.
+        words = max(word_count(f) for f in text.split("\t"))
     return words > 14 or (words > 6 and text.rstrip().endswith((".", ";"))) or text[:1].islower()
 
 
@@ -186,25 +190,34 @@ def header_parts(line: Line) -> Header:
             # "Senior Backend Engineer (Remote)", "Acme Corp (Berlin, Germany)": the place is a field of its own.
             parts.extend([m.group(1).strip(), m.group(2).strip()])
             continue
-        if CJK_RE.search(p) and _bilingual(p):
-            parts.append(p)
-        elif CJK_RE.search(p):
-            pieces = [q.strip(" ,;:|") for q in re.split(r"\s+", p) if q.strip(" ,;:|")]
-            # Latin words inside a Chinese field ("Java 开发实习生", "腾讯 IEG") stay with their neighbour.
-            merged: list[str] = []
-            for q in pieces:
-                if merged and not CJK_RE.search(q) and not is_location(q) and CJK_RE.search(merged[-1]) \
-                        and not is_company(merged[-1]) and not is_title(merged[-1]):
-                    merged[-1] += " " + q
-                elif merged and not CJK_RE.search(merged[-1]) and not is_company(merged[-1]) and \
-                        not is_title(merged[-1]) and not is_location(merged[-1]):
-                    merged[-1] += " " + q
-                else:
-                    merged.append(q)
-            parts.extend(merged)
+        if CJK_RE.search(p):
+            parts.extend(_cjk_fields(p))
         else:
             parts.append(p)
     return Header(line, span, parts)
+
+
+def _cjk_fields(p: str) -> list[str]:
+    """The fields of a header part holding Chinese text."""
+    if _bilingual(p):
+        return [p]
+    pieces = [q.strip() for q in re.split(r"[,，]\s*", p) if q.strip()]
+    if len(pieces) > 1 and any(_bilingual(q) for q in pieces):
+        # "Acme 阿克米, Senior Analyst 高级分析师": bilingual fields listed with commas.
+        return [f for q in pieces for f in (_cjk_fields(q) if CJK_RE.search(q) else [q])]
+    pieces = [q.strip(" ,;:|") for q in re.split(r"\s+", p) if q.strip(" ,;:|")]
+    # Latin words inside a Chinese field ("Java 开发实习生", "腾讯 IEG") stay with their neighbour.
+    merged: list[str] = []
+    for q in pieces:
+        if merged and not CJK_RE.search(q) and not is_location(q) and CJK_RE.search(merged[-1]) \
+                and not is_company(merged[-1]) and not is_title(merged[-1]):
+            merged[-1] += " " + q
+        elif merged and not CJK_RE.search(merged[-1]) and not is_company(merged[-1]) and \
+                not is_title(merged[-1]) and not is_location(merged[-1]):
+            merged[-1] += " " + q
+        else:
+            merged.append(q)
+    return merged
 
 
 # Latin first: an English résumé glossing its fields in Chinese.  (A Chinese résumé that adds the

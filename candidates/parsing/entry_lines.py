@@ -147,3 +147,32 @@ def mend_headers(lines: list[Line]) -> list[Line]:
             out[-1], ln = pair
         out.append(_lift_side_date(out, ln))
     return out
+
+
+_PLACE_FIELD = re.compile(r"[A-ZÀ-Ý][\w'’.\-]+(?:[ ,]+[A-ZÀ-Ý(][\w'’.\-)]+){0,3}")
+
+
+def side_places(lines: list[Line]) -> set[int]:
+    """Positions of header lines whose right-aligned last field is a place: a short capitalised
+    name on a tab stop, with the dates on the same tab stop (or on their own line) just below
+    ("Ottery Lane Books <tab> Exeter" / "Sept 2014 – June 2016").  Known or not, the position
+    says what it is."""
+    from .entries import is_company, is_title
+
+    found: set[int] = set()
+    for i, ln in enumerate(lines[:-1]):
+        fields = [f.strip() for f in ln.text.split("\t")]
+        last = fields[-1]
+        if len(fields) < 2 or not _headerish(ln) or find_dates(ln.text) or not _PLACE_FIELD.fullmatch(last) \
+                or is_title(last) or is_company(last):
+            continue
+        for nxt in lines[i + 1: i + 3]:
+            if nxt.page != ln.page or nxt.column != ln.column:
+                break
+            tail = nxt.text.split("\t")[-1]
+            if _date_only(tail):
+                found.add(i)
+                break
+            if not _headerish(nxt):
+                break
+    return found

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from .entries import ACTION_VERB, HIGHLIGHT_LABEL, Header, header_parts, is_labelled_list, is_bullet, is_company, is_duration, is_legal_entity, is_location, is_prose, is_subheading, is_title, split_commas
-from .entry_lines import mend_headers
+from .entry_lines import mend_headers, side_places
 from .model import Line
 from .names import _TITLE_WORDS
 from .textutil import CJK_RE
@@ -24,7 +24,7 @@ def _clean(s: str) -> str:
 
 def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict[str, str]:
     """Map the text parts of a header line to company/title/location."""
-    roles: dict[str, str] = {}
+    roles: dict[str, str] = {"location": h.place} if h.place else {}
     # With no company yet, "Engineer, Thamesgate Robotics" is title + company; with one, or
     # with the company on the next line, "Staff Nurse, Intensive Care Unit" is a title with its department.
     parts = [q for p in h.parts for q in split_commas(p, relaxed=not cur.get("company") and not company_below)]
@@ -81,6 +81,7 @@ def _blank() -> dict[str, Any]:
 
 def parse_experience(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, dict]]]:
     lines = mend_headers(lines)
+    places = side_places(lines)
     entries: list[tuple[dict[str, Any], dict[str, dict]]] = []
     cur = _blank()
     prov: dict[str, dict] = {}
@@ -131,6 +132,8 @@ def parse_experience(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, 
         h: Header | None = None
         if header_like:
             h = header_parts(ln)
+            if pos in places and len(h.parts) >= 2:
+                h.place = h.parts.pop()
             if not h.parts and not h.dates:
                 header_like = False
             # A wrapped highlight line indented like the bullet text is a continuation.
