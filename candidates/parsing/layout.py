@@ -208,12 +208,16 @@ def _inline(left: list[Chunk], right: list[Chunk], nl: int, nr: int) -> bool:
     # Headings in a margin and the short last lines of paragraphs say nothing about the gutter.
     small = [c for c in small if not heading_key(c.text) and not (len(c.text) < 30 and c.text.rstrip().endswith("."))] or small
     share = _share_baseline(small, big)
-    tabby = [c for c in small if _DATEISH.search(c.text) or looks_like_location(c.text)]
+    # Tab-stop text is short: a DOI or a sentence that happens to hold a year is column text.
+    tabby = [c for c in small if len(c.text) <= 30 and (_DATEISH.search(c.text) or looks_like_location(c.text))]
     tabish = len(tabby) / len(small)
     if len(small) - len(tabby) < 3:
         return True  # too little text besides dates/places to be a column of its own
     if tabish >= 0.5 and share >= 0.3:
         return True
+    if sum(1 for c in small if len(c.text) > 30) >= 3 and tabish < 0.5:
+        # Lines of running text on the narrow side: two columns whose line pitch happens to agree.
+        return False
     if share >= 0.75 and not (_dense_block(small) and tabish < 0.3):
         return True
     return False

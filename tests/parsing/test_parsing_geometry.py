@@ -201,3 +201,44 @@ def test_bilingual_name_reports_the_other_form() -> None:
     assert name_alternates(_ln("Haoran Qiu 邱浩然", size=30), "Haoran Qiu") == ["邱浩然"]
     assert name_alternates(_ln("邱浩然 (Haoran Qiu)", size=30), "邱浩然") == ["Haoran Qiu"]
     assert name_alternates(_ln("Haoran Qiu", size=30), "Haoran Qiu") == []
+
+
+# --- Columns whose line pitch agrees --------------------------------------------------------------
+
+
+def test_two_text_columns_on_the_same_baselines_are_columns() -> None:
+    left = ["AWARDS", "September", "2021", "Harbour Prize for Student Writing", "Northbank School of Economics",
+            "April", "2023", "Best Poster at the Estuary Modelling Meeting", "Coastal Modelling Society Annual",
+            "VOLUNTEER", "Reviewer for the Journal of Coastal Sediment", "January 2022 – December 2024",
+            "Reviewed six manuscripts on sediment transport"]
+    right = ["PUBLICATIONS", "Tidal sorting of fine sand in narrow", "channels and what it means",
+             "Journal of Coastal Sediment", "01 June 2023", "https://doi.org/10.5555/jcs.2023.0420",
+             "Brennan O., Qiu H., Marsh T.", "A cheap gauge network for school", "weather stations",
+             "Estuary Letters", "Marsh T., Brennan O.", "Sediment Review Quarterly", "12 May 2022"]
+    chars = []
+    for i, (a, b) in enumerate(zip(left, right)):
+        chars += _chars(a, 40, 760 - 12 * i, size=7) + _chars(b, 330, 760 - 12 * i, size=7)
+    lines = build_lines(chars, 1, 600, 800)
+    assert {ln.column for ln in lines if ln.text in left} != {ln.column for ln in lines if ln.text in right}
+    assert not any("AWARDS" in ln.text and "PUBLICATIONS" in ln.text for ln in lines)
+
+
+# --- Places and ranges known by their position ----------------------------------------------------
+
+
+def test_unknown_town_right_aligned_above_the_dates_is_the_location() -> None:
+    lines = [_ln("Marsh & Reed Booksellers\tTavistock", y=700, bold=True), _ln("September 2014 – June 2016", y=690),
+             _ln("Marketing Assistant", y=680, bold=True), _ln("• Ran the author events", x=112, y=670),
+             _ln("Data Analyst\tPenzance", y=650, bold=True), _ln("Harbourline Freight\tMar 2011 – Aug 2014", y=640)]
+    got = [(e["company"], e["title"], e["location"], e["start"]) for e, _ in parse_experience(lines)]
+    assert got == [("Marsh & Reed Booksellers", "Marketing Assistant", "Tavistock", "2014-09"),
+                   ("Harbourline Freight", "Data Analyst", "Penzance", "2011-03")]
+
+
+def test_open_and_dashless_ranges() -> None:
+    from candidates.parsing.dates import find_dates
+
+    span = find_dates("Quillfeather Analytics\t2022-01 —")
+    assert (span.start, span.end) == ("2022-01", "present")
+    span = find_dates("Kestrel Row Media\t2018-02 2021-08")
+    assert (span.start, span.end) == ("2018-02", "2021-08")
