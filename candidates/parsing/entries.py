@@ -247,6 +247,26 @@ def _bilingual(part: str) -> bool:
     return ck is None or ck == lk
 
 
+def _specialisation(piece: str) -> bool:
+    """"FP&A", "R&D", "QA/QC": a function written as initials qualifies a title; it is no employer."""
+    return bool(re.fullmatch(r"[A-Z]{1,3}\s?[&/]\s?[A-Z]{1,3}", piece.strip()))
+
+
+def _org_then_role(pieces: list[str]) -> list[str] | None:
+    """"Meridale Foods, Financial Analyst, FP&A": a name that holds no job word, then a title with
+    its qualifiers.  Decided by what the parts are (the first names no role, a later one does)."""
+    k = next((i for i, p in enumerate(pieces) if is_title(p) and not is_legal_entity(p)), None)
+    if not k or any(looks_like_location(p) for p in pieces[:k]):
+        return None
+    head = ", ".join(pieces[:k])
+    if not re.fullmatch(r"[A-Z0-9][\w&'’.\-]*(?: (?:[A-Z0-9&][\w&'’.\-]*|of|and|the|de|du|des|la|le|für|und))*", head):
+        return None  # a name is a run of capitalised words
+    tail = pieces[k:]
+    places = [p for p in tail[1:] if looks_like_location(p)]
+    role = ", ".join(p for p in tail if p not in places)
+    return [head, role, *places]
+
+
 def split_commas(part: str, relaxed: bool = False) -> list[str]:
     """"Operations Manager, Greybridge Ltd" → two fields, when the pieces are recognisable."""
     if "," not in part and "，" not in part:
@@ -267,6 +287,11 @@ def split_commas(part: str, relaxed: bool = False) -> list[str]:
         else:
             out.append(pieces[i])
             i += 1
+    if len(out) > 1 and is_title(out[0]) and all(_specialisation(p) for p in out[1:]):
+        return [part]  # "Financial Analyst, FP&A": a role and its field, not a role and an employer
+    split = _org_then_role(out)
+    if split:
+        return split
     known = sum(1 for p in out if is_title(p) or is_company(p) or looks_like_location(p))
     need = len(out) - 1 if relaxed else len(out)
     if len(out) > 1 and known >= need and all(len(p.split()) <= 7 for p in out):

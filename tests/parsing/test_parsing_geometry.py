@@ -242,3 +242,20 @@ def test_open_and_dashless_ranges() -> None:
     assert (span.start, span.end) == ("2022-01", "present")
     span = find_dates("Kestrel Row Media\t2018-02 2021-08")
     assert (span.start, span.end) == ("2018-02", "2021-08")
+
+
+# --- Organisation or role: decided by what each part is -------------------------------------------
+
+
+def test_company_then_title_with_its_specialisation() -> None:
+    lines = [_ln("Orchard Lane Provisions, Financial Analyst, FP&A\tHartford, CT", y=700),
+             _ln("• Owned the annual plan for the bakery division\tJuly 2018 – May 2021", x=112, y=690)]
+    (e, _), = parse_experience(lines)
+    assert (e["company"], e["title"], e["start"]) == ("Orchard Lane Provisions", "Financial Analyst, FP&A", "2018-07")
+
+
+def test_title_with_a_specialisation_above_the_employer() -> None:
+    lines = [_ln("Financial Analyst, FP&A", y=700, size=14, bold=True), _ln("Orchard Lane Provisions", y=688, bold=True),
+             _ln("Jul 2018 – May 2021", y=676), _ln("• Owned the annual plan", x=112, y=664)]
+    (e, _), = parse_experience(lines)
+    assert (e["company"], e["title"]) == ("Orchard Lane Provisions", "Financial Analyst, FP&A")
