@@ -252,6 +252,9 @@ def _text_edge(rows: list[list[Chunk]]) -> float | None:
     return float(x) if n >= 0.3 * len(rows) else None
 
 
+# Body lines of one column start within a few points of each other (entries, and list items
+# indented by a bullet's width).
+_EDGE_SLACK = 8.0
 _MARGIN_WORDS = re.compile(r"^[^\W\d_]{2,}(?:[ &/\-][^\W\d_]+)*$|^[\u4e00-\u9fff]{2,}")
 
 
@@ -263,14 +266,14 @@ def _margin_split(row: list[Chunk], edge: float | None) -> int:
         return 0
     row[:] = _cut_at_edge(row, edge)
     for i, c in enumerate(row[1:], 1):
-        if abs(c.x0 - edge) <= 2.5:
+        if abs(c.x0 - edge) <= _EDGE_SLACK:
             head = " ".join(k.text for k in row[:i]).strip()
             gap = c.x0 - row[i - 1].x1
             # Words only: dates or numbers in the margin ("2019 – 2021  Acme") belong to the entry.
             if gap > 0.8 * max(c.size, row[i - 1].size) and len(head) <= 40 and _MARGIN_WORDS.match(head):
                 return i
             return 0
-        if c.x0 > edge + 2.5:
+        if c.x0 > edge + _EDGE_SLACK:
             return 0
     return 0
 
@@ -280,8 +283,8 @@ def _cut_at_edge(row: list[Chunk], edge: float) -> list[Chunk]:
     where a glyph starts at the body's edge after a gap."""
     out: list[Chunk] = []
     for k in row:
-        cut = next((j for j in range(1, len(k.chars)) if abs(k.chars[j][0] - edge) <= 2.5
-                    and k.chars[j][0] - k.chars[j - 1][2] > 0.5 * k.size), 0) if k.x0 < edge - 10 < edge < k.x1 else 0
+        cut = next((j for j in range(1, len(k.chars)) if abs(k.chars[j][0] - edge) <= _EDGE_SLACK
+                    and k.chars[j][0] - k.chars[j - 1][2] > 0.6 * k.size), 0) if k.x0 < edge - 10 < edge < k.x1 else 0
         if not cut:
             out.append(k)
             continue
