@@ -111,7 +111,7 @@ _LEADING_DATE = re.compile(r"^\s*(?P<date>[^\t·•|]{2,20}?)\s*(?:\t|\s[·•|]
 def _present(text: str) -> bool:
     from .dates import PRESENT
 
-    return bool(re.fullmatch(rf"\s*(?:{PRESENT})\s*", text, re.I))
+    return bool(re.fullmatch(rf"\s*(?:{PRESENT})\s*", text, re.IGNORECASE))
 
 
 def _stacked(prev: Line, ln: Line) -> tuple[Line, Line] | None:

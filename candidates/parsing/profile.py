@@ -18,7 +18,7 @@ from .languages import find_languages, spoken_names
 from .model import Document, Line
 from .names import clean_name, find_name, name_alternates
 from .sections import Section, heading_key, split_sections
-from .skills import find_skills
+from .skills import category_lines, find_skill_mentions
 from .textutil import CJK_RE, ICON_RE, split_parts, strip_icons, word_count
 
 PARSER_VERSION = "1.0.0"
@@ -277,6 +277,21 @@ def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _add_skills(profile: dict[str, Any], mentions: list) -> None:
+    """``skills``: canonical names, listed ones and those inferred from prose alike (search reads
+    them); ``skills_inferred``: the ones only prose mentions, which are less certain;
+    ``skill_mentions``: each skill with the text the document printed for it."""
+    prov = profile["provenance"]
+    listed = {m.skill.casefold() for m in mentions if m.listed}
+    for m in mentions:
+        if m.skill.casefold() not in (x.casefold() for x in profile["skills"]):
+            prov[f"skills.{len(profile['skills'])}"] = m.line.prov(m.confidence if m.listed else min(m.confidence, 0.6))
+            profile["skills"].append(m.skill)
+            if m.skill.casefold() not in listed:
+                profile["skills_inferred"].append(m.skill)
+        profile["skill_mentions"].append({"skill": m.skill, "text": m.text})
+
+
 def build_profile(doc: Document) -> dict[str, Any]:
     # Rules, underlines and lone bullets carry no fields.
     warnings = list(doc.warnings)
@@ -287,7 +302,8 @@ def build_profile(doc: Document) -> dict[str, Any]:
     prov: dict[str, dict] = {}
     profile: dict[str, Any] = {
         "name": None, "name_alternates": [], "headline": None, "emails": [], "phones": [], "location": None, "links": [],
-        "summary": None, "education": [], "experience": [], "skills": [], "languages": [],
+        "summary": None, "education": [], "experience": [], "skills": [], "skill_mentions": [], "skills_inferred": [],
+        "languages": [],
         "language": language, "warnings": warnings, "provenance": prov,
         "parser_version": PARSER_VERSION,
     }
@@ -454,9 +470,9 @@ def build_profile(doc: Document) -> dict[str, Any]:
                 if ln.index < 8 or find_emails(ln.text) or find_phones(ln.text):
                     continue
             scan.append(ln)
-    for i, (skill, ln, conf) in enumerate(find_skills(scan, skill_lines - lang_lines, spoken)):
-        profile["skills"].append(skill)
-        prov[f"skills.{i}"] = ln.prov(conf)
+    labels = category_lines([ln for s in sections if s.key == "skills" for ln in s.lines])
+    scan = [ln for ln in scan if ln.index not in labels]
+    _add_skills(profile, find_skill_mentions(scan, skill_lines - lang_lines, spoken))
     for i, (lang, ln, conf) in enumerate(find_languages(lines, lang_lines)):
         profile["languages"].append(lang)
         prov[f"languages.{i}"] = ln.prov(conf)

@@ -420,8 +420,10 @@ def split_sections(lines: list[Line]) -> list[Section]:
             # previous column (e.g. a sidebar's "Languages" before the main column's name).
             sections.append(Section("header", None))
         prev = ln
-        if key and rest is not None and sections[-1].key in _ENTRY_SECTIONS:
-            # "Skills: Python, Go" under a job describes that job; the section goes on.
+        if key and rest is not None and (sections[-1].key in _ENTRY_SECTIONS
+                                         or (sections[-1].key == "skills" and key in ("skills", "languages"))):
+            # "Skills: Python, Go" under a job describes that job; "Languages: C, Go, Rust" under
+            # Skills is one of its categories.  The section goes on.
             sections[-1].lines.append(ln)
             continue
         if key:

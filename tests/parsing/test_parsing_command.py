@@ -34,7 +34,8 @@ def test_json_output(fixtures_dir) -> None:
     assert p["name"] == "Amelia Hartwell"
     assert "text" not in p
     assert set(p) == {"name", "name_alternates", "headline", "emails", "phones", "location", "links", "summary", "education",
-                      "experience", "skills", "languages", "language", "warnings", "provenance", "parser_version"}
+                      "experience", "skills", "skill_mentions", "skills_inferred", "languages", "language", "warnings",
+                      "provenance", "parser_version"}
 
 
 def test_error_json_and_exit_code(fixtures_dir) -> None:

@@ -13,13 +13,13 @@ for _p in (str(_HERE.parents[1]), str(_HERE)):
     if _p not in sys.path:
         sys.path.insert(0, _p)
 
-from candidates.parsing.education import parse_education  # noqa: E402
-from candidates.parsing.entry_lines import mend_headers  # noqa: E402
-from candidates.parsing.experience import parse_experience  # noqa: E402
-from candidates.parsing.layout import build_lines  # noqa: E402
-from candidates.parsing.model import Line  # noqa: E402
-from candidates.parsing.names import name_alternates  # noqa: E402
-from candidates.parsing.sections import heading_key, split_sections  # noqa: E402
+from candidates.parsing.education import parse_education
+from candidates.parsing.entry_lines import mend_headers
+from candidates.parsing.experience import parse_experience
+from candidates.parsing.layout import build_lines
+from candidates.parsing.model import Line
+from candidates.parsing.names import name_alternates
+from candidates.parsing.sections import heading_key, split_sections
 
 
 def _chars(text: str, x: float, y: float, size: float = 10.0, bold: bool = False) -> list[tuple]:
