@@ -140,7 +140,7 @@ def _spoken_in(text: str) -> bool:
 _EXAMS = re.compile(r"^(?:CET|TEM|IELTS|TOEFL|TOEIC|JLPT|HSK|GRE|GMAT|SAT)\b|^(?:英语|大学英语|日语)?[四六八]级", re.I)
 _LEVELS = re.compile(
     r"^(?:advanced|intermediate|beginner|basic|proficient|expert|familiar|fluent|native|good|excellent|strong|"
-    r"working knowledge|knowledge of|experienced|and|etc\.?|others?|more|熟练|精通|了解|熟悉|掌握|良好|一般)$",
+    r"working knowledge|knowledge of|experienced|and|etc\.?|others?|more|熟练掌握|熟练|精通|了解|熟悉|掌握|良好|一般)$",
     re.I,
 )
 _LABEL = re.compile(r"^\s*([A-Za-z\u4e00-\u9fff][\w &/\-\u4e00-\u9fff]{0,30}?)\s*[:：]\s*")
@@ -189,28 +189,49 @@ def _printed_skill(it: str, spoken: set[str]) -> str | None:
     return it if re.search(r"[A-Za-z\u4e00-\u9fff]", it) else None
 
 
+# Words around a known name that qualify it rather than make a longer skill ("熟悉 Go", "PMP 认证",
+# "Digital skills: SolidWorks").
+_QUALIFIER = re.compile(r"(?i)^(?:skills?|tools?|certified|certification|certificate|认证|证书|资格|技能|工具)$")
+
+
 def _section_item(it: str, ln: Line, found: _Found, spoken: set[str]) -> None:
     """Everything listed under a skills heading is a skill, known to the taxonomy or not.  A known
     name that covers only part of the item ("Quality assurance scoring") keeps the item as printed."""
     tx = taxonomy()
     whole = re.sub(r"\s+", " ", it).strip().casefold()
-    covered = False
-    for m in tx.context_re.finditer(it):
-        s = m.group(0)
-        canon = _lookup(s, True)
-        if not canon:
-            continue
-        if re.sub(r"\s+", " ", s).casefold() == whole:
-            found.add(canon, s, ln, 0.9, True)
-            covered = True
-        elif s.casefold() in tx.anywhere or s in tx.exact:
-            # "Python scripting": Python is claimed too; a generic word inside a longer item is not
-            # ("Brand Strategy" is no "Strategic Planning").
-            found.add(canon, s, ln, 0.8, True)
-    if not covered:
+    known = [(m, _lookup(m.group(0), True)) for m in tx.context_re.finditer(it)]
+    known = [(m, canon) for m, canon in known if canon]
+    if not known:
         printed = _printed_skill(it, spoken)
         if printed:
             found.add(printed, printed, ln, 0.7, True)
+        return
+    for m, canon in known:
+        s = m.group(0)
+        if re.sub(r"\s+", " ", s).casefold() == whole:
+            found.add(canon, s, ln, 0.9, True)
+            return
+        if s.casefold() in tx.anywhere or s in tx.exact:
+            # "Python scripting": Python is claimed too; a generic word inside a longer item is not
+            # ("Brand Strategy" is no "Strategic Planning").
+            found.add(canon, s, ln, 0.8, True)
+    # Words the known names leave over make the item a longer skill of its own ("DCF valuation",
+    # "Budgeting and forecasting"); none left means several skills side by side ("TypeScript React").
+    rest, last = [], 0
+    for m, _ in known:
+        rest += it[last: m.start()].split()
+        last = m.end()
+    rest += it[last:].split()
+    if not rest and len(known) > 1 and len({canon for _, canon in known}) == 1:
+        found.add(known[0][1], it, ln, 0.85, True)  # "DCF valuation": two names of one skill
+        return
+    if rest:
+        words = [w for w in rest if not re.fullmatch(r"(?i)and|&|of|for|in|with", w)]
+        if all(re.fullmatch(r"[A-Za-z\u4e00-\u9fff][\w'’\-]*", w) and not _LEVELS.match(w)
+               and not _QUALIFIER.match(w) for w in words):
+            printed = _printed_skill(it, spoken)
+            if printed:
+                found.add(printed, printed, ln, 0.7, True)
 
 
 def _section_line(text: str, ln: Line, found: _Found, spoken: set[str]) -> bool:
@@ -257,9 +278,14 @@ def _unwrap(lines: list[Line], skill_lines: set[int]) -> list[Line]:
     out: list[Line] = []
     for ln in lines:
         prev = out[-1] if out else None
-        if prev is not None and prev.index in skill_lines and ln.index in skill_lines \
-                and re.search(r"[a-z]-$", prev.text) and ln.text[:1].islower():
-            out[-1] = Line(text=prev.text[:-1] + ln.text, page=prev.page, bbox=prev.bbox, size=prev.size,
+        joined = None
+        if prev is not None and prev.index in skill_lines and ln.index in skill_lines and ln.text[:1].islower():
+            if re.search(r"[a-z]-$", prev.text):
+                joined = prev.text[:-1] + ln.text
+            elif re.search(r"[,;，、]", prev.text) and re.search(r"\w$", prev.text) and not _LIST_SEP.search(ln.text[:1]):
+                joined = prev.text + " " + ln.text  # "…, Budgeting, Due" / "diligence"
+        if joined is not None:
+            out[-1] = Line(text=joined, page=prev.page, bbox=prev.bbox, size=prev.size,
                            bold=prev.bold, column=prev.column, index=prev.index, style=prev.style,
                            bullet=prev.bullet, source=prev.source)
             continue

@@ -66,3 +66,17 @@ def test_category_titles_set_larger_are_no_skills() -> None:
              Line(text="Leadership", size=16, index=4, bbox=(196, 630, 280, 646), bold=True),
              Line(text="Coaching\tHiring", size=10.5, index=5, bbox=(202, 614, 400, 624))]
     assert category_lines(lines[1:]) == {1, 4}
+
+
+def test_a_skill_named_twice_in_one_item_and_a_list_wrapped_mid_item() -> None:
+    p = _txt("Maren Holloway\nmaren@example.org\n\nSKILLS\nFinance: DCF valuation, Budgeting and forecasting, Due\n"
+             "diligence\nTools: TypeScript React\n")
+    texts = {m["text"] for m in p["skill_mentions"]}
+    assert {"DCF valuation", "Budgeting and forecasting", "Due diligence"} <= texts
+    assert "TypeScript React" not in texts and "TypeScript" in p["skills"]
+
+
+def test_proficiency_words_are_not_part_of_the_skill() -> None:
+    p = _txt("王小明\nwang@example.com\n\n专业技能\n熟练掌握 Java、熟悉 Kafka、PMP 认证\n")
+    assert "Java" in p["skills"] and "Apache Kafka" in p["skills"]
+    assert not any("熟" in s or "认证" in s for s in p["skills"])
