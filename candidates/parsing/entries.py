@@ -102,6 +102,7 @@ class Header:
     dates: DateSpan | None
     parts: list[str] = field(default_factory=list)
     place: str | None = None  # a place known from its position (right-aligned above the dates)
+    employment: str | None = None  # "Full-time", "Internship": how, not where or what
 
 
 def is_bullet(line: Line) -> tuple[str, bool]:

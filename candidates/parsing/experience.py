@@ -13,6 +13,7 @@ from typing import Any
 
 from .entries import ACTION_VERB, HIGHLIGHT_LABEL, Header, header_parts, is_labelled_list, is_bullet, is_company, is_duration, is_legal_entity, is_location, is_prose, is_subheading, is_title, split_commas
 from .entry_lines import mend_headers, side_places
+from .experience_fields import regroup, take_employment_type
 from .model import Line
 from .names import _TITLE_WORDS
 from .textutil import CJK_RE
@@ -40,6 +41,11 @@ def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict
     others = [p for p in parts if p not in titles and p not in companies]
     if titles:
         roles["title"] = titles[0]
+        if company_below and not companies and not cur.get("company") and others and parts.index(titles[0]) == 0:
+            # The employer is on the next line: what follows the title is its specialisation
+            # ("Senior Analyst – Pricing"), not an employer.
+            roles["title"] = " – ".join([titles[0], *[p for p in others if len(p) <= 40]])
+            others = []
     if companies:
         # "Associate Professor, Department of Biology, Lakeshore University": the department is a
         # unit of the employer that follows it.
@@ -48,6 +54,10 @@ def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict
     if ats and len(parts) >= 2 and "title" not in roles and "company" not in roles:
         roles["title"], roles["company"] = parts[0], parts[1]
         others = []
+    for p in list(others):
+        if _TEAM.search(p) and (roles.get("company") or cur.get("company")) and "unit" not in roles:
+            roles["unit"] = p  # "Harbourline Freight – Analyst – Logistics Team": the team, kept
+            others.remove(p)
     for p in others:
         if len(p) > 80:
             continue
@@ -71,12 +81,14 @@ def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict
     return {k: _clean(v) for k, v in roles.items() if _clean(v)}
 
 
+_TEAM = re.compile(r"(?i)\b(?:team|group|unit|department|dept\.?|division|squad|tribe|lab|practice)$")
 _PLACE_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-](?:upon|on|under|le|en|sur|am|[A-Z][a-z]+)){0,3}")
 _UNIT = re.compile(r"(?i)^(?:department|dept\.?|faculty|division|school|unit|section|chair)\s+(?:of|for)\s")
 
 
 def _blank() -> dict[str, Any]:
-    return {"company": None, "title": None, "location": None, "start": None, "end": None, "highlights": []}
+    return {"company": None, "title": None, "location": None, "start": None, "end": None, "highlights": [],
+            "employment_type": None, "unit": None, "company_alias": None}
 
 
 def parse_experience(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, dict]]]:
@@ -134,6 +146,7 @@ def parse_experience(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, 
             h = header_parts(ln)
             if pos in places and len(h.parts) >= 2:
                 h.place = h.parts.pop()
+            h.parts, h.employment = take_employment_type(h.parts)
             if not h.parts and not h.dates:
                 header_like = False
             # A wrapped highlight line indented like the bullet text is a continuation.
@@ -195,23 +208,32 @@ def parse_experience(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, 
                 soft_company = True
                 if prev_prov:
                     prov["company"] = dict(prev_prov, confidence=0.6)
-        for k in ("company", "title", "location"):
-            if k in roles and not cur[k]:
-                cur[k] = roles[k]
-                prov[k] = ln.prov(0.8 if k != "location" else 0.7, roles[k])
+        _fill(cur, prov, roles, h, ln)
         if h.dates and not (cur["start"] or cur["end"]):
             cur["start"], cur["end"] = h.dates.start, h.dates.end
             prov["dates"] = ln.prov(0.85, h.dates.text)
         cont_x = None
     flush()
-    # "Microsoft (2012 – 2017)" above its roles is a group heading, not a role of its own.
-    kept: list[tuple[dict[str, Any], dict[str, dict]]] = []
-    for i, (e, p) in enumerate(entries):
-        nxt = entries[i + 1][0] if i + 1 < len(entries) else None
-        if not e["title"] and not e["highlights"] and nxt is not None and nxt["company"] == e["company"] and nxt["title"]:
-            continue
-        kept.append((e, p))
-    return kept
+    return regroup(entries)
+
+
+def _fill(cur: dict[str, Any], prov: dict[str, dict], roles: dict[str, str], h: Header, ln: Line) -> None:
+    """Put a header's fields into the current entry.  A second organisation line under the
+    employer before any title ("数据智能实验室（上海）" under "海港货运有限公司") is a unit of it."""
+    for k in ("company", "title", "location"):
+        if k in roles and not cur[k]:
+            cur[k] = roles[k]
+            prov[k] = ln.prov(0.8 if k != "location" else 0.7, roles[k])
+        elif k == "company" and k in roles and roles[k] != cur[k] and not cur["title"] and not cur["unit"] \
+                and not h.dates and "title" not in roles:
+            cur["unit"] = roles[k]
+            prov["unit"] = ln.prov(0.6, roles[k])
+    if roles.get("unit") and not cur["unit"]:
+        cur["unit"] = roles["unit"]
+        prov["unit"] = ln.prov(0.7, roles["unit"])
+    if h.employment and not cur["employment_type"]:
+        cur["employment_type"] = h.employment
+        prov["employment_type"] = ln.prov(0.8, h.employment)
 
 
 def _company_line_below(lines: list[Line], pos: int) -> bool:
@@ -222,7 +244,13 @@ def _company_line_below(lines: list[Line], pos: int) -> bool:
     if bullet or is_prose(text):
         return False
     h = header_parts(lines[pos + 1])
-    return not h.dates and len(h.parts) == 1 and is_company(h.parts[0]) and not is_title(h.parts[0])
+    if h.dates or len(h.parts) != 1 or is_title(h.parts[0]):
+        return False
+    # A known organisation, or an undated capitalised name on its own under a dated title line
+    # ("Senior Analyst – Pricing  2015 – 2016" / "Marrow & Finch").
+    name = h.parts[0]
+    return is_company(name) or (header_parts(lines[pos]).dates is not None and len(name.split()) <= 6
+                                and name[:1].isupper() and not is_location(name) and not CJK_RE.search(name))
 
 
 def _note_highlight(prov: dict[str, dict], cur: dict[str, Any], ln: Line) -> None:
