@@ -55,7 +55,7 @@ def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict
         roles["title"], roles["company"] = parts[0], parts[1]
         others = []
     for p in list(others):
-        if _TEAM.search(p) and (roles.get("company") or cur.get("company")) and "unit" not in roles:
+        if _TEAM.search(p) and (roles.get("company") or cur.get("company") or len(others) > 1) and "unit" not in roles:
             roles["unit"] = p  # "Harbourline Freight – Analyst – Logistics Team": the team, kept
             others.remove(p)
     for p in others:
