@@ -188,20 +188,28 @@ def _unwrap_link(url: str, raw: str, ln: Line, nxt: Line | None) -> str:
     return normalise_link(raw + tail) or url
 
 
-_EMAIL_HEAD = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+\-]*@[A-Za-z0-9][\w\-.]*$")
-_EMAIL_REST = re.compile(r"^[\w\-]*(?:\.[\w\-]+)+(?=\s|$)")
+_EMAIL_HEAD = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+\-]*@(?:[A-Za-z0-9][\w\-.]*)?$")
+_EMAIL_REST = re.compile(r"^[\w\-.]*(?:\.[\w\-]+)*(?=\s|$)")
 
 
-def _unwrap_email(ln: Line, nxt: Line | None) -> str | None:
-    """"siqi.wang@exam" / "ple.com": an address broken inside a narrow table cell."""
-    if nxt is None or "@" not in ln.text or nxt.page != ln.page:
+def _unwrap_email(ln: Line, nxt: Line | None) -> tuple[str, str | None] | None:
+    """"siqi.wang@exam" / "ple.com", "orla@example." / "org", "orla@example.co" / "m": an address
+    broken inside a narrow cell or sidebar.  Returns the whole address and the broken head when
+    the head alone also reads as an address (it must not come back as a second one)."""
+    if nxt is None or "@" not in ln.text or nxt.page != ln.page or nxt.column != ln.column:
         return None
     head = _EMAIL_HEAD.search(ln.text.rstrip())
-    rest = _EMAIL_REST.match(nxt.text.strip())
-    if not head or not rest or find_emails(ln.text[head.start():]):
+    tail = nxt.text.strip()
+    rest = _EMAIL_REST.match(tail)
+    if not head or not rest or not rest.group(0) or rest.group(0) != tail:
         return None
-    joined = find_emails(head.group(0) + rest.group(0))
-    return joined[0][0] if joined else None
+    complete = find_emails(ln.text[head.start():])
+    if complete and (len(tail) > 6 or not tail.isalpha() or not tail.islower()):
+        return None  # a whole address, then a line of its own
+    joined = find_emails(head.group(0) + tail)
+    if not joined:
+        return None
+    return joined[0][0], (complete[0][0] if complete else None)
 
 
 def _headline_ok(t: str) -> bool:
@@ -357,7 +365,7 @@ def build_profile(doc: Document) -> dict[str, Any]:
         found_emails = find_emails(ln.text)
         wrapped = _unwrap_email(ln, lines[pos + 1] if pos + 1 < len(lines) else None)
         if wrapped:
-            found_emails.append((wrapped, 0, 0))
+            found_emails = [f for f in found_emails if f[0] != wrapped[1]] + [(wrapped[0], 0, 0)]
             email_tails.add(ln.index + 1)
         for e, _, _ in found_emails:
             if e.lower() not in (x.lower() for x in profile["emails"]):

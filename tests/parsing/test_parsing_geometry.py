@@ -259,3 +259,25 @@ def test_title_with_a_specialisation_above_the_employer() -> None:
              _ln("Jul 2018 – May 2021", y=676), _ln("• Owned the annual plan", x=112, y=664)]
     (e, _), = parse_experience(lines)
     assert (e["company"], e["title"]) == ("Orchard Lane Provisions", "Financial Analyst, FP&A")
+
+
+# --- An e-mail wrapped in a narrow sidebar ----------------------------------------------------------
+
+
+def _sidebar_emails(head: str, tail: str, links: tuple[str, ...] = ()) -> list[str]:
+    from candidates.parsing.model import Document
+    from candidates.parsing.profile import build_profile
+
+    lines = [Line(text="Orla Brennan", size=20, bbox=(400, 760, 500, 780), column=1, index=0),
+             Line(text=head, size=8, bbox=(400, 700, 480, 708), column=1, index=1),
+             Line(text=tail, size=8, bbox=(400, 690, 430, 698), column=1, index=2),
+             Line(text="EXPERIENCE", size=12, bold=True, bbox=(40, 700, 120, 712), index=3)]
+    return build_profile(Document(kind="pdf", lines=lines, links=list(links)))["emails"]
+
+
+def test_an_email_wrapped_in_a_sidebar_comes_back_once() -> None:
+    assert _sidebar_emails("orla.brennan@example.co", "m", ("mailto:orla.brennan@example.com",)) == [
+        "orla.brennan@example.com"]
+    assert _sidebar_emails("orla.brennan@example.", "org") == ["orla.brennan@example.org"]
+    assert _sidebar_emails("orla.brennan@", "example.org") == ["orla.brennan@example.org"]
+    assert _sidebar_emails("orla.brennan@example.org", "Lisbon") == ["orla.brennan@example.org"]
