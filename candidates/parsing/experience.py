@@ -67,6 +67,9 @@ def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict
             roles["title"] = p
         elif "company" not in roles and "title" in roles and not cur.get("company"):
             roles["company"] = p
+        elif "company" not in roles and "title" not in roles and cur.get("company") and cur.get("title") \
+                and len(parts) == 1 and h.line.style and re.match(r"(?i)heading", h.line.style):
+            roles["company"] = p  # a Word heading after a whole entry starts the next one
         elif "location" not in roles and not cur.get("location") and len(p.split()) <= 4 and "," in p:
             roles["location"] = p
         elif "location" not in roles and not cur.get("location") and "company" in roles and p is parts[-1] \

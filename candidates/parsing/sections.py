@@ -283,12 +283,18 @@ def _style_sig(line: Line) -> tuple:
     return (round(line.size or 0, 0), line.bold, bool(letters) and letters.isupper(), line.style)
 
 
-def _starts_entry(lines: list[Line], i: int) -> bool:
-    """A company or school name followed by a dated line is an entry, not a heading."""
+def _starts_entry(lines: list[Line], i: int, current: str) -> bool:
+    """A company or school name followed by a dated line is an entry, not a heading.  Inside an
+    entry section the dates may come two or three lines down (title, then place, then dates), and
+    a Word heading style there marks an entry header: only a known title ends the section."""
     from .dates import find_range
 
-    nxt = lines[i + 1] if i + 1 < len(lines) else None
-    return nxt is not None and find_range(nxt.text) is not None or find_range(lines[i].text) is not None
+    if find_range(lines[i].text) is not None:
+        return True
+    if current in _ENTRY_SECTIONS and lines[i].style and re.match(r"(?i)heading", lines[i].style):
+        return True
+    ahead = 3 if current in _ENTRY_SECTIONS else 1
+    return any(find_range(ln.text) is not None for ln in lines[i + 1: i + 1 + ahead])
 
 
 def _unknown_heading(line: Line, signatures: set[tuple], body: float | None) -> bool:
@@ -406,7 +412,7 @@ def split_sections(lines: list[Line]) -> list[Section]:
         signatures = set()  # headings are not styled consistently; do not guess
     for i, (ln, (key, rest)) in enumerate(zip(lines, classified)):
         if not key and sections[-1].key != "header" and _unknown_heading(ln, signatures, body) \
-                and not _starts_entry(lines, i):
+                and not _starts_entry(lines, i, sections[-1].key):
             key = "other"
         inside = sections[-1].key != "header"
         if key and rest is None and inside and (_below_top(ln, top) or (edge is not None and ln.bbox

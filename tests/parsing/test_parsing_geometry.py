@@ -281,3 +281,19 @@ def test_an_email_wrapped_in_a_sidebar_comes_back_once() -> None:
     assert _sidebar_emails("orla.brennan@example.", "org") == ["orla.brennan@example.org"]
     assert _sidebar_emails("orla.brennan@", "example.org") == ["orla.brennan@example.org"]
     assert _sidebar_emails("orla.brennan@example.org", "Lisbon") == ["orla.brennan@example.org"]
+
+
+def test_employer_styled_as_a_word_heading_at_the_title_level_is_an_entry() -> None:
+    lines = _indexed([
+        _ln("Orla Brennan", style="Title"), _ln("Experience", style="Heading 2", bold=True),
+        _ln("Quillfeather Analytics", style="Heading 2", bold=True), _ln("Data Platform Lead", style="Normal"),
+        _ln("Lisbon", style="Normal"), _ln("Feb 2020 - Present", style="Normal"),
+        _ln("Harbourline Freight", style="Heading 2", bold=True), _ln("Analyst", style="Normal"),
+        _ln("Porto", style="Normal"), _ln("Mar 2016 - Jan 2020", style="Normal"),
+        _ln("Education", style="Heading 2", bold=True), _ln("Tagus Institute of Design", style="Normal"),
+        _ln("2012 - 2016", style="Normal"),
+    ])
+    sections = split_sections(lines)
+    assert [s.key for s in sections] == ["header", "experience", "education"]
+    assert [e["company"] for e, _ in parse_experience(sections[1].lines)] == [
+        "Quillfeather Analytics", "Harbourline Freight"]
