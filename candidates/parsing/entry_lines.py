@@ -63,6 +63,8 @@ def _continues(prev: Line, ln: Line) -> bool:
     first = ln.text.split("\t")[0].strip()
     if not first or not head or not _same_block(prev, ln) or not _headerish(prev):
         return False
+    if _DANGLING.search(head) and len(first.split()) <= 3 and "\t" not in ln.text and not find_dates(first):
+        return True  # "Institut Polytechnique de" / "Valmoraine": a name cannot end on "de"
     # A wrapped line ran to the right margin: it is long (a Chinese character is about two Latin ones).
     if find_dates(head) or re.search(r"[.;:,。；：，]$", head) or len(head) + len(CJK_RE.findall(head)) < 40:
         return False
@@ -71,6 +73,9 @@ def _continues(prev: Line, ln: Line) -> bool:
     # whose other half ends the line above.
     starts_inside = first[:1].islower() or (bool(CJK_RE.match(first)) and bool(CJK_RE.search(head[-1:])))
     return short and starts_inside
+
+
+_DANGLING = re.compile(r"(?i)\s(?:de|du|des|la|le|of|and|for|the|di|del|della|für|und|&)$")
 
 
 def _join(prev: Line, ln: Line) -> Line:
@@ -145,6 +150,9 @@ def mend_headers(lines: list[Line]) -> list[Line]:
         pair = _stacked(out[-1], ln) if out else None
         if pair:
             out[-1], ln = pair
+            if _continues(out[-1], ln):
+                out[-1] = _join(out[-1], ln)
+                continue
         out.append(_lift_side_date(out, ln))
     return out
 

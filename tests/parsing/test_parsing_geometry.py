@@ -297,3 +297,24 @@ def test_employer_styled_as_a_word_heading_at_the_title_level_is_an_entry() -> N
     assert [s.key for s in sections] == ["header", "experience", "education"]
     assert [e["company"] for e, _ in parse_experience(sections[1].lines)] == [
         "Quillfeather Analytics", "Harbourline Freight"]
+
+
+# --- Education headers -------------------------------------------------------------------------------
+
+
+def test_school_with_its_field_after_a_comma_and_professional_degrees() -> None:
+    lines = [_ln("PharmD\tMarlow Valley College of Pharmacy, Clinical Pharmacy\tSept 2010 – June 2016", y=700),
+             _ln("Doctor of Pharmacy", y=690),
+             _ln("CPGE\tLycée Anselme Roux, Mathematics and Physics\tSept 2008 – June 2010", y=670)]
+    got = [(e["institution"], e["field"], e["start"]) for e, _ in parse_education(lines)]
+    assert got == [("Marlow Valley College of Pharmacy", "Clinical Pharmacy", "2010-09"),
+                   ("Lycée Anselme Roux", "Mathematics and Physics", "2008-09")]
+    assert parse_education([_ln("University of Calloway, Berkeley  2010 - 2014")])[0][0]["institution"] == \
+        "University of Calloway, Berkeley"
+
+
+def test_a_school_name_wrapped_beside_stacked_years() -> None:
+    lines = [_ln("2012\tInstitut Polytechnique de", x=380, y=700, bold=True), _ln("2015\tBrevaine", x=380, y=690, bold=True),
+             _ln("• Diplôme d'ingénieur", x=415, y=680), _ln("Civil Engineering", x=415, y=670)]
+    got = [(e["institution"], e["degree"], e["start"], e["end"]) for e, _ in parse_education(lines)]
+    assert got == [("Institut Polytechnique de Brevaine", "Diplôme d'ingénieur", "2012", "2015")]
