@@ -318,3 +318,11 @@ def test_a_school_name_wrapped_beside_stacked_years() -> None:
              _ln("• Diplôme d'ingénieur", x=415, y=680), _ln("Civil Engineering", x=415, y=670)]
     got = [(e["institution"], e["degree"], e["start"], e["end"]) for e, _ in parse_education(lines)]
     assert got == [("Institut Polytechnique de Brevaine", "Diplôme d'ingénieur", "2012", "2015")]
+
+
+def test_personal_sites_on_newer_top_level_domains() -> None:
+    from candidates.parsing.contacts import find_links
+
+    assert [u for u, _, _ in find_links("Portfolio: brennan.work")] == ["https://brennan.work"]
+    assert [u for u, _, _ in find_links("orla-tides.science")] == ["https://orla-tides.science"]
+    assert find_links("config.yaml") == [] and find_links("Built it with Vue.js and Nuxt.") == []
