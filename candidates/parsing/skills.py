@@ -327,7 +327,8 @@ def find_skills(lines: list[Line], skill_lines: set[int], spoken: set[str]) -> l
 def category_lines(lines: list[Line]) -> set[int]:
     """Indices of category titles inside a skills section ("Tools", "Leadership" set larger than
     the items under them, or as a Word heading): they name a group of skills, they are none."""
-    sizes = sorted(ln.size for ln in lines if ln.size)
+    # The items' size: the median by characters (short titles must not pull it up).
+    sizes = sorted(size for ln in lines if ln.size for size in [ln.size] * max(1, len(ln.text)))
     body = sizes[len(sizes) // 2] if sizes else None
     out: set[int] = set()
     for ln in lines:
