@@ -351,16 +351,29 @@ def _heading_rank(line: Line) -> float | None:
     return line.size
 
 
-def _top_rank(lines: list[Line], classified: list[tuple[str | None, str | None]]) -> float | None:
-    """The rank of the document's section titles: the highest rank at which at least two
-    different recognised titles are set (a lone big line may be a misread name)."""
+def _top_rank(lines: list[Line], classified: list[tuple[str | None, str | None]]) -> tuple[float | None, set[str]]:
+    """The rank of the document's section titles (the highest rank at which at least two
+    different recognised titles are set: a lone big line may be a misread name), and the
+    titles set at that rank."""
     keys: dict[float, set[str]] = {}
     for ln, (k, rest) in zip(lines, classified):
         r = _heading_rank(ln)
         if k and rest is None and r is not None:
             keys.setdefault(r, set()).add(k)
     ranks = [r for r, ks in keys.items() if len(ks) >= 2]
-    return max(ranks) if ranks else None
+    return (max(ranks), keys[max(ranks)]) if ranks else (None, set())
+
+
+def _sub_heading(ln: Line, key: str, current: str, top: float | None, top_keys: set[str]) -> bool:
+    """A title set below the document's title rank inside a section is a sub-heading when it is a
+    word that also names parts of entries ("Highlights", "Tools"), a title the document also sets
+    at full rank ("Languages" under Skills and again as a section), the section's own title, or
+    an unknown title.  A distinct section title that is merely set smaller stays a section."""
+    if not _below_top(ln, top):
+        return False
+    norm = normalise_heading(ln.text)
+    return key == "other" or _weak(norm) or key in top_keys or key == current \
+        or (current == "skills" and key in ("languages", "skills"))
 
 
 def _below_top(line: Line, top: float | None) -> bool:
@@ -374,10 +387,12 @@ def _below_top(line: Line, top: float | None) -> bool:
     return r < top - 1.0
 
 
-def _margin_edge(lines: list[Line], classified: list[tuple[str | None, str | None]]) -> float | None:
+def _margin_edge(lines: list[Line], classified: list[tuple[str | None, str | None]],
+                 top: float | None) -> float | None:
     """When every section title sits in a left margin (a two-column grid whose narrow first column
     holds the titles), the body's left edge; nothing that starts there is a section title."""
-    heads = [ln for ln, (k, rest) in zip(lines, classified) if k and rest is None and ln.bbox]
+    heads = [ln for ln, (k, rest) in zip(lines, classified) if k and rest is None and ln.bbox
+             and (top is None or not _below_top(ln, top))]
     body = [round(ln.bbox[0]) for ln, (k, _) in zip(lines, classified) if not k and ln.bbox]
     if len(heads) < 2 or len(body) < 8:
         return None
@@ -404,8 +419,8 @@ def split_sections(lines: list[Line]) -> list[Section]:
     sections: list[Section] = [Section("header", None)]
     prev: Line | None = None
     classified = [classify(ln, body) for ln in lines]
-    top = _top_rank(lines, classified)
-    edge = _margin_edge(lines, classified)
+    top, top_keys = _top_rank(lines, classified)
+    edge = _margin_edge(lines, classified, top)
     # Headings we do not know by name ("Publications & Talks") look like the ones we do.
     signatures = {_style_sig(ln) for ln, (k, rest) in zip(lines, classified) if k and rest is None}
     if len(signatures) > 2:
@@ -415,8 +430,8 @@ def split_sections(lines: list[Line]) -> list[Section]:
                 and not _starts_entry(lines, i, sections[-1].key):
             key = "other"
         inside = sections[-1].key != "header"
-        if key and rest is None and inside and (_below_top(ln, top) or (edge is not None and ln.bbox
-                                                                      and ln.bbox[0] >= edge - 2)):
+        if key and rest is None and inside and (_sub_heading(ln, key, sections[-1].key, top, top_keys)
+                                                or (edge is not None and ln.bbox and ln.bbox[0] >= edge - 2)):
             key = None  # a sub-heading or an entry styled like a title: content of the section
         resume = None if key else _resumed(sections, ln, prev)
         if resume is not None and resume is not sections[-1]:

@@ -326,3 +326,13 @@ def test_personal_sites_on_newer_top_level_domains() -> None:
     assert [u for u, _, _ in find_links("Portfolio: brennan.work")] == ["https://brennan.work"]
     assert [u for u, _, _ in find_links("orla-tides.science")] == ["https://orla-tides.science"]
     assert find_links("config.yaml") == [] and find_links("Built it with Vue.js and Nuxt.") == []
+
+
+def test_a_distinct_section_title_set_smaller_stays_a_section() -> None:
+    lines = _indexed([
+        _ln("Orla Brennan", size=26), _ln("Summary", size=16), _ln("Data lead who likes tidy pipelines."),
+        _ln("Experience", size=16), _ln("Quillfeather Analytics  Feb 2020 - Present", size=12),
+        _ln("Highlights", size=12), _ln("• Rebuilt the nightly jobs"),
+        _ln("Education", size=13), _ln("Tagus Institute of Design  2012 - 2016", size=12),
+    ])
+    assert [s.key for s in split_sections(lines)] == ["header", "summary", "experience", "education"]
