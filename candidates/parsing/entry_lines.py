@@ -160,6 +160,9 @@ def mend_headers(lines: list[Line]) -> list[Line]:
 _PLACE_FIELD = re.compile(r"[A-ZÀ-Ý][\w'’.\-]+(?:[ ,]+[A-ZÀ-Ý(][\w'’.\-)]+){0,3}")
 
 
+_UNIT_WORD = re.compile(r"(?i)\b(?:team|group|unit|department|division|squad|lab)$")
+
+
 def side_places(lines: list[Line]) -> set[int]:
     """Positions of header lines whose right-aligned last field is a place: a short capitalised
     name on a tab stop, with the dates on the same tab stop (or on their own line) just below
@@ -172,7 +175,7 @@ def side_places(lines: list[Line]) -> set[int]:
         fields = [f.strip() for f in ln.text.split("\t")]
         last = fields[-1]
         if len(fields) < 2 or not _headerish(ln) or find_dates(ln.text) or not _PLACE_FIELD.fullmatch(last) \
-                or is_title(last) or is_company(last):
+                or is_title(last) or is_company(last) or _UNIT_WORD.search(last):
             continue
         for nxt in lines[i + 1: i + 3]:
             if nxt.page != ln.page or nxt.column != ln.column:
