@@ -186,51 +186,62 @@ def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, d
                 cur["field"] = fld
                 prov["field"] = ln.prov(0.6)
         if deg_part:
-            degree, fld = _split_degree(deg_part)
-            if degree:
-                cur["degree"] = degree
-                prov["degree"] = ln.prov(0.8)
-            if fld and not cur["field"]:
-                cur["field"] = fld
-                prov["field"] = ln.prov(0.7)
-            elif not fld and not cur["field"] and deg_part in h.parts:
-                # "Master of Science - MS, Computer Science": the major is in the next field.
-                for p in h.parts[h.parts.index(deg_part) + 1:]:
-                    if _STUDY_MODE.match(_clean(p)):
-                        continue  # "统招", "全日制": how it was studied, not what
-                    rest = _clean(DEGREE_RE.sub("", p))
-                    rest = _clean(re.sub(r"^(?:in|of)\s+", "", rest))
-                    if rest and not INSTITUTION_RE.search(p) and not is_location(p) and not GPA_RE.search(p) \
-                            and not _HONOURS.match(rest) and len(rest.split()) <= 6:
-                        cur["field"] = rest
-                        prov["field"] = ln.prov(0.6)
-                        break
+            _take_degree(cur, prov, h.parts, deg_part, ln)
         if h.dates:
             cur["start"], cur["end"] = h.dates.start, h.dates.end
             prov["dates"] = ln.prov(0.85, h.dates.text)
         if gpa and not cur["gpa"]:
             cur["gpa"] = gpa.group(1).replace(" ", "")
             prov["gpa"] = ln.prov(0.8)
-        fl = _FIELD_LABEL.search(text)
-        if fl and not cur["field"]:
-            cur["field"] = _clean(fl.group(1))
-            prov["field"] = ln.prov(0.7)
-        elif cur["degree"] and cur["field"] and not cur["institution"] and not inst and not deg_part and not h.dates \
-                and len(h.parts) == 1 and len(h.parts[0].split()) <= 6 and not re.search(r"\d", h.parts[0]) \
-                and not GPA_RE.search(h.parts[0]) and not _HONOURS.match(h.parts[0]) and not is_location(h.parts[0]):
-            # "Diplôme d'ingénieur, Computer Science" / "Ensimag": a school we do not know by name,
-            # on its own line under a complete degree line.
-            cur["institution"] = _strip_place(_clean(h.parts[0]))
-            prov["institution"] = ln.prov(0.6)
-        elif not cur["field"] and (cur["degree"] or cur["institution"]):
-            # Remaining short part on a header line: in Chinese résumés that is the major.
-            for p in h.parts:
-                if p in (inst, deg_part) or is_location(p) or GPA_RE.search(p) or _HONOURS.match(p) \
-                        or _STUDY_MODE.match(_clean(p)):
-                    continue
-                if CJK_RE.search(p) and len(p) <= 16 and not re.search(r"[:：]", p):
-                    cur["field"] = _clean(p)
-                    prov["field"] = ln.prov(0.6)
-                    break
+        _take_rest(cur, prov, h.parts, inst, deg_part, bool(h.dates), text, ln)
     new()
     return entries
+
+
+def _take_degree(cur: dict[str, Any], prov: dict[str, dict], parts: list[str], deg_part: str, ln: Line) -> None:
+    """The degree of a header part, and its field (in the same part or the next one)."""
+    degree, fld = _split_degree(deg_part)
+    if degree:
+        cur["degree"] = degree
+        prov["degree"] = ln.prov(0.8)
+    if fld and not cur["field"]:
+        cur["field"] = fld
+        prov["field"] = ln.prov(0.7)
+    elif not fld and not cur["field"] and deg_part in parts:
+        # "Master of Science - MS, Computer Science": the major is in the next field.
+        for p in parts[parts.index(deg_part) + 1:]:
+            if _STUDY_MODE.match(_clean(p)):
+                continue  # "统招", "全日制": how it was studied, not what
+            rest = _clean(DEGREE_RE.sub("", p))
+            rest = _clean(re.sub(r"^(?:in|of)\s+", "", rest))
+            if rest and not INSTITUTION_RE.search(p) and not is_location(p) and not GPA_RE.search(p) \
+                    and not _HONOURS.match(rest) and len(rest.split()) <= 6:
+                cur["field"] = rest
+                prov["field"] = ln.prov(0.6)
+                break
+
+
+def _take_rest(cur: dict[str, Any], prov: dict[str, dict], parts: list[str], inst: str | None, deg_part: str | None,
+               dated: bool, text: str, ln: Line) -> None:
+    """A labelled field, a school we do not know by name under a degree line, or a Chinese major."""
+    fl = _FIELD_LABEL.search(text)
+    if fl and not cur["field"]:
+        cur["field"] = _clean(fl.group(1))
+        prov["field"] = ln.prov(0.7)
+    elif cur["degree"] and cur["field"] and not cur["institution"] and not inst and not deg_part and not dated \
+            and len(parts) == 1 and len(parts[0].split()) <= 6 and not re.search(r"\d", parts[0]) \
+            and not GPA_RE.search(parts[0]) and not _HONOURS.match(parts[0]) and not is_location(parts[0]):
+        # "Diplôme d'ingénieur, Computer Science" / "Ensimag": a school we do not know by name,
+        # on its own line under a complete degree line.
+        cur["institution"] = _strip_place(_clean(parts[0]))
+        prov["institution"] = ln.prov(0.6)
+    elif not cur["field"] and (cur["degree"] or cur["institution"]):
+        # Remaining short part on a header line: in Chinese résumés that is the major.
+        for p in parts:
+            if p in (inst, deg_part) or is_location(p) or GPA_RE.search(p) or _HONOURS.match(p) \
+                    or _STUDY_MODE.match(_clean(p)):
+                continue
+            if CJK_RE.search(p) and len(p) <= 16 and not re.search(r"[:：]", p):
+                cur["field"] = _clean(p)
+                prov["field"] = ln.prov(0.6)
+                break
