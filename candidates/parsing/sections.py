@@ -402,14 +402,17 @@ def _margin_edge(lines: list[Line], classified: list[tuple[str | None, str | Non
     return float(edge)
 
 
-def _resumed(sections: list[Section], ln: Line, prev: Line | None) -> Section | None:
+def _resumed(sections: list[Section], ln: Line, prev: Line | None, bottoms: dict[int, float]) -> Section | None:
     """A new page's column that starts without a title goes on with the section that column was in
-    on the previous page (a main column continued after a sidebar)."""
+    on the previous page (a main column continued after a sidebar), when that column ran to the
+    foot of the page: a sidebar that ends half-way down continues nothing."""
     if prev is None or ln.page == prev.page or ln.column == prev.column:
         return None
     for sec in reversed(sections):
-        if sec.lines and sec.lines[-1].column == ln.column and sec.lines[-1].page < ln.page:
-            return sec if sec.key != "header" else None
+        last = sec.lines[-1] if sec.lines else None
+        if last is not None and last.column == ln.column and last.page < ln.page:
+            full = last.bbox is not None and last.bbox[1] - bottoms.get(last.page, last.bbox[1]) <= 4 * (last.size or 10)
+            return sec if sec.key != "header" and full else None
     return None
 
 
@@ -420,6 +423,10 @@ def split_sections(lines: list[Line]) -> list[Section]:
     prev: Line | None = None
     classified = [classify(ln, body) for ln in lines]
     top, top_keys = _top_rank(lines, classified)
+    bottoms: dict[int, float] = {}  # the lowest text on each page
+    for ln in lines:
+        if ln.bbox:
+            bottoms[ln.page] = min(bottoms.get(ln.page, ln.bbox[1]), ln.bbox[1])
     edge = _margin_edge(lines, classified, top)
     # Headings we do not know by name ("Publications & Talks") look like the ones we do.
     signatures = {_style_sig(ln) for ln, (k, rest) in zip(lines, classified) if k and rest is None}
@@ -433,7 +440,7 @@ def split_sections(lines: list[Line]) -> list[Section]:
         if key and rest is None and inside and (_sub_heading(ln, key, sections[-1].key, top, top_keys)
                                                 or (edge is not None and ln.bbox and ln.bbox[0] >= edge - 2)):
             key = None  # a sub-heading or an entry styled like a title: content of the section
-        resume = None if key else _resumed(sections, ln, prev)
+        resume = None if key else _resumed(sections, ln, prev, bottoms)
         if resume is not None and resume is not sections[-1]:
             sections.append(Section(resume.key, resume.heading))
         elif not key and prev is not None and ln.page == prev.page and ln.column > prev.column and inside:

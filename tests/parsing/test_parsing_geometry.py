@@ -336,3 +336,18 @@ def test_a_distinct_section_title_set_smaller_stays_a_section() -> None:
         _ln("Education", size=13), _ln("Tagus Institute of Design  2012 - 2016", size=12),
     ])
     assert [s.key for s in split_sections(lines)] == ["header", "summary", "experience", "education"]
+
+
+def test_a_short_left_sidebar_is_not_continued_on_the_next_page() -> None:
+    lines = _indexed([
+        _ln("SKILLS", x=40, y=700, size=11, bold=True, column=0), _ln("dbt", x=40, y=686, column=0),
+        _ln("Orla Brennan", x=220, y=760, size=16, column=1),
+        _ln("EXPERIENCE", x=220, y=700, size=11, bold=True, column=1),
+        _ln("Quillfeather Analytics  Feb 2020 - Present", x=220, y=686, bold=True, column=1),
+        _ln("• Rebuilt the nightly jobs", x=230, y=100, column=1),
+        _ln("Harbourline Freight  Mar 2016 - Jan 2020", x=40, y=760, page=2, bold=True, column=0),
+        _ln("• Reconciled the invoices", x=50, y=746, page=2, column=0),
+    ])
+    sections = split_sections(lines)
+    exp = [ln.text for s in sections if s.key == "experience" for ln in s.lines]
+    assert "Harbourline Freight  Mar 2016 - Jan 2020" in exp
