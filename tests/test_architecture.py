@@ -259,8 +259,6 @@ def test_jobs_are_enqueued_by_task_name_and_on_commit_in_one_place():
 # this list may only shrink.
 PARSER_FUNCTIONS_BEING_SPLIT = {
     "candidates.parsing.profile.build_profile",
-    "candidates.parsing.experience.parse_experience",
-    "candidates.parsing.education.parse_education",
     "candidates.parsing.names.find_name",
     "candidates.parsing.readers.docx.paragraph",
 }

@@ -62,6 +62,38 @@ def normalise_link(url: str) -> str | None:
     return "https://" + host + m.group(3)
 
 
+# A personal site on a newer top-level domain ("quennell.work", "jane-lab.science"): not in the
+# list above, so only taken when a label says so or it stands alone on its line.
+_LOOSE_DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+[a-z]{3,12}(?:/[\w\-./~%]*)?")
+_SITE_LABEL = re.compile(r"(?i)(?:portfolio|website|web|site|homepage|home page|blog|url|personal site)\s*[:：]\s*")
+
+
+_CODE_FILE = re.compile(r"\.(?:yaml|yml|json|html?|xml|toml|conf|cfg|ini|lock|java|scss|less|sql|csv|log|tsx|jsx)$")
+
+
+def _loose_links(text: str) -> list[tuple[str, int, int]]:
+    t = text.strip()
+    lab = _SITE_LABEL.search(t)
+    cands = []
+    if lab:
+        m = _LOOSE_DOMAIN.match(t, lab.end())
+        if m:
+            cands.append(m)
+    m = _LOOSE_DOMAIN.fullmatch(t)
+    if m:
+        cands.append(m)
+    out = []
+    for m in cands:
+        host = m.group(0).split("/")[0]
+        if _FILE_LIKE.search(host) or _CODE_FILE.search(host) or len(host.split(".")[-2]) < 3:
+            continue
+        norm = normalise_link(m.group(0))
+        if norm:
+            off = text.find(m.group(0))
+            out.append((norm, off, off + len(m.group(0))))
+    return out
+
+
 def find_links(text: str) -> list[tuple[str, int, int]]:
     out = []
     for m in URL_RE.finditer(text):
@@ -80,6 +112,8 @@ def find_links(text: str) -> list[tuple[str, int, int]]:
         norm = normalise_link(raw)
         if norm:
             out.append((norm, m.start(), m.end()))
+    if not out:
+        out = _loose_links(text)
     return out
 
 

@@ -120,11 +120,29 @@ def find_single(text: str) -> DateSpan | None:
     m = DATE_RE.search(text)
     if m:
         d = parse_date(m.group(0))
+        # "2022-01 —" with nothing after the dash: a range left open, as "since" says.
+        open_end = re.match(r"\s*[-–—~～]\s*(?=$|\t)", text[m.end():])
+        if d and open_end:
+            return DateSpan(d, "present", m.start(), m.end() + open_end.end(), text[m.start(): m.end() + open_end.end()])
         if d:
             # "Expected May 2024", "Graduated 2019": a lone date is the end of the period.
             return DateSpan(None, d, m.start(), m.end(), m.group(0))
     return None
 
 
+def _bare_pair(text: str) -> DateSpan | None:
+    """"2018-02 2021-08" alone in a field (a dash the renderer dropped): two dates side by side are
+    a range."""
+    offset = 0
+    for fld in text.split("\t"):
+        m = re.fullmatch(rf"\s*({DATE})\s+({DATE}|{PRESENT})\s*", fld, re.I)
+        if m:
+            start, end = parse_date(m.group(1)), parse_date(m.group(2)) or "present"
+            if start and end and (end == "present" or end >= start):
+                return DateSpan(start, end, offset + m.start(1), offset + m.end(2), m.group(0).strip())
+        offset += len(fld) + 1
+    return None
+
+
 def find_dates(text: str) -> DateSpan | None:
-    return find_range(text) or find_single(text)
+    return find_range(text) or ("\t" in text and _bare_pair(text)) or find_single(text)

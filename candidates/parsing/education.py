@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from .entries import header_parts, is_bullet, is_location, is_prose
+from .entry_lines import mend_headers
 from .model import Line
 from .textutil import CJK_RE
 
@@ -14,6 +15,7 @@ INSTITUTION_RE = re.compile(
     r"universitet|üniversitesi|universiti|universitas|faculdade|facultad|instituto|istituto|escola|escuela|fachhochschule|"
     r"college|institute|institut|school|"
     r"academy|polytechnic|politecnico|hochschule|conservatory|conservatoire|école|ecole|seminary|gymnasium|"
+    r"lycée|lycee|liceo|colegio|collège|istituto tecnico|"
     r"high school|MIT|UCLA|NYU|Caltech|ETH|EPFL|KAIST|IIT|UC Berkeley|CMU|USC|UCSD|HKUST|NUS|NTU|INSA|HEC|ESSEC|ESCP|"
     r"Sciences Po|CentraleSup[ée]lec|Polytechnique)\b"
     r"|大学|学院|学校|中学|研究院|研究所|大學|學院)",
@@ -22,7 +24,12 @@ INSTITUTION_RE = re.compile(
 _DEG_WORD = (
     r"(?i:(?:Bachelor|Master|Doctor)(?:'s|’s|s)?(?:\s+(?:of|in)\s+(?:Science|Arts|Engineering|Business Administration|"
     r"Laws?|Fine Arts|Education|Philosophy|Technology|Commerce|Applied Science|Public Health|Computer Applications|"
-    r"Architecture|Music|Social Work|Nursing|Medicine|Economics|Mathematics))?(?:\s+degree)?)"
+    r"Architecture|Music|Social Work|Nursing|Medicine|Economics|Mathematics)"
+    # Professional degrees are named "Doctor of Pharmacy", not "Doctor in Pharmacy" ("Master in
+    # Management" is a Master's whose field is Management).
+    r"|\s+of\s+(?:Pharmacy|Dental Surgery|Surgery|Veterinary Medicine|Design|Journalism|Accountancy|"
+    r"Information Technology|Library Science|Health Sciences?|Physical Therapy|Divinity|Theology|Letters|"
+    r"Agriculture|Physiotherapy|Optometry|Dentistry|Public Administration|Public Policy))?(?:\s+degree)?)"
 )
 DEGREE_RE = re.compile(
     r"(?<![A-Za-z])(?:" + _DEG_WORD +
@@ -31,6 +38,7 @@ DEGREE_RE = re.compile(
     r"B\.\s?(?:S|A|Sc|Eng|E|Com|Arch)\.?|M\.\s?(?:S|A|Sc|Eng|E|Phil|Ed|B\.?A)\.?|A\.\s?A\.?S?\.?|"
     r"(?:BS|BA|MS|MA|BE|ME|AA|AS)(?=\s*(?:,|\bin\b|\bof\b|$|\(|\s[A-Z]))|"
     r"Associate(?:'s)?\s+(?:of|in|Degree)(?:\s+(?:Arts|Science|Applied Science))?|Doctorate|"
+    r"Dipl\.\s?-?Ing\.?|CPGE|Classe pr[ée]paratoire|Baccalaur[ée]at|Abitur|Matura|A[- ]Levels?|GCSEs?|PGCE|PGDip|"
     r"High School Diploma|Diploma|Certificate|GED|Baccalaureate|Licence|Licenciatura|Licenciado|Máster|Maestría|"
     r"Grado|Doctorado|Mestrado|Bacharelado|Laurea(?: Magistrale| Triennale)?|Diplom-\w+|Magister|Dottorato|"
     r"Exchange(?: Student| Program)?|Dipl[ôo]me(?: d['’]ing[ée]nieur)?|Ing[ée]nieur dipl[ôo]m[ée])(?![A-Za-z])"
@@ -99,8 +107,22 @@ def _strip_place(inst: str) -> str:
     return ", ".join(segs)
 
 
+def _split_field(inst: str) -> tuple[str, str | None]:
+    """"Lone Mesa University, Computer Engineering": the school, then what was studied there.  A
+    single word after "University of X," is more likely a campus ("…, Berkeley")."""
+    head, sep, tail = inst.rpartition(",")
+    tail = tail.strip()
+    if not sep or not INSTITUTION_RE.search(head) or INSTITUTION_RE.search(tail) or is_location(tail) \
+            or DEGREE_RE.search(tail) or re.search(r"\d", tail) or not tail[:1].isupper() or len(tail.split()) > 6:
+        return inst, None
+    if len(tail.split()) < 2 and re.match(r"(?i)university of\b", head.strip()):
+        return inst, None
+    return head.strip(), tail
+
+
 def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, dict]]]:
     """Entries as (value dict, provenance by field)."""
+    lines = mend_headers(lines)
     entries: list[tuple[dict[str, Any], dict[str, dict]]] = []
     cur: dict[str, Any] | None = None
     prov: dict[str, dict] = {}
@@ -121,7 +143,9 @@ def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, d
         assert cur is not None
         text, bullet = is_bullet(ln)
         gpa = GPA_RE.search(text) or GPA_AFTER_RE.search(text)
-        if bullet or (is_prose(text) and not INSTITUTION_RE.search(text) and not DEGREE_RE.search(text)):
+        # A degree set as a list item under its school ("• Diplôme d'ingénieur") is still the degree.
+        degree_item = bullet and not cur["degree"] and bool(DEGREE_RE.match(text)) and len(text.split()) <= 8
+        if (bullet and not degree_item) or (is_prose(text) and not INSTITUTION_RE.search(text) and not DEGREE_RE.search(text)):
             if gpa and not cur["gpa"]:
                 cur["gpa"] = gpa.group(1).replace(" ", "")
                 prov["gpa"] = ln.prov(0.8)
@@ -156,54 +180,68 @@ def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, d
                 m = DEGREE_RE.search(inst)
                 assert m is not None
                 i_text = _clean(inst[: m.start()]) or inst
-            cur["institution"] = _strip_place(_clean(i_text))
+            cur["institution"], fld = _split_field(_strip_place(_clean(i_text)))
             prov["institution"] = ln.prov(0.85)
-        if deg_part:
-            degree, fld = _split_degree(deg_part)
-            if degree:
-                cur["degree"] = degree
-                prov["degree"] = ln.prov(0.8)
             if fld and not cur["field"]:
                 cur["field"] = fld
-                prov["field"] = ln.prov(0.7)
-            elif not fld and not cur["field"] and deg_part in h.parts:
-                # "Master of Science - MS, Computer Science": the major is in the next field.
-                for p in h.parts[h.parts.index(deg_part) + 1:]:
-                    if _STUDY_MODE.match(_clean(p)):
-                        continue  # "统招", "全日制": how it was studied, not what
-                    rest = _clean(DEGREE_RE.sub("", p))
-                    rest = _clean(re.sub(r"^(?:in|of)\s+", "", rest))
-                    if rest and not INSTITUTION_RE.search(p) and not is_location(p) and not GPA_RE.search(p) \
-                            and not _HONOURS.match(rest) and len(rest.split()) <= 6:
-                        cur["field"] = rest
-                        prov["field"] = ln.prov(0.6)
-                        break
+                prov["field"] = ln.prov(0.6)
+        if deg_part:
+            _take_degree(cur, prov, h.parts, deg_part, ln)
         if h.dates:
             cur["start"], cur["end"] = h.dates.start, h.dates.end
             prov["dates"] = ln.prov(0.85, h.dates.text)
         if gpa and not cur["gpa"]:
             cur["gpa"] = gpa.group(1).replace(" ", "")
             prov["gpa"] = ln.prov(0.8)
-        fl = _FIELD_LABEL.search(text)
-        if fl and not cur["field"]:
-            cur["field"] = _clean(fl.group(1))
-            prov["field"] = ln.prov(0.7)
-        elif cur["degree"] and cur["field"] and not cur["institution"] and not inst and not deg_part and not h.dates \
-                and len(h.parts) == 1 and len(h.parts[0].split()) <= 6 and not re.search(r"\d", h.parts[0]) \
-                and not GPA_RE.search(h.parts[0]) and not _HONOURS.match(h.parts[0]) and not is_location(h.parts[0]):
-            # "Diplôme d'ingénieur, Computer Science" / "Ensimag": a school we do not know by name,
-            # on its own line under a complete degree line.
-            cur["institution"] = _strip_place(_clean(h.parts[0]))
-            prov["institution"] = ln.prov(0.6)
-        elif not cur["field"] and (cur["degree"] or cur["institution"]):
-            # Remaining short part on a header line: in Chinese résumés that is the major.
-            for p in h.parts:
-                if p in (inst, deg_part) or is_location(p) or GPA_RE.search(p) or _HONOURS.match(p) \
-                        or _STUDY_MODE.match(_clean(p)):
-                    continue
-                if CJK_RE.search(p) and len(p) <= 16 and not re.search(r"[:：]", p):
-                    cur["field"] = _clean(p)
-                    prov["field"] = ln.prov(0.6)
-                    break
+        _take_rest(cur, prov, h.parts, inst, deg_part, bool(h.dates), text, ln)
     new()
     return entries
+
+
+def _take_degree(cur: dict[str, Any], prov: dict[str, dict], parts: list[str], deg_part: str, ln: Line) -> None:
+    """The degree of a header part, and its field (in the same part or the next one)."""
+    degree, fld = _split_degree(deg_part)
+    if degree:
+        cur["degree"] = degree
+        prov["degree"] = ln.prov(0.8)
+    if fld and not cur["field"]:
+        cur["field"] = fld
+        prov["field"] = ln.prov(0.7)
+    elif not fld and not cur["field"] and deg_part in parts:
+        # "Master of Science - MS, Computer Science": the major is in the next field.
+        for p in parts[parts.index(deg_part) + 1:]:
+            if _STUDY_MODE.match(_clean(p)):
+                continue  # "统招", "全日制": how it was studied, not what
+            rest = _clean(DEGREE_RE.sub("", p))
+            rest = _clean(re.sub(r"^(?:in|of)\s+", "", rest))
+            if rest and not INSTITUTION_RE.search(p) and not is_location(p) and not GPA_RE.search(p) \
+                    and not _HONOURS.match(rest) and len(rest.split()) <= 6:
+                cur["field"] = rest
+                prov["field"] = ln.prov(0.6)
+                break
+
+
+def _take_rest(cur: dict[str, Any], prov: dict[str, dict], parts: list[str], inst: str | None, deg_part: str | None,
+               dated: bool, text: str, ln: Line) -> None:
+    """A labelled field, a school we do not know by name under a degree line, or a Chinese major."""
+    fl = _FIELD_LABEL.search(text)
+    if fl and not cur["field"]:
+        cur["field"] = _clean(fl.group(1))
+        prov["field"] = ln.prov(0.7)
+    elif cur["degree"] and cur["field"] and not cur["institution"] and not inst and not deg_part and not dated \
+            and len(parts) == 1 and len(parts[0].split()) <= 6 and not re.search(r"\d", parts[0]) \
+            and not GPA_RE.search(parts[0]) and not _HONOURS.match(parts[0]) and not is_location(parts[0]):
+        # "Diplôme d'ingénieur, Computer Science" / "Ensimag": a school we do not know by name,
+        # on its own line under a complete degree line.
+        cur["institution"] = _strip_place(_clean(parts[0]))
+        prov["institution"] = ln.prov(0.6)
+    elif not cur["field"] and (cur["degree"] or cur["institution"]):
+        # Remaining short part on a header line: in Chinese résumés that is the major.
+        for p in parts:
+            if p in (inst, deg_part) or is_location(p) or GPA_RE.search(p) or _HONOURS.match(p) \
+                    or _STUDY_MODE.match(_clean(p)):
+                continue
+            if CJK_RE.search(p) and len(p) <= 16 and not re.search(r"[:：]", p):
+                cur["field"] = _clean(p)
+                prov["field"] = ln.prov(0.6)
+                break

@@ -101,6 +101,8 @@ class Header:
     line: Line
     dates: DateSpan | None
     parts: list[str] = field(default_factory=list)
+    place: str | None = None  # a place known from its position (right-aligned above the dates)
+    employment: str | None = None  # "Full-time", "Internship": how, not where or what
 
 
 def is_bullet(line: Line) -> tuple[str, bool]:
@@ -116,6 +118,15 @@ def _capitalised_title(text: str) -> bool:
         and all(w[:1].isupper() or w in ("of", "and", "&", "for", "the", "in", "to") for w in words)
 
 
+def _latin_led(text: str) -> bool:
+    """A bilingual header ("Qiantang University of Pharmacy 钱塘药科大学") is measured as the Latin
+    text it mostly is: the Chinese length rule would call it a sentence."""
+    if re.search(r"[，。；！？]", text):
+        return False
+    latin = len(re.findall(r"[A-Za-z]+", text))
+    return latin >= 2 and len(CJK_RE.findall(text)) <= 4 * latin
+
+
 def is_prose(text: str) -> bool:
     words = word_count(text)
     if (ACTION_VERB.match(text) or re.match(r"[A-Z][a-z]{2,}ed\s", text)) and words >= 3 and not find_dates(text) \
@@ -123,7 +134,7 @@ def is_prose(text: str) -> bool:
         return True
     if text.rstrip().endswith(".") and words >= 4 and not text.rstrip().endswith((" Inc.", " Ltd.", " Co.", " Corp.")):
         return True
-    if CJK_RE.search(text):
+    if CJK_RE.search(text) and not _latin_led(text):
         span = find_dates(text)
         core = text if span is None else text[: span.begin] + text[span.stop:]
         core = re.sub(r"\s+", "", core)
@@ -134,6 +145,9 @@ def is_prose(text: str) -> bool:
             # bilingual company name ("深圳蓝鲸文化传媒有限公司 Bluewhale Media Co., Ltd.  2019.06 - 至今").
             return False
         return len(core) > (30 if span else 24) or ("，" in core and len(core) > 16)
+    if "\t" in text:
+        # A header with tab stops (title, place, dates): the longest field is what reads as a sentence.
+        words = max(word_count(f) for f in text.split("\t"))
     return words > 14 or (words > 6 and text.rstrip().endswith((".", ";"))) or text[:1].islower()
 
 
@@ -178,22 +192,80 @@ def header_parts(line: Line) -> Header:
             parts.extend([m.group(1).strip(), m.group(2).strip()])
             continue
         if CJK_RE.search(p):
-            pieces = [q.strip(" ,;:|") for q in re.split(r"\s+", p) if q.strip(" ,;:|")]
-            # Latin words inside a Chinese field ("Java 开发实习生", "腾讯 IEG") stay with their neighbour.
-            merged: list[str] = []
-            for q in pieces:
-                if merged and not CJK_RE.search(q) and not is_location(q) and CJK_RE.search(merged[-1]) \
-                        and not is_company(merged[-1]) and not is_title(merged[-1]):
-                    merged[-1] += " " + q
-                elif merged and not CJK_RE.search(merged[-1]) and not is_company(merged[-1]) and \
-                        not is_title(merged[-1]) and not is_location(merged[-1]):
-                    merged[-1] += " " + q
-                else:
-                    merged.append(q)
-            parts.extend(merged)
+            parts.extend(_cjk_fields(p))
         else:
             parts.append(p)
     return Header(line, span, parts)
+
+
+def _cjk_fields(p: str) -> list[str]:
+    """The fields of a header part holding Chinese text."""
+    if _bilingual(p):
+        return [p]
+    pieces = [q.strip() for q in re.split(r"[,，]\s*", p) if q.strip()]
+    if len(pieces) > 1 and any(_bilingual(q) for q in pieces):
+        # "Acme 阿克米, Senior Analyst 高级分析师": bilingual fields listed with commas.
+        return [f for q in pieces for f in (_cjk_fields(q) if CJK_RE.search(q) else [q])]
+    pieces = [q.strip(" ,;:|") for q in re.split(r"\s+", p) if q.strip(" ,;:|")]
+    # Latin words inside a Chinese field ("Java 开发实习生", "腾讯 IEG") stay with their neighbour.
+    merged: list[str] = []
+    for q in pieces:
+        if merged and not CJK_RE.search(q) and not is_location(q) and CJK_RE.search(merged[-1]) \
+                and not is_company(merged[-1]) and not is_title(merged[-1]):
+            merged[-1] += " " + q
+        elif merged and not CJK_RE.search(merged[-1]) and not is_company(merged[-1]) and \
+                not is_title(merged[-1]) and not is_location(merged[-1]):
+            merged[-1] += " " + q
+        else:
+            merged.append(q)
+    return merged
+
+
+# Latin first: an English résumé glossing its fields in Chinese.  (A Chinese résumé that adds the
+# English form, "市场经理 Marketing Manager", keeps the Chinese field.)
+_BILINGUAL = re.compile(r"^(?P<la>[A-Za-z][^\u4e00-\u9fff]*?)\s+(?P<za>[\u4e00-\u9fff][^A-Za-z]*)$")
+
+
+def _kind(text: str) -> str | None:
+    if is_location(text):
+        return "location"
+    if is_title(text) and not is_legal_entity(text):
+        return "title"
+    return "company" if is_company(text) else None
+
+
+def _bilingual(part: str) -> bool:
+    """"Senior Clinical Research Associate 高级临床监查员", "Jadeport Clinical Research 玉港临床研究": one
+    field printed in two languages, not two fields.  The Latin half needs two words or more, and
+    the Chinese half must not be read as another kind of field ("ByteDance 后端开发工程师")."""
+    m = _BILINGUAL.match(part.strip())
+    if not m:
+        return False
+    latin, chinese = m.group("la"), m.group("za")
+    if len(latin.split()) < 2:
+        return False
+    lk, ck = _kind(latin.strip()), _kind(chinese.strip())
+    return ck is None or ck == lk
+
+
+def _specialisation(piece: str) -> bool:
+    """"FP&A", "R&D", "QA/QC": a function written as initials qualifies a title; it is no employer."""
+    return bool(re.fullmatch(r"[A-Z]{1,3}\s?[&/]\s?[A-Z]{1,3}", piece.strip()))
+
+
+def _org_then_role(pieces: list[str]) -> list[str] | None:
+    """"Meridale Foods, Financial Analyst, FP&A": a name that holds no job word, then a title with
+    its qualifiers.  Decided by what the parts are (the first names no role, a later one does)."""
+    k = next((i for i, p in enumerate(pieces) if is_title(p) and not is_legal_entity(p)), None)
+    if not k or any(looks_like_location(p) for p in pieces[:k]):
+        return None
+    head = ", ".join(pieces[:k])
+    if not re.fullmatch(r"[A-Z0-9][\w&'’.\-]*(?: (?:[A-Z0-9&][\w&'’.\-]*|of|and|the|de|du|des|la|le|für|und))*", head):
+        return None  # a name is a run of capitalised words
+    tail = pieces[k:]
+    places = [p for p in tail[1:] if looks_like_location(p)]
+    role = ", ".join(p for p in tail if p not in places)
+    return [head, role, *places]
 
 
 def split_commas(part: str, relaxed: bool = False) -> list[str]:
@@ -216,6 +288,11 @@ def split_commas(part: str, relaxed: bool = False) -> list[str]:
         else:
             out.append(pieces[i])
             i += 1
+    if len(out) > 1 and is_title(out[0]) and all(_specialisation(p) for p in out[1:]):
+        return [part]  # "Financial Analyst, FP&A": a role and its field, not a role and an employer
+    split = _org_then_role(out)
+    if split:
+        return split
     known = sum(1 for p in out if is_title(p) or is_company(p) or looks_like_location(p))
     need = len(out) - 1 if relaxed else len(out)
     if len(out) > 1 and known >= need and all(len(p.split()) <= 7 for p in out):

@@ -11,7 +11,24 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .entries import ACTION_VERB, HIGHLIGHT_LABEL, Header, header_parts, is_labelled_list, is_bullet, is_company, is_duration, is_legal_entity, is_location, is_prose, is_subheading, is_title, split_commas
+from .entries import (
+    ACTION_VERB,
+    HIGHLIGHT_LABEL,
+    Header,
+    header_parts,
+    is_bullet,
+    is_company,
+    is_duration,
+    is_labelled_list,
+    is_legal_entity,
+    is_location,
+    is_prose,
+    is_subheading,
+    is_title,
+    split_commas,
+)
+from .entry_lines import mend_headers, side_places
+from .experience_fields import regroup, take_employment_type
 from .model import Line
 from .names import _TITLE_WORDS
 from .textutil import CJK_RE
@@ -23,7 +40,7 @@ def _clean(s: str) -> str:
 
 def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict[str, str]:
     """Map the text parts of a header line to company/title/location."""
-    roles: dict[str, str] = {}
+    roles: dict[str, str] = {"location": h.place} if h.place else {}
     # With no company yet, "Engineer, Thamesgate Robotics" is title + company; with one, or
     # with the company on the next line, "Staff Nurse, Intensive Care Unit" is a title with its department.
     parts = [q for p in h.parts for q in split_commas(p, relaxed=not cur.get("company") and not company_below)]
@@ -39,6 +56,11 @@ def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict
     others = [p for p in parts if p not in titles and p not in companies]
     if titles:
         roles["title"] = titles[0]
+        if company_below and not companies and not cur.get("company") and others and parts.index(titles[0]) == 0:
+            # The employer is on the next line: what follows the title is its specialisation
+            # ("Senior Analyst – Pricing"), not an employer.
+            roles["title"] = " – ".join([titles[0], *[p for p in others if len(p) <= 40]])
+            others = []
     if companies:
         # "Associate Professor, Department of Biology, Lakeshore University": the department is a
         # unit of the employer that follows it.
@@ -47,6 +69,10 @@ def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict
     if ats and len(parts) >= 2 and "title" not in roles and "company" not in roles:
         roles["title"], roles["company"] = parts[0], parts[1]
         others = []
+    for p in list(others):
+        if _TEAM.search(p) and (roles.get("company") or cur.get("company") or len(others) > 1) and "unit" not in roles:
+            roles["unit"] = p  # "Harbourline Freight – Analyst – Logistics Team": the team, kept
+            others.remove(p)
     for p in others:
         if len(p) > 80:
             continue
@@ -56,6 +82,9 @@ def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict
             roles["title"] = p
         elif "company" not in roles and "title" in roles and not cur.get("company"):
             roles["company"] = p
+        elif "company" not in roles and "title" not in roles and cur.get("company") and cur.get("title") \
+                and len(parts) == 1 and h.line.style and re.match(r"(?i)heading", h.line.style):
+            roles["company"] = p  # a Word heading after a whole entry starts the next one
         elif "location" not in roles and not cur.get("location") and len(p.split()) <= 4 and "," in p:
             roles["location"] = p
         elif "location" not in roles and not cur.get("location") and "company" in roles and p is parts[-1] \
@@ -70,143 +99,180 @@ def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict
     return {k: _clean(v) for k, v in roles.items() if _clean(v)}
 
 
+_TEAM = re.compile(r"(?i)\b(?:team|group|unit|department|dept\.?|division|squad|tribe|lab|practice)$")
 _PLACE_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-](?:upon|on|under|le|en|sur|am|[A-Z][a-z]+)){0,3}")
 _UNIT = re.compile(r"(?i)^(?:department|dept\.?|faculty|division|school|unit|section|chair)\s+(?:of|for)\s")
 
 
 def _blank() -> dict[str, Any]:
-    return {"company": None, "title": None, "location": None, "start": None, "end": None, "highlights": []}
+    return {"company": None, "title": None, "location": None, "start": None, "end": None, "highlights": [],
+            "employment_type": None, "unit": None, "company_alias": None}
 
 
 def parse_experience(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, dict]]]:
-    entries: list[tuple[dict[str, Any], dict[str, dict]]] = []
-    cur = _blank()
-    prov: dict[str, dict] = {}
-    had_body = False
-    cont_x: float | None = None  # left edge of the current bullet text, to join wrapped lines
-    soft_company = False  # company copied from the previous role; a later company line replaces it
-
-    def flush() -> None:
-        nonlocal cur, prov, had_body, soft_company
-        soft_company = False
-        if cur["company"] or cur["title"]:
-            entries.append((cur, prov))
-        elif entries and cur["highlights"]:
-            base = len(entries[-1][0]["highlights"])
-            for i in range(len(cur["highlights"])):
-                if f"highlights.{i}" in prov:
-                    entries[-1][1][f"highlights.{base + i}"] = prov[f"highlights.{i}"]
-            entries[-1][0]["highlights"].extend(cur["highlights"])
-        cur, prov, had_body = _blank(), {}, False
-
-    margins: dict[tuple[int, int], float] = {}
-    sizes = sorted(ln.size for ln in lines if ln.size)
-    body_size = sizes[len(sizes) // 2] if sizes else None
-    for ln in lines:
-        if ln.bbox:
-            key = (ln.page, ln.column)
-            margins[key] = min(margins.get(key, ln.bbox[0]), ln.bbox[0])
-    # Is a dated entry header just ahead (within the next two header-like lines)?
-    dated_next = [False] * len(lines)
-    for i in range(len(lines) - 1):
-        for j in range(i + 1, min(i + 3, len(lines))):
-            nxt_text, nxt_bullet = is_bullet(lines[j])
-            if nxt_bullet or is_prose(nxt_text):
-                break
-            if header_parts(lines[j]).dates is not None:
-                dated_next[i] = True
-                break
-    for pos, ln in enumerate(lines):
+    reader = _Reader(mend_headers(lines))
+    for pos, ln in enumerate(reader.lines):
         text, bullet = is_bullet(ln)
         if not text or is_duration(text) or (not bullet and is_subheading(text)):
             continue
-        header_like = not bullet and not is_prose(text) and not is_labelled_list(text)
-        if header_like and ln.bbox and not ln.bold and (ln.page, ln.column) in margins \
-                and ln.bbox[0] > margins[(ln.page, ln.column)] + 8 and not header_parts(ln).dates \
-                and not (not had_body and any(is_company(p) or is_location(p) for p in split_commas(text, True))):
-            # Indented, plain, undated: body text whose bullet was drawn as a shape.
-            header_like = False
-        h: Header | None = None
-        if header_like:
-            h = header_parts(ln)
-            if not h.parts and not h.dates:
-                header_like = False
-            # A wrapped highlight line indented like the bullet text is a continuation.
-            elif (cont_x is not None and ln.bbox and abs(ln.bbox[0] - cont_x) < 3 and not h.dates
-                  and cur["highlights"] and not ln.bold):
-                header_like = False
-            elif cur["highlights"] and not h.dates and not ln.bold and len(h.parts) == 1 and \
-                    cur["highlights"][-1][-1:] not in (".", "。") and text[:1].islower():
-                header_like = False
-            elif had_body and not h.dates and not ln.bold and len(h.parts) == 1 and not dated_next[pos] and \
-                    not (ln.size and body_size and ln.size > body_size + 0.4) and \
-                    not any(is_title(p) or is_company(p) or is_location(p) for p in h.parts):
-                # After highlights, an unremarkable short line is more likely another highlight
-                # than a new entry.
-                header_like = False
-        if not header_like:
-            text = HIGHLIGHT_LABEL.sub("", text)
-            if bullet or not cur["highlights"]:
-                cur["highlights"].append(text)
-                _note_highlight(prov, cur, ln)
-                cont_x = None
-            else:
-                prev = cur["highlights"][-1]
-                # Continuation of a wrapped bullet vs. a new sentence-level highlight.
-                new_item = (bool(ACTION_VERB.match(text) or re.match(r"[A-Z][a-z]+ed\b", text)) and not ln.bbox) \
-                    or is_labelled_list(text)
-                if not bullet and (text[:1].islower() or (not prev.rstrip().endswith((".", "。", "!", ";", "；"))
-                                                          and not new_item)):
-                    if prev.endswith("-") and text[:1].islower():
-                        cur["highlights"][-1] = prev[:-1] + text  # hyphenated line break
-                    else:
-                        cur["highlights"][-1] = prev + ("" if CJK_RE.search(prev[-1:]) else " ") + text
+        h = reader.header(pos, ln, text, bullet)
+        if h is None:
+            reader.body(ln, text, bullet)
+        else:
+            reader.start(pos, ln, h)
+    reader.flush()
+    return regroup(reader.entries)
+
+
+class _Reader:
+    """The entries read so far and the one being read.  Entry headers are short non-bullet lines;
+    a header field that is already filled in the current entry (or any header after bullets)
+    starts a new entry."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.places = side_places(lines)
+        self.entries: list[tuple[dict[str, Any], dict[str, dict]]] = []
+        self.cur = _blank()
+        self.prov: dict[str, dict] = {}
+        self.had_body = False
+        self.cont_x: float | None = None  # left edge of the current bullet text, to join wrapped lines
+        self.soft_company = False  # company copied from the previous role; a later company line replaces it
+        self.margins: dict[tuple[int, int], float] = {}
+        sizes = sorted(ln.size for ln in lines if ln.size)
+        self.body_size = sizes[len(sizes) // 2] if sizes else None
+        for ln in lines:
+            if ln.bbox:
+                key = (ln.page, ln.column)
+                self.margins[key] = min(self.margins.get(key, ln.bbox[0]), ln.bbox[0])
+        # Is a dated entry header just ahead (within the next two header-like lines)?
+        self.dated_next = [False] * len(lines)
+        for i in range(len(lines) - 1):
+            for j in range(i + 1, min(i + 3, len(lines))):
+                nxt_text, nxt_bullet = is_bullet(lines[j])
+                if nxt_bullet or is_prose(nxt_text):
+                    break
+                if header_parts(lines[j]).dates is not None:
+                    self.dated_next[i] = True
+                    break
+
+    def flush(self) -> None:
+        cur, prov = self.cur, self.prov
+        self.soft_company = False
+        if cur["company"] or cur["title"]:
+            self.entries.append((cur, prov))
+        elif self.entries and cur["highlights"]:
+            last = self.entries[-1]
+            base = len(last[0]["highlights"])
+            for i in range(len(cur["highlights"])):
+                if f"highlights.{i}" in prov:
+                    last[1][f"highlights.{base + i}"] = prov[f"highlights.{i}"]
+            last[0]["highlights"].extend(cur["highlights"])
+        self.cur, self.prov, self.had_body = _blank(), {}, False
+
+    def header(self, pos: int, ln: Line, text: str, bullet: bool) -> Header | None:
+        """The line's header fields, or None when it is body text."""
+        cur = self.cur
+        if bullet or is_prose(text) or is_labelled_list(text):
+            return None
+        if ln.bbox and not ln.bold and (ln.page, ln.column) in self.margins \
+                and ln.bbox[0] > self.margins[(ln.page, ln.column)] + 8 and not header_parts(ln).dates \
+                and not (not self.had_body and any(is_company(p) or is_location(p) for p in split_commas(text, True))):
+            return None  # indented, plain, undated: body text whose bullet was drawn as a shape
+        h = header_parts(ln)
+        if pos in self.places and len(h.parts) >= 2:
+            h.place = h.parts.pop()
+        h.parts, h.employment = take_employment_type(h.parts)
+        if not h.parts and not h.dates:
+            return None
+        # A wrapped highlight line indented like the bullet text is a continuation.
+        if self.cont_x is not None and ln.bbox and abs(ln.bbox[0] - self.cont_x) < 3 and not h.dates \
+                and cur["highlights"] and not ln.bold:
+            return None
+        if cur["highlights"] and not h.dates and not ln.bold and len(h.parts) == 1 and \
+                cur["highlights"][-1][-1:] not in (".", "。") and text[:1].islower():
+            return None
+        if self.had_body and not h.dates and not ln.bold and len(h.parts) == 1 and not self.dated_next[pos] and \
+                not (ln.size and self.body_size and ln.size > self.body_size + 0.4) and \
+                not any(is_title(p) or is_company(p) or is_location(p) for p in h.parts):
+            # After highlights, an unremarkable short line is more likely another highlight
+            # than a new entry.
+            return None
+        return h
+
+    def body(self, ln: Line, text: str, bullet: bool) -> None:
+        cur = self.cur
+        text = HIGHLIGHT_LABEL.sub("", text)
+        if bullet or not cur["highlights"]:
+            cur["highlights"].append(text)
+            _note_highlight(self.prov, cur, ln)
+            self.cont_x = None
+        else:
+            prev = cur["highlights"][-1]
+            # Continuation of a wrapped bullet vs. a new sentence-level highlight.
+            new_item = (bool(ACTION_VERB.match(text) or re.match(r"[A-Z][a-z]+ed\b", text)) and not ln.bbox) \
+                or is_labelled_list(text)
+            if not bullet and (text[:1].islower() or (not prev.rstrip().endswith((".", "。", "!", ";", "；"))
+                                                      and not new_item)):
+                if prev.endswith("-") and text[:1].islower():
+                    cur["highlights"][-1] = prev[:-1] + text  # hyphenated line break
                 else:
-                    cur["highlights"].append(text)
-                    _note_highlight(prov, cur, ln)
-            if ln.bbox and bullet:
-                # Bullet text starts after the bullet glyph; wrapped lines align with it.
-                cont_x = ln.bbox[0] + (ln.bbox[2] - ln.bbox[0]) * (len(ln.text) - len(text)) / max(len(ln.text), 1)
-            had_body = True
-            continue
-        assert h is not None
-        if soft_company and "company" in _assign(h, {**cur, "company": None}) and not had_body:
+                    cur["highlights"][-1] = prev + ("" if CJK_RE.search(prev[-1:]) else " ") + text
+            else:
+                cur["highlights"].append(text)
+                _note_highlight(self.prov, cur, ln)
+        if ln.bbox and bullet:
+            # Bullet text starts after the bullet glyph; wrapped lines align with it.
+            self.cont_x = ln.bbox[0] + (ln.bbox[2] - ln.bbox[0]) * (len(ln.text) - len(text)) / max(len(ln.text), 1)
+        self.had_body = True
+
+    def start(self, pos: int, ln: Line, h: Header) -> None:
+        """A header line: its fields go into the current entry, or start the next one."""
+        cur, prov = self.cur, self.prov
+        if self.soft_company and "company" in _assign(h, {**cur, "company": None}) and not self.had_body:
             cur["company"] = None
             prov.pop("company", None)
-            soft_company = False
-        below = _company_line_below(lines, pos)
+            self.soft_company = False
+        below = _company_line_below(self.lines, pos)
         roles = _assign(h, cur, below)
-        conflict = had_body or (h.dates and (cur["start"] or cur["end"])) or \
+        conflict = self.had_body or (h.dates and (cur["start"] or cur["end"])) or \
             ("company" in roles and cur["company"] and "title" not in roles and cur["title"]) or \
             ("title" in roles and cur["title"]) or ("company" in roles and cur["company"] and "title" in roles)
         if conflict and (cur["company"] or cur["title"] or cur["start"]):
-            prev_company = cur["company"]
-            prev_prov = prov.get("company")
-            flush()
+            prev_company, prev_prov = cur["company"], prov.get("company")
+            self.flush()
+            cur, prov = self.cur, self.prov
             roles = _assign(h, cur, below)
             if "company" not in roles and "title" in roles and prev_company:
                 # Another role under the same company heading.
                 cur["company"] = prev_company
-                soft_company = True
+                self.soft_company = True
                 if prev_prov:
                     prov["company"] = dict(prev_prov, confidence=0.6)
-        for k in ("company", "title", "location"):
-            if k in roles and not cur[k]:
-                cur[k] = roles[k]
-                prov[k] = ln.prov(0.8 if k != "location" else 0.7, roles[k])
+        _fill(cur, prov, roles, h, ln)
         if h.dates and not (cur["start"] or cur["end"]):
             cur["start"], cur["end"] = h.dates.start, h.dates.end
             prov["dates"] = ln.prov(0.85, h.dates.text)
-        cont_x = None
-    flush()
-    # "Microsoft (2012 – 2017)" above its roles is a group heading, not a role of its own.
-    kept: list[tuple[dict[str, Any], dict[str, dict]]] = []
-    for i, (e, p) in enumerate(entries):
-        nxt = entries[i + 1][0] if i + 1 < len(entries) else None
-        if not e["title"] and not e["highlights"] and nxt is not None and nxt["company"] == e["company"] and nxt["title"]:
-            continue
-        kept.append((e, p))
-    return kept
+        self.cont_x = None
+
+
+def _fill(cur: dict[str, Any], prov: dict[str, dict], roles: dict[str, str], h: Header, ln: Line) -> None:
+    """Put a header's fields into the current entry.  A second organisation line under the
+    employer before any title ("数据智能实验室（上海）" under "海港货运有限公司") is a unit of it."""
+    for k in ("company", "title", "location"):
+        if k in roles and not cur[k]:
+            cur[k] = roles[k]
+            prov[k] = ln.prov(0.8 if k != "location" else 0.7, roles[k])
+        elif k == "company" and k in roles and roles[k] != cur[k] and not cur["title"] and not cur["unit"] \
+                and not h.dates and "title" not in roles:
+            cur["unit"] = roles[k]
+            prov["unit"] = ln.prov(0.6, roles[k])
+    if roles.get("unit") and not cur["unit"]:
+        cur["unit"] = roles["unit"]
+        prov["unit"] = ln.prov(0.7, roles["unit"])
+    if h.employment and not cur["employment_type"]:
+        cur["employment_type"] = h.employment
+        prov["employment_type"] = ln.prov(0.8, h.employment)
 
 
 def _company_line_below(lines: list[Line], pos: int) -> bool:
@@ -217,7 +283,13 @@ def _company_line_below(lines: list[Line], pos: int) -> bool:
     if bullet or is_prose(text):
         return False
     h = header_parts(lines[pos + 1])
-    return not h.dates and len(h.parts) == 1 and is_company(h.parts[0]) and not is_title(h.parts[0])
+    if h.dates or len(h.parts) != 1 or is_title(h.parts[0]):
+        return False
+    # A known organisation, or an undated capitalised name on its own under a dated title line
+    # ("Senior Analyst – Pricing  2015 – 2016" / "Marrow & Finch").
+    name = h.parts[0]
+    return is_company(name) or (header_parts(lines[pos]).dates is not None and len(name.split()) <= 6
+                                and name[:1].isupper() and not is_location(name) and not CJK_RE.search(name))
 
 
 def _note_highlight(prov: dict[str, dict], cur: dict[str, Any], ln: Line) -> None:

@@ -208,12 +208,16 @@ def _inline(left: list[Chunk], right: list[Chunk], nl: int, nr: int) -> bool:
     # Headings in a margin and the short last lines of paragraphs say nothing about the gutter.
     small = [c for c in small if not heading_key(c.text) and not (len(c.text) < 30 and c.text.rstrip().endswith("."))] or small
     share = _share_baseline(small, big)
-    tabby = [c for c in small if _DATEISH.search(c.text) or looks_like_location(c.text)]
+    # Tab-stop text is short: a DOI or a sentence that happens to hold a year is column text.
+    tabby = [c for c in small if len(c.text) <= 30 and (_DATEISH.search(c.text) or looks_like_location(c.text))]
     tabish = len(tabby) / len(small)
     if len(small) - len(tabby) < 3:
         return True  # too little text besides dates/places to be a column of its own
     if tabish >= 0.5 and share >= 0.3:
         return True
+    if sum(1 for c in small if len(c.text) > 30) >= 3 and tabish < 0.5:
+        # Lines of running text on the narrow side: two columns whose line pitch happens to agree.
+        return False
     if share >= 0.75 and not (_dense_block(small) and tabish < 0.3):
         return True
     return False
@@ -236,9 +240,67 @@ def _group_lines(chunks: list[Chunk]) -> list[list[Chunk]]:
     return rows
 
 
-def _split_heading(row: list[Chunk]) -> list[list[Chunk]]:
+def _text_edge(rows: list[list[Chunk]]) -> float | None:
+    """The left edge most rows of a column start at: where its body text is aligned."""
+    starts: dict[int, int] = {}
+    for r in rows:
+        key = round(r[0].x0)
+        starts[key] = starts.get(key, 0) + 1
+    if len(rows) < 6:
+        return None
+    x, n = max(starts.items(), key=lambda kv: (kv[1], -kv[0]))
+    return float(x) if n >= 0.3 * len(rows) else None
+
+
+# Body lines of one column start within a few points of each other (entries, and list items
+# indented by a bullet's width).
+_EDGE_SLACK = 8.0
+_MARGIN_WORDS = re.compile(r"^[^\W\d_]{2,}(?:[ &/\-][^\W\d_]+)*$|^[\u4e00-\u9fff]{2,}")
+
+
+def _margin_split(row: list[Chunk], edge: float | None) -> int:
+    """Index of the chunk where the body text starts when a row begins with a few words set in the
+    left margin ("Work   Harrowgate Payments": a two-column grid whose narrow first column holds
+    the section titles, on the baseline of the first entry); 0 when it does not."""
+    if edge is None or row[0].x0 >= edge - 10:
+        return 0
+    row[:] = _cut_at_edge(row, edge)
+    for i, c in enumerate(row[1:], 1):
+        if abs(c.x0 - edge) <= _EDGE_SLACK:
+            head = " ".join(k.text for k in row[:i]).strip()
+            gap = c.x0 - row[i - 1].x1
+            # Words only: dates or numbers in the margin ("2019 – 2021  Acme") belong to the entry.
+            if gap > 0.8 * max(c.size, row[i - 1].size) and len(head) <= 40 and _MARGIN_WORDS.match(head):
+                return i
+            return 0
+        if c.x0 > edge + _EDGE_SLACK:
+            return 0
+    return 0
+
+
+def _cut_at_edge(row: list[Chunk], edge: float) -> list[Chunk]:
+    """A margin title and the entry beside it can be close enough to form one chunk: cut the chunk
+    where a glyph starts at the body's edge after a gap."""
+    out: list[Chunk] = []
+    for k in row:
+        cut = next((j for j in range(1, len(k.chars)) if abs(k.chars[j][0] - edge) <= _EDGE_SLACK
+                    and k.chars[j][0] - k.chars[j - 1][2] > 0.6 * k.size), 0) if k.x0 < edge - 10 < edge < k.x1 else 0
+        if not cut:
+            out.append(k)
+            continue
+        for part in (k.chars[:cut], k.chars[cut:]):
+            ch = _finish(part, [False] + [part[j][0] - part[j - 1][2] > 0.25 * k.size for j in range(1, len(part))])
+            if ch:
+                out.append(ch)
+    return out
+
+
+def _split_heading(row: list[Chunk], edge: float | None = None) -> list[list[Chunk]]:
     """Split a row at wide gaps between text of clearly different sizes (a 28 pt name beside a
     9 pt address block), and put a margin heading sharing a baseline with an entry on its own line."""
+    cut = _margin_split(row, edge)
+    if cut:
+        return [row[:cut]] + _split_heading(row[cut:])
     if len(row) < 2:
         return [row]
     from .sections import heading_key
@@ -349,8 +411,10 @@ def build_lines(chars: list[Char], page: int, width: float, height: float,
         if not g:
             continue
         col = lefts.index(round(min(c.x0 for c in g) / 20)) if len(groups) > 1 else 0
-        for full_row in _group_lines(g):
-            for row in _split_heading(full_row):
+        rows = _group_lines(g)
+        edge = _text_edge(rows)
+        for full_row in rows:
+            for row in _split_heading(full_row, edge):
                 ln = _row_line(row, page, col)
                 _fix_unmapped(ln, stats)
                 if ln.text:

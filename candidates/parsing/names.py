@@ -239,3 +239,24 @@ def find_name(lines: list[Line], header_count: int, excluded: set[int] | None = 
     if best is None:
         return None
     return _title_case(best[1]), best[2], best[3]
+
+
+_LATIN_THEN_CJK = re.compile(r"^([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .'’\-]+?)\s*[(（]?([\u4e00-\u9fff·]{2,5})[)）]?$")
+_CJK_THEN_LATIN = re.compile(r"^[(（]?([\u4e00-\u9fff·]{2,5})[)）]?\s*[(（]?([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .'’\-]+?)[)）]?$")
+
+
+def name_alternates(line: Line, name: str) -> list[str]:
+    """The other written form of a bilingual name on the name line ("Yuxin Liang 梁雨昕" → ["梁雨昕"],
+    "梁雨昕 (Yuxin Liang)" → ["Yuxin Liang"]): the name is kept as found, the other form reported."""
+    t = re.sub(r"\s+", " ", ICON_RE.sub(" ", line.text)).strip(" ,|·-–—")
+    m = _LATIN_THEN_CJK.match(t)
+    if m and is_latin_name(m.group(1).strip()) and is_cjk_name(m.group(2)):
+        latin, cjk = _title_case(m.group(1).strip()), m.group(2)
+    else:
+        m = _CJK_THEN_LATIN.match(t)
+        if not (m and is_cjk_name(m.group(1)) and is_latin_name(m.group(2).strip())):
+            return []
+        cjk, latin = m.group(1), _title_case(m.group(2).strip())
+    if name.casefold() == latin.casefold():
+        return [cjk]
+    return [latin] if name == cjk else []

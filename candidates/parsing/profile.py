@@ -16,9 +16,9 @@ from .entries import TITLE_RE, is_bullet, is_labelled_list, is_prose
 from .experience import parse_experience
 from .languages import find_languages, spoken_names
 from .model import Document, Line
-from .names import find_name, clean_name
+from .names import clean_name, find_name, name_alternates
 from .sections import Section, heading_key, split_sections
-from .skills import find_skills
+from .skills import category_lines, find_skill_mentions
 from .textutil import CJK_RE, ICON_RE, split_parts, strip_icons, word_count
 
 PARSER_VERSION = "1.0.0"
@@ -188,20 +188,28 @@ def _unwrap_link(url: str, raw: str, ln: Line, nxt: Line | None) -> str:
     return normalise_link(raw + tail) or url
 
 
-_EMAIL_HEAD = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+\-]*@[A-Za-z0-9][\w\-.]*$")
-_EMAIL_REST = re.compile(r"^[\w\-]*(?:\.[\w\-]+)+(?=\s|$)")
+_EMAIL_HEAD = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+\-]*@(?:[A-Za-z0-9][\w\-.]*)?$")
+_EMAIL_REST = re.compile(r"^[\w\-.]*(?:\.[\w\-]+)*(?=\s|$)")
 
 
-def _unwrap_email(ln: Line, nxt: Line | None) -> str | None:
-    """"siqi.wang@exam" / "ple.com": an address broken inside a narrow table cell."""
-    if nxt is None or "@" not in ln.text or nxt.page != ln.page:
+def _unwrap_email(ln: Line, nxt: Line | None) -> tuple[str, str | None] | None:
+    """"siqi.wang@exam" / "ple.com", "orla@example." / "org", "orla@example.co" / "m": an address
+    broken inside a narrow cell or sidebar.  Returns the whole address and the broken head when
+    the head alone also reads as an address (it must not come back as a second one)."""
+    if nxt is None or "@" not in ln.text or nxt.page != ln.page or nxt.column != ln.column:
         return None
     head = _EMAIL_HEAD.search(ln.text.rstrip())
-    rest = _EMAIL_REST.match(nxt.text.strip())
-    if not head or not rest or find_emails(ln.text[head.start():]):
+    tail = nxt.text.strip()
+    rest = _EMAIL_REST.match(tail)
+    if not head or not rest or not rest.group(0) or rest.group(0) != tail:
         return None
-    joined = find_emails(head.group(0) + rest.group(0))
-    return joined[0][0] if joined else None
+    complete = find_emails(ln.text[head.start():])
+    if complete and (len(tail) > 6 or not tail.isalpha() or not tail.islower()):
+        return None  # a whole address, then a line of its own
+    joined = find_emails(head.group(0) + tail)
+    if not joined:
+        return None
+    return joined[0][0], (complete[0][0] if complete else None)
 
 
 def _headline_ok(t: str) -> bool:
@@ -277,6 +285,21 @@ def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _add_skills(profile: dict[str, Any], mentions: list) -> None:
+    """``skills``: canonical names, listed ones and those inferred from prose alike (search reads
+    them); ``skills_inferred``: the ones only prose mentions, which are less certain;
+    ``skill_mentions``: each skill with the text the document printed for it."""
+    prov = profile["provenance"]
+    listed = {m.skill.casefold() for m in mentions if m.listed}
+    for m in mentions:
+        if m.skill.casefold() not in (x.casefold() for x in profile["skills"]):
+            prov[f"skills.{len(profile['skills'])}"] = m.line.prov(m.confidence if m.listed else min(m.confidence, 0.6))
+            profile["skills"].append(m.skill)
+            if m.skill.casefold() not in listed:
+                profile["skills_inferred"].append(m.skill)
+        profile["skill_mentions"].append({"skill": m.skill, "text": m.text})
+
+
 def build_profile(doc: Document) -> dict[str, Any]:
     # Rules, underlines and lone bullets carry no fields.
     warnings = list(doc.warnings)
@@ -286,8 +309,9 @@ def build_profile(doc: Document) -> dict[str, Any]:
     language = detect_language(full_text[:50_000])
     prov: dict[str, dict] = {}
     profile: dict[str, Any] = {
-        "name": None, "headline": None, "emails": [], "phones": [], "location": None, "links": [],
-        "summary": None, "education": [], "experience": [], "skills": [], "languages": [],
+        "name": None, "name_alternates": [], "headline": None, "emails": [], "phones": [], "location": None, "links": [],
+        "summary": None, "education": [], "experience": [], "skills": [], "skill_mentions": [], "skills_inferred": [],
+        "languages": [],
         "language": language, "warnings": warnings, "provenance": prov,
         "parser_version": PARSER_VERSION,
     }
@@ -305,6 +329,7 @@ def build_profile(doc: Document) -> dict[str, Any]:
         name, ln, conf = found
         profile["name"] = name
         prov["name"] = ln.prov(conf)
+        profile["name_alternates"] = name_alternates(ln, name)
         hl = _headline(lines, ln, name)
         if hl:
             profile["headline"] = hl[0]
@@ -340,7 +365,7 @@ def build_profile(doc: Document) -> dict[str, Any]:
         found_emails = find_emails(ln.text)
         wrapped = _unwrap_email(ln, lines[pos + 1] if pos + 1 < len(lines) else None)
         if wrapped:
-            found_emails.append((wrapped, 0, 0))
+            found_emails = [f for f in found_emails if f[0] != wrapped[1]] + [(wrapped[0], 0, 0)]
             email_tails.add(ln.index + 1)
         for e, _, _ in found_emails:
             if e.lower() not in (x.lower() for x in profile["emails"]):
@@ -453,9 +478,9 @@ def build_profile(doc: Document) -> dict[str, Any]:
                 if ln.index < 8 or find_emails(ln.text) or find_phones(ln.text):
                     continue
             scan.append(ln)
-    for i, (skill, ln, conf) in enumerate(find_skills(scan, skill_lines - lang_lines, spoken)):
-        profile["skills"].append(skill)
-        prov[f"skills.{i}"] = ln.prov(conf)
+    labels = category_lines([ln for s in sections if s.key == "skills" for ln in s.lines])
+    scan = [ln for ln in scan if ln.index not in labels]
+    _add_skills(profile, find_skill_mentions(scan, skill_lines - lang_lines, spoken))
     for i, (lang, ln, conf) in enumerate(find_languages(lines, lang_lines)):
         profile["languages"].append(lang)
         prov[f"languages.{i}"] = ln.prov(conf)

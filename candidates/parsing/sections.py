@@ -97,6 +97,10 @@ _VOCAB["experience"] += [
     "academic appointments", "appointments", "professional appointments", "academic positions", "positions",
     "academic employment", "employment and appointments",
 ]
+# Bare one-word titles some builders print ("Work", "Volunteer", "Awards"): weak, so only a line
+# styled as a heading counts.
+_VOCAB["experience"] += ["work", "jobs", "employment record", "work and experience"]
+_VOCAB["volunteer"] += ["volunteering experience", "volunteer and community"]
 _VOCAB["education"] += [
     "education history", "degrees", "academic profile", "academic record", "academic credentials", "educational history",
     "education and certifications", "education & certifications",
@@ -129,7 +133,7 @@ _WEAK = {
     "tools", "technologies", "career", "leadership", "training", "courses", "language", "project", "details",
     "info", "about", "highlights", "expertise", "interests", "overview", "introduction", "volunteer",
     "research experience", "qualifications", "教育", "项目", "语言", "荣誉", "兴趣", "爱好", "技能", "简介", "证书",
-    "software", "stack", "my stack", "toolbox", "toolkit", "degrees", "work", "links", "social", "personal", "extra",
+    "jobs", "software", "stack", "my stack", "toolbox", "toolkit", "degrees", "work", "links", "social", "personal", "extra",
     "other", "additional", "misc", "miscellaneous", "talks", "patents", "portfolio", "research", "presentations",
     "conferences", "project", "positions", "appointments", "teaching", "service", "funding", "supervision",
 }
@@ -138,9 +142,14 @@ _NUMBERING = re.compile(r"^(?:[0-9]{1,2}[.、)]|[一二三四五六七八九十]
 _EDGE = re.compile(r"^[\s:：|｜/\\\-–—_=*~•·.,■□◆◇►▶▸●○▪➤✦★☆【】\[\]()（）<>《》]+|[\s:：|｜/\\\-–—_=*~•·.,■□◆◇►▶▸●○▪➤✦★☆【】\[\]()（）<>《》]+$")
 
 
+# "Work Experience(3)", "Education (2)", "Projects [4]": the builder counts the entries.
+_COUNT = re.compile(r"\s*(?:[(（\[]\s*\d{1,2}\s*[)）\]]|[·•|–—-]\s*\d{1,2})\s*$")
+
+
 def normalise_heading(text: str) -> str:
     t = ICON_RE.sub(" ", text)
     t = collapse_letterspacing(t.strip())
+    t = _COUNT.sub("", t)
     t = _EDGE.sub("", t)
     t = _NUMBERING.sub("", t)
     t = _EDGE.sub("", t)
@@ -274,12 +283,18 @@ def _style_sig(line: Line) -> tuple:
     return (round(line.size or 0, 0), line.bold, bool(letters) and letters.isupper(), line.style)
 
 
-def _starts_entry(lines: list[Line], i: int) -> bool:
-    """A company or school name followed by a dated line is an entry, not a heading."""
+def _starts_entry(lines: list[Line], i: int, current: str) -> bool:
+    """A company or school name followed by a dated line is an entry, not a heading.  Inside an
+    entry section the dates may come two or three lines down (title, then place, then dates), and
+    a Word heading style there marks an entry header: only a known title ends the section."""
     from .dates import find_range
 
-    nxt = lines[i + 1] if i + 1 < len(lines) else None
-    return nxt is not None and find_range(nxt.text) is not None or find_range(lines[i].text) is not None
+    if find_range(lines[i].text) is not None:
+        return True
+    if current in _ENTRY_SECTIONS and lines[i].style and re.match(r"(?i)heading", lines[i].style):
+        return True
+    ahead = 3 if current in _ENTRY_SECTIONS else 1
+    return any(find_range(ln.text) is not None for ln in lines[i + 1: i + 1 + ahead])
 
 
 def _unknown_heading(line: Line, signatures: set[tuple], body: float | None) -> bool:
@@ -326,27 +341,117 @@ def _join_wrapped_headings(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _heading_rank(line: Line) -> float | None:
+    """How high a heading sits in the document's hierarchy: a Word heading level (negated, so
+    that larger is higher) or a PDF font size."""
+    if line.style:
+        m = re.match(r"(?i)heading\s*(\d)", line.style)
+        if m:
+            return -float(m.group(1))
+    return line.size
+
+
+def _top_rank(lines: list[Line], classified: list[tuple[str | None, str | None]]) -> tuple[float | None, set[str]]:
+    """The rank of the document's section titles (the highest rank at which at least two
+    different recognised titles are set: a lone big line may be a misread name), and the
+    titles set at that rank."""
+    keys: dict[float, set[str]] = {}
+    for ln, (k, rest) in zip(lines, classified):
+        r = _heading_rank(ln)
+        if k and rest is None and r is not None:
+            keys.setdefault(r, set()).add(k)
+    ranks = [r for r, ks in keys.items() if len(ks) >= 2]
+    return (max(ranks), keys[max(ranks)]) if ranks else (None, set())
+
+
+def _sub_heading(ln: Line, key: str, current: str, top: float | None, top_keys: set[str]) -> bool:
+    """A title set below the document's title rank inside a section is a sub-heading when it is a
+    word that also names parts of entries ("Highlights", "Tools"), a title the document also sets
+    at full rank ("Languages" under Skills and again as a section), the section's own title, or
+    an unknown title.  A distinct section title that is merely set smaller stays a section."""
+    if not _below_top(ln, top):
+        return False
+    norm = normalise_heading(ln.text)
+    return key == "other" or _weak(norm) or key in top_keys or key == current \
+        or (current == "skills" and key in ("languages", "skills"))
+
+
+def _below_top(line: Line, top: float | None) -> bool:
+    """A title set smaller (or at a deeper Word heading level) than the document's section titles
+    is a sub-heading inside a section: "Highlights" under a job, "Languages" under Skills."""
+    r = _heading_rank(line)
+    if top is None or r is None:
+        return False
+    if top < 0:  # Word heading levels
+        return r < top
+    return r < top - 1.0
+
+
+def _margin_edge(lines: list[Line], classified: list[tuple[str | None, str | None]],
+                 top: float | None) -> float | None:
+    """When every section title sits in a left margin (a two-column grid whose narrow first column
+    holds the titles), the body's left edge; nothing that starts there is a section title."""
+    heads = [ln for ln, (k, rest) in zip(lines, classified) if k and rest is None and ln.bbox
+             and (top is None or not _below_top(ln, top))]
+    body = [round(ln.bbox[0]) for ln, (k, _) in zip(lines, classified) if not k and ln.bbox]
+    if len(heads) < 2 or len(body) < 8:
+        return None
+    edge = max(set(body), key=body.count)
+    if body.count(edge) < 0.4 * len(body) or any(ln.bbox[2] > edge - 2 for ln in heads):
+        return None
+    return float(edge)
+
+
+def _resumed(sections: list[Section], ln: Line, prev: Line | None, bottoms: dict[int, float]) -> Section | None:
+    """A new page's column that starts without a title goes on with the section that column was in
+    on the previous page (a main column continued after a sidebar), when that column ran to the
+    foot of the page: a sidebar that ends half-way down continues nothing."""
+    if prev is None or ln.page == prev.page or ln.column == prev.column:
+        return None
+    for sec in reversed(sections):
+        last = sec.lines[-1] if sec.lines else None
+        if last is not None and last.column == ln.column and last.page < ln.page:
+            full = last.bbox is not None and last.bbox[1] - bottoms.get(last.page, last.bbox[1]) <= 4 * (last.size or 10)
+            return sec if sec.key != "header" and full else None
+    return None
+
+
 def split_sections(lines: list[Line]) -> list[Section]:
     lines = _join_wrapped_headings(lines)
     body = body_size(lines)
     sections: list[Section] = [Section("header", None)]
     prev: Line | None = None
     classified = [classify(ln, body) for ln in lines]
+    top, top_keys = _top_rank(lines, classified)
+    bottoms: dict[int, float] = {}  # the lowest text on each page
+    for ln in lines:
+        if ln.bbox:
+            bottoms[ln.page] = min(bottoms.get(ln.page, ln.bbox[1]), ln.bbox[1])
+    edge = _margin_edge(lines, classified, top)
     # Headings we do not know by name ("Publications & Talks") look like the ones we do.
     signatures = {_style_sig(ln) for ln, (k, rest) in zip(lines, classified) if k and rest is None}
     if len(signatures) > 2:
         signatures = set()  # headings are not styled consistently; do not guess
     for i, (ln, (key, rest)) in enumerate(zip(lines, classified)):
         if not key and sections[-1].key != "header" and _unknown_heading(ln, signatures, body) \
-                and not _starts_entry(lines, i):
+                and not _starts_entry(lines, i, sections[-1].key):
             key = "other"
-        if not key and prev is not None and ln.page == prev.page and ln.column > prev.column and sections[-1].key != "header":
+        inside = sections[-1].key != "header"
+        if key and rest is None and inside and (_sub_heading(ln, key, sections[-1].key, top, top_keys)
+                                                or (edge is not None and ln.bbox and ln.bbox[0] >= edge - 2)):
+            key = None  # a sub-heading or an entry styled like a title: content of the section
+        resume = None if key else _resumed(sections, ln, prev, bottoms)
+        if resume is not None and resume is not sections[-1]:
+            sections.append(Section(resume.key, resume.heading))
+        elif not key and prev is not None and ln.page == prev.page and ln.column > prev.column and inside:
             # A new column on the same page does not continue the last section of the
             # previous column (e.g. a sidebar's "Languages" before the main column's name).
             sections.append(Section("header", None))
         prev = ln
-        if key and rest is not None and sections[-1].key in _ENTRY_SECTIONS:
-            # "Skills: Python, Go" under a job describes that job; the section goes on.
+        if key and rest is not None and (sections[-1].key in _ENTRY_SECTIONS
+                                         or (sections[-1].key == "skills" and key in ("skills", "languages"))):
+            # "Skills: Python, Go" under a job describes that job; "Languages: C, Go, Rust" under
+            # Skills is one of its categories.  The section goes on.
             sections[-1].lines.append(ln)
             continue
         if key:

@@ -140,35 +140,163 @@ def _spoken_in(text: str) -> bool:
 _EXAMS = re.compile(r"^(?:CET|TEM|IELTS|TOEFL|TOEIC|JLPT|HSK|GRE|GMAT|SAT)\b|^(?:英语|大学英语|日语)?[四六八]级", re.I)
 _LEVELS = re.compile(
     r"^(?:advanced|intermediate|beginner|basic|proficient|expert|familiar|fluent|native|good|excellent|strong|"
-    r"working knowledge|knowledge of|experienced|and|etc\.?|others?|more|熟练|精通|了解|熟悉|掌握|良好|一般)$",
+    r"working knowledge|knowledge of|experienced|and|etc\.?|others?|more|熟练掌握|熟练|精通|了解|熟悉|掌握|良好|一般)$",
     re.I,
 )
 _LABEL = re.compile(r"^\s*([A-Za-z\u4e00-\u9fff][\w &/\-\u4e00-\u9fff]{0,30}?)\s*[:：]\s*")
 
 
-def find_skills(lines: list[Line], skill_lines: set[int], spoken: set[str]) -> list[tuple[str, Line, float]]:
-    """Skills in document order: (canonical, line, confidence)."""
+@dataclass
+class Mention:
+    """One skill as the document prints it (``text``) and as the taxonomy names it (``skill``).
+    ``listed``: under a skills heading or in a list; otherwise inferred from prose."""
+
+    skill: str
+    text: str
+    line: Line
+    confidence: float
+    listed: bool
+
+
+class _Found:
+    """Mentions in document order; each (skill, printed text) once."""
+
+    def __init__(self) -> None:
+        self.mentions: list[Mention] = []
+        self._seen: set[tuple[str, str]] = set()
+
+    def add(self, skill: str, text: str, line: Line, conf: float, listed: bool) -> None:
+        key = (skill.casefold(), re.sub(r"\s+", " ", text).strip().casefold())
+        if key not in self._seen:
+            self._seen.add(key)
+            self.mentions.append(Mention(skill, re.sub(r"\s+", " ", text).strip(), line, conf, listed))
+            return
+        for m in self.mentions:
+            if listed and not m.listed and (m.skill.casefold(), m.text.casefold()) == key:
+                # Named in a job's bullets first, listed under Skills later: a listed skill.
+                m.listed, m.line, m.confidence = True, line, max(m.confidence, conf)
+
+
+def _printed_skill(it: str, spoken: set[str]) -> str | None:
+    """An item listed under a skills heading, as printed, when it can be a skill at all."""
+    it = re.sub(r"\s*[(（][^)）]*[)）]\s*$", "", it).strip()
+    it = re.sub(r"[\s●○■□★☆◆◇▪▫•·|/\-–—:]+$", "", it).strip()
+    if not it or len(it) > 40 or len(it.split()) > 4 or _LEVELS.match(it):
+        return None
+    if re.search(r"[.!?。]$|\d{4}|\b\d+\+?\s*(?:years?|yrs?|months?)\b|%|^\d", it, re.I) or it.casefold() in spoken \
+            or _EXAMS.match(it) or _spoken_in(it):
+        return None
+    return it if re.search(r"[A-Za-z\u4e00-\u9fff]", it) else None
+
+
+# Words around a known name that qualify it rather than make a longer skill ("熟悉 Go", "PMP 认证",
+# "Digital skills: SolidWorks").
+_QUALIFIER = re.compile(r"(?i)^(?:skills?|tools?|certified|certification|certificate|认证|证书|资格|技能|工具)$")
+
+
+def _section_item(it: str, ln: Line, found: _Found, spoken: set[str]) -> None:
+    """Everything listed under a skills heading is a skill, known to the taxonomy or not.  A known
+    name that covers only part of the item ("Quality assurance scoring") keeps the item as printed."""
     tx = taxonomy()
-    found: list[tuple[str, Line, float]] = []
-    seen: set[str] = set()
-
-    def add(name: str, line: Line, conf: float) -> None:
-        key = name.casefold()
-        if key not in seen:
-            seen.add(key)
-            found.append((name, line, conf))
-
-    def unknown(it: str, ln: Line) -> None:
-        it = re.sub(r"\s*[(（][^)）]*[)）]\s*$", "", it).strip()
-        it = re.sub(r"[\s●○■□★☆◆◇▪▫•·|/\-–—:]+$", "", it).strip()
-        if not it or len(it) > 40 or len(it.split()) > 4 or _LEVELS.match(it):
+    whole = re.sub(r"\s+", " ", it).strip().casefold()
+    known = [(m, _lookup(m.group(0), True)) for m in tx.context_re.finditer(it)]
+    known = [(m, canon) for m, canon in known if canon]
+    if not known:
+        printed = _printed_skill(it, spoken)
+        if printed:
+            found.add(printed, printed, ln, 0.7, True)
+        return
+    for m, canon in known:
+        s = m.group(0)
+        if re.sub(r"\s+", " ", s).casefold() == whole:
+            found.add(canon, s, ln, 0.9, True)
             return
-        if re.search(r"[.!?。]$|\d{4}|\b\d+\+?\s*(?:years?|yrs?|months?)\b|%|^\d", it, re.I) or it.casefold() in spoken or _EXAMS.match(it) or _spoken_in(it):
-            return
-        if not re.search(r"[A-Za-z\u4e00-\u9fff]", it):
-            return
-        add(it, ln, 0.5)
+        if s.casefold() in tx.anywhere or s in tx.exact:
+            # "Python scripting": Python is claimed too; a generic word inside a longer item is not
+            # ("Brand Strategy" is no "Strategic Planning").
+            found.add(canon, s, ln, 0.8, True)
+    # Words the known names leave over make the item a longer skill of its own ("DCF valuation",
+    # "Budgeting and forecasting"); none left means several skills side by side ("TypeScript React").
+    rest, last = [], 0
+    for m, _ in known:
+        rest += it[last: m.start()].split()
+        last = m.end()
+    rest += it[last:].split()
+    if not rest and len(known) > 1 and len({canon for _, canon in known}) == 1:
+        found.add(known[0][1], it, ln, 0.85, True)  # "DCF valuation": two names of one skill
+        return
+    if rest:
+        words = [w for w in rest if not re.fullmatch(r"(?i)and|&|of|for|in|with", w)]
+        if all(re.fullmatch(r"[A-Za-z\u4e00-\u9fff][\w'’\-]*", w) and not _LEVELS.match(w)
+               and not _QUALIFIER.match(w) for w in words):
+            printed = _printed_skill(it, spoken)
+            if printed:
+                found.add(printed, printed, ln, 0.7, True)
 
+
+def _section_line(text: str, ln: Line, found: _Found, spoken: set[str]) -> bool:
+    """Items of one line under a skills heading; False when the line is no list (prose)."""
+    body, _ = strip_bullet(text)
+    lab = _LABEL.match(body)
+    if lab and len(lab.group(1).split()) <= 3:
+        body = body[lab.end():]
+        label_skill = _lookup(lab.group(1).strip(), True)
+        if label_skill:  # "机器学习：深度学习、推荐系统" — the category is a skill too
+            found.add(label_skill, lab.group(1).strip(), ln, 0.8, True)
+    items = [_trim_item(i) for i in _LIST_SEP.split(_SHORT_SLASH.sub("\\1\u2215", body)) if i.strip(" .()[]（）")]
+    if not (len(items) >= 2 or (len(body.split()) <= 4 and len(body) <= 30)):
+        return False
+    for it in items:
+        _section_item(it, ln, found, spoken)
+    return True
+
+
+def _prose_line(text: str, own: int, ln: Line, found: _Found, in_section: bool) -> None:
+    """Known skills named in a sentence or a list line outside the skills section."""
+    tx = taxonomy()
+    contextual = in_section or is_list_line(text) or is_labelled_list(text)
+    # English words inside Chinese prose are nearly always technical terms ("使用 Spark 与 Hive").
+    cjk_prose = not contextual and bool(CJK_RE.search(text))
+    rx = tx.context_re if contextual or cjk_prose else tx.prose_re
+    for m in rx.finditer(text):
+        s = m.group(0)
+        if m.start() >= own:
+            break  # belongs to the next line
+        if cjk_prose and CJK_RE.search(s) and not _lookup(s, False):
+            continue
+        canon = _lookup(s, contextual or (cjk_prose and not CJK_RE.search(s) and s[:1].isupper()))
+        if canon and not contextual and re.fullmatch(r"[A-Za-z]+", s) and s.islower() and canon != s:
+            # Lower-case single words in prose ("spark", "swift") are usually plain English;
+            # names that are lower-case by design ("pytest", "npm") are fine.
+            continue
+        if canon:
+            found.add(canon, s, ln, 0.9 if in_section else (0.75 if contextual else 0.6), contextual)
+
+
+def _unwrap(lines: list[Line], skill_lines: set[int]) -> list[Line]:
+    """"Pharmacovigi-" / "lance, Parenteral nutrition": an item broken at a hyphen in the skills list."""
+    out: list[Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        joined = None
+        if prev is not None and prev.index in skill_lines and ln.index in skill_lines and ln.text[:1].islower():
+            if re.search(r"[a-z]-$", prev.text):
+                joined = prev.text[:-1] + ln.text
+            elif re.search(r"[,;，、]", prev.text) and re.search(r"\w$", prev.text) and not _LIST_SEP.search(ln.text[:1]):
+                joined = prev.text + " " + ln.text  # "…, Budgeting, Due" / "diligence"
+        if joined is not None:
+            out[-1] = Line(text=joined, page=prev.page, bbox=prev.bbox, size=prev.size,
+                           bold=prev.bold, column=prev.column, index=prev.index, style=prev.style,
+                           bullet=prev.bullet, source=prev.source)
+            continue
+        out.append(ln)
+    return out
+
+
+def find_skill_mentions(lines: list[Line], skill_lines: set[int], spoken: set[str]) -> list[Mention]:
+    """Skill mentions in document order."""
+    found = _Found()
+    lines = _unwrap(lines, skill_lines)
     for pos, ln in enumerate(lines):
         in_section = ln.index in skill_lines
         # Web addresses and emails contain words like "http" or a company's domain.
@@ -179,48 +307,33 @@ def find_skills(lines: list[Line], skill_lines: set[int], spoken: set[str]) -> l
                 and not nxt.bullet and re.search(r"[A-Za-z]$", text):
             # A skill may wrap onto the next line ("content" / "marketing").
             text = text + " " + " ".join(_URLISH.sub(" ", nxt.text).split()[:2])
-        if in_section:
-            body, _ = strip_bullet(text)
-            lab = _LABEL.match(body)
-            if lab and len(lab.group(1).split()) <= 3:
-                body = body[lab.end():]
-                label_skill = _lookup(lab.group(1).strip(), True)
-                if label_skill:  # "机器学习：深度学习、推荐系统" — the category is a skill too
-                    add(label_skill, ln, 0.8)
-            items = [_trim_item(i) for i in _LIST_SEP.split(_SHORT_SLASH.sub("\\1\u2215", body)) if i.strip(" .()[]（）")]
-            if len(items) >= 2 or (len(body.split()) <= 4 and len(body) <= 30):
-                for it in items:
-                    matches = list(tx.context_re.finditer(it))
-                    if not matches:
-                        unknown(it, ln)
-                        continue
-                    for m in matches:
-                        s = m.group(0)
-                        canon = _lookup(s, True)
-                        if not canon:
-                            continue
-                        generic = s.casefold() not in tx.anywhere and s not in tx.exact
-                        if generic and len(s) < 0.6 * len(it.strip()):
-                            # "Brand Strategy" is a skill of its own, not "Strategic Planning".
-                            unknown(it, ln)
-                            break
-                        add(canon, ln, 0.9)
-                continue
-        contextual = in_section or is_list_line(text) or is_labelled_list(text)
-        # English words inside Chinese prose are nearly always technical terms ("使用 Spark 与 Hive").
-        cjk_prose = not contextual and bool(CJK_RE.search(text))
-        rx = tx.context_re if contextual or cjk_prose else tx.prose_re
-        for m in rx.finditer(text):
-            s = m.group(0)
-            if m.start() >= own:
-                break  # belongs to the next line
-            if cjk_prose and CJK_RE.search(s) and not _lookup(s, False):
-                continue
-            canon = _lookup(s, contextual or (cjk_prose and not CJK_RE.search(s) and s[:1].isupper()))
-            if canon and not contextual and re.fullmatch(r"[A-Za-z]+", s) and s.islower() and canon != s:
-                # Lower-case single words in prose ("spark", "swift") are usually plain English;
-                # names that are lower-case by design ("pytest", "npm") are fine.
-                continue
-            if canon:
-                add(canon, ln, 0.9 if in_section else (0.75 if contextual else 0.6))
-    return found
+        if in_section and _section_line(text, ln, found, spoken):
+            continue
+        _prose_line(text, own, ln, found, in_section)
+    return found.mentions
+
+
+def find_skills(lines: list[Line], skill_lines: set[int], spoken: set[str]) -> list[tuple[str, Line, float]]:
+    """Skills in document order: (canonical, line, confidence), each once."""
+    out: list[tuple[str, Line, float]] = []
+    seen: set[str] = set()
+    for m in find_skill_mentions(lines, skill_lines, spoken):
+        if m.skill.casefold() not in seen:
+            seen.add(m.skill.casefold())
+            out.append((m.skill, m.line, m.confidence))
+    return out
+
+
+def category_lines(lines: list[Line]) -> set[int]:
+    """Indices of category titles inside a skills section ("Tools", "Leadership" set larger than
+    the items under them, or as a Word heading): they name a group of skills, they are none."""
+    # The items' size: the median by characters (short titles must not pull it up).
+    sizes = sorted(size for ln in lines if ln.size for size in [ln.size] * max(1, len(ln.text)))
+    body = sizes[len(sizes) // 2] if sizes else None
+    out: set[int] = set()
+    for ln in lines:
+        if ":" in ln.text or "：" in ln.text:
+            continue  # "Languages: C, Go" holds its items
+        if (body and ln.size and ln.size >= body + 1.5) or (ln.style and re.match(r"(?i)heading", ln.style)):
+            out.add(ln.index)
+    return out

@@ -2697,6 +2697,128 @@ BAD_EXPECT = {
 }
 
 
+
+# ---------------------------------------------------------------------------
+# Round 2 (issue 12): section titles in a narrow left margin column on the baseline of the first
+# entry, sub-headings smaller than the titles, dates beside the first description line; and a
+# Word document whose employers are headings one level below the section titles.
+# ---------------------------------------------------------------------------
+
+
+def en_margin_grid() -> bytes:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    body_x, margin_right, y = 200, 184, 740
+
+    def title(text: str) -> None:
+        c.setFont("Helvetica", 17)
+        c.drawString(margin_right - stringWidth(text, "Helvetica", 17), y, text)
+
+    def put(text: str, font: str = "Helvetica", size: float = 10, dx: float = 0, right: str | None = None) -> None:
+        nonlocal y
+        c.setFont(font, size)
+        c.drawString(body_x + dx, y, text)
+        if right:
+            c.drawRightString(560, y, right)
+        y -= size * 1.45
+
+    put("Ines Marwood", "Helvetica", 26)
+    put("Logistics Planning Manager", "Helvetica", 15)
+    put("ines.marwood@example.org", dx=12)
+    put("+44 161 496 0771", dx=12)
+    put("Leeds, United Kingdom", dx=12)
+    y -= 10
+    title("Work")
+    put("Farrowgate Freight", "Helvetica-Bold", 13)
+    put("Planning Manager", "Helvetica", 11.5)
+    put("Mar 2020 – Present")
+    put("Highlights", "Helvetica-Bold", 10)
+    put("• Rebuilt the weekly load plan for 140 trailers and cut empty", dx=8)
+    put("running by a fifth", dx=16)
+    put("• Ran the depot forecasting review with finance", dx=8)
+    put("Transport Planner", "Helvetica", 11.5)
+    put("Jun 2016 – Feb 2020")
+    put("• Planned the night trunking between four depots", dx=8)
+    put("Graduate Analyst", "Helvetica-Bold", 13)
+    put("Ketterby Stores", "Helvetica-Bold", 10)
+    put("Sep 2014 – May 2016")
+    put("• Wrote the shrinkage reports for 60 shops", dx=8)
+    y -= 10
+    title("Education")
+    put("University of Harrowby", "Helvetica-Bold", 13)
+    put("BSc in Logistics and Supply Chain Management")
+    put("Sep 2011 – Jun 2014")
+    y -= 10
+    title("Skills")
+    put("Planning", "Helvetica-Bold", 13)
+    put("Load planning, Demand forecasting, Route optimisation", dx=6)
+    put("Tools", "Helvetica-Bold", 13)
+    put("SAP TM, Power BI, Excel", dx=6)
+    c.save()
+    return buf.getvalue()
+
+
+expect(
+    "en_margin_grid.pdf",
+    name="Ines Marwood", emails=["ines.marwood@example.org"], phones=["+441614960771"],
+    education=[{"institution": "University of Harrowby", "degree": "BSc", "field": "Logistics and Supply Chain Management",
+                "start": "2011-09", "end": "2014-06"}],
+    experience=[
+        {"company": "Farrowgate Freight", "title": "Planning Manager", "start": "2020-03", "end": "present"},
+        {"company": "Farrowgate Freight", "title": "Transport Planner", "start": "2016-06", "end": "2020-02"},
+        {"company": "Ketterby Stores", "title": "Graduate Analyst", "start": "2014-09", "end": "2016-05"},
+    ],
+    skills=["Load planning", "Demand forecasting", "Route optimisation", "SAP TM", "Power BI", "Excel"],
+    language="en",
+)
+
+
+def en_heading_levels_docx() -> bytes:
+    from docx import Document
+
+    d = Document()
+    d.add_paragraph("Tomasz Wrenfield", style="Title")
+    d.add_paragraph("tomasz.wrenfield@example.net | +48 601 555 214 | Gdańsk, Poland")
+    d.add_paragraph("Work Experience (2)", style="Heading 2")
+    d.add_paragraph("Baltmere Shipping", style="Heading 3")
+    d.add_paragraph("Fleet Data Analyst", style="Heading 4")
+    d.add_paragraph("Baltmere Shipping · Full-time")
+    d.add_paragraph("Apr 2019 – Present")
+    d.add_paragraph("Built the fuel use dashboard for 22 vessels.", style="List Bullet")
+    d.add_paragraph("Oderfield Port Authority", style="Heading 3")
+    d.add_paragraph("Data Intern", style="Heading 4")
+    d.add_paragraph("Oderfield Port Authority · Internship")
+    d.add_paragraph("Jul 2018 – Sep 2018")
+    d.add_paragraph("Cleaned ten years of berth records.", style="List Bullet")
+    d.add_paragraph("Volunteer", style="Heading 2")
+    d.add_paragraph("Gdańsk Harbour Choir", style="Heading 3")
+    d.add_paragraph("2017 – 2019")
+    d.add_paragraph("Education", style="Heading 2")
+    d.add_paragraph("Gdańsk Maritime University", style="Heading 3")
+    d.add_paragraph("Master of Science in Transport Economics")
+    d.add_paragraph("2016 – 2018")
+    d.add_paragraph("Skills", style="Heading 2")
+    d.add_paragraph("Analysis", style="Heading 3")
+    d.add_paragraph("Voyage costing, AIS data, Python", style="List Bullet")
+    return _docx_bytes(d)
+
+
+expect(
+    "en_heading_levels.docx",
+    name="Tomasz Wrenfield", emails=["tomasz.wrenfield@example.net"], phones=["+48601555214"],
+    education=[{"institution": "Gdańsk Maritime University", "degree": "Master of Science",
+                "field": "Transport Economics", "start": "2016", "end": "2018"}],
+    experience=[
+        {"company": "Baltmere Shipping", "title": "Fleet Data Analyst", "start": "2019-04", "end": "present"},
+        {"company": "Oderfield Port Authority", "title": "Data Intern", "start": "2018-07", "end": "2018-09"},
+    ],
+    skills=["Voyage costing", "AIS data", "Python"],
+    language="en",
+)
+
+
 def main() -> None:
     FIX.mkdir(parents=True, exist_ok=True)
     files: dict[str, bytes] = {
@@ -2741,6 +2863,8 @@ def main() -> None:
     files["zh_bilingual.txt"] = ZH_BILINGUAL_TXT.encode("utf-8")
     files["en_markdown.txt"] = EN_MARKDOWN_TXT.encode("utf-8")
     files["zh_grid.docx"] = zh_grid_docx()
+    files["en_margin_grid.pdf"] = en_margin_grid()
+    files["en_heading_levels.docx"] = en_heading_levels_docx()
     # Chromium and LibreOffice stamp dates into their PDFs and render with whatever fonts the
     # machine has, so a committed rendering is kept unless --rerender asks for new ones.
     rerender = "--rerender" in sys.argv[1:]

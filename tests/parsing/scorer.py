@@ -7,7 +7,11 @@
 Scalar fields score 1/0 per document (case- and space-insensitive); list fields
 (emails, phones, links, languages) score the fraction of expected items found;
 skills report precision and recall; education/experience entries are matched
-in order and each sub-field scores 1/0.
+in order and each sub-field scores 1/0.  ``experience.precision`` and
+``education.precision`` are the share of predicted entries that are not invented
+from a wrapped description line: an entry whose company, title or institution is
+a sentence fragment (see :func:`is_fragment`) counts as an error, so inventing an
+entry costs as much as missing one.
 """
 
 from __future__ import annotations
@@ -41,6 +45,31 @@ def _list_recall(exp: list[Any], got: list[Any]) -> float:
         return 1.0 if not got else 0.0
     g = {norm(x) for x in got}
     return sum(1 for x in exp if norm(x) in g) / len(exp)
+
+
+# "Acme Inc.", "Lombarda S.p.A.", "Tejo Digital, Lda.": an abbreviated legal form, not a full stop.
+_LEGAL_DOT = re.compile(r"(?:\b[A-Z][A-Za-z]{0,3}|\b(?:[A-Za-z]\.){1,3}[A-Za-z])\.$")
+_VERB_PHRASE = re.compile(r"(?i)\b[a-z]{3,}(?:ed|ing)\s+(?:the|a|an|our|their|its|his|her|my|new|over|into)\b"
+                          r"|^(?:i|we|they|he|she|it)\s+\w")
+
+
+def is_fragment(text: Any) -> bool:
+    """Is this entry field a piece of a sentence (a wrapped description line) rather than a name or
+    a title?  It ends like a clause (". ," but not "Inc."), starts in lower case, runs over eight
+    words, or holds a verb phrase ("reduced the", "leading a")."""
+    if not text:
+        return False
+    t = unicodedata.normalize("NFKC", str(text)).strip()
+    if re.search(r"[.,;]$", t) and not _LEGAL_DOT.search(t):
+        return True
+    if t[:1].isalpha() and t[:1].islower() and t[:1].isascii():
+        return True
+    return len(t.split()) > 8 or bool(_VERB_PHRASE.search(t))
+
+
+def _precision(entries: list[dict[str, Any]], fields: tuple[str, ...]) -> tuple[float, list[Any]]:
+    bad = [e for e in entries if any(is_fragment(e.get(f)) for f in fields)]
+    return (1.0 - len(bad) / len(entries) if entries else 1.0), [[e.get(f) for f in fields] for e in bad]
 
 
 class Tally:
@@ -85,6 +114,9 @@ def score_document(name: str, exp: dict[str, Any], got: dict[str, Any], t: Tally
             continue
         exp_entries = exp[section]
         got_entries = got.get(section) or []
+        fields_checked = ("company", "title") if section == "experience" else ("institution",)
+        prec, bad = _precision(got_entries, fields_checked)
+        t.add(f"{section}.precision", prec, name, "no sentence fragments", bad)
         t.add(f"{section}.count", 1.0 if len(exp_entries) == len(got_entries) else 0.0, name,
               len(exp_entries), len(got_entries))
         for i, ee in enumerate(exp_entries):
@@ -124,7 +156,8 @@ def run(folder: Path = FIXTURES) -> Tally:
 def table(t: Tally) -> str:
     order = ["parsed", "name", "headline", "emails", "phones", "location", "links", "language",
              "education.count", "education.institution", "education.degree", "education.field", "education.dates",
-             "education.gpa", "experience.count", "experience.company", "experience.title", "experience.dates",
+             "education.gpa", "education.precision", "experience.count", "experience.company", "experience.title",
+             "experience.dates", "experience.precision",
              "skills.precision", "skills.recall", "languages", "bad_input_message"]
     rows = [f"{'field':24s} {'score':>6s} {'n':>4s}", "-" * 36]
     for f in order + sorted(set(t.scores) - set(order)):

@@ -37,6 +37,9 @@ FLOORS = {
     "experience.company": 0.8,
     "experience.title": 0.8,
     "experience.dates": 0.85,
+    # Entries invented from wrapped description lines cost as much as missing ones.
+    "experience.precision": 0.95,
+    "education.precision": 0.95,
     "skills.precision": 0.8,
     "skills.recall": 0.8,
     "languages": 0.8,
@@ -62,3 +65,12 @@ def test_name_is_never_invented(fixtures_dir) -> None:
 
     profile = parse((fixtures_dir / "en_no_name.pdf").read_bytes())
     assert profile["name"] is None
+
+
+def test_sentence_fragments_are_caught_by_the_precision_check() -> None:
+    assert scorer.is_fragment("and reduced the backlog by half.")
+    assert scorer.is_fragment("Reduced the nightly batch time for forty clients")
+    assert scorer.is_fragment("supporting teams,")
+    assert not scorer.is_fragment("Lombarda Macchine S.p.A.")
+    assert not scorer.is_fragment("Quillfeather Analytics Inc.")
+    assert not scorer.is_fragment("Senior Marketing and Sales Manager")

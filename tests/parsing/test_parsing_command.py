@@ -33,8 +33,9 @@ def test_json_output(fixtures_dir) -> None:
     p = json.loads(r.stdout)
     assert p["name"] == "Amelia Hartwell"
     assert "text" not in p
-    assert set(p) == {"name", "headline", "emails", "phones", "location", "links", "summary", "education",
-                      "experience", "skills", "languages", "language", "warnings", "provenance", "parser_version"}
+    assert set(p) == {"name", "name_alternates", "headline", "emails", "phones", "location", "links", "summary", "education",
+                      "experience", "skills", "skill_mentions", "skills_inferred", "languages", "language", "warnings",
+                      "provenance", "parser_version"}
 
 
 def test_error_json_and_exit_code(fixtures_dir) -> None:

@@ -250,8 +250,9 @@ def test_text_decoding(raw: bytes, text: str) -> None:
 
 def test_profile_shape(fixtures_dir) -> None:
     p = parse((fixtures_dir / "en_single.pdf").read_bytes())
-    keys = {"name", "headline", "emails", "phones", "location", "links", "summary", "education", "experience",
-            "skills", "languages", "language", "warnings", "provenance", "parser_version", "text"}
+    keys = {"name", "name_alternates", "headline", "emails", "phones", "location", "links", "summary", "education",
+            "experience", "skills", "skill_mentions", "skills_inferred", "languages", "language", "warnings", "provenance",
+            "parser_version", "text"}
     assert set(p) == keys
     assert p["parser_version"] == PARSER_VERSION
     name = p["provenance"]["name"]

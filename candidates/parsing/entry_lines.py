@@ -1,0 +1,189 @@
+"""Put an entry's header back together before the entry parsers read it.
+
+Date ranges anchor entries.  Two-column entry layouts (the title on the left, the place and the
+dates right-aligned on a tab stop) break the header apart in ways the reading order cannot see:
+
+* the dates are set beside the first description line, not beside the header ("Acme, Engineer
+  <tab> Berlin" / "Built the billing API … <tab> Jan 2020 – present");
+* a long header wraps before the tab stop ("Acme 阿克米, Senior Research Associate 高" / "级研究员
+  <tab> May 2021 – present").
+
+Both are undone here, from the line geometry (same column, same left edge, same size) and from
+what each piece is (a bare date range, a fragment that cannot start a line of its own).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import find_dates
+from .model import Line
+from .textutil import CJK_RE, strip_bullet
+
+
+def _copy(ln: Line, text: str) -> Line:
+    return Line(text=text, page=ln.page, bbox=ln.bbox, size=ln.size, bold=ln.bold, column=ln.column,
+                index=ln.index, style=ln.style, bullet=ln.bullet, source=ln.source)
+
+
+def _date_only(part: str) -> bool:
+    """A tab-stop field that holds a date range and nothing else."""
+    span = find_dates(part)
+    if span is None or not (span.start or span.end):
+        return False
+    rest = (part[: span.begin] + part[span.stop:]).strip(" ,;:|·•()（）-–—")
+    return not re.search(r"[A-Za-z\u4e00-\u9fff]{2,}", rest)
+
+
+def _is_body(text: str) -> bool:
+    from .entries import is_prose
+
+    body, bullet = strip_bullet(text)
+    return bullet or is_prose(body) or len(body.split()) > 8
+
+
+def _headerish(ln: Line) -> bool:
+    from .entries import is_prose
+
+    text, bullet = strip_bullet(ln.text)
+    return bool(text) and not bullet and not ln.bullet and not is_prose(text.split("\t")[0])
+
+
+def _same_block(a: Line, b: Line) -> bool:
+    if a.page != b.page or a.column != b.column:
+        return False
+    if a.bbox and b.bbox:
+        return abs(a.bbox[0] - b.bbox[0]) <= 1.5 and abs((a.size or 0) - (b.size or 0)) < 0.3
+    return False  # without geometry a wrap cannot be told from a new line
+
+
+def _continues(prev: Line, ln: Line) -> bool:
+    """Is ``ln``'s first field the wrapped end of ``prev``'s first field?"""
+    head = prev.text.split("\t")[0].rstrip()
+    first = ln.text.split("\t")[0].strip()
+    if not first or not head or not _same_block(prev, ln) or not _headerish(prev):
+        return False
+    if _DANGLING.search(head) and len(first.split()) <= 3 and "\t" not in ln.text and not find_dates(first):
+        return True  # "Institut Polytechnique de" / "Valmoraine": a name cannot end on "de"
+    # A wrapped line ran to the right margin: it is long (a Chinese character is about two Latin ones).
+    if find_dates(head) or re.search(r"[.;:,。；：，]$", head) or len(head) + len(CJK_RE.findall(head)) < 40:
+        return False
+    short = len(first) <= 12 if CJK_RE.match(first) else len(first.split()) <= 3
+    # A line of its own would not start with a lower-case word or in the middle of a Chinese word
+    # whose other half ends the line above.
+    starts_inside = first[:1].islower() or (bool(CJK_RE.match(first)) and bool(CJK_RE.search(head[-1:])))
+    return short and starts_inside
+
+
+_DANGLING = re.compile(r"(?i)\s(?:de|du|des|la|le|of|and|for|the|di|del|della|für|und|&)$")
+
+
+def _join(prev: Line, ln: Line) -> Line:
+    a, *a_rest = prev.text.split("\t")
+    b, *b_rest = ln.text.split("\t")
+    glue = "" if CJK_RE.search(a[-1:]) and CJK_RE.match(b.strip()) else " "
+    text = "\t".join([a.rstrip() + glue + b.strip(), *a_rest, *b_rest])
+    out = _copy(prev, text)
+    if prev.bbox and ln.bbox:
+        out.bbox = (min(prev.bbox[0], ln.bbox[0]), min(prev.bbox[1], ln.bbox[1]),
+                    max(prev.bbox[2], ln.bbox[2]), max(prev.bbox[3], ln.bbox[3]))
+    return out
+
+
+def _lift_side_date(out: list[Line], ln: Line) -> Line:
+    """Move a date range set beside a description line onto the undated header one or two
+    lines above it; return what is left of the description line."""
+    parts = ln.text.split("\t")
+    if len(parts) < 2 or not _date_only(parts[-1]) or not _is_body("\t".join(parts[:-1])):
+        return ln
+    for back in (1, 2):
+        if len(out) < back:
+            break
+        cand = out[-back]
+        if cand.page != ln.page or cand.column != ln.column:
+            break
+        if _headerish(cand) and not find_dates(cand.text):
+            out[-back] = _copy(cand, cand.text.rstrip() + "\t" + parts[-1].strip())
+            return _copy(ln, "\t".join(parts[:-1]).rstrip())
+        if not _headerish(cand):
+            break
+    return ln
+
+
+_LEADING_DATE = re.compile(r"^\s*(?P<date>[^\t·•|]{2,20}?)\s*(?:\t|\s[·•|]\s)\s*(?P<rest>\S.*)$")
+
+
+def _present(text: str) -> bool:
+    from .dates import PRESENT
+
+    return bool(re.fullmatch(rf"\s*(?:{PRESENT})\s*", text, re.IGNORECASE))
+
+
+def _stacked(prev: Line, ln: Line) -> tuple[Line, Line] | None:
+    """"2011 <tab> Lone Mesa University" / "2015 · Bachelor of Science": the start year beside the
+    school and the end year under it, in a narrow date column.  Both become one range on the
+    first line."""
+    a = _LEADING_DATE.match(prev.text)
+    b = _LEADING_DATE.match(ln.text)
+    if not a or not b or prev.page != ln.page or prev.column != ln.column:
+        return None
+    if prev.bbox and ln.bbox and abs(prev.bbox[0] - ln.bbox[0]) > 1.5:
+        return None
+    first, second = a.group("date").strip(), b.group("date").strip()
+    span = find_dates(first)
+    # A single date parses as an end ("2011" → end 2011); a range would have a start.
+    if span is None or span.start is not None or not span.end or span.text.strip() != first \
+            or not (_present(second) or (find_dates(second) and find_dates(second).text.strip() == second)):
+        return None
+    top = _copy(prev, f"{a.group('rest').strip()}\t{first} – {second}")
+    return top, _copy(ln, b.group("rest").strip())
+
+
+def mend_headers(lines: list[Line]) -> list[Line]:
+    """Lines of an entry section with wrapped headers joined, stacked years paired and side
+    dates lifted."""
+    out: list[Line] = []
+    for ln in lines:
+        if out and _continues(out[-1], ln):
+            out[-1] = _join(out[-1], ln)
+            continue
+        pair = _stacked(out[-1], ln) if out else None
+        if pair:
+            out[-1], ln = pair
+            if _continues(out[-1], ln):
+                out[-1] = _join(out[-1], ln)
+                continue
+        out.append(_lift_side_date(out, ln))
+    return out
+
+
+_PLACE_FIELD = re.compile(r"[A-ZÀ-Ý][\w'’.\-]+(?:[ ,]+[A-ZÀ-Ý(][\w'’.\-)]+){0,3}")
+
+
+_UNIT_WORD = re.compile(r"(?i)\b(?:team|group|unit|department|division|squad|lab)$")
+
+
+def side_places(lines: list[Line]) -> set[int]:
+    """Positions of header lines whose right-aligned last field is a place: a short capitalised
+    name on a tab stop, with the dates on the same tab stop (or on their own line) just below
+    ("Ottery Lane Books <tab> Exeter" / "Sept 2014 – June 2016").  Known or not, the position
+    says what it is."""
+    from .entries import is_company, is_title
+
+    found: set[int] = set()
+    for i, ln in enumerate(lines[:-1]):
+        fields = [f.strip() for f in ln.text.split("\t")]
+        last = fields[-1]
+        if len(fields) < 2 or not _headerish(ln) or find_dates(ln.text) or not _PLACE_FIELD.fullmatch(last) \
+                or is_title(last) or is_company(last) or _UNIT_WORD.search(last):
+            continue
+        for nxt in lines[i + 1: i + 3]:
+            if nxt.page != ln.page or nxt.column != ln.column:
+                break
+            tail = nxt.text.split("\t")[-1]
+            if _date_only(tail):
+                found.add(i)
+                break
+            if not _headerish(nxt):
+                break
+    return found
