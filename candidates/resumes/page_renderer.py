@@ -31,7 +31,13 @@ def render(data: bytes, out: Path, *, width_px: int, max_pages: int) -> dict:
                 scale = width_px / width if width else 1.0
                 image = page.render(scale=scale, may_draw_forms=False).to_pil()
                 image.save(out / f"page-{index + 1}.png", format="PNG")
-                pages.append({"width": round(width, 2), "height": round(height, 2)})
+                # The parser's boxes are in points from the MediaBox's corner, unrotated; PDFium draws
+                # the CropBox, rotated: the page tells the browser how to place a box on the image.
+                media, crop = page.get_mediabox(), page.get_cropbox()
+                pages.append({
+                    "width": round(width, 2), "height": round(height, 2), "rotation": page.get_rotation(),
+                    "offset": [round(crop[0] - media[0], 2), round(crop[1] - media[1], 2)],
+                })
             finally:
                 page.close()
         return {"page_count": len(pdf), "pages": pages}

@@ -41,7 +41,9 @@ class PreviewUnavailable(Exception):
 @dataclass(frozen=True)
 class Preview:
     page_count: int  # pages in the document
-    pages: list[dict]  # the drawn ones (the first MAX_PAGES): {"width", "height"} in PDF points
+    # The drawn ones (the first MAX_PAGES): {"width", "height"} as drawn, in PDF points, with the
+    # page's "rotation" and the CropBox's "offset" from the MediaBox (absent in older drawings).
+    pages: list[dict]
 
 
 def _storage() -> Storage:

@@ -98,11 +98,13 @@
     const page = doc.getElementById("page-" + info.page);
     if (!page) return;
     const w = parseFloat(page.dataset.width), h = parseFloat(page.dataset.height);
-    if (!info.bbox || !w || !h) {
+    // A rotated page is drawn turned, the box is not: show the page without a box rather than a wrong one.
+    if (!info.bbox || !w || !h || (parseInt(page.dataset.rotation, 10) || 0) !== 0) {
       page.scrollIntoView({ block: "start" });
       return;
     }
-    const [x0, y0, x1, y1] = info.bbox, pad = 2;
+    const ox = parseFloat(page.dataset.offsetX) || 0, oy = parseFloat(page.dataset.offsetY) || 0;
+    const [x0, y0, x1, y1] = [info.bbox[0] - ox, info.bbox[1] - oy, info.bbox[2] - ox, info.bbox[3] - oy], pad = 2;
     const box = doc.createElement("div");
     box.className = "prov-box";
     box.style.left = ((x0 - pad) / w) * 100 + "%";

@@ -14,9 +14,11 @@ from tests.parsing import make_fixtures
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_pdf_with_scripts_runs_none_and_a_field_is_boxed_on_its_page(page, redis_queue):
+@pytest.mark.parametrize("cropped", [False, True], ids=["plain", "cropbox"])
+def test_a_pdf_with_scripts_runs_none_and_a_field_is_boxed_on_its_page(page, redis_queue, cropped):
     recruiter = factories.make_recruiter("rhea")
-    resume = resume_upload(actor=recruiter, filename="alertson.pdf", data=make_fixtures.active_pdf()).resume
+    data = make_fixtures.active_pdf(cropped=cropped)
+    resume = resume_upload(actor=recruiter, filename="alertson.pdf", data=data).resume
     parse_resume_task(resume.pk)
     resume.refresh_from_db()
     dialogs: list[str] = []

@@ -2951,10 +2951,11 @@ def nested_docx(depth: int) -> bytes:
     return buf.getvalue()
 
 
-def active_pdf() -> bytes:
+def active_pdf(*, cropped: bool = False) -> bytes:
     """A one-page résumé that carries everything active a PDF can: JavaScript run on opening
     (/OpenAction) and on page view (/AA), a form field with a script, and an embedded file. Viewed
-    in a browser's PDF viewer it shows an alert; drawn as an image it is just a page."""
+    in a browser's PDF viewer it shows an alert; drawn as an image it is just a page. `cropped`:
+    the same visible page, as a larger MediaBox cut down by a CropBox (as print tools write it)."""
     content = (
         b"BT /F1 20 Tf 56 770 Td (Invented Alertson) Tj ET "
         b"BT /F1 10 Tf 56 748 Td (invented.alertson@example.com  +44 20 7946 0958) Tj ET "
@@ -2970,9 +2971,10 @@ def active_pdf() -> bytes:
         b"<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R /Names << /EmbeddedFiles 7 0 R >>"
         b" /AcroForm << /Fields [9 0 R] >> >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >>"
-        b" /Contents 4 0 R /AA << /O 6 0 R >> /Annots [9 0 R] >>",
-        _stream(content),
+        (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 645 872] /CropBox [50 30 645 872]" if cropped
+         else b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]")
+        + b" /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R /AA << /O 6 0 R >> /Annots [9 0 R] >>",
+        _stream(b"1 0 0 1 50 30 cm " + content if cropped else content),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         alert,
         b"<< /Names [(payload.txt) 8 0 R] >>",
