@@ -17,10 +17,10 @@ import resource
 import sys
 from pathlib import Path
 
+import pypdfium2 as pdfium
+
 
 def render(data: bytes, out: Path, *, width_px: int, max_pages: int) -> dict:
-    import pypdfium2 as pdfium  # imported here so that `--help`-style failures stay cheap
-
     pdf = pdfium.PdfDocument(data)
     try:
         pages = []

@@ -121,11 +121,7 @@ class ParseSandbox:
         self.target = target
         self._process: Any = None
         self._conn: Connection | None = None
-        # The child ignores SIGTERM, so multiprocessing's own exit handler (SIGTERM, then wait) would
-        # hang a worker that leaves without its teardown (a crash, Redis lost at start-up) for good,
-        # and a service manager waiting for it to exit would never restart it. Registered after
-        # multiprocessing's handler (imported first), ours runs before it.
-        _live.add(self)
+        _live.add(self)  # stopped at exit (see _stop_at_exit)
 
     @property
     def pid(self) -> int | None:
@@ -206,6 +202,10 @@ _live: "weakref.WeakSet[ParseSandbox]" = weakref.WeakSet()
 
 @atexit.register
 def _stop_at_exit() -> None:
+    """The child ignores SIGTERM, so multiprocessing's own exit handler (SIGTERM, then wait) would
+    hang a worker that leaves without its teardown (a crash, Redis lost at start-up) for good, and
+    a service manager waiting for it to exit would never restart it. Registered after
+    multiprocessing's handler (imported first), this one runs before it."""
     for sandbox in list(_live):
         sandbox.stop()
 

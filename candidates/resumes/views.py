@@ -155,9 +155,7 @@ def resume_preview(request: HttpRequest, resume_id: int) -> HttpResponse:
         except PreviewUnavailable as exc:
             context["preview_problem"] = str(exc)
     template = "candidates/resume_pages.html" if "preview" in context else "candidates/resume_text.html"
-    response = render(request, template, context)
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return render(request, template, context)
 
 
 @signed_in
@@ -176,10 +174,7 @@ def resume_page_image(request: HttpRequest, resume_id: int, page: int) -> HttpRe
         handle = resume.file.storage.open(page_path(resume, page), "rb")
     except FileNotFoundError as exc:
         raise Http404("This page cannot be shown.") from exc
-    response = FileResponse(handle, content_type="image/png")
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return FileResponse(handle, content_type="image/png")  # private, no-store: PrivatePagesMiddleware
 
 
 @signed_in

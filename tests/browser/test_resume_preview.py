@@ -43,6 +43,9 @@ def test_a_pdf_with_scripts_runs_none_and_a_field_is_boxed_on_its_page(page, red
 
     page.goto(f"/candidates/resumes/{resume.pk}/preview/")  # its own tab, as the résumé list opens it
     expect(page.get_by_role("img", name="Page 1 of 1 of the résumé")).to_be_visible()
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone: the page fits the width
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(page, "resume_preview_tab_phone")
     page.wait_for_timeout(500)
     assert dialogs == []
     assert page.console_errors == []
