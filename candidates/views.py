@@ -58,7 +58,21 @@ def _resume_view(request: HttpRequest, candidate: Candidate) -> dict[str, Any]:
                 # A field a recruiter corrected has had its human look: no longer "check".
                 corrected = key.split(".")[0] in candidate.corrected_fields
                 provenance[key] = {**info, "low": not corrected and (info.get("confidence") or 0) < LOW_CONFIDENCE}
-    return {"resume": resume, "preview_url": preview_url, "provenance": provenance}
+    return {
+        "resume": resume,
+        "preview_url": preview_url,
+        "provenance": provenance,
+        "inferred_skills": _inferred_skills(resume, candidate),
+    }
+
+
+def _inferred_skills(resume: Any, candidate: Candidate) -> set[str]:
+    """Skills the résumé only mentions in prose (no skills list names them): less certain, so the
+    profile shows them apart. Once a recruiter has edited the skills, every one is theirs."""
+    if resume is None or "skills" in candidate.corrected_fields:
+        return set()
+    inferred = set((resume.parsed or {}).get("skills_inferred") or [])
+    return {skill for skill in candidate.skills if skill in inferred}
 
 
 def _profile_context(request: HttpRequest, candidate: Candidate) -> dict[str, Any]:

@@ -143,6 +143,24 @@ def test_resume_text_fallback_and_low_confidence_fields(recruiter, recruiter_cli
 
 
 @pytest.mark.django_db
+def test_skills_only_mentioned_in_prose_are_shown_apart_until_a_recruiter_edits_them(recruiter, recruiter_client, candidate):
+    Candidate.objects.filter(pk=candidate.pk).update(skills=["Python", "Kafka", "SQL"])
+    Resume.objects.create(
+        candidate=candidate, original_filename="cv.txt", size=10, content_type="text/plain", sha256="e" * 64,
+        status="parsed", text="Skills: Python, SQL", parsed={"skills": ["Python", "Kafka", "SQL"], "skills_inferred": ["Kafka"]},
+    )
+    url = reverse("candidates:detail", args=[candidate.pk])
+    body = recruiter_client.get(url).content.decode()
+    listed, _, inferred = body.partition("Mentioned in the text")
+    assert "Python" in listed.split('id="section-skills"')[1] and "Kafka" not in listed.split('id="section-skills"')[1]
+    # The provenance index stays the skill's place in the candidate's list.
+    assert '<span class="tag tag-inferred" data-prov="skills.1">Kafka</span>' in inferred
+
+    Candidate.objects.filter(pk=candidate.pk).update(corrected_fields=["skills"])
+    assert "Mentioned in the text" not in recruiter_client.get(url).content.decode()
+
+
+@pytest.mark.django_db
 def test_profile_query_count_does_not_grow_with_history(recruiter, recruiter_client, candidate, job_a):
     url = reverse("candidates:detail", args=[candidate.pk])
     factories.make_application(job=job_a, candidate=candidate, actor=recruiter)
