@@ -15,6 +15,7 @@ from candidates.models import Candidate
 from candidates.resumes.models import Resume
 from candidates.resumes.worker import ParsingWorker
 from jobs.applications.models import Application
+from jobs.applications.services import applications_mark_seen
 from jobs.careers import tasks
 from jobs.careers.models import ApplicationAnswer, Consent
 from jobs.careers.services import Applicant, ApplyRefused, careers_apply, careers_rate_allows, question_delete, question_save
@@ -235,6 +236,7 @@ def test_the_board_shows_new_careers_applications_until_a_recruiter_opens_them(c
     candidate = Candidate.objects.get()
     assert recruiter_client.get(candidate.get_absolute_url()).status_code == 200
     assert not Application.objects.get().is_new
+    assert applications_mark_seen(actor=None, candidate=candidate) == 0  # nothing left to clear
     board = recruiter_client.get(reverse("jobs:detail", args=[published_job.pk])).content.decode()
     assert "data-new" not in board and "Applied via the careers page" in board
 
