@@ -84,3 +84,28 @@ def test_an_applicant_applies_from_a_phone_and_lands_on_the_board(phone, page, t
     page.wait_for_url("**/candidates/*/")
     page.goto(f"/jobs/{job.pk}/")
     expect(page.locator(".candidate-card", has_text=person.name).locator("[data-new]")).to_have_count(0)
+
+
+SERIOUS = """() => axe.run(document, {resultTypes: ["violations"]}).then(result => result.violations
+    .filter(v => v.impact === "serious" || v.impact === "critical")
+    .map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(" ")).join(", ")})`))"""
+
+
+def _serious_violations(page) -> list[str]:
+    # The vendored axe-core (static/vendor/axe-core), loaded from this site: the strict CSP allows it.
+    page.add_script_tag(url="/static/vendor/axe-core/axe.min.js")
+    return page.evaluate(SERIOUS)
+
+
+def test_the_careers_list_and_apply_form_have_no_serious_accessibility_violations(phone):
+    job = factories.make_job(title="Field Technician", department="Operations", location="Porto", published=True,
+                             description="Keep the fictional turbines turning.")
+    ApplicationQuestion.objects.create(job=job, label="Notice period", kind="choice", choices="None\n1 month")
+    ApplicationQuestion.objects.create(job=job, label="Why this role?", kind="long_text")
+    for url in ("/careers/", f"/careers/{job.pk}/", f"/careers/{job.pk}/apply/"):
+        phone.goto(url)
+        assert _serious_violations(phone) == [], url
+    # The form sent back with errors is checked too.
+    phone.get_by_role("button", name="Send application").click()
+    expect(phone.locator(".form-error").first).to_be_visible()
+    assert _serious_violations(phone) == []
