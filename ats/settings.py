@@ -250,3 +250,16 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- Careers site (jobs.careers) -------------------------------------------------------------
+# The employer's name on the public pages, in JobPosting.hiringOrganization and the job feeds.
+CAREERS_COMPANY_NAME = env_str("CAREERS_COMPANY_NAME", "Example Company")
+# Bump the version whenever the privacy notice's text changes: each consent row records the one shown.
+CAREERS_PRIVACY_NOTICE_VERSION = env_str("CAREERS_PRIVACY_NOTICE_VERSION", "2026-12")
+# How long an applicant's data is kept after their last application (stated in the notice).
+CANDIDATE_RETENTION_DAYS = env_int("CANDIDATE_RETENTION_DAYS", 365)
+# Applications accepted per client address and per e-mail address in each window (Redis counters).
+CAREERS_RATE_PER_IP = env_int("CAREERS_RATE_PER_IP", 5)
+CAREERS_RATE_PER_IP_SECONDS = env_int("CAREERS_RATE_PER_IP_SECONDS", 600)
+CAREERS_RATE_PER_EMAIL = env_int("CAREERS_RATE_PER_EMAIL", 3)
+CAREERS_RATE_PER_EMAIL_SECONDS = env_int("CAREERS_RATE_PER_EMAIL_SECONDS", 3600)

@@ -18,6 +18,7 @@ urlpatterns = [
     path("jobs/", include("jobs.urls")),
     path("candidates/", include("candidates.urls")),
     path("reviews/", include("jobs.reviews.urls")),
+    path("careers/", include("jobs.careers.urls")),
     path("notifications/", reviews.notification_settings, name="notification_settings"),
     path("admin/", admin.site.urls),
 ]

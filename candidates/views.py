@@ -22,7 +22,7 @@ from candidates.resumes.services.updates import (
     profile_update_restore,
 )
 from candidates.selectors import candidate_activity, candidate_duplicates, candidate_get
-from jobs.applications.services import applications_create
+from jobs.applications.services import applications_create, applications_mark_seen
 from jobs.reviews.selectors import (
     anonymised_review_application,
     attach_review_summaries,
@@ -108,6 +108,10 @@ def candidate_detail(request: HttpRequest, candidate_id: int) -> HttpResponse:
         context["note_form"] = forms.NoteForm()
         context["profile_updates"] = [_update_view(update) for update in profile_updates_open(candidate.pk)]
         attach_review_summaries(candidate.applications.all())
+        # A recruiter has seen them: their careers applications lose the board's "New" marker. The
+        # applications are prefetched, so a profile with nothing new costs no extra query.
+        if any(application.is_new for application in candidate.applications.all()):
+            applications_mark_seen(actor=request.user, candidate=candidate)
     return render(request, "candidates/candidate_detail.html", context)
 
 

@@ -14,6 +14,8 @@ from ats.core.admin import ViewOnlyAdmin, ViewOnlyInline
 from jobs import services
 from jobs.applications.models import Application, OutcomeChange, StageChange
 from jobs.bulk.models import BulkAction
+from jobs.careers import services as careers_services
+from jobs.careers.models import ApplicationAnswer, ApplicationQuestion, Consent
 from jobs.models import Job, JobStatusChange, ReviewCriterion, Stage
 from jobs.reviews.models import (
     NotificationPreference,
@@ -34,6 +36,15 @@ class CriterionInline(ViewOnlyInline):
     fields = ("position", "name")
 
 
+class QuestionInline(admin.TabularInline):
+    """The job's questions to applicants on the careers form; saved through the careers services."""
+
+    model = ApplicationQuestion
+    fields = ("position", "label", "kind", "choices", "required")
+    extra = 0
+    ordering = ("position", "id")
+
+
 class StatusChangeInline(ViewOnlyInline):
     model = JobStatusChange
     fields = ("from_status", "to_status", "changed_by", "changed_at")
@@ -45,7 +56,7 @@ class JobAdminForm(forms.ModelForm):
         model = Job
         fields = [
             "title", "department", "location", "remote_policy", "employment_type", "status", "recruiter",
-            "hiring_managers", "anonymised_review", "description",
+            "hiring_managers", "anonymised_review", "description", "published", "valid_through",
         ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -58,13 +69,13 @@ class JobAdminForm(forms.ModelForm):
 @admin.register(Job)
 class JobAdmin(admin.ModelAdmin):
     form = JobAdminForm
-    list_display = ("title", "department", "location", "status", "recruiter", "opened_at", "closed_at")
-    list_filter = ("status", "department", "remote_policy", "employment_type")
+    list_display = ("title", "department", "location", "status", "published", "recruiter", "opened_at", "closed_at")
+    list_filter = ("status", "published", "department", "remote_policy", "employment_type")
     search_fields = ("title", "department", "location")
     autocomplete_fields = ("recruiter",)
     filter_horizontal = ("hiring_managers",)
     readonly_fields = ("opened_at", "closed_at", "created_at", "updated_at")
-    inlines = [StageInline, CriterionInline, StatusChangeInline]
+    inlines = [StageInline, CriterionInline, QuestionInline, StatusChangeInline]
     list_select_related = ("recruiter",)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
@@ -90,6 +101,20 @@ class JobAdmin(admin.ModelAdmin):
         for formset in formsets:
             self.save_formset(request, form, formset, change=change)
 
+    def save_formset(self, request: HttpRequest, form: forms.ModelForm, formset: Any, change: bool) -> None:
+        if formset.model is not ApplicationQuestion:
+            return super().save_formset(request, form, formset, change)
+        job = Job.objects.get(pk=form.instance.pk)
+        for question_form in formset.forms:
+            if not question_form.cleaned_data:
+                continue  # an extra row left empty
+            if formset._should_delete_form(question_form):
+                if question_form.instance.pk:
+                    careers_services.question_delete(actor=request.user, question=question_form.instance)
+            elif question_form.has_changed():
+                careers_services.question_save(actor=request.user, job=job, question=question_form.instance)
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+
 
 class StageChangeInline(ViewOnlyInline):
     model = StageChange
@@ -103,12 +128,18 @@ class OutcomeChangeInline(ViewOnlyInline):
     show_change_link = False
 
 
+class AnswerInline(ViewOnlyInline):
+    model = ApplicationAnswer
+    fields = ("label", "value", "answered_at")
+    show_change_link = False
+
+
 @admin.register(Application)
 class ApplicationAdmin(ViewOnlyAdmin):
     list_display = ("candidate", "job", "stage", "outcome", "applied_at", "stage_entered_at")
     list_filter = ("outcome", "stage__kind", "job__status")
     search_fields = ("candidate__full_name", "job__title")
-    inlines = [StageChangeInline, OutcomeChangeInline]
+    inlines = [AnswerInline, StageChangeInline, OutcomeChangeInline]
     list_select_related = ("candidate", "job", "stage")
 
 
@@ -182,3 +213,11 @@ class BulkActionAdmin(ViewOnlyAdmin):
     list_display = ("kind", "actor", "created_at", "undone_at")
     list_filter = ("kind",)
     list_select_related = ("actor",)
+
+
+@admin.register(Consent)
+class ConsentAdmin(ViewOnlyAdmin):
+    list_display = ("candidate", "application", "notice_version", "retention_days", "given_at")
+    list_filter = ("notice_version",)
+    list_select_related = ("candidate", "application__job")
+    search_fields = ("candidate__full_name", "email")

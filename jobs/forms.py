@@ -33,13 +33,15 @@ class JobForm(forms.ModelForm):
         model = Job
         fields = [
             "title", "department", "location", "remote_policy", "employment_type", "status", "recruiter",
-            "hiring_managers", "anonymised_review", "description",
+            "hiring_managers", "anonymised_review", "description", "published", "valid_through",
         ]
         labels = {"anonymised_review": "Anonymised review"}
         help_texts = {
             "anonymised_review": "Hide name, photo, age, gender, nationality and contact details from hiring managers.",
+            "published": "Listed on the public careers site (/careers/) while the job is open.",
+            "valid_through": "Optional: the last day it is listed.",
         }
-        widgets = {"description": forms.Textarea(attrs={"rows": 8})}
+        widgets = {"description": forms.Textarea(attrs={"rows": 8}), "valid_through": forms.DateInput(attrs={"type": "date"})}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -50,6 +50,10 @@ class Job(models.Model):
     hiring_managers = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="managed_jobs")
     # Hide name, photo, age, gender, nationality and contacts from hiring managers on review.
     anonymised_review = models.BooleanField(default=False)
+    # Shown on the public careers site (only while also open): a job can be open for sourcing
+    # without being advertised. `valid_through` is the advert's last day (JobPosting.validThrough).
+    published = models.BooleanField("published on the careers site", default=False)
+    valid_through = models.DateField("advertised until", null=True, blank=True)
     opened_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
@@ -168,6 +172,7 @@ class ReviewCriterion(models.Model):
 # The sub-packages' models belong to this app too: importing them here registers them with it.
 from jobs.applications.models import Application, OutcomeChange, StageChange  # noqa: E402, F401
 from jobs.bulk.models import BulkAction  # noqa: E402, F401
+from jobs.careers.models import ApplicationAnswer, ApplicationQuestion, Consent  # noqa: E402, F401
 from jobs.reviews.models import (  # noqa: E402, F401
     NotificationPreference,
     Review,

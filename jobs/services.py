@@ -94,7 +94,7 @@ def job_set_status(*, actor: User | None, job: Job, status: str) -> Job:
 
 JOB_EDITABLE_FIELDS = (
     "title", "department", "location", "remote_policy", "employment_type", "description", "recruiter",
-    "anonymised_review",
+    "anonymised_review", "published", "valid_through",
 )
 
 

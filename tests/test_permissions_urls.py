@@ -36,6 +36,9 @@ HIRING_MANAGER_PAGES = {
     "password_change",
     "password_change_done",
 }
+# The public careers site's pages without an object in the URL: open to everyone, signed in or not,
+# and showing only open published jobs (its job URLs are 404 for job B, which is not published).
+PUBLIC_PAGES = {"careers:list", "careers:feed", "careers:job_board_feed"}
 
 
 @dataclass
@@ -166,7 +169,10 @@ def test_hiring_manager_gets_404_for_every_url_about_another_jobs_objects(world)
 def test_hiring_manager_gets_404_for_every_page_that_is_not_theirs(world):
     client = Client()
     client.force_login(world["manager_a"])
-    routes = [route for route in application_routes() if not route.kwargs and route.name not in HIRING_MANAGER_PAGES]
+    routes = [
+        route for route in application_routes()
+        if not route.kwargs and route.name not in HIRING_MANAGER_PAGES | PUBLIC_PAGES
+    ]
     assert {"candidates:list", "reviews:requests"} <= {route.name for route in routes}
     for route in routes:
         _assert_not_found(client, reverse(route.name), route)
@@ -204,3 +210,23 @@ def test_every_view_declares_its_gate():
     # The hiring managers' own pages are exactly the signed-in ones without an object in the URL.
     signed_in_pages = {name for name, gate in gates.items() if gate is Gate.SIGNED_IN}
     assert {name for name in HIRING_MANAGER_PAGES} <= signed_in_pages
+
+
+@pytest.mark.django_db
+def test_the_careers_site_is_public_and_lists_only_published_open_jobs(world, job_b):
+    """Every careers URL is public; anonymous visitors (and a hiring manager) get its pages, but an
+    unpublished job (job B) is 404 on each of its careers URLs."""
+    from ats.core.access import Gate
+
+    careers = [route for route in application_routes() if route.name.startswith("careers:")]
+    assert {route.name for route in careers} == PUBLIC_PAGES | {"careers:job", "careers:apply", "careers:applied"}
+    for route in careers:
+        assert route.pattern.callback.access_gate is Gate.PUBLIC, route.name
+    anonymous = Client()
+    for name in PUBLIC_PAGES:
+        assert anonymous.get(reverse(name)).status_code == 200, name
+    for route in careers:
+        if route.kwargs:
+            assert anonymous.get(_fill(route, world["values"])).status_code == 404, route.name
+    published = factories.make_job(title="Published Role", published=True)
+    assert anonymous.get(reverse("careers:job", args=[published.pk])).status_code == 200

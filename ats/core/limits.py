@@ -3,7 +3,8 @@
 Django reads a body when a view (or the CSRF check) first touches request.POST/FILES; by then a
 300 MB upload has been spooled to disk. `RequestBodyLimitMiddleware` answers 413 from the
 Content-Length header first: a few hundred KB for every form, and for the URLs that take files
-(`body_limit` on the view) as many files as one request carries at the per-file limit. A body
+(`takes_files` on the view, signed in) as many files as one request carries at the per-file limit;
+a public form with one file (`takes_one_file_from_anyone`: the careers apply form) one file's worth. A body
 without Content-Length (chunked) is not read by Django at all. `FileSizeCapHandler` then
 stops storing any one file the moment it passes MAX_UPLOAD_SIZE, so a request within the total
 but with one oversized file never holds that file, and the file is reported by name.
@@ -38,6 +39,17 @@ def file_body_limit() -> int:
     return settings.UPLOAD_FILES_PER_REQUEST * settings.MAX_UPLOAD_SIZE + 1024 * 1024
 
 
+def one_file_body_limit() -> int:
+    """What a public form with one file (the careers apply form) may carry: the file and the form."""
+    return settings.MAX_UPLOAD_SIZE + settings.MAX_REQUEST_BODY
+
+
+def takes_one_file_from_anyone(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Mark a public view whose requests may carry one file, signed in or not (one_file_body_limit())."""
+    view.takes_one_file = True  # type: ignore[attr-defined]
+    return view
+
+
 def takes_files(view: Callable[..., Any]) -> Callable[..., Any]:
     """Mark a view whose requests may carry files (up to file_body_limit())."""
     view.takes_files = True  # type: ignore[attr-defined]
@@ -69,6 +81,8 @@ class RequestBodyLimitMiddleware:
             return settings.MAX_REQUEST_BODY
         if getattr(view, "takes_files", False) and user is not None and user.is_authenticated:
             return file_body_limit()
+        if getattr(view, "takes_one_file", False):
+            return one_file_body_limit()
         return settings.MAX_REQUEST_BODY
 
     @staticmethod

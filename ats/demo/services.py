@@ -16,6 +16,7 @@ from ats.demo import data
 from candidates.models import Candidate, Education, Experience
 from candidates.search.services import candidate_reindex
 from jobs.applications.models import Application, OutcomeChange, StageChange
+from jobs.careers.models import ApplicationQuestion
 from jobs.models import Job, JobStatusChange, ReviewCriterion, Stage
 
 # username -> (first name, last name, role); passwords are "demo-<username>".
@@ -72,9 +73,14 @@ def demo_jobs_create(rng: random.Random, count: int, users: dict[str, User], *, 
                 recruiter=users["recruiter"] if index % 3 else users["recruiter2"],
                 opened_at=None if job_status == "draft" else opened,
                 closed_at=now if job_status == "closed" else None,
+                # Every other open job is advertised on the careers site (/careers/).
+                published=job_status == "open" and index % 2 == 0,
             )
         )
     jobs = Job.objects.bulk_create(jobs, batch_size=BATCH)
+    ApplicationQuestion.objects.bulk_create(
+        (question for job in jobs if job.published for question in _demo_questions(job)), batch_size=BATCH
+    )
     stages, criteria, managers = [], [], []
     for index, job in enumerate(jobs):
         for position, (name, kind) in enumerate(Stage.DEFAULT_PIPELINE):
@@ -101,6 +107,15 @@ def demo_big_job_create(rng: random.Random, *, title: str, applications: int, us
     ids = list(Candidate.objects.values_list("pk", flat=True).order_by("?")[: applications * 2])
     demo_applications_create(rng, [job], ids, min(applications, len(ids)), users)
     return job
+
+
+def _demo_questions(job: Job) -> list[ApplicationQuestion]:
+    return [
+        ApplicationQuestion(job=job, label="Are you allowed to work in the country of this job?", kind="yes_no",
+                            required=True, position=0),
+        ApplicationQuestion(job=job, label="Notice period", kind="choice", choices="None\n1 month\n2 months\n3 months or more",
+                            position=1),
+    ]
 
 
 def _status_history(rng: random.Random, job: Job, actor: User, now: datetime) -> list[JobStatusChange]:

@@ -32,6 +32,9 @@ class Application(models.Model):
     outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.ACTIVE, db_index=True)
     outcome_reason = models.CharField(max_length=300, blank=True)
     source = models.CharField(max_length=50, blank=True)
+    # Arrived by itself (the careers site) and no recruiter has opened the candidate since: the
+    # board card says "New". A column of the card's own row, so the board reads it for free.
+    is_new = models.BooleanField(default=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     applied_at = models.DateTimeField(default=timezone.now)
     stage_entered_at = models.DateTimeField(default=timezone.now)

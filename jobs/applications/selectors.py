@@ -29,7 +29,7 @@ def application_list_for(user: User) -> QuerySet[Application]:
 # of the application or candidate rows is read, so nothing else is fetched.
 CARD_FIELDS = (
     "id", "job_id", "stage_id", "stage_entered_at", "outcome", "candidate_id",
-    "candidate__full_name", "candidate__emails", "candidate__headline",
+    "candidate__full_name", "candidate__emails", "candidate__headline", "source", "is_new",
 )
 
 

@@ -188,3 +188,9 @@ def application_set_outcome(
         data={"from": previous, "outcome": outcome, "reason": reason},
     )
     return application
+
+
+def applications_mark_seen(*, actor: User | None, candidate: Candidate) -> int:
+    """A recruiter opened the candidate: their applications lose the board's "New" marker (set by
+    the careers site). One UPDATE that touches no row when nothing is new."""
+    return Application.objects.filter(candidate=candidate, is_new=True).update(is_new=False)

@@ -72,8 +72,12 @@ def resume_upload(
     batch: UploadBatch | None = None,
     job: Any = None,
     stage: Any = None,
+    candidate: Candidate | None = None,
 ) -> UploadOutcome:
     """Validate one file, store it privately and queue it for parsing once the row commits.
+
+    With `candidate` (the careers form knows whose résumé it is) the parse adds to that candidate
+    instead of matching one.
 
     Refusals (empty, too large, not an accepted type) and duplicates return an outcome with a
     message for the recruiter; nothing is stored for them.
@@ -105,13 +109,15 @@ def resume_upload(
         batch=batch,
         target_job=job,
         target_stage=stage,
+        candidate=candidate,
     )
     # The random storage name keeps the original (personal) file name out of the file system.
     resume.file.save(f"upload.{kind}", ContentFile(data), save=False)
     try:
         with transaction.atomic():
             resume.save()
-            activity_record(actor=actor, verb=Activity.Verb.RESUME_UPLOADED, job=job, data={"resume_id": resume.pk, "filename": filename})
+            activity_record(actor=actor, verb=Activity.Verb.RESUME_UPLOADED, job=job, candidate=candidate,
+                            data={"resume_id": resume.pk, "filename": filename})
             enqueue_parse_on_commit(resume.pk)
     except IntegrityError:
         # The same file arrived in a concurrent request a moment ago.
