@@ -315,5 +315,7 @@ WEBHOOK_TIMEOUT_SECONDS = env_float("WEBHOOK_TIMEOUT_SECONDS", 10.0)
 WEBHOOK_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", False)
 # A subscription whose deliveries have failed for this long is disabled and its owner e-mailed.
 WEBHOOK_DISABLE_AFTER_HOURS = env_int("WEBHOOK_DISABLE_AFTER_HOURS", 72)
+# Seconds between a failed attempt and the next (Standard Webhooks' schedule: 8 attempts over 27.6 hours).
+WEBHOOK_RETRY_DELAYS = [int(n) for n in env_list("WEBHOOK_RETRY_DELAYS", ["5", "300", "1800", "7200", "18000", "36000", "36000"])]
 # A delivery due this long without a pending job is presumed lost and enqueued again (sweep_webhooks).
 WEBHOOK_STUCK_AFTER = env_int("WEBHOOK_STUCK_AFTER", 120)

@@ -16,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from ats.api.services import api_token_create
+from ats.webhooks import services as webhook_services
 from candidates.lists.models import CandidateList, SavedSearch
 from candidates.merges.models import CandidateMerge
 from candidates.models import Note, Tag
@@ -108,6 +109,8 @@ def world(recruiter, manager_a, manager_b, job_a, job_b):
     bulk_action = BulkAction.objects.create(actor=recruiter, kind=BulkAction.Kind.TAG, payload={})
     batch = UploadBatch.objects.create(created_by=recruiter, job=job_b)
     token = api_token_create(user=recruiter, name="B token")[0]
+    subscription = webhook_services.subscription_create(actor=recruiter, url="https://hooks.example.com/b", events=[])
+    webhook_services.event_record("candidate.updated", candidate_id=candidate.pk, payload={})
     update = ProfileUpdate.objects.create(candidate=candidate, resume=resume, before={"headline": "a"}, after={"headline": "b"})
     # Keyword argument name -> the value of job B's object of that kind.
     values = {
@@ -131,6 +134,8 @@ def world(recruiter, manager_a, manager_b, job_a, job_b):
         "batch_id": batch.pk,
         "update_id": update.pk,
         "token_id": token.pk,
+        "subscription_id": subscription.pk,
+        "delivery_id": subscription.deliveries.get().pk,
         "section": "contact",
         "page": 1,  # the first drawn page of job B's candidate's résumé
     }

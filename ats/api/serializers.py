@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ats.api.models import ApiToken
+from ats.webhooks.models import EVENT_TYPES, Delivery, Subscription
 from candidates.models import Candidate, Note, Tag
 from candidates.resumes.models import Resume
 from jobs.applications.models import Application
@@ -145,3 +146,37 @@ class ApiTokenSerializer(serializers.ModelSerializer):
     class Meta:
         model = ApiToken
         fields = ["id", "name", "prefix", "created_at", "expires_at", "last_used_at", "revoked_at"]
+
+
+class WebhookSubscriptionSerializer(serializers.ModelSerializer):
+    events = serializers.ListField(child=serializers.ChoiceField(choices=sorted(EVENT_TYPES)), required=False,
+                                   help_text="Event types to receive; empty: every event.")
+    secret = serializers.CharField(read_only=True, help_text="The signing key (whsec_…), shown when the subscription is created.")
+
+    class Meta:
+        model = Subscription
+        fields = ["id", "url", "events", "description", "is_active", "failing_since", "disabled_reason", "created_at", "secret"]
+        read_only_fields = ["failing_since", "disabled_reason", "created_at", "secret"]
+
+    def validate_url(self, url: str) -> str:
+        if not url.startswith(("http://", "https://")):
+            raise serializers.ValidationError("Only http:// and https:// URLs can receive webhooks.")
+        return url
+
+
+class WebhookDeliverySerializer(serializers.ModelSerializer):
+    event_type = serializers.CharField(source="event.type", read_only=True)
+    webhook_id = serializers.CharField(source="event.webhook_id", read_only=True)
+    attempt_log = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Delivery
+        fields = ["id", "webhook_id", "event_type", "status", "attempts", "next_attempt_at", "last_status_code", "delivered_at",
+                  "replay_of", "created_at", "attempt_log"]
+
+    @extend_schema_field({"type": "array", "items": {"type": "object", "properties": {
+        "attempted_at": {"type": "string", "format": "date-time"}, "status_code": {"type": ["integer", "null"]},
+        "latency_ms": {"type": "integer"}, "response_excerpt": {"type": "string"}, "error": {"type": "string"}}}})
+    def get_attempt_log(self, delivery: Delivery) -> list[dict[str, Any]]:
+        return [{"attempted_at": a.attempted_at, "status_code": a.status_code, "latency_ms": a.latency_ms,
+                 "response_excerpt": a.response_excerpt, "error": a.error} for a in delivery.attempt_log.all()]

@@ -53,4 +53,12 @@ urlpatterns = [
     path("v1/applications/<int:application_id>/hire/", _v(views.ApplicationViewSet, post="hire"), name="application_hire"),
     path("v1/applications/<int:application_id>/reviews/", _v(views.ApplicationViewSet, get="reviews", post="reviews"),
          name="application_reviews"),
+    path("v1/webhooks/subscriptions/", _v(views.WebhookSubscriptionViewSet, get="list", post="create"),
+         name="webhook_subscriptions"),
+    path("v1/webhooks/subscriptions/<int:subscription_id>/",
+         _v(views.WebhookSubscriptionViewSet, get="retrieve", patch="partial_update", delete="destroy"), name="webhook_subscription"),
+    path("v1/webhooks/subscriptions/<int:subscription_id>/deliveries/", _v(views.WebhookSubscriptionViewSet, get="deliveries"),
+         name="webhook_deliveries"),
+    path("v1/webhooks/deliveries/<int:delivery_id>/replay/", _v(views.WebhookDeliveryViewSet, post="replay"),
+         name="webhook_delivery_replay"),
 ]

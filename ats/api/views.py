@@ -18,12 +18,14 @@ from rest_framework.response import Response
 
 from ats.api import serializers as s
 from ats.api.forms import ApiTokenForm
-from ats.api.auth import RecruitersOnly, RecruitersWrite, SignedIn
+from ats.api.auth import AdminsOnly, RecruitersOnly, RecruitersWrite, SignedIn
 from ats.api.http import UPDATED_SINCE, Ordering, idempotent, updated_since
 from ats.api.problems import Conflict, Unprocessable
 from ats.api.selectors import api_token_get, api_tokens_for
 from ats.api.services import api_token_create, api_token_revoke
 from ats.core.access import is_recruiter, signed_in
+from ats.webhooks import services as webhook_services
+from ats.webhooks.selectors import deliveries_for, subscriptions_for
 from candidates import services as candidate_services
 from candidates.models import Tag
 from candidates.resumes.models import Resume
@@ -355,3 +357,59 @@ def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     api_token_revoke(actor=request.user, token=token)
     messages.success(request, f"The token “{token.name}” is revoked; requests with it now get 401.")
     return redirect("api:tokens")
+
+
+# --- Webhook subscriptions (admins) ------------------------------------------------------------
+
+
+@extend_schema_view(list=extend_schema(responses={200: s.WebhookSubscriptionSerializer(many=True), **ERRORS}),
+                    retrieve=extend_schema(responses={200: s.WebhookSubscriptionSerializer, **ERRORS}))
+class WebhookSubscriptionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
+    permission_classes = [AdminsOnly]
+    serializer_class = s.WebhookSubscriptionSerializer
+    lookup_url_kwarg = "subscription_id"
+
+    def get_queryset(self) -> Any:
+        return subscriptions_for(self.request.user)
+
+    def get_object(self) -> Any:
+        return get_object_or_404(self.get_queryset(), pk=self.kwargs["subscription_id"])
+
+    @extend_schema(request=s.WebhookSubscriptionSerializer, responses={201: s.WebhookSubscriptionSerializer, **ERRORS})
+    @idempotent
+    def create(self, request: Request) -> Response:
+        data = _valid(s.WebhookSubscriptionSerializer, request.data)
+        subscription = webhook_services.subscription_create(actor=request.user, url=data["url"], events=data.get("events"),
+                                                            description=data.get("description", ""))
+        return Response(s.WebhookSubscriptionSerializer(subscription).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=s.WebhookSubscriptionSerializer, responses={200: s.WebhookSubscriptionSerializer, **ERRORS})
+    def partial_update(self, request: Request, subscription_id: int) -> Response:
+        subscription = self.get_object()
+        changes = _valid(s.WebhookSubscriptionSerializer, request.data, partial=True)
+        webhook_services.subscription_update(actor=request.user, subscription=subscription, changes=changes)
+        return Response(s.WebhookSubscriptionSerializer(subscription).data)
+
+    @extend_schema(request=None, responses={204: None, **ERRORS})
+    def destroy(self, request: Request, subscription_id: int) -> Response:
+        webhook_services.subscription_delete(actor=request.user, subscription=self.get_object())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(responses={200: s.WebhookDeliverySerializer(many=True), **ERRORS})
+    @action(detail=True)
+    def deliveries(self, request: Request, subscription_id: int) -> Response:
+        deliveries = deliveries_for(request.user).filter(subscription=self.get_object())
+        page = self.paginate_queryset(self.filter_queryset(deliveries))
+        return self.get_paginated_response(s.WebhookDeliverySerializer(page, many=True).data)
+
+
+class WebhookDeliveryViewSet(ApiViewSet):
+    permission_classes = [AdminsOnly]
+    serializer_class = s.WebhookDeliverySerializer
+
+    @extend_schema(request=None, responses={201: s.WebhookDeliverySerializer, **ERRORS})
+    @action(detail=True, methods=["post"])
+    def replay(self, request: Request, delivery_id: int) -> Response:
+        delivery = get_object_or_404(deliveries_for(request.user), pk=delivery_id)
+        replay = webhook_services.delivery_replay(actor=request.user, delivery=delivery)
+        return Response(s.WebhookDeliverySerializer(replay).data, status=status.HTTP_201_CREATED)
