@@ -149,5 +149,6 @@ def candidate_delete(*, actor: User, candidate: Candidate) -> int:
     # the transaction roll back, they are only drawn again on the next look.
     previews_delete(resumes)
     activity_record(actor=actor, verb=Activity.Verb.CANDIDATE_DELETED, data={"candidate_ids": family})
-    [event_record("candidate.erased", candidate_id=pk) for pk in family]  # ids only: no personal data
+    for pk in family:
+        event_record("candidate.erased", candidate_id=pk)  # ids only: no personal data
     return deleted

@@ -17,7 +17,10 @@ app_name = "api"
 
 
 def _v(viewset: type, **actions: str) -> Any:
-    return api(with_etag(viewset.as_view(actions)))
+    # What an @action declares (its permissions) applies here too, as a router would pass it on.
+    handler = getattr(viewset, next(iter(actions.values())))
+    initkwargs = {k: v for k, v in getattr(handler, "kwargs", {}).items() if k in ("permission_classes",)}
+    return api(with_etag(viewset.as_view(actions, **initkwargs)))
 
 
 _schema = dict(authentication_classes=[], permission_classes=[AllowAny])
