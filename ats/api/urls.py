@@ -29,7 +29,7 @@ urlpatterns = [
     path("tokens/", views.token_list, name="tokens"),
     path("tokens/<int:token_id>/revoke/", views.token_revoke, name="token_revoke"),
     path("schema/", public(SpectacularAPIView.as_view(**_schema)), name="schema"),
-    path("docs/", public(SpectacularSwaggerSplitView.as_view(url_name="api:schema", **_schema)), name="docs"),
+    path("docs/", public(SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/swagger_ui.html", **_schema)), name="docs"),
     path("redoc/", public(SpectacularRedocView.as_view(url_name="api:schema", **_schema)), name="redoc"),
     path("v1/jobs/", _v(views.JobViewSet, get="list"), name="jobs"),
     path("v1/jobs/<int:job_id>/", _v(views.JobViewSet, get="retrieve"), name="job"),

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 
 from ats.webhooks.models import Attempt, Delivery, Event, Subscription
-from ats.webhooks.services import delivery_replay, subscription_update
+from ats.webhooks.services import delivery_replay, subscription_create, subscription_delete, subscription_update
 
 
 @admin.register(Subscription)
@@ -18,10 +18,28 @@ class SubscriptionAdmin(admin.ModelAdmin):
     readonly_fields = ["failing_since", "disabled_reason", "created_at", "updated_at"]
     actions = ["enable"]
 
+    fields = ["url", "events", "description", "is_active", "secret", "failing_since", "disabled_reason", "created_at", "updated_at"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Subscription | None = None) -> list[str]:
+        return [*self.readonly_fields, "secret"] if obj is None else [*self.readonly_fields]
+
     def save_model(self, request: HttpRequest, obj: Subscription, form: object, change: bool) -> None:
-        if obj.owner_id is None:
-            obj.owner = request.user
-        super().save_model(request, obj, form, change)
+        """Through the services, like every write (the secret of a new one is generated there)."""
+        data = form.cleaned_data  # type: ignore[attr-defined]
+        if change:
+            changes = {name: data[name] for name in form.changed_data if name in data}  # type: ignore[attr-defined]
+            subscription_update(actor=request.user, subscription=obj, changes=changes)
+        else:
+            created = subscription_create(actor=request.user, url=data["url"], events=data.get("events") or [],
+                                          description=data.get("description", ""))
+            obj.pk = created.pk
+
+    def delete_model(self, request: HttpRequest, obj: Subscription) -> None:
+        subscription_delete(actor=request.user, subscription=obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Subscription]) -> None:
+        for subscription in queryset:
+            subscription_delete(actor=request.user, subscription=subscription)
 
     @admin.action(description="Turn on again (forgets the failures)")
     def enable(self, request: HttpRequest, queryset: QuerySet[Subscription]) -> None:
