@@ -165,3 +165,30 @@ def test_expired_tokens_are_refused_even_mid_session(recruiter, token_client):
     client = token_client(recruiter)
     ApiToken.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
     assert client.get(reverse("api:jobs")).status_code == 401
+
+
+@pytest.mark.parametrize("name", ["api:candidates", "api:applications", "api:jobs", "api:resumes"])
+def test_list_endpoints_make_the_same_number_of_queries_for_few_and_many_rows(name, recruiter, token_client, job_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from candidates.services import candidate_tag_add
+
+    client = token_client(recruiter)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse(name)).status_code == 200
+        return len(queries)
+
+    def add(n: int) -> None:
+        for _ in range(n):
+            application = factories.make_application(job=job_a, kind="applied", actor=recruiter)
+            candidate_tag_add(actor=recruiter, candidate=application.candidate, name="python")
+            factories.make_job(actor=recruiter)
+
+    count()  # the token's first use also records its last-used time
+    add(2)
+    few = count()
+    add(12)
+    assert count() == few

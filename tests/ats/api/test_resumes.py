@@ -25,6 +25,7 @@ def test_an_uploaded_resume_is_parsed_by_a_real_worker_and_polled(recruiter, tok
     polled = client.get(reverse("api:resume", args=[created["id"]])).json()
     assert polled["status"] == "parsed", polled
     assert polled["candidate"] and polled["profile"]["name"]
+    assert polled["profile"]["provenance"]  # where each field was read: page, box, text, confidence
     candidate = client.get(reverse("api:candidate", args=[polled["candidate"]])).json()
     assert candidate["full_name"] == person.name
     assert {"candidate.created", "resume.parsed"} <= set(Event.objects.values_list("type", flat=True))

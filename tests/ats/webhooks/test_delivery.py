@@ -199,3 +199,39 @@ def test_a_deleted_subscription_takes_its_deliveries(admin_user):
     assert Delivery.objects.count() == 0 and Event.objects.count() == 1
     assert services.delivery_job_id(Delivery(pk=5, attempts=2)) == "webhook-delivery-5-2"
     assert services.delivery_send(12345) == "skipped"
+
+
+def test_a_redirect_is_not_followed_but_counted_as_a_failure(receiver, run_worker, admin_user, recruiter, settings):
+    settings.WEBHOOK_RETRY_DELAYS = [3600]
+    services.subscription_create(actor=admin_user, url=receiver.url)
+    receiver.statuses = [302]
+    candidate_create(actor=recruiter, full_name="Fictional Jo")
+    run_worker()
+    assert len(receiver.requests) == 1
+    delivery = Delivery.objects.get()
+    assert (delivery.status, delivery.last_status_code) == ("pending", 302)
+    assert delivery.next_attempt_at > timezone.now() + timedelta(minutes=59)
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "169.254.169.254", "10.1.2.3", "192.168.0.10", "[::1]", "[::ffff:127.0.0.1]"])
+def test_the_ssrf_guard_refuses_internal_addresses(host, settings):
+    from ats.webhooks import transport
+
+    settings.WEBHOOK_ALLOW_PRIVATE_TARGETS = False
+    with pytest.raises(transport.TargetRefused):
+        transport.post(f"http://{host}:9/hook", b"{}", {})
+    with pytest.raises(transport.TargetRefused):
+        transport.post("ftp://files.example.com/hook", b"{}", {})
+
+
+def test_sweep_webhooks_enqueues_a_delivery_whose_job_redis_lost(default_queue, admin_user, recruiter, capsys):
+    from django.core.management import call_command
+
+    services.subscription_create(actor=admin_user, url="https://hooks.example.com/ats")
+    candidate_create(actor=recruiter, full_name="Fictional Kim")
+    default_queue.connection.flushdb()
+    call_command("sweep_webhooks", "--stuck-after", "0")
+    assert capsys.readouterr().out.startswith("1 webhook delivery(ies) enqueued again.")
+    assert default_queue.fetch_job(services.delivery_job_id(Delivery.objects.get())) is not None
+    call_command("sweep_webhooks", "--stuck-after", "0")
+    assert capsys.readouterr().out.startswith("0 ")  # its job is waiting: not twice
