@@ -20,5 +20,6 @@ urlpatterns = [
     path("reviews/", include("jobs.reviews.urls")),
     path("careers/", include("jobs.careers.urls")),
     path("notifications/", reviews.notification_settings, name="notification_settings"),
+    path("api/", include("ats.api.urls")),
     path("admin/", admin.site.urls),
 ]

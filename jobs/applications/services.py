@@ -12,6 +12,7 @@ from django.utils import timezone
 from ats.core.access import User, actor_id
 from ats.core.models import Activity
 from ats.core.services import activity_record
+from ats.webhooks.services import event_record
 from candidates.models import Candidate
 from jobs.applications.models import Application, OutcomeChange, StageChange
 from jobs.models import Job, Stage
@@ -47,6 +48,7 @@ def application_create(
         application=application,
         data={"stage": stage.name},
     )
+    event_record("application.created", candidate_id=candidate.pk, payload={"application_id": application.pk, "job_id": job.pk, "stage_id": stage.pk})
     notifications.shortlist_arrived(application)  # digest to hiring managers, on commit
     return application
 
@@ -116,6 +118,7 @@ def application_move(
         application=application,
         data={"from": from_stage.name, "to": to_stage.name},
     )
+    event_record("application.stage_changed", candidate_id=application.candidate_id, payload={"application_id": application.pk, "job_id": application.job_id, "from_stage_id": from_stage.pk, "to_stage_id": to_stage.pk})
     notifications.shortlist_arrived(application)  # digest to hiring managers, on commit
     return application
 
@@ -187,6 +190,7 @@ def application_set_outcome(
         application=application,
         data={"from": previous, "outcome": outcome, "reason": reason},
     )
+    event_record(f"application.{'reopened' if outcome == Application.Outcome.ACTIVE else outcome}", candidate_id=application.candidate_id, payload={"application_id": application.pk, "job_id": application.job_id})
     return application
 
 
