@@ -19,4 +19,6 @@ class CandidateName(models.Model):
     full_name = models.CharField(max_length=200)
 
     class Meta:
-        indexes = [GinIndex(fields=["full_name"], name="candidatename_trgm", opclasses=["gin_trgm_ops"])]
+        # A short pending list (kB): each match reads all of it, and bulk inserts fill it fast.
+        indexes = [GinIndex(fields=["full_name"], name="candidatename_trgm", opclasses=["gin_trgm_ops"],
+                            gin_pending_list_limit=256)]

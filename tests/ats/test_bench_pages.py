@@ -11,7 +11,7 @@ from jobs.applications.models import Application
 from jobs.models import Job
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)  # it runs VACUUM, which no transaction may hold
 def test_bench_pages_fills_tops_up_and_measures_every_page(settings):
     settings.ALLOWED_HOSTS = ["localhost"]
     out = StringIO()
