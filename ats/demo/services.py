@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from ats.core.access import HIRING_MANAGER_GROUP, RECRUITER_GROUP
 from ats.demo import data
+from ats.demo.copy import copy_insert
 from candidates.models import Candidate, Education, Experience
 from candidates.search.services import candidate_reindex
 from jobs.applications.models import Application, OutcomeChange, StageChange
@@ -166,7 +167,7 @@ def demo_candidates_create(rng: random.Random, count: int, owner: User) -> list[
                 )
             )
             profiles.append((title, company, rng))
-        created_rows = Candidate.objects.bulk_create(batch, batch_size=BATCH)
+        created_rows = copy_insert(batch)
         experience, education = [], []
         for candidate, (title, company, _) in zip(created_rows, profiles):
             start_year = rng.randint(2008, 2020)
@@ -185,8 +186,8 @@ def demo_candidates_create(rng: random.Random, count: int, owner: User) -> list[
                           degree=degree.split(" ", 1)[0], field=degree.split(" ", 1)[-1],
                           start=str(start_year - 4), end=str(start_year))
             )
-        Experience.objects.bulk_create(experience, batch_size=BATCH)
-        Education.objects.bulk_create(education, batch_size=BATCH)
+        copy_insert(experience)
+        copy_insert(education)
         # Searchable at once, like every candidate the app creates (one UPDATE per batch).
         candidate_reindex([c.pk for c in created_rows])
         ids.extend(c.pk for c in created_rows)
@@ -234,22 +235,16 @@ def demo_applications_create(
 
 
 def _flush_applications(applications: list[Application], actor: User) -> int:
-    rows = Application.objects.bulk_create(applications, batch_size=BATCH)
-    StageChange.objects.bulk_create(
-        (
-            StageChange(application=a, to_stage=a.stage, to_stage_name=a.stage.name, changed_by=actor,
-                        changed_at=a.stage_entered_at)
-            for a in rows
-        ),
-        batch_size=BATCH,
-    )
-    OutcomeChange.objects.bulk_create(
-        (
-            OutcomeChange(application=a, from_outcome="active", to_outcome=a.outcome, reason=a.outcome_reason,
-                          changed_by=actor, changed_at=a.outcome_at)
-            for a in rows
-            if a.outcome != "active"
-        ),
-        batch_size=BATCH,
-    )
+    rows = copy_insert(applications)
+    copy_insert([
+        StageChange(application=a, to_stage=a.stage, to_stage_name=a.stage.name, changed_by=actor,
+                    changed_at=a.stage_entered_at)
+        for a in rows
+    ])
+    copy_insert([
+        OutcomeChange(application=a, from_outcome="active", to_outcome=a.outcome, reason=a.outcome_reason,
+                      changed_by=actor, changed_at=a.outcome_at)
+        for a in rows
+        if a.outcome != "active"
+    ])
     return len(rows)
