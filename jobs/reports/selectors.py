@@ -124,23 +124,26 @@ def _hours(value: float | None) -> float | None:
 # (source, furthest point, hired). Both the funnel and the source report are sums over that small
 # histogram, so the one pass over the applications and their history is shared (see `_reach`).
 _REACH_SQL = """
-WITH apps AS (
-    SELECT a.id, a.outcome, COALESCE(NULLIF(a.source, ''), c.source) AS source, {current} AS here
-      FROM jobs_application a JOIN candidates_candidate c ON c.id = a.candidate_id
-      JOIN jobs_stage cs ON cs.id = a.stage_id
-     WHERE a.job_id IN ({scope}) AND a.applied_at >= %s AND a.applied_at < %s
-), went_back AS (
-    -- Most applications are furthest where they are now; only those once further along (moved
-    -- back) need their history's maximum. A stage's job is its application's job (composite key).
+WITH moved_back AS (
+    -- An application that only ever moved forward is furthest where it is now; only those moved
+    -- back (or out of a stage since removed) need the maximum of their history.
+    SELECT DISTINCT sc.application_id
+      FROM jobs_stagechange sc LEFT JOIN jobs_stage f ON f.id = sc.from_stage_id
+      LEFT JOIN jobs_stage t ON t.id = sc.to_stage_id
+     WHERE COALESCE(f.job_id, t.job_id) IN ({scope})
+       AND ((f.id IS NULL AND sc.from_stage_name <> '') OR {point_t} < {point_f})
+), furthest_back AS (
     SELECT sc.application_id, max({point}) AS furthest
       FROM jobs_stagechange sc JOIN jobs_stage s ON s.id = sc.to_stage_id
-      JOIN apps ON apps.id = sc.application_id
-     WHERE {point} > apps.here
+     WHERE sc.application_id IN (SELECT application_id FROM moved_back)
      GROUP BY sc.application_id
 )
-SELECT apps.source, GREATEST(apps.here, COALESCE(went_back.furthest, 0)) AS furthest,
-       count(*), count(*) FILTER (WHERE apps.outcome = 'hired')
-  FROM apps LEFT JOIN went_back ON went_back.application_id = apps.id
+SELECT COALESCE(NULLIF(a.source, ''), (SELECT c.source FROM candidates_candidate c WHERE c.id = a.candidate_id)),
+       GREATEST({current}, COALESCE(furthest_back.furthest, 0)) AS furthest,
+       count(*), count(*) FILTER (WHERE a.outcome = 'hired')
+  FROM jobs_application a JOIN jobs_stage cs ON cs.id = a.stage_id
+  LEFT JOIN furthest_back ON furthest_back.application_id = a.id
+ WHERE a.job_id IN ({scope}) AND a.applied_at >= %s AND a.applied_at < %s
  GROUP BY 1, 2
 """
 
@@ -150,12 +153,13 @@ def _reach(user: User, filters: ReportFilters, shared: dict[str, Any]) -> list[t
     if "reach" not in shared:
         scope, scope_params = _scope(user, filters)
         single = _single_job(user, filters)
+        def point(alias: str) -> str:
+            return f"{alias}.position" if single else KIND_RANK_SQL.format(col=f"{alias}.kind")
+
         sql = _REACH_SQL.format(
-            scope=scope,
-            point="s.position" if single else KIND_RANK_SQL.format(col="s.kind"),
-            current="cs.position" if single else KIND_RANK_SQL.format(col="cs.kind"),
+            scope=scope, point=point("s"), point_t=point("t"), point_f=point("f"), current=point("cs")
         )
-        shared["reach"] = _fetch(sql, [*scope_params, filters.since, filters.until])
+        shared["reach"] = _fetch(sql, [*scope_params, *scope_params, filters.since, filters.until])
     return shared["reach"]
 
 
@@ -228,22 +232,27 @@ def time_in_stage(*, user: User, filters: ReportFilters, shared: dict[str, Any] 
     order = "s.position" if _single_job(user, filters) else KIND_RANK_SQL.format(col="s.kind")
     label = "s.name" if _single_job(user, filters) else "s.kind"
     sql = f"""
-    WITH stays AS (
+    WITH closed AS (
+        SELECT id, outcome_at FROM jobs_application WHERE outcome <> 'active' AND job_id IN ({scope})
+    ), stays AS (
+        -- A stay entered in the period ends at a later change, so the changes before the period
+        -- are not needed to find its end. A stage's job is its application's (composite key).
         SELECT sc.to_stage_id, sc.changed_at AS entered,
                COALESCE(lead(sc.changed_at) OVER (PARTITION BY sc.application_id ORDER BY sc.changed_at, sc.id),
-                        CASE WHEN a.outcome <> 'active' THEN a.outcome_at END) AS left_at
-          FROM jobs_stagechange sc JOIN jobs_application a ON a.id = sc.application_id
-         WHERE a.job_id IN ({scope})
+                        closed.outcome_at) AS left_at
+          FROM jobs_stagechange sc JOIN jobs_stage s ON s.id = sc.to_stage_id
+          LEFT JOIN closed ON closed.id = sc.application_id
+         WHERE s.job_id IN ({scope}) AND sc.changed_at >= %s
     )
     SELECT {label}, count(*),
            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM left_at - entered)),
            percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM left_at - entered))
       FROM stays st JOIN jobs_stage s ON s.id = st.to_stage_id
-     WHERE st.left_at IS NOT NULL AND st.entered >= %s AND st.entered < %s AND s.kind <> 'hired'
+     WHERE st.left_at IS NOT NULL AND st.entered < %s AND s.kind <> 'hired'
      GROUP BY {group} ORDER BY min({order})
     """
     rows = []
-    for name, n, median, p90 in _fetch(sql, [*scope_params, filters.since, filters.until]):
+    for name, n, median, p90 in _fetch(sql, [*scope_params, *scope_params, filters.since, filters.until]):
         rows.append([name if _single_job(user, filters) else KIND_LABELS.get(name, name), n, _days(median), _days(p90)])
     return Report(
         key="time-in-stage", title="Time in stage", unit="days", chart_columns=(2, 3),
