@@ -163,11 +163,20 @@ def _reach(user: User, filters: ReportFilters, shared: dict[str, Any]) -> list[t
     return shared["reach"]
 
 
-def _steps(user: User, filters: ReportFilters) -> list[tuple[int, str]]:
+def _job_stages(user: User, filters: ReportFilters, shared: dict[str, Any]) -> list[tuple[int, str, str]]:
+    """(position, name, kind) of the one job's stages, in order: one query, shared."""
+    if "stages" not in shared:
+        scope, scope_params = _scope(user, filters)
+        shared["stages"] = _fetch(
+            f"SELECT position, name, kind FROM jobs_stage WHERE job_id IN ({scope}) ORDER BY position", scope_params
+        )
+    return shared["stages"]
+
+
+def _steps(user: User, filters: ReportFilters, shared: dict[str, Any]) -> list[tuple[int, str]]:
     """The funnel's steps: (point, label) of the job's stages, or of the stage kinds across jobs."""
     if _single_job(user, filters):
-        scope, scope_params = _scope(user, filters)
-        return _fetch(f"SELECT position, name FROM jobs_stage WHERE job_id IN ({scope}) ORDER BY position", scope_params)
+        return [(position, name) for position, name, _ in _job_stages(user, filters, shared)]
     return [(n, KIND_LABELS[kind]) for n, kind in enumerate(KIND_ORDER, 1)]
 
 
@@ -176,9 +185,10 @@ def _percent(part: int, whole: int) -> float | None:
 
 
 def funnel(*, user: User, filters: ReportFilters, shared: dict[str, Any] | None = None) -> Report:
-    histogram = _reach(user, filters, {} if shared is None else shared)
+    shared = {} if shared is None else shared
+    histogram = _reach(user, filters, shared)
     rows, previous, first = [], None, None
-    for point, label in _steps(user, filters):
+    for point, label in _steps(user, filters, shared):
         # Summing a histogram of at most (sources x stages) rows, not applications.
         reached = sum(n for _, furthest, n, _ in histogram if furthest >= point)
         first = reached if first is None else first
@@ -195,11 +205,10 @@ def funnel(*, user: User, filters: ReportFilters, shared: dict[str, Any] | None 
 
 def source_effectiveness(*, user: User, filters: ReportFilters, shared: dict[str, Any] | None = None) -> Report:
     """Where the application came in (careers site, upload, bulk), else how the candidate was found."""
-    histogram = _reach(user, filters, {} if shared is None else shared)
+    shared = {} if shared is None else shared
+    histogram = _reach(user, filters, shared)
     if _single_job(user, filters):
-        scope, scope_params = _scope(user, filters)
-        kinds = dict(_fetch(f"SELECT position, kind FROM jobs_stage WHERE job_id IN ({scope})", scope_params))
-        rank = {point: KIND_ORDER.index(kind) + 1 for point, kind in kinds.items()}
+        rank = {point: KIND_ORDER.index(kind) + 1 for point, _, kind in _job_stages(user, filters, shared)}
     else:
         rank = {n: n for n in range(1, len(KIND_ORDER) + 1)}
     shortlist, interview = KIND_ORDER.index(Stage.Kind.SHORTLIST) + 1, KIND_ORDER.index(Stage.Kind.INTERVIEW) + 1
@@ -273,15 +282,28 @@ WITH hires AS (
 """
 
 
+def _hires(user: User, filters: ReportFilters, shared: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """Time to hire per job and per month in one query (GROUPING SETS), shared by both reports:
+    (job id, title, month, hires, median seconds, p90 seconds), month NULL on the per-job rows."""
+    if "hires" not in shared:
+        scope, scope_params = _scope(user, filters)
+        sql = _HIRES_CTE.format(scope=scope) + """
+        SELECT j.id, j.title, to_char(date_trunc('month', h.hired_at AT TIME ZONE %s), 'YYYY-MM') AS month, count(*),
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY h.seconds),
+               percentile_cont(0.9) WITHIN GROUP (ORDER BY h.seconds)
+          FROM hires h JOIN jobs_job j ON j.id = h.job_id
+         GROUP BY GROUPING SETS ((j.id, j.title), (3))
+         ORDER BY 3 NULLS FIRST, 2, 1
+        """
+        shared["hires"] = _fetch(sql, [*scope_params, filters.since, filters.until, settings.TIME_ZONE])
+    return shared["hires"]
+
+
 def time_to_hire_by_job(*, user: User, filters: ReportFilters, shared: dict[str, Any] | None = None) -> Report:
-    scope, scope_params = _scope(user, filters)
-    sql = _HIRES_CTE.format(scope=scope) + """
-    SELECT j.title, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY h.seconds),
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY h.seconds)
-      FROM hires h JOIN jobs_job j ON j.id = h.job_id
-     GROUP BY j.id, j.title ORDER BY j.title, j.id
-    """
-    rows = [[title, n, _days(m), _days(p)] for title, n, m, p in _fetch(sql, [*scope_params, filters.since, filters.until])]
+    rows = [
+        [title, n, _days(m), _days(p)]
+        for job_id, title, month, n, m, p in _hires(user, filters, {} if shared is None else shared) if job_id is not None
+    ]
     return Report(
         key="time-to-hire", title="Time to hire, per job", unit="days", chart_columns=(2, 3),
         columns=["Job", "Hires", "Median (days)", "90th percentile (days)"], rows=rows,
@@ -290,15 +312,10 @@ def time_to_hire_by_job(*, user: User, filters: ReportFilters, shared: dict[str,
 
 
 def time_to_hire_by_month(*, user: User, filters: ReportFilters, shared: dict[str, Any] | None = None) -> Report:
-    scope, scope_params = _scope(user, filters)
-    sql = _HIRES_CTE.format(scope=scope) + """
-    SELECT to_char(date_trunc('month', h.hired_at AT TIME ZONE %s), 'YYYY-MM') AS month, count(*),
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY h.seconds),
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY h.seconds)
-      FROM hires h GROUP BY month ORDER BY month
-    """
-    params = [*scope_params, filters.since, filters.until, settings.TIME_ZONE]
-    rows = [[month, n, _days(m), _days(p)] for month, n, m, p in _fetch(sql, params)]
+    rows = [
+        [month, n, _days(m), _days(p)]
+        for job_id, _, month, n, m, p in _hires(user, filters, {} if shared is None else shared) if job_id is None
+    ]
     return Report(
         key="time-to-hire-monthly", title="Time to hire, over time", unit="days", chart_columns=(2, 3),
         columns=["Month", "Hires", "Median (days)", "90th percentile (days)"], rows=rows,
@@ -443,13 +460,7 @@ def report_get(*, user: User, filters: ReportFilters, key: str) -> Report | None
         return build(user=user, filters=filters, shared={})
 
 
-def report_job_choices(user: User) -> list[tuple[int, str]]:
-    """(id, title) of every job the user may report on, by title."""
-    return list(job_list_for(user).select_related(None).order_by("title", "pk").values_list("pk", "title"))
-
-
-def report_departments(user: User) -> list[str]:
-    return list(
-        job_list_for(user).select_related(None).exclude(department="").order_by("department")
-        .values_list("department", flat=True).distinct()
-    )
+def report_filter_choices(user: User) -> tuple[list[tuple[int, str]], list[str]]:
+    """(id, title) of every job the user may report on, by title, and their departments: one query."""
+    rows = list(job_list_for(user).select_related(None).order_by("title", "pk").values_list("pk", "title", "department"))
+    return [(pk, title) for pk, title, _ in rows], sorted({department for _, _, department in rows if department})

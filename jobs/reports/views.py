@@ -9,14 +9,14 @@ from ats.core.access import signed_in
 from ats.core.exports import export_response
 from jobs.reports.charts import report_chart
 from jobs.reports.forms import ReportFilterForm
-from jobs.reports.selectors import ReportFilters, report_departments, report_get, report_job_choices, reports_for
+from jobs.reports.selectors import ReportFilters, report_filter_choices, report_get, reports_for
 
 
 def _form(request: HttpRequest) -> ReportFilterForm:
     default = ReportFilters.default()
+    jobs, departments = report_filter_choices(request.user)
     return ReportFilterForm(
-        request.GET or None, initial={"start": default.start, "end": default.end},
-        jobs=report_job_choices(request.user), departments=report_departments(request.user),
+        request.GET or None, initial={"start": default.start, "end": default.end}, jobs=jobs, departments=departments
     )
 
 
