@@ -138,12 +138,24 @@ WITH moved_back AS (
      WHERE sc.application_id IN (SELECT application_id FROM moved_back)
      GROUP BY sc.application_id
 )
-SELECT COALESCE(NULLIF(a.source, ''), (SELECT c.source FROM candidates_candidate c WHERE c.id = a.candidate_id)),
-       GREATEST({current}, COALESCE(furthest_back.furthest, 0)) AS furthest,
-       count(*), count(*) FILTER (WHERE a.outcome = 'hired')
-  FROM jobs_application a JOIN jobs_stage cs ON cs.id = a.stage_id
-  LEFT JOIN furthest_back ON furthest_back.application_id = a.id
- WHERE a.job_id IN ({scope}) AND a.applied_at >= %s AND a.applied_at < %s
+, per_stage AS (
+    -- Grouped by the stage id first (a plain column the planner can count) and only then mapped
+    -- to points: hashing 100,000 rows into a few thousand groups, not sorting them.
+    SELECT a.source, a.stage_id, furthest_back.furthest,
+           count(*) AS n, count(*) FILTER (WHERE a.outcome = 'hired') AS hired
+      FROM jobs_application a LEFT JOIN furthest_back ON furthest_back.application_id = a.id
+     WHERE a.job_id IN ({scope}) AND a.applied_at >= %s AND a.applied_at < %s AND a.source <> ''
+     GROUP BY a.source, a.stage_id, furthest_back.furthest
+    UNION ALL
+    -- No source on the application (added by hand): how the candidate was found.
+    SELECT c.source, a.stage_id, furthest_back.furthest, count(*), count(*) FILTER (WHERE a.outcome = 'hired')
+      FROM jobs_application a JOIN candidates_candidate c ON c.id = a.candidate_id
+      LEFT JOIN furthest_back ON furthest_back.application_id = a.id
+     WHERE a.job_id IN ({scope}) AND a.applied_at >= %s AND a.applied_at < %s AND a.source = ''
+     GROUP BY c.source, a.stage_id, furthest_back.furthest
+)
+SELECT per_stage.source, GREATEST({current}, COALESCE(per_stage.furthest, 0)) AS furthest, sum(n)::int, sum(hired)::int
+  FROM per_stage JOIN jobs_stage cs ON cs.id = per_stage.stage_id
  GROUP BY 1, 2
 """
 
@@ -159,7 +171,9 @@ def _reach(user: User, filters: ReportFilters, shared: dict[str, Any]) -> list[t
         sql = _REACH_SQL.format(
             scope=scope, point=point("s"), point_t=point("t"), point_f=point("f"), current=point("cs")
         )
-        shared["reach"] = _fetch(sql, [*scope_params, *scope_params, filters.since, filters.until])
+        shared["reach"] = _fetch(
+            sql, [*scope_params, *scope_params, filters.since, filters.until, *scope_params, filters.since, filters.until]
+        )
     return shared["reach"]
 
 
@@ -246,7 +260,7 @@ def time_in_stage(*, user: User, filters: ReportFilters, shared: dict[str, Any] 
     ), stays AS (
         -- A stay entered in the period ends at a later change, so the changes before the period
         -- are not needed to find its end. A stage's job is its application's (composite key).
-        SELECT sc.to_stage_id, sc.changed_at AS entered,
+        SELECT s.name, s.kind, s.position, sc.changed_at AS entered,
                COALESCE(lead(sc.changed_at) OVER (PARTITION BY sc.application_id ORDER BY sc.changed_at, sc.id),
                         closed.outcome_at) AS left_at
           FROM jobs_stagechange sc JOIN jobs_stage s ON s.id = sc.to_stage_id
@@ -256,8 +270,8 @@ def time_in_stage(*, user: User, filters: ReportFilters, shared: dict[str, Any] 
     SELECT {label}, count(*),
            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM left_at - entered)),
            percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM left_at - entered))
-      FROM stays st JOIN jobs_stage s ON s.id = st.to_stage_id
-     WHERE st.left_at IS NOT NULL AND st.entered < %s AND s.kind <> 'hired'
+      FROM stays s
+     WHERE s.left_at IS NOT NULL AND s.entered < %s AND s.kind <> 'hired'
      GROUP BY {group} ORDER BY min({order})
     """
     rows = []
