@@ -30,7 +30,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from ats.core.access import User, is_hiring_manager
+from ats.core.access import User, is_hiring_manager, is_recruiter
 from ats.core.models import Activity
 from candidates.models import Candidate
 from jobs.models import Stage
@@ -97,6 +97,12 @@ def _scope(user: User, filters: ReportFilters) -> tuple[str, tuple[Any, ...]]:
         jobs = jobs.filter(department=filters.department)
     sql, params = jobs.select_related(None).order_by().values("pk").query.sql_with_params()
     return sql, tuple(params)
+
+
+def _every_job(user: User, filters: ReportFilters) -> bool:
+    """A recruiter's unfiltered view: every job is in scope, so a query may skip the join that
+    only narrows to the scope (the closures' join to applications)."""
+    return is_recruiter(user) and not filters.job_id and not filters.department
 
 
 def _fetch(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
@@ -348,17 +354,21 @@ def closures_by_stage(*, user: User, filters: ReportFilters, shared: dict[str, A
     """
     scope, scope_params = _scope(user, filters)
     single = _single_job(user, filters)
+    if _every_job(user, filters):
+        scope_join, scope_where, scope_params = "", "TRUE", ()
+    else:
+        scope_join, scope_where = "JOIN jobs_application a ON a.id = oc.application_id", f"a.job_id IN ({scope})"
     sql = f"""
     WITH closures AS (
         SELECT oc.to_outcome AS outcome, oc.reason, at_stage.to_stage_name AS stage_name, s.position, s.kind
-          FROM jobs_outcomechange oc JOIN jobs_application a ON a.id = oc.application_id
+          FROM jobs_outcomechange oc {scope_join}
           LEFT JOIN LATERAL (
               SELECT sc.to_stage_id, sc.to_stage_name FROM jobs_stagechange sc
                WHERE sc.application_id = oc.application_id AND sc.changed_at <= oc.changed_at
                ORDER BY sc.changed_at DESC, sc.id DESC LIMIT 1
           ) at_stage ON true
           LEFT JOIN jobs_stage s ON s.id = at_stage.to_stage_id
-         WHERE a.job_id IN ({scope}) AND oc.to_outcome IN ('rejected', 'withdrawn')
+         WHERE {scope_where} AND oc.to_outcome IN ('rejected', 'withdrawn')
            AND oc.changed_at >= %s AND oc.changed_at < %s
     )
     SELECT {"COALESCE(stage_name, '')" if single else "COALESCE(kind, '')"} AS stage,
