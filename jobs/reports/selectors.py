@@ -105,6 +105,14 @@ def _every_job(user: User, filters: ReportFilters) -> bool:
     return is_recruiter(user) and not filters.job_id and not filters.department
 
 
+def _in_scope(column: str, user: User, filters: ReportFilters) -> tuple[str, tuple[Any, ...]]:
+    """`column IN (the scope's job ids)` and its parameters, or TRUE for a recruiter's unfiltered view."""
+    if _every_job(user, filters):
+        return "TRUE", ()
+    scope, params = _scope(user, filters)
+    return f"{column} IN ({scope})", params
+
+
 def _fetch(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -136,7 +144,7 @@ WITH moved_back AS (
     SELECT DISTINCT sc.application_id
       FROM jobs_stagechange sc LEFT JOIN jobs_stage f ON f.id = sc.from_stage_id
       LEFT JOIN jobs_stage t ON t.id = sc.to_stage_id
-     WHERE COALESCE(f.job_id, t.job_id) IN ({scope})
+     WHERE {moved_scope}
        AND ((f.id IS NULL AND sc.from_stage_name <> '') OR {point_t} < {point_f})
 ), furthest_back AS (
     SELECT sc.application_id, max({point}) AS furthest
@@ -150,14 +158,14 @@ WITH moved_back AS (
     SELECT a.source, a.stage_id, furthest_back.furthest,
            count(*) AS n, count(*) FILTER (WHERE a.outcome = 'hired') AS hired
       FROM jobs_application a LEFT JOIN furthest_back ON furthest_back.application_id = a.id
-     WHERE a.job_id IN ({scope}) AND a.applied_at >= %s AND a.applied_at < %s AND a.source <> ''
+     WHERE {app_scope} AND a.applied_at >= %s AND a.applied_at < %s AND a.source <> ''
      GROUP BY a.source, a.stage_id, furthest_back.furthest
     UNION ALL
     -- No source on the application (added by hand): how the candidate was found.
     SELECT c.source, a.stage_id, furthest_back.furthest, count(*), count(*) FILTER (WHERE a.outcome = 'hired')
       FROM jobs_application a JOIN candidates_candidate c ON c.id = a.candidate_id
       LEFT JOIN furthest_back ON furthest_back.application_id = a.id
-     WHERE a.job_id IN ({scope}) AND a.applied_at >= %s AND a.applied_at < %s AND a.source = ''
+     WHERE {app_scope} AND a.applied_at >= %s AND a.applied_at < %s AND a.source = ''
      GROUP BY c.source, a.stage_id, furthest_back.furthest
 )
 SELECT per_stage.source, GREATEST({current}, COALESCE(per_stage.furthest, 0)) AS furthest, sum(n)::int, sum(hired)::int
@@ -169,16 +177,19 @@ SELECT per_stage.source, GREATEST({current}, COALESCE(per_stage.furthest, 0)) AS
 def _reach(user: User, filters: ReportFilters, shared: dict[str, Any]) -> list[tuple[str, int, int, int]]:
     """(source, furthest point, applications, hired): one query, shared by the funnel and sources."""
     if "reach" not in shared:
-        scope, scope_params = _scope(user, filters)
         single = _single_job(user, filters)
+        moved_scope, moved_params = _in_scope("COALESCE(f.job_id, t.job_id)", user, filters)
+        app_scope, app_params = _in_scope("a.job_id", user, filters)
+
         def point(alias: str) -> str:
             return f"{alias}.position" if single else KIND_RANK_SQL.format(col=f"{alias}.kind")
 
         sql = _REACH_SQL.format(
-            scope=scope, point=point("s"), point_t=point("t"), point_f=point("f"), current=point("cs")
+            moved_scope=moved_scope, app_scope=app_scope, point=point("s"), point_t=point("t"), point_f=point("f"),
+            current=point("cs"),
         )
         shared["reach"] = _fetch(
-            sql, [*scope_params, *scope_params, filters.since, filters.until, *scope_params, filters.since, filters.until]
+            sql, [*moved_params, *app_params, filters.since, filters.until, *app_params, filters.since, filters.until]
         )
     return shared["reach"]
 
@@ -256,13 +267,14 @@ def source_effectiveness(*, user: User, filters: ReportFilters, shared: dict[str
 # --- Time in stage and time to hire -------------------------------------------------------------
 
 def time_in_stage(*, user: User, filters: ReportFilters, shared: dict[str, Any] | None = None) -> Report:
-    scope, scope_params = _scope(user, filters)
+    closed_scope, closed_params = _in_scope("job_id", user, filters)
+    stage_scope, stage_params = _in_scope("s.job_id", user, filters)
     group = "s.position, s.name" if _single_job(user, filters) else "s.kind"
     order = "s.position" if _single_job(user, filters) else KIND_RANK_SQL.format(col="s.kind")
     label = "s.name" if _single_job(user, filters) else "s.kind"
     sql = f"""
     WITH closed AS (
-        SELECT id, outcome_at FROM jobs_application WHERE outcome <> 'active' AND job_id IN ({scope})
+        SELECT id, outcome_at FROM jobs_application WHERE outcome <> 'active' AND {closed_scope}
     ), stays AS (
         -- A stay entered in the period ends at a later change, so the changes before the period
         -- are not needed to find its end. A stage's job is its application's (composite key).
@@ -271,7 +283,7 @@ def time_in_stage(*, user: User, filters: ReportFilters, shared: dict[str, Any] 
                         closed.outcome_at) AS left_at
           FROM jobs_stagechange sc JOIN jobs_stage s ON s.id = sc.to_stage_id
           LEFT JOIN closed ON closed.id = sc.application_id
-         WHERE s.job_id IN ({scope}) AND sc.changed_at >= %s
+         WHERE {stage_scope} AND sc.changed_at >= %s
     )
     SELECT {label}, count(*),
            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM left_at - entered)),
@@ -281,7 +293,7 @@ def time_in_stage(*, user: User, filters: ReportFilters, shared: dict[str, Any] 
      GROUP BY {group} ORDER BY min({order})
     """
     rows = []
-    for name, n, median, p90 in _fetch(sql, [*scope_params, *scope_params, filters.since, filters.until]):
+    for name, n, median, p90 in _fetch(sql, [*closed_params, *stage_params, filters.since, filters.until]):
         rows.append([name if _single_job(user, filters) else KIND_LABELS.get(name, name), n, _days(median), _days(p90)])
     return Report(
         key="time-in-stage", title="Time in stage", unit="days", chart_columns=(2, 3),
