@@ -125,3 +125,16 @@ def test_hiring_manager_sees_only_their_jobs_in_every_report(manager_a, manager_
         assert mine == only_a
     # And asking for job B gets manager A nothing of it.
     assert report_get(user=manager_a, filters=_filters(job_id=job_b.pk), key=key).rows == []
+
+
+@pytest.mark.django_db
+def test_recruiters_unfiltered_reports_cover_every_job(recruiter, pipeline, job_b, t0):
+    _add(job_b, source="agency", moves=[("applied", t0), ("screening", t0 + 3 * DAY)],
+         outcome=("rejected", t0 + 5 * DAY, "Other job"))
+    everything = _filters()
+    assert report_get(user=recruiter, filters=everything, key="funnel").rows[1][1] == 4  # screening: 3 of A + 1 of B
+    stays = {row[0]: row[1:] for row in report_get(user=recruiter, filters=everything, key="time-in-stage").rows}
+    assert stays["Applied"] == [5, 2.0, 3.6] and stays["Screening"][0] == 4
+    closures = {row[0]: row[1:4] for row in report_get(user=recruiter, filters=everything, key="rejections").rows}
+    assert closures == {"Applied": [0, 1, 1], "Screening": [2, 0, 2]}
+    assert ["Agency", 1, 0, 0, 0, 0.0] in report_get(user=recruiter, filters=everything, key="sources").rows
