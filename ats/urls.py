@@ -19,6 +19,7 @@ urlpatterns = [
     path("candidates/", include("candidates.urls")),
     path("reviews/", include("jobs.reviews.urls")),
     path("careers/", include("jobs.careers.urls")),
+    path("reports/", include("jobs.reports.urls")),
     path("notifications/", reviews.notification_settings, name="notification_settings"),
     path("api/", include("ats.api.urls")),
     path("admin/", admin.site.urls),

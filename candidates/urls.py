@@ -3,6 +3,7 @@ search results are jobs.bulk's (they can add to jobs, move and reject)."""
 from django.urls import path
 
 from candidates import views
+from candidates.exports import views as exports
 from candidates.lists import views as lists
 from candidates.merges import views as merges
 from candidates.resumes import views as resumes
@@ -12,6 +13,7 @@ from jobs.bulk import views as bulk
 app_name = "candidates"
 urlpatterns = [
     path("", search.candidate_list, name="list"),
+    path("export.csv", exports.candidate_export, name="export"),
     path("<int:candidate_id>/", views.candidate_detail, name="detail"),
     path("<int:candidate_id>/section/<str:section>/", views.candidate_section, name="section"),
     path("<int:candidate_id>/notes/", views.note_add, name="note_add"),

@@ -4,6 +4,7 @@ from django.urls import path
 from jobs import views
 from jobs.applications import views as board
 from jobs.bulk import views as bulk
+from jobs.exports import views as exports
 
 app_name = "jobs"
 urlpatterns = [
@@ -20,6 +21,7 @@ urlpatterns = [
     path("<int:job_id>/stages/<int:stage_id>/review/", views.stage_review, name="stage_review"),
     path("<int:job_id>/stages/<int:stage_id>/remove/", views.stage_remove, name="stage_remove"),
     path("<int:job_id>/board/stages/<int:stage_id>/", board.column_page, name="column"),
+    path("<int:job_id>/applications.csv", exports.application_export, name="export"),
     path("<int:job_id>/board/closed/", board.closed_list, name="closed"),
     path("<int:job_id>/applications/bulk/", bulk.board_bulk, name="bulk"),
     path("<int:job_id>/applications/bulk/<int:action_id>/undo/", bulk.board_bulk_undo, name="bulk_undo"),

@@ -38,6 +38,8 @@ HIRING_MANAGER_PAGES = {
     "password_change",
     "password_change_done",
     "api:tokens",  # their own API tokens
+    "reports:page",  # reports on their own jobs only (the selectors' scope; tests/jobs/reports)
+    "reports:csv",
 }
 # The public careers site's pages without an object in the URL: open to everyone, signed in or not,
 # and showing only open published jobs (its job URLs are 404 for job B, which is not published).

@@ -38,6 +38,8 @@ BIG_JOB_TITLE = "Benchmark: platform engineer (5,000 applicants)"
 DEMO_MAX_CANDIDATES = 1_000
 TARGET_MS = 150
 TARGET_QUERIES = 15
+# The reports page aggregates every application and its history in the period (issue 15): its own target.
+PAGE_TARGETS_MS = {"reports (all jobs, last 90 days)": 300, "reports (one job)": 300}
 
 
 class Command(BaseCommand):
@@ -45,7 +47,7 @@ class Command(BaseCommand):
         "Fills the current database (DATABASE_URL; use a separate one) up to --candidates candidates, "
         "--jobs jobs and --applications applications, one job holding --big-job applications, with search "
         "documents, using seed_demo's bulk inserts; then requests the dashboard, the big job's board, a skill "
-        "search, a full-text search and a candidate profile --runs times each as the demo recruiter and "
+        "search, a full-text search, a candidate profile and the reports page --runs times each as the demo recruiter and "
         "prints median/p95 server time and query counts. Adds rows only; deletes nothing."
     )
 
@@ -135,6 +137,8 @@ class Command(BaseCommand):
             ("full-text phrase + exclusion", reverse("candidates:list") + '?q=%22software+engineer%22+-java'),
             ("misspelled name", reverse("candidates:list") + "?q=Jordan+Merriwether"),
             ("candidate profile", reverse("candidates:detail", args=[profile_id])),
+            ("reports (all jobs, last 90 days)", reverse("reports:page")),
+            ("reports (one job)", reverse("reports:page") + f"?job={big_job.pk}"),
         ]
         self.stdout.write(f"\n{'page':<36} {'median ms':>10} {'p95 ms':>8} {'queries':>8}  verdict")
         failures = 0
@@ -152,12 +156,12 @@ class Command(BaseCommand):
                 queries = max(queries, len(captured))
             timings.sort()
             p95 = timings[min(len(timings) - 1, int(round(0.95 * (len(timings) - 1))))]
-            ok = p95 < TARGET_MS and queries < TARGET_QUERIES
+            ok = p95 < PAGE_TARGETS_MS.get(name, TARGET_MS) and queries < TARGET_QUERIES
             failures += not ok
             self.stdout.write(
                 f"{name:<36} {statistics.median(timings):>10.1f} {p95:>8.1f} {queries:>8}  {'ok' if ok else 'SLOW'}"
             )
         self.stdout.write(
-            f"\nTargets: p95 < {TARGET_MS} ms and < {TARGET_QUERIES} queries per page. "
+            f"\nTargets: p95 < {TARGET_MS} ms (reports: 300 ms) and < {TARGET_QUERIES} queries per page. "
             f"{len(pages) - failures}/{len(pages)} pages meet them ({runs} runs each, in-process, as 'recruiter')."
         )

@@ -1,0 +1,1 @@
+"""CSV exports of candidates: the search page's results."""

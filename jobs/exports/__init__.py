@@ -1,0 +1,1 @@
+"""CSV exports of a job's applications (the board's "Export CSV")."""

@@ -1,0 +1,502 @@
+"""The reports: each one SQL query over the history tables, narrowed to the jobs the user may see.
+
+Every report is a `Report`: a title, the column names and a handful of rows (one per stage, source,
+person…), computed entirely in PostgreSQL (grouping, percentile_cont, window functions); Python only
+formats those few rows. The page shows each as a chart and a table, and the CSV download writes
+exactly the same rows.
+
+Scope: the jobs are `job_list_for(user)` (a hiring manager's holds only the jobs they are named on)
+narrowed by the job and department filters, compiled into a sub-select every query starts from, so a
+report cannot read outside it. Dates filter the event each report is about (applied, moved, hired,
+closed, asked to review) within [start, end] in local days.
+
+Definitions:
+- Funnel: an application "reached" a stage when it is, or ever was, in that stage or a later one (by
+  position in its job's pipeline; across jobs, by the stage kind in pipeline order), so applications
+  moved straight from Applied to Interview still count as having passed Screening.
+- Time in stage: completed stays only, from the stage history: entered at a StageChange, left at the
+  next one, or when the application was closed; stays still open are not in the figures.
+- Time to hire: applied → the outcome change to "hired", for applications still hired.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+
+from ats.core.access import User, is_hiring_manager, is_recruiter
+from ats.core.models import Activity
+from candidates.models import Candidate
+from jobs.models import Stage
+from jobs.selectors import job_list_for
+
+# Stage kinds in pipeline order: across jobs, the funnel and time in stage group by kind.
+KIND_ORDER: tuple[str, ...] = tuple(Stage.Kind.values)
+KIND_LABELS: dict[str, str] = {Stage.Kind.SHORTLIST: "Shortlist", **{k: v for k, v in Stage.Kind.choices if k != "shortlist"}}
+KIND_RANK_SQL = "CASE {col} " + " ".join(f"WHEN '{kind}' THEN {n}" for n, kind in enumerate(KIND_ORDER, 1)) + " END"
+SOURCE_LABELS: dict[str, str] = {**dict(Candidate.Source.choices), "bulk": "Added in bulk", "": "Not recorded"}
+# Activity verbs counted per person. E-mail is being built on another branch: when it records its
+# sends as activity, its verb goes in EMAIL_VERBS and the column fills in (it counts nothing today).
+ACTIVITY_VERBS: dict[str, tuple[str, ...]] = {
+    "moves": (Activity.Verb.STAGE_MOVED, Activity.Verb.OUTCOME_SET),
+    "notes": (Activity.Verb.NOTE_ADDED,),
+    "reviews_requested": (Activity.Verb.REVIEW_REQUESTED,),
+    "emails": (),
+}
+DEFAULT_DAYS = 90
+
+
+@dataclass(frozen=True)
+class ReportFilters:
+    start: date
+    end: date
+    job_id: int | None = None
+    department: str = ""
+
+    @classmethod
+    def default(cls) -> "ReportFilters":
+        today = timezone.localdate()
+        return cls(start=today - timedelta(days=DEFAULT_DAYS - 1), end=today)
+
+    @property
+    def since(self) -> datetime:
+        return timezone.make_aware(datetime.combine(self.start, time.min))
+
+    @property
+    def until(self) -> datetime:
+        """The end of the last day (exclusive)."""
+        return timezone.make_aware(datetime.combine(self.end + timedelta(days=1), time.min))
+
+
+@dataclass
+class Report:
+    key: str
+    title: str
+    columns: list[str]
+    rows: list[list[Any]] = field(default_factory=list)
+    note: str = ""
+    # The chart: which column labels the bars and which columns are drawn (first one the main bar).
+    label_columns: tuple[int, ...] = (0,)
+    text_columns: tuple[int, ...] = ()  # left-aligned in the table (the rest are numbers)
+    chart_columns: tuple[int, ...] = (1,)
+    unit: str = ""
+
+
+def _scope(user: User, filters: ReportFilters) -> tuple[str, tuple[Any, ...]]:
+    """The ids of the jobs this report may read, as SQL (permissions from job_list_for)."""
+    jobs = job_list_for(user)
+    if filters.job_id:
+        jobs = jobs.filter(pk=filters.job_id)
+    if filters.department:
+        jobs = jobs.filter(department=filters.department)
+    sql, params = jobs.select_related(None).order_by().values("pk").query.sql_with_params()
+    return sql, tuple(params)
+
+
+def _every_job(user: User, filters: ReportFilters) -> bool:
+    """A recruiter's unfiltered view: every job is in scope, so a query may skip the join that
+    only narrows to the scope (the closures' join to applications)."""
+    return is_recruiter(user) and not filters.job_id and not filters.department
+
+
+def _in_scope(column: str, user: User, filters: ReportFilters) -> tuple[str, tuple[Any, ...]]:
+    """`column IN (the scope's job ids)` and its parameters, or TRUE for a recruiter's unfiltered view."""
+    if _every_job(user, filters):
+        return "TRUE", ()
+    scope, params = _scope(user, filters)
+    return f"{column} IN ({scope})", params
+
+
+def _fetch(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _single_job(user: User, filters: ReportFilters) -> bool:
+    return filters.job_id is not None
+
+
+def _days(value: float | None) -> float | None:
+    return None if value is None else round(value / 86400, 1)
+
+
+def _hours(value: float | None) -> float | None:
+    return None if value is None else round(value / 3600, 1)
+
+
+# --- Funnel and sources -------------------------------------------------------------------------
+
+# Per application: the furthest point it reached (its stage history and where it is now), as a
+# position in its job's pipeline (one job) or a kind rank (across jobs); then a histogram of
+# (source, furthest point, hired). Both the funnel and the source report are sums over that small
+# histogram, so the one pass over the applications and their history is shared (see `_reach`).
+_REACH_SQL = """
+WITH moved_back AS (
+    -- An application that only ever moved forward is furthest where it is now; only those moved
+    -- back (or out of a stage since removed) need the maximum of their history.
+    SELECT DISTINCT sc.application_id
+      FROM jobs_stagechange sc LEFT JOIN jobs_stage f ON f.id = sc.from_stage_id
+      LEFT JOIN jobs_stage t ON t.id = sc.to_stage_id
+     WHERE {moved_scope}
+       AND ((f.id IS NULL AND sc.from_stage_name <> '') OR {point_t} < {point_f})
+), furthest_back AS (
+    SELECT sc.application_id, max({point}) AS furthest
+      FROM jobs_stagechange sc JOIN jobs_stage s ON s.id = sc.to_stage_id
+     WHERE sc.application_id IN (SELECT application_id FROM moved_back)
+     GROUP BY sc.application_id
+)
+, per_stage AS (
+    -- Grouped by the stage id first (a plain column the planner can count) and only then mapped
+    -- to points: hashing 100,000 rows into a few thousand groups, not sorting them.
+    SELECT a.source, a.stage_id, furthest_back.furthest,
+           count(*) AS n, count(*) FILTER (WHERE a.outcome = 'hired') AS hired
+      FROM jobs_application a LEFT JOIN furthest_back ON furthest_back.application_id = a.id
+     WHERE {app_scope} AND a.applied_at >= %s AND a.applied_at < %s AND a.source <> ''
+     GROUP BY a.source, a.stage_id, furthest_back.furthest
+    UNION ALL
+    -- No source on the application (added by hand): how the candidate was found.
+    SELECT c.source, a.stage_id, furthest_back.furthest, count(*), count(*) FILTER (WHERE a.outcome = 'hired')
+      FROM jobs_application a JOIN candidates_candidate c ON c.id = a.candidate_id
+      LEFT JOIN furthest_back ON furthest_back.application_id = a.id
+     WHERE {app_scope} AND a.applied_at >= %s AND a.applied_at < %s AND a.source = ''
+     GROUP BY c.source, a.stage_id, furthest_back.furthest
+)
+SELECT per_stage.source, GREATEST({current}, COALESCE(per_stage.furthest, 0)) AS furthest, sum(n)::int, sum(hired)::int
+  FROM per_stage JOIN jobs_stage cs ON cs.id = per_stage.stage_id
+ GROUP BY 1, 2
+"""
+
+
+def _reach(user: User, filters: ReportFilters, shared: dict[str, Any]) -> list[tuple[str, int, int, int]]:
+    """(source, furthest point, applications, hired): one query, shared by the funnel and sources."""
+    if "reach" not in shared:
+        single = _single_job(user, filters)
+        moved_scope, moved_params = _in_scope("COALESCE(f.job_id, t.job_id)", user, filters)
+        app_scope, app_params = _in_scope("a.job_id", user, filters)
+
+        def point(alias: str) -> str:
+            return f"{alias}.position" if single else KIND_RANK_SQL.format(col=f"{alias}.kind")
+
+        sql = _REACH_SQL.format(
+            moved_scope=moved_scope, app_scope=app_scope, point=point("s"), point_t=point("t"), point_f=point("f"),
+            current=point("cs"),
+        )
+        shared["reach"] = _fetch(
+            sql, [*moved_params, *app_params, filters.since, filters.until, *app_params, filters.since, filters.until]
+        )
+    return shared["reach"]
+
+
+def _job_stages(user: User, filters: ReportFilters, shared: dict[str, Any]) -> list[tuple[int, str, str]]:
+    """(position, name, kind) of the one job's stages, in order: one query, shared."""
+    if "stages" not in shared:
+        scope, scope_params = _scope(user, filters)
+        shared["stages"] = _fetch(
+            f"SELECT position, name, kind FROM jobs_stage WHERE job_id IN ({scope}) ORDER BY position", scope_params
+        )
+    return shared["stages"]
+
+
+def _steps(user: User, filters: ReportFilters, shared: dict[str, Any]) -> list[tuple[int, str]]:
+    """The funnel's steps: (point, label) of the job's stages, or of the stage kinds across jobs."""
+    if _single_job(user, filters):
+        return [(position, name) for position, name, _ in _job_stages(user, filters, shared)]
+    return [(n, KIND_LABELS[kind]) for n, kind in enumerate(KIND_ORDER, 1)]
+
+
+def _percent(part: int, whole: int) -> float | None:
+    return round(100.0 * part / whole, 1) if whole else None
+
+
+def funnel(*, user: User, filters: ReportFilters, shared: dict[str, Any] | None = None) -> Report:
+    shared = {} if shared is None else shared
+    histogram = _reach(user, filters, shared)
+    rows, previous, first = [], None, None
+    for point, label in _steps(user, filters, shared):
+        # Summing a histogram of at most (sources x stages) rows, not applications.
+        reached = sum(n for _, furthest, n, _ in histogram if furthest >= point)
+        first = reached if first is None else first
+        rows.append([label, reached, _percent(reached, previous) if previous is not None else None, _percent(reached, first)])
+        previous = reached
+    return Report(
+        key="funnel", title="Funnel", unit="applications",
+        columns=["Stage", "Applications reached", "Conversion from previous stage (%)", "Of all applications (%)"],
+        rows=rows,
+        note="Applications made in the period that reached each stage (or a later one), by "
+        + ("this job's stages." if _single_job(user, filters) else "stage kind across the jobs."),
+    )
+
+
+def source_effectiveness(*, user: User, filters: ReportFilters, shared: dict[str, Any] | None = None) -> Report:
+    """Where the application came in (careers site, upload, bulk), else how the candidate was found."""
+    shared = {} if shared is None else shared
+    histogram = _reach(user, filters, shared)
+    if _single_job(user, filters):
+        rank = {point: KIND_ORDER.index(kind) + 1 for point, _, kind in _job_stages(user, filters, shared)}
+    else:
+        rank = {n: n for n in range(1, len(KIND_ORDER) + 1)}
+    shortlist, interview = KIND_ORDER.index(Stage.Kind.SHORTLIST) + 1, KIND_ORDER.index(Stage.Kind.INTERVIEW) + 1
+    totals: dict[str, list[int]] = {}
+    for source, furthest, n, hired in histogram:
+        # Within one job a later stage may be of an earlier kind: the furthest stage's kind decides.
+        kind = rank.get(furthest, 0)
+        counts = totals.setdefault(source, [0, 0, 0, 0])
+        counts[0] += n
+        counts[1] += n if kind >= shortlist else 0
+        counts[2] += n if kind >= interview else 0
+        counts[3] += hired
+    rows = [
+        [SOURCE_LABELS.get(source, source), n, shortlisted, interviewed, hired, _percent(hired, n)]
+        for source, (n, shortlisted, interviewed, hired) in sorted(totals.items(), key=lambda item: (-item[1][0], item[0]))
+    ]
+    return Report(
+        key="sources", title="Source effectiveness", unit="applications", chart_columns=(1, 2, 3, 4),
+        columns=["Source", "Applications", "Shortlisted", "Interviewed", "Hired", "Hire rate (%)"], rows=rows,
+        note="Applications made in the period, by where they came from; shortlisted and interviewed "
+        "count those that reached such a stage.",
+    )
+
+
+# --- Time in stage and time to hire -------------------------------------------------------------
+
+def time_in_stage(*, user: User, filters: ReportFilters, shared: dict[str, Any] | None = None) -> Report:
+    closed_scope, closed_params = _in_scope("job_id", user, filters)
+    stage_scope, stage_params = _in_scope("s.job_id", user, filters)
+    group = "s.position, s.name" if _single_job(user, filters) else "s.kind"
+    order = "s.position" if _single_job(user, filters) else KIND_RANK_SQL.format(col="s.kind")
+    label = "s.name" if _single_job(user, filters) else "s.kind"
+    sql = f"""
+    WITH closed AS (
+        SELECT id, outcome_at FROM jobs_application WHERE outcome <> 'active' AND {closed_scope}
+    ), stays AS (
+        -- A stay entered in the period ends at a later change, so the changes before the period
+        -- are not needed to find its end. A stage's job is its application's (composite key).
+        SELECT s.name, s.kind, s.position, sc.changed_at AS entered,
+               COALESCE(lead(sc.changed_at) OVER (PARTITION BY sc.application_id ORDER BY sc.changed_at, sc.id),
+                        closed.outcome_at) AS left_at
+          FROM jobs_stagechange sc JOIN jobs_stage s ON s.id = sc.to_stage_id
+          LEFT JOIN closed ON closed.id = sc.application_id
+         WHERE {stage_scope} AND sc.changed_at >= %s
+    )
+    SELECT {label}, count(*),
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM left_at - entered)),
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM left_at - entered))
+      FROM stays s
+     WHERE s.left_at IS NOT NULL AND s.entered < %s AND s.kind <> 'hired'
+     GROUP BY {group} ORDER BY min({order})
+    """
+    rows = []
+    for name, n, median, p90 in _fetch(sql, [*closed_params, *stage_params, filters.since, filters.until]):
+        rows.append([name if _single_job(user, filters) else KIND_LABELS.get(name, name), n, _days(median), _days(p90)])
+    return Report(
+        key="time-in-stage", title="Time in stage", unit="days", chart_columns=(2, 3),
+        columns=["Stage", "Completed stays", "Median (days)", "90th percentile (days)"], rows=rows,
+        note="Stays that began in the period and have ended (moved on, or the application was closed).",
+    )
+
+
+_HIRES_CTE = """
+WITH hires AS (
+    SELECT DISTINCT ON (oc.application_id) oc.application_id, a.job_id, oc.changed_at AS hired_at,
+           extract(epoch FROM oc.changed_at - a.applied_at) AS seconds
+      FROM jobs_outcomechange oc JOIN jobs_application a ON a.id = oc.application_id
+     WHERE a.job_id IN ({scope}) AND a.outcome = 'hired' AND oc.to_outcome = 'hired'
+       AND oc.changed_at >= %s AND oc.changed_at < %s
+     ORDER BY oc.application_id, oc.changed_at DESC
+)
+"""
+
+
+def _hires(user: User, filters: ReportFilters, shared: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """Time to hire per job and per month in one query (GROUPING SETS), shared by both reports:
+    (job id, title, month, hires, median seconds, p90 seconds), month NULL on the per-job rows."""
+    if "hires" not in shared:
+        scope, scope_params = _scope(user, filters)
+        sql = _HIRES_CTE.format(scope=scope) + """
+        SELECT j.id, j.title, to_char(date_trunc('month', h.hired_at AT TIME ZONE %s), 'YYYY-MM') AS month, count(*),
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY h.seconds),
+               percentile_cont(0.9) WITHIN GROUP (ORDER BY h.seconds)
+          FROM hires h JOIN jobs_job j ON j.id = h.job_id
+         GROUP BY GROUPING SETS ((j.id, j.title), (3))
+         ORDER BY 3 NULLS FIRST, 2, 1
+        """
+        shared["hires"] = _fetch(sql, [*scope_params, filters.since, filters.until, settings.TIME_ZONE])
+    return shared["hires"]
+
+
+def time_to_hire_by_job(*, user: User, filters: ReportFilters, shared: dict[str, Any] | None = None) -> Report:
+    rows = [
+        [title, n, _days(m), _days(p)]
+        for job_id, title, month, n, m, p in _hires(user, filters, {} if shared is None else shared) if job_id is not None
+    ]
+    return Report(
+        key="time-to-hire", title="Time to hire, per job", unit="days", chart_columns=(2, 3),
+        columns=["Job", "Hires", "Median (days)", "90th percentile (days)"], rows=rows,
+        note="From application to hire, for hires made in the period.",
+    )
+
+
+def time_to_hire_by_month(*, user: User, filters: ReportFilters, shared: dict[str, Any] | None = None) -> Report:
+    rows = [
+        [month, n, _days(m), _days(p)]
+        for job_id, _, month, n, m, p in _hires(user, filters, {} if shared is None else shared) if job_id is None
+    ]
+    return Report(
+        key="time-to-hire-monthly", title="Time to hire, over time", unit="days", chart_columns=(2, 3),
+        columns=["Month", "Hires", "Median (days)", "90th percentile (days)"], rows=rows,
+        note="The same hires, by the month they were hired in.",
+    )
+
+
+# --- Rejections and withdrawals -----------------------------------------------------------------
+
+def closures_by_stage(*, user: User, filters: ReportFilters, shared: dict[str, Any] | None = None) -> Report:
+    """Rejections and withdrawals in the period, by the stage the application was in at the time.
+
+    `closures` has one row per closing with its stage and outcome kind; a structured rejection
+    reason (being built on another branch) joins in there as one more column and one more GROUP BY
+    term. Until then the free-text reason is summarised as the most frequent one per stage.
+    """
+    scope, scope_params = _scope(user, filters)
+    single = _single_job(user, filters)
+    if _every_job(user, filters):
+        scope_join, scope_where, scope_params = "", "TRUE", ()
+    else:
+        scope_join, scope_where = "JOIN jobs_application a ON a.id = oc.application_id", f"a.job_id IN ({scope})"
+    sql = f"""
+    WITH closures AS (
+        SELECT oc.to_outcome AS outcome, oc.reason, at_stage.to_stage_name AS stage_name, s.position, s.kind
+          FROM jobs_outcomechange oc {scope_join}
+          LEFT JOIN LATERAL (
+              SELECT sc.to_stage_id, sc.to_stage_name FROM jobs_stagechange sc
+               WHERE sc.application_id = oc.application_id AND sc.changed_at <= oc.changed_at
+               ORDER BY sc.changed_at DESC, sc.id DESC LIMIT 1
+          ) at_stage ON true
+          LEFT JOIN jobs_stage s ON s.id = at_stage.to_stage_id
+         WHERE {scope_where} AND oc.to_outcome IN ('rejected', 'withdrawn')
+           AND oc.changed_at >= %s AND oc.changed_at < %s
+    )
+    SELECT {"COALESCE(stage_name, '')" if single else "COALESCE(kind, '')"} AS stage,
+           count(*) FILTER (WHERE outcome = 'rejected'), count(*) FILTER (WHERE outcome = 'withdrawn'), count(*),
+           mode() WITHIN GROUP (ORDER BY reason)
+      FROM closures GROUP BY 1
+     ORDER BY min({"position" if single else KIND_RANK_SQL.format(col="kind")}) NULLS LAST, 1
+    """
+    rows = []
+    for stage, rejected, withdrawn, total, reason in _fetch(sql, [*scope_params, filters.since, filters.until]):
+        label = stage if single else KIND_LABELS.get(stage, stage)
+        rows.append([label or "Stage removed", rejected, withdrawn, total, reason or ""])
+    return Report(
+        key="rejections", title="Rejections and withdrawals, per stage", unit="applications", chart_columns=(1, 2),
+        text_columns=(4,),
+        columns=["Stage", "Rejected", "Withdrawn", "Total", "Most frequent reason"], rows=rows,
+        note="Applications closed in the period, by the stage they were in. Reasons are free text today.",
+    )
+
+
+# --- People -------------------------------------------------------------------------------------
+
+def recruiter_activity(*, user: User, filters: ReportFilters, shared: dict[str, Any] | None = None) -> Report:
+    """Moves (stage moves and outcomes), notes, review requests and e-mails per person per week.
+
+    Activity on the jobs in scope; a recruiter's unfiltered view also counts notes and other entries
+    not tied to a job (a hiring manager's never does)."""
+    scope, scope_params = _scope(user, filters)
+    whole_pool = not (filters.job_id or filters.department or is_hiring_manager(user))
+    job_clause = f"(act.job_id IN ({scope}){' OR act.job_id IS NULL' if whole_pool else ''})"
+    counts = ", ".join("count(*) FILTER (WHERE act.verb = ANY(%s))" for _ in ACTIVITY_VERBS)
+    verbs = [list(v) for v in ACTIVITY_VERBS.values()]
+    sql = f"""
+    SELECT to_char(date_trunc('week', act.created_at AT TIME ZONE %s), 'YYYY-MM-DD') AS week, u.id,
+           COALESCE(NULLIF(trim(u.first_name || ' ' || u.last_name), ''), u.username), {counts}
+      FROM candidates_activity act JOIN auth_user u ON u.id = act.actor_id
+     WHERE {job_clause} AND act.created_at >= %s AND act.created_at < %s AND act.verb = ANY(%s)
+     GROUP BY week, u.id ORDER BY week DESC, 3, u.id
+    """
+    every_verb = [verb for group in verbs for verb in group]
+    params = [settings.TIME_ZONE, *verbs, *scope_params, filters.since, filters.until, every_verb]
+    rows = [[week, name, *numbers] for week, _, name, *numbers in _fetch(sql, params)]
+    return Report(
+        key="activity", title="Recruiter activity, per person per week", unit="actions", label_columns=(0, 1), text_columns=(1,),
+        chart_columns=(2, 3, 4, 5),
+        columns=["Week of", "Person", "Moves and outcomes", "Notes", "Reviews requested", "E-mails sent"], rows=rows,
+        note="E-mails are not recorded yet (they are being built); the column fills in once they are.",
+    )
+
+
+def review_responsiveness(*, user: User, filters: ReportFilters, shared: dict[str, Any] | None = None) -> Report:
+    scope, scope_params = _scope(user, filters)
+    sql = f"""
+    SELECT COALESCE(NULLIF(trim(u.first_name || ' ' || u.last_name), ''), u.username), count(*),
+           count(rr.completed_at), count(*) FILTER (WHERE rr.completed_at IS NULL AND rr.due_at < now()),
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM rr.completed_at - rr.requested_at)),
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM rr.completed_at - rr.requested_at))
+      FROM jobs_reviewrequest rr JOIN jobs_application a ON a.id = rr.application_id
+      JOIN auth_user u ON u.id = rr.reviewer_id
+     WHERE a.job_id IN ({scope}) AND rr.requested_at >= %s AND rr.requested_at < %s
+     GROUP BY u.id ORDER BY 1, u.id
+    """
+    rows = [
+        [name, n, done, overdue, _hours(median), _hours(p90)]
+        for name, n, done, overdue, median, p90 in _fetch(sql, [*scope_params, filters.since, filters.until])
+    ]
+    return Report(
+        key="reviews", title="Hiring-manager responsiveness", unit="hours", chart_columns=(4, 5),
+        columns=["Reviewer", "Reviews requested", "Submitted", "Overdue", "Median time to review (hours)",
+                 "90th percentile (hours)"],
+        rows=rows, note="Review requests made in the period: time from the request to the review.",
+    )
+
+
+REPORTS = {
+    "funnel": funnel,
+    "time-in-stage": time_in_stage,
+    "time-to-hire": time_to_hire_by_job,
+    "time-to-hire-monthly": time_to_hire_by_month,
+    "sources": source_effectiveness,
+    "rejections": closures_by_stage,
+    "activity": recruiter_activity,
+    "reviews": review_responsiveness,
+}
+
+
+@contextmanager
+def _report_queries() -> Iterator[None]:
+    """The reports' queries run in one read transaction with JIT off (compiling costs more than these
+    sub-second aggregates gain), enough work_mem that hashing 100,000 applications stays in memory, and
+    no parallel workers (each would build the same hash tables again; measured slower at bench scale)."""
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true),"
+                " set_config('max_parallel_workers_per_gather', '0', true)"
+            )
+        yield
+
+
+def reports_for(*, user: User, filters: ReportFilters) -> list[Report]:
+    """Every report, in page order: one query each (the funnel and sources share theirs)."""
+    shared: dict[str, Any] = {}
+    with _report_queries():
+        return [build(user=user, filters=filters, shared=shared) for build in REPORTS.values()]
+
+
+def report_get(*, user: User, filters: ReportFilters, key: str) -> Report | None:
+    build = REPORTS.get(key)
+    if build is None:
+        return None
+    with _report_queries():
+        return build(user=user, filters=filters, shared={})
+
+
+def report_filter_choices(user: User) -> tuple[list[tuple[int, str]], list[str]]:
+    """(id, title) of every job the user may report on, by title, and their departments: one query."""
+    rows = list(job_list_for(user).select_related(None).order_by("title", "pk").values_list("pk", "title", "department"))
+    return [(pk, title) for pk, title, _ in rows], sorted({department for _, _, department in rows if department})
