@@ -14,7 +14,6 @@ from ats.core.access import is_recruiter, recruiters_only, signed_in
 from ats.core.http import options_html
 from candidates import forms, selectors, services
 from candidates.models import Candidate, Education, Experience
-from candidates.emails.selectors import candidate_mail
 from candidates.resumes.models import ProfileUpdate
 from candidates.resumes.selectors import profile_updates_open, resume_list_for
 from candidates.resumes.services.updates import (
@@ -103,7 +102,6 @@ def candidate_detail(request: HttpRequest, candidate_id: int) -> HttpResponse:
     context = _profile_context(request, candidate)
     if is_recruiter(request.user):
         context["activities"] = candidate_activity(candidate=candidate)
-        context["mail"] = candidate_mail(candidate=candidate)
         context["duplicates"] = candidate_duplicates(user=request.user, candidate=candidate)
         context["open_merges"] = open_merges_from(context["activities"])
         context["job_options"] = None  # loaded on demand (add_to_job, GET)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("templates/", views.template_list, name="templates"),
     path("templates/new/", views.template_edit, name="template_new"),
     path("templates/<int:template_id>/", views.template_edit, name="template_edit"),
+    path("candidates/<int:candidate_id>/", views.candidate_mail, name="candidate_mail"),
     path("candidates/<int:candidate_id>/compose/", views.compose, name="compose"),
     path("candidates/<int:candidate_id>/preview/", views.preview, name="preview"),
     path("candidates/<int:candidate_id>/contact/", views.contact, name="contact"),

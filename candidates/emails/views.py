@@ -87,6 +87,20 @@ def compose(request: HttpRequest, candidate_id: int) -> HttpResponse:
 
 
 @recruiters_only
+@require_GET
+def candidate_mail(request: HttpRequest, candidate_id: int) -> HttpResponse:
+    """The candidate's sent and received mail with delivery states and the exact text: the profile
+    loads it into its E-mail card (htmx), so the profile's own query count stays flat."""
+    candidate = candidate_get(request.user, candidate_id)
+    template = "candidates/email_candidate_mail.html"
+    if request.headers.get("HX-Request"):
+        template += "#mail"
+    response = render(request, template, {"candidate": candidate, "mail": selectors.candidate_mail(candidate=candidate)})
+    response["Vary"] = "HX-Request"
+    return response
+
+
+@recruiters_only
 @require_POST
 def preview(request: HttpRequest, candidate_id: int) -> HttpResponse:
     """The exact subject and body the candidate would get (the compose form's htmx partial)."""

@@ -212,6 +212,18 @@ def application_set_outcome(
     return application
 
 
+@transaction.atomic
+def rejection_reason_save(*, actor: User | None, reason: RejectionReason) -> RejectionReason:
+    """Add or change an entry of the managed list of rejection reasons (the admin calls this). A
+    reason is never deleted once used (PROTECT); it is deactivated, so reports keep counting it."""
+    reason.name = " ".join(reason.name.split())
+    if not reason.name:
+        raise ValueError("A rejection reason needs a name.")
+    reason.save()
+    activity_record(actor=actor, verb=Activity.Verb.JOB_EDITED, data={"rejection_reason": reason.name, "active": reason.active})
+    return reason
+
+
 def applications_mark_seen(*, actor: User | None, candidate: Candidate) -> int:
     """A recruiter opened the candidate: their applications lose the board's "New" marker (set by
     the careers site). One UPDATE that touches no row when nothing is new."""

@@ -112,8 +112,9 @@ def test_an_unknown_sender_lands_in_the_queue_and_a_recruiter_assigns_it(recruit
     assert (unknown.candidate_id, unknown.matched_by, unknown.assigned_by) == (candidate.pk, "recruiter", recruiter)
     with pytest.raises(AssignRefused):
         inbound_assign(actor=recruiter, inbound=unknown, candidate=candidate)
-    profile = recruiter_client.get(candidate.get_absolute_url())
-    assert b"Any openings?" in profile.content
+    mail = recruiter_client.get(reverse("emails:candidate_mail", args=[candidate.pk]), HTTP_HX_REQUEST="true")
+    assert mail.status_code == 200 and b"Any openings?" in mail.content and b"Received" in mail.content
+    assert b"<html" not in mail.content  # the partial the profile swaps in
 
 
 def test_parsing_finds_the_token_and_references_and_strips_the_quote():
