@@ -113,3 +113,21 @@ def test_the_mail_card_shows_state_and_exact_text_with_a_flat_query_count(recrui
     assert queries() == small
     page = recruiter_client.get(url).content.decode()
     assert "Queued" in page and "Hello Ana," in page and "Cancel this e-mail" in page
+
+
+def test_a_stage_gets_an_automatic_email_from_the_stage_editor(recruiter, recruiter_client, manager_a_client, job_a,
+                                                                invite_template):
+    from jobs.services import stage_set_auto_email
+
+    stage = factories.stage_of(job_a, "interview")
+    url = reverse("jobs:stage_email", args=[job_a.pk, stage.pk])
+    assert manager_a_client.post(url, {"template": invite_template.pk}).status_code == 404
+    response = recruiter_client.post(url, {"template": invite_template.pk}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and "now e-mails" in response.content.decode()
+    stage.refresh_from_db()
+    assert stage.auto_email_template == invite_template
+    editor = recruiter_client.get(reverse("jobs:stages", args=[job_a.pk])).content.decode()
+    assert f'<option value="{invite_template.pk}" selected>' in editor
+    stage_set_auto_email(actor=recruiter, stage=stage, template=None)
+    stage.refresh_from_db()
+    assert stage.auto_email_template is None
