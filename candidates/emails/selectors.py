@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from ats.core.access import User, is_recruiter
 from candidates.emails.models import EmailTemplate, InboundEmail, OutboundEmail
 from candidates.models import Candidate
+from candidates.selectors import merge_family
 
 
 def email_templates_for(user: User) -> QuerySet[EmailTemplate]:
@@ -46,9 +47,11 @@ class MailItem:
 
 
 def candidate_mail(*, candidate: Candidate, limit: int = 50) -> list[MailItem]:
-    """The candidate's sent and received mail, newest first: two queries whatever the count."""
-    sent = OutboundEmail.objects.filter(candidate=candidate).select_related("sender", "application__job").order_by("-created_at", "-id")[:limit]
-    received = InboundEmail.objects.filter(candidate=candidate).defer("raw").order_by("-received_at", "-id")[:limit]
+    """The candidate's sent and received mail, newest first: three queries whatever the count."""
+    # With the records merged into this candidate: their mail happened to the same person.
+    family = merge_family(candidate)
+    sent = OutboundEmail.objects.filter(candidate_id__in=family).select_related("sender", "application__job").order_by("-created_at", "-id")[:limit]
+    received = InboundEmail.objects.filter(candidate_id__in=family).defer("raw").order_by("-received_at", "-id")[:limit]
     items = [MailItem("out", email.sent_at or email.created_at, email) for email in sent]
     items += [MailItem("in", email.received_at, email) for email in received]
     return sorted(items, key=lambda item: item.at, reverse=True)[:limit]

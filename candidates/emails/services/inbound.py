@@ -29,6 +29,15 @@ def _thread(mail: ParsedMail) -> tuple[OutboundEmail | None, str]:
     return None, ""
 
 
+def _surviving(candidate: Candidate) -> Candidate:
+    """The candidate a merged-away record now lives on (merges can chain; bounded for safety)."""
+    for _ in range(10):
+        if candidate.merged_into_id is None:
+            break
+        candidate = Candidate.objects.get(pk=candidate.merged_into_id)
+    return candidate
+
+
 def _sender_candidate(address: str) -> Candidate | None:
     """The one candidate with this address (none, or several: a recruiter decides)."""
     if not address:
@@ -65,7 +74,7 @@ def inbound_receive(*, raw: bytes, envelope_recipients: list[str] | None = None)
         if existing is not None:
             return existing
     outbound, matched_by = _thread(mail)
-    candidate = outbound.candidate if outbound is not None else _sender_candidate(mail.from_address)
+    candidate = _surviving(outbound.candidate) if outbound is not None else _sender_candidate(mail.from_address)
     if outbound is None and candidate is not None:
         matched_by = "sender"
     try:

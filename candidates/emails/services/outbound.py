@@ -95,10 +95,11 @@ def contact_refusal(candidate: Candidate) -> str:
 
 
 def _enqueue_delivery(email: OutboundEmail) -> None:
-    delay = email.send_after - timezone.now()
+    # A second past send_after: RQ's scheduler counts whole seconds, and a job run early does nothing.
+    delay = email.send_after - timezone.now() + timedelta(seconds=1)
     queues.enqueue_on_commit(
         EMAIL_QUEUE, DELIVER_TASK, email.pk, job_id=f"email-{email.pk}", job_timeout=DELIVER_JOB_TIMEOUT,
-        delay=delay if delay > timedelta(seconds=1) else None,
+        delay=delay if delay > timedelta(seconds=2) else None,
         retry=Retry(max=len(RETRY_INTERVALS), interval=RETRY_INTERVALS),
         pending=(JobStatus.QUEUED, JobStatus.SCHEDULED, JobStatus.DEFERRED),
     )

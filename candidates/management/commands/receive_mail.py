@@ -30,7 +30,8 @@ class Command(BaseCommand):
         controller.start()
         self.stdout.write(f"Receiving mail for @{settings.EMAIL_REPLY_DOMAIN} on {host}:{port}")
         try:
-            stop.wait()
+            while not stop.wait(1):
+                pass
         except KeyboardInterrupt:
             pass
         finally:

@@ -65,3 +65,16 @@ def test_an_inactive_reason_is_refused(recruiter, recruiter_client, job_a, reaso
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.outcome == "active"
+
+
+def test_reports_count_rejections_per_reason_for_the_jobs_the_user_may_see(recruiter, manager_a, job_a, job_b, reason):
+    from jobs.applications.selectors import rejection_reason_counts
+    from jobs.applications.services import application_set_outcome
+
+    other = rejection_reason_save(actor=recruiter, reason=RejectionReason(name="Salary expectations"))
+    for job, chosen in ((job_a, reason), (job_a, reason), (job_a, other), (job_b, other)):
+        application_set_outcome(actor=recruiter, application=factories.make_application(job=job), outcome="rejected",
+                                rejection_reason=chosen)
+    assert rejection_reason_counts(user=recruiter) == [("Role filled", 2), ("Salary expectations", 2)]
+    assert rejection_reason_counts(user=recruiter, job=job_b) == [("Salary expectations", 1)]
+    assert rejection_reason_counts(user=manager_a) == []  # a hiring manager sees only review-stage applications
