@@ -155,6 +155,9 @@ def email_send(
                                 scheduling_line=scheduling_line)
     except PlaceholderError as error:
         raise EmailRefused(str(error)) from error
+    if unsubscribe_link:  # part of the text, so the log keeps exactly what was sent
+        url = links.unsubscribe_url(candidate.pk)
+        rendered = Rendered(subject=rendered.subject, body=f"{rendered.body.rstrip()}\n\n--\nNo more e-mails like this: {url}\n")
     email, _ = _outbound_create(
         actor=actor, candidate=candidate, to=candidate.emails[0], rendered=rendered, key=idempotency_key,
         application=application, template=template, template_name=str(template), purpose=purpose, stage=stage,
@@ -251,7 +254,7 @@ def stage_email_schedule(*, actor: User | None, application: Application, stage:
     """After a stage move: cancel the automatic mail of a stage the application left before it was
     sent, and queue the new stage's template (if it has one) to leave after the delay. A candidate
     who opted out, or has no address, simply gets none."""
-    _cancel_pending(actor, application, OutboundEmail.Purpose.STAGE, f"Moved out of the stage before it was sent.",
+    _cancel_pending(actor, application, OutboundEmail.Purpose.STAGE, "Moved out of the stage before it was sent.",
                     keep_stage=stage.pk)
     template = stage.auto_email_template
     if template is None or not template.active or application.outcome != Application.Outcome.ACTIVE:
@@ -328,16 +331,13 @@ class TransientSendError(Exception):
 
 def _message(email: OutboundEmail) -> EmailMultiAlternatives:
     headers = {"Message-ID": email.message_id}
-    body = email.body
     if email.unsubscribe_link:
-        url = links.unsubscribe_url(email.candidate_id)
-        headers["List-Unsubscribe"] = f"<{url}>"
+        headers["List-Unsubscribe"] = f"<{links.unsubscribe_url(email.candidate_id)}>"
         headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-        body = f"{body.rstrip()}\n\n--\nNo more e-mails like this: {url}\n"
     if email.purpose in (OutboundEmail.Purpose.STAGE, OutboundEmail.Purpose.REJECTION, OutboundEmail.Purpose.CAREERS):
         headers["Auto-Submitted"] = "auto-generated"
     message = EmailMultiAlternatives(
-        subject=email.subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[email.to_address],
+        subject=email.subject, body=email.body, from_email=settings.DEFAULT_FROM_EMAIL, to=[email.to_address],
         reply_to=[links.reply_address(email.token)], headers=headers,
     )
     if email.html_body:

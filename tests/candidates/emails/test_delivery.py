@@ -118,6 +118,8 @@ def test_the_unsubscribe_link_in_a_bulk_mail_opts_the_candidate_out(
     [message] = smtp_server.messages
     url = str(message["List-Unsubscribe"]).strip().strip("<>").removeprefix(settings.SITE_URL)
     assert url in message.get_content()
+    logged = OutboundEmail.objects.get()
+    assert message.get_content().replace("\r\n", "\n").strip() == logged.body.strip()  # the exact text, link included
     anonymous = Client()
     page = anonymous.get(url)
     assert page.status_code == 200 and b"Unsubscribe" in page.content
