@@ -271,3 +271,24 @@ def test_the_automatic_mail_services_queue_and_cancel(recruiter, job_a, invite_t
     rejection.refresh_from_db()
     stage_mail.refresh_from_db()
     assert (rejection.state, stage_mail.state) == ("cancelled", "queued")
+
+
+def test_an_smtp_failure_in_the_worker_is_retried_by_rq_and_a_delayed_mail_waits_in_the_scheduler(
+    recruiter, job_a, invite_template, email_queue, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()  # nothing listens
+    application = factories.make_application(job=job_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        email = email_send(actor=recruiter, candidate=application.candidate, template=invite_template,
+                           application=application, idempotency_key="rq-retry")
+        later = email_send(actor=recruiter, candidate=application.candidate, template=invite_template,
+                           application=application, idempotency_key="rq-later", delay=timedelta(minutes=10))
+    assert email_queue.job_ids == [f"email-{email.pk}"]
+    scheduled = email_queue.scheduled_job_registry
+    assert scheduled.get_job_ids() == [f"email-{later.pk}"]
+    run_email_worker(email_queue)
+    email.refresh_from_db()
+    assert (email.state, email.attempts) == ("queued", 1)
+    assert f"email-{email.pk}" in scheduled.get_job_ids()  # RQ's Retry, after its back-off
+    assert email_queue.fetch_job(f"email-{email.pk}").retries_left == 3
