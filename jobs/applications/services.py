@@ -16,6 +16,7 @@ from candidates.emails.services.outbound import (
     rejection_email_schedule,
     rejection_emails_cancel,
     stage_email_schedule,
+    stage_emails_cancel,
 )
 from candidates.models import Candidate
 from jobs.applications.models import Application, OutcomeChange, RejectionReason, StageChange
@@ -204,7 +205,9 @@ def application_set_outcome(
     )
     if outcome == Application.Outcome.ACTIVE:
         rejection_emails_cancel(actor=actor, application=application)
-    elif send_email and rejection_reason is not None and rejection_reason.template is not None:
+    else:
+        stage_emails_cancel(actor=actor, application=application)
+    if send_email and rejection_reason is not None and rejection_reason.template is not None:
         # EmailRefused (the candidate opted out) rolls the rejection back: the recruiter is told
         # and can reject again without the e-mail.
         rejection_email_schedule(actor=actor, application=application, template=rejection_reason.template,

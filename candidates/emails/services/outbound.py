@@ -284,6 +284,11 @@ def rejection_email_schedule(*, actor: User | None, application: Application, te
     )
 
 
+def stage_emails_cancel(*, actor: User | None, application: Application) -> int:
+    """The application was closed (rejected, withdrawn, hired): a stage mail still waiting does not go."""
+    return _cancel_pending(actor, application, OutboundEmail.Purpose.STAGE, "The application was closed before it was sent.")
+
+
 def rejection_emails_cancel(*, actor: User | None, application: Application) -> int:
     """The application was reopened: its rejection mail, if still waiting, does not go."""
     return _cancel_pending(actor, application, OutboundEmail.Purpose.REJECTION, "Reopened before it was sent.")

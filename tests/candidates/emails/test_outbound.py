@@ -292,3 +292,17 @@ def test_an_smtp_failure_in_the_worker_is_retried_by_rq_and_a_delayed_mail_waits
     assert (email.state, email.attempts) == ("queued", 1)
     assert f"email-{email.pk}" in scheduled.get_job_ids()  # RQ's Retry, after its back-off
     assert email_queue.fetch_job(f"email-{email.pk}").retries_left == 3
+
+
+def test_closing_an_application_cancels_its_stage_mail_still_waiting(recruiter, job_a, invite_template):
+    from candidates.emails.services.outbound import stage_emails_cancel
+
+    screening = factories.stage_of(job_a, "screening")
+    screening.auto_email_template = invite_template
+    screening.save()
+    application = factories.make_application(job=job_a)
+    application_move(actor=recruiter, application=application, to_stage=screening)
+    application_set_outcome(actor=recruiter, application=application, outcome="withdrawn", reason="Took another offer")
+    email = OutboundEmail.objects.get(application=application)
+    assert (email.state, email.failure_reason) == ("cancelled", "The application was closed before it was sent.")
+    assert stage_emails_cancel(actor=recruiter, application=application) == 0
