@@ -13,6 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from ats.env import env_bool, env_float, env_int, env_list, env_str
+from ats.storage_config import resume_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -95,6 +96,8 @@ DATABASES = {
         env_str("DATABASE_URL", "postgres:///ats"),
         conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
         conn_health_checks=True,
+        # Behind PgBouncer in transaction pooling mode (README "Several hosts").
+        disable_server_side_cursors=env_bool("DB_DISABLE_SERVER_SIDE_CURSORS", False),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -163,10 +166,8 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": PRIVATE_STORAGE_ROOT, "base_url": None},
     },
-    "resumes": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_STORAGE_ROOT / "resumes", "base_url": None},
-    },
+    # Résumés and their page previews: the local folder, or a bucket (several hosts).
+    "resumes": resume_storage(env_str("RESUME_STORAGE_URL", "") or "", PRIVATE_STORAGE_ROOT / "resumes"),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MAX_UPLOAD_SIZE = env_int("MAX_UPLOAD_SIZE", 10 * 1024 * 1024)

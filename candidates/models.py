@@ -74,8 +74,7 @@ class Candidate(models.Model):
             GinIndex(fields=["phones"], name="candidate_phones_gin"),
             GinIndex(fields=["skills"], name="candidate_skills_gin"),
             GinIndex(fields=["search_document"], name="candidate_search_gin"),
-            # Trigram index so misspelled names still match (pg_trgm, created in migration 0003).
-            GinIndex(fields=["full_name"], name="candidate_name_trgm", opclasses=["gin_trgm_ops"]),
+            # Misspelled names are matched on candidates.search.models.CandidateName (a narrow table).
         ]
 
     def __str__(self) -> str:
@@ -175,3 +174,4 @@ from candidates.emails.models import EmailTemplate, InboundEmail, OutboundEmail 
 from candidates.lists.models import CandidateList, CandidateListEntry, SavedSearch  # noqa: E402, F401
 from candidates.merges.models import CandidateMerge  # noqa: E402, F401
 from candidates.resumes.models import ProfileUpdate, Resume, UploadBatch  # noqa: E402, F401
+from candidates.search.models import CandidateName  # noqa: E402, F401

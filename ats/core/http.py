@@ -1,8 +1,9 @@
 """Small helpers every app's views share: where to go next, and what kind of answer was asked for."""
 from __future__ import annotations
 
+import html
+
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.utils.html import format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 
@@ -37,7 +38,9 @@ def htmx_redirect(request: HttpRequest, url: str) -> HttpResponse:
 def options_html(choices: list[tuple[int, str]], selected: int | None = None) -> str:
     """Pre-built <option>s for a picker: with 200 open jobs, model instances and a template loop
     for them cost more than the page's own queries."""
-    return format_html_join(
-        "", '<option value="{}"{}>{}</option>',
-        ((pk, mark_safe(" selected") if pk == selected else "", label) for pk, label in choices),
-    )
+    # html.escape, not format_html: at 2,000 jobs the search page builds 3,000 options, and
+    # format_html's lazy-aware escaping made that 40 ms of the page.
+    return mark_safe("".join(
+        f'<option value="{int(pk)}"{" selected" if pk == selected else ""}>{html.escape(str(label))}</option>'
+        for pk, label in choices
+    ))

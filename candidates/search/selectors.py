@@ -23,7 +23,7 @@ from candidates.parsing.skills import taxonomy
 from candidates.search.cjk import CJK_RUN_RE
 from candidates.search.query import ParsedQuery, parse_query
 from candidates.search.tsquery import CONFIG, CandidateTsQuery, tsquery_sql
-from candidates.selectors import candidate_list_for
+from candidates.selectors import candidate_ids_named_like, candidate_list_for
 from jobs.applications.models import Application
 
 # --- Snippets ------------------------------------------------------------------------------------
@@ -168,10 +168,10 @@ def candidate_search(*, user: Any, params: SearchParams) -> SearchResult:
         match = Q(search_document=tsquery)
         rank: Any = SearchRank(F("search_document"), tsquery, cover_density=True)
         if parsed.is_plain and len(params.q) <= 60 and _few_hits(candidates.filter(match)):
-            # Few full-text hits for plain words: perhaps a misspelled name. OR-ing the trigram
-            # match in on every search would make PostgreSQL compute similarity() on every row
-            # (a sequential scan); with a narrow full-text side it uses both GIN indexes.
-            match |= Q(full_name__trigram_similar=params.q)
+            # Few full-text hits for plain words: perhaps a misspelled name. Only then the trigram
+            # match, and as a UNION: an OR with the name subquery makes PostgreSQL test every row.
+            text_ids = Candidate.objects.filter(match).order_by().values("pk")
+            match = Q(pk__in=text_ids.union(candidate_ids_named_like(params.q.split(), name=params.q)))
             rank = Greatest(rank, TrigramSimilarity("full_name", params.q))
         candidates = candidates.filter(match)
     if params.skills:

@@ -17,7 +17,7 @@ from candidates.search.selectors import (
     snippets_for,
 )
 from jobs.bulk.offers import pop_undo_offer
-from jobs.selectors import job_choices, stage_choices
+from jobs.selectors import job_choices, stage_choices, stage_choices_script
 
 PAGE_SIZE = 25
 
@@ -36,7 +36,6 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
     for candidate in rows:
         candidate.snippet = snippets.get(candidate.pk, "")
     jobs = job_choices(request.user)
-    job_stages = stage_choices([pk for pk, _ in jobs])
     query_string = request.GET.copy()
     query_string.pop("page", None)
     candidate_lists = list(candidate_lists_for(request.user))
@@ -49,8 +48,8 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
         "query_string": query_string.urlencode(),
         "job_options": options_html(jobs),
         "job_filter_options": options_html(jobs, selected=params.job),
-        "job_stages": job_stages,
-        "filter_stages": job_stages.get(params.job or 0, []),
+        "job_stages_script": stage_choices_script([pk for pk, _ in jobs]),
+        "filter_stages": stage_choices([params.job])[params.job] if params.job else [],
         "saved_searches": saved_searches_for(request.user),
         "candidate_lists": candidate_lists,
         "current_list": next((cl for cl in candidate_lists if cl.pk == params.list_id), None),

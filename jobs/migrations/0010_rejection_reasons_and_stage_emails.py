@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('candidates', '0009_emails_and_do_not_contact'),
+        ('candidates', '0010_emails_and_do_not_contact'),
         ('jobs', '0009_careers_site'),
     ]
 

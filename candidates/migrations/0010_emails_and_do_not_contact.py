@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('candidates', '0008_resume_claimed_by'),
+        ('candidates', '0009_candidate_names'),
         ('jobs', '0009_careers_site'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
