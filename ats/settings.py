@@ -46,6 +46,11 @@ INSTALLED_APPS = [
     "axes",
     "ats",
     "ats.core",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "ats.api",
+    "ats.webhooks",
     "candidates",
     "jobs",
 ]
@@ -286,3 +291,54 @@ CAREERS_RATE_PER_IP = env_int("CAREERS_RATE_PER_IP", 5)
 CAREERS_RATE_PER_IP_SECONDS = env_int("CAREERS_RATE_PER_IP_SECONDS", 600)
 CAREERS_RATE_PER_EMAIL = env_int("CAREERS_RATE_PER_EMAIL", 3)
 CAREERS_RATE_PER_EMAIL_SECONDS = env_int("CAREERS_RATE_PER_EMAIL_SECONDS", 3600)
+
+# --- REST API (ats.api) ----------------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "ats.api.auth.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["ats.api.auth.SignedIn"],
+    "DEFAULT_THROTTLE_CLASSES": ["ats.api.auth.TokenRateThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "ats.api.http.Cursor",
+    "PAGE_SIZE": 50,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.MultiPartParser",
+        "rest_framework.parsers.FormParser",
+    ],
+    "EXCEPTION_HANDLER": "ats.api.problems.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "ATS API",
+    "DESCRIPTION": "Jobs, candidates, résumés, applications, reviews and webhooks. "
+                   "Send a personal API token as `Authorization: Bearer <token>`.",
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PUBLIC": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+}
+# Requests per token (or signed-in user) per window, counted in Redis; over it: 429 with Retry-After.
+API_RATE_LIMIT = env_int("API_RATE_LIMIT", 600)
+API_RATE_WINDOW_SECONDS = env_int("API_RATE_WINDOW_SECONDS", 60)
+# How long an Idempotency-Key's stored answer is replayed.
+API_IDEMPOTENCY_HOURS = env_int("API_IDEMPOTENCY_HOURS", 24)
+
+# --- Webhooks (ats.webhooks) -----------------------------------------------------------------
+WEBHOOK_TIMEOUT_SECONDS = env_float("WEBHOOK_TIMEOUT_SECONDS", 10.0)
+# Deliveries to loopback, link-local and private addresses are refused unless this is on (tests).
+WEBHOOK_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", False)
+# A subscription whose deliveries have failed for this long is disabled and its owner e-mailed.
+WEBHOOK_DISABLE_AFTER_HOURS = env_int("WEBHOOK_DISABLE_AFTER_HOURS", 72)
+# Seconds between a failed attempt and the next (Standard Webhooks' schedule: 8 attempts over 27.6 hours).
+WEBHOOK_RETRY_DELAYS = [int(n) for n in env_list("WEBHOOK_RETRY_DELAYS", ["5", "300", "1800", "7200", "18000", "36000", "36000"])]
+# A delivery due this long without a pending job is presumed lost and enqueued again (sweep_webhooks).
+WEBHOOK_STUCK_AFTER = env_int("WEBHOOK_STUCK_AFTER", 120)

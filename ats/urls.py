@@ -23,5 +23,6 @@ urlpatterns = [
     path("emails/", include("candidates.emails.urls")),
     path("unsubscribe/<str:signed>/", emails.unsubscribe, name="unsubscribe"),
     path("notifications/", reviews.notification_settings, name="notification_settings"),
+    path("api/", include("ats.api.urls")),
     path("admin/", admin.site.urls),
 ]

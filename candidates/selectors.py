@@ -96,31 +96,37 @@ NAME_SIMILARITY = 0.6
 NAME_MATCHES = 200
 
 
-def candidate_ids_named_like(words: list[str], *, name: str, above: float = 0.0) -> QuerySet[CandidateName]:
-    """Ids (`candidate_id`) of the NAME_MATCHES candidates whose name holds a word like each of
-    `words` (pg_trgm word similarity, 0.6), closest to `name` first, and more similar than `above`.
+def candidate_ids_named_like(name: str, *, above: float = 0.3) -> list[QuerySet[CandidateName]]:
+    """Queries of ids (`candidate_id`) of candidates whose name is like `name` (trigram similarity
+    over `above`; 0.3 is pg_trgm's own threshold), each bounded to NAME_MATCHES, to UNION.
 
-    Word by word, not the whole name: a whole-name `%` is met by every "Jordan" for "Jordan
-    Merriwether" (30,000 rechecks at 500,000 candidates); each word's index scan is narrow and
-    PostgreSQL intersects them before reading any row.
+    Word by word (pg_trgm word similarity, candidates.apps.NAME_WORD_SIMILARITY): a whole-name
+    `%` is met by every "Jordan" for "Jordan Merriwether" (30,000 rechecks at 500,000 candidates).
+    - every word like a word of theirs: narrow even for common names, the closest first;
+    - the longest word only, for a typo in a short one ("Oscar" is 0.33 like "Oskar"): unordered,
+      so a common surname stops after NAME_MATCHES rows instead of ranking thousands.
     """
-    words = [word for word in words if len(word) >= 2]
+    words = name.split()
+
+    def like(*required: str) -> QuerySet[CandidateName]:
+        similar = CandidateName.objects.all()
+        for word in required:
+            similar = similar.filter(full_name__trigram_word_similar=word)
+        return similar.annotate(similarity=TrigramSimilarity("full_name", name)).filter(similarity__gt=above)
+
     if not words:
-        return CandidateName.objects.none().values("candidate_id")
-    similar = CandidateName.objects.all()
-    for word in words:
-        similar = similar.filter(full_name__trigram_word_similar=word)
-    similar = similar.annotate(similarity=TrigramSimilarity("full_name", name))
-    if above:
-        similar = similar.filter(similarity__gt=above)
-    return similar.order_by("-similarity", "-candidate_id").values("candidate_id")[:NAME_MATCHES]
+        return []
+    closest = like(*words).order_by("-similarity", "-candidate_id").values("candidate_id")[:NAME_MATCHES]
+    if len(words) == 1:
+        return [closest]
+    return [closest, like(max(words, key=len)).order_by().values("candidate_id")[:NAME_MATCHES]]
 
 
 def candidate_duplicates(*, user: User, candidate: Candidate, limit: int = 10) -> list[Candidate]:
     """Possible duplicates of a candidate, each with `.reasons`, in one query.
 
-    Same email or phone (GIN array overlap), a similar name (trigram `%` uses the index, then the
-    stricter similarity threshold), or a PossibleDuplicate row written by the ingestion. Dismissed
+    Same email or phone (GIN array overlap), a similar name (candidate_ids_named_like, at the
+    stricter NAME_SIMILARITY), or a PossibleDuplicate row written by the ingestion. Dismissed
     pairs and merged-away candidates are left out.
     """
     flagged = PossibleDuplicate.objects.filter(
@@ -140,10 +146,7 @@ def candidate_duplicates(*, user: User, candidate: Candidate, limit: int = 10) -
     if candidate.phones:
         branches.append(others.filter(phones__overlap=candidate.phones))
     if candidate.full_name:
-        # Given and family name: a middle name one record has and the other lacks still matches.
-        words = candidate.full_name.split()
-        branches.append(candidate_ids_named_like(words[:1] + words[1:][-1:], name=candidate.full_name,
-                                                 above=NAME_SIMILARITY))
+        branches.extend(candidate_ids_named_like(candidate.full_name, above=NAME_SIMILARITY))
     match = Q(pk__in=branches[0].union(*branches[1:]))
 
     def flag(condition: Q) -> Case:

@@ -12,6 +12,7 @@ from ats.core.access import User, actor_id
 from ats.core.history import erasure
 from ats.core.models import Activity
 from ats.core.services import activity_record
+from ats.webhooks.services import event_record
 from candidates.identity import normalise_email, phone_key
 from candidates.models import Candidate, Note, Tag
 from candidates.resumes.models import Resume
@@ -39,6 +40,7 @@ def candidate_create(
         **fields,
     )
     activity_record(actor=actor, verb=Activity.Verb.CANDIDATE_CREATED, candidate=candidate)
+    event_record("candidate.created", candidate_id=candidate.pk, payload={"source": candidate.source})
     return candidate
 
 
@@ -77,6 +79,7 @@ def candidate_update_fields(*, actor: User, candidate: Candidate, changes: dict[
     candidate.corrected_fields = sorted(set(candidate.corrected_fields) | set(changed))
     candidate.save(update_fields=[*changed, "corrected_fields", "updated_at"])
     activity_record(actor=actor, verb=Activity.Verb.CANDIDATE_EDITED, candidate=candidate, data={"fields": changed})
+    event_record("candidate.updated", candidate_id=candidate.pk, payload={"fields": changed})
     candidate_reindex([candidate.pk])
     return changed
 
@@ -98,6 +101,7 @@ def candidate_save_rows(*, actor: User, candidate: Candidate, section: str, form
     candidate.corrected_fields = sorted(set(candidate.corrected_fields) | {section})
     candidate.save(update_fields=["corrected_fields", "updated_at"])
     activity_record(actor=actor, verb=Activity.Verb.CANDIDATE_EDITED, candidate=candidate, data={"fields": [section]})
+    event_record("candidate.updated", candidate_id=candidate.pk, payload={"fields": [section]})
     candidate_reindex([candidate.pk])
     return True
 
@@ -145,4 +149,6 @@ def candidate_delete(*, actor: User, candidate: Candidate) -> int:
     # the transaction roll back, they are only drawn again on the next look.
     previews_delete(resumes)
     activity_record(actor=actor, verb=Activity.Verb.CANDIDATE_DELETED, data={"candidate_ids": family})
+    for pk in family:
+        event_record("candidate.erased", candidate_id=pk)  # ids only: no personal data
     return deleted

@@ -2,15 +2,10 @@
 pickers, and the people a job can be given to."""
 from __future__ import annotations
 
-import json
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
-from django.db import connection
 from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, When
 from django.shortcuts import get_object_or_404
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
 from ats.core.access import (
     HIRING_MANAGER_GROUP,
@@ -129,30 +124,6 @@ def job_choices(user: User) -> list[tuple[int, str]]:
     return list(
         job_list_for(user).filter(status__in=[Job.Status.OPEN, Job.Status.ON_HOLD]).order_by("title").values_list("pk", "title")
     )
-
-
-# What Django's json_script escapes, for JSON that PostgreSQL built.
-_JSON_IN_SCRIPT = str.maketrans({"<": "\\u003C", ">": "\\u003E", "&": "\\u0026"})
-
-
-def stage_choices_script(job_ids: list[int], element_id: str = "job-stages") -> str:
-    """The job → stage pickers' data, {job id: [[stage id, name], …]}, as a JSON <script>.
-
-    Built by PostgreSQL in one row: at 1,000 open jobs, 6,000 stage rows through the ORM and
-    json_script cost 40 ms of the search page.
-    """
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT coalesce(json_object_agg(job_id, stages), '{}') FROM ("
-            "  SELECT job_id, json_agg(json_build_array(id, name) ORDER BY position, id) AS stages"
-            "  FROM jobs_stage WHERE job_id = ANY(%s) GROUP BY job_id) per_job",
-            [list(job_ids)],
-        )
-        data = cursor.fetchone()[0]
-    if not isinstance(data, str):  # psycopg may already have decoded the json value
-        data = json.dumps(data)
-    return format_html('<script id="{}" type="application/json">{}</script>', element_id,
-                       mark_safe(data.translate(_JSON_IN_SCRIPT)))
 
 
 def stage_choices(job_ids: list[int]) -> dict[int, list[list[object]]]:

@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:job_id>/edit/", views.job_edit, name="edit"),
     path("<int:job_id>/status/", views.job_status, name="status"),
     path("<int:job_id>/stages/", views.stage_list, name="stages"),
+    path("<int:job_id>/stages/options/", views.stage_options, name="stage_options"),
     path("<int:job_id>/stages/add/", views.stage_add, name="stage_add"),
     path("<int:job_id>/stages/reorder/", views.stage_reorder, name="stage_reorder"),
     path("<int:job_id>/stages/<int:stage_id>/rename/", views.stage_rename, name="stage_rename"),

@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import IntegrityError
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -33,7 +33,9 @@ from jobs.selectors import (
     job_departments,
     job_get,
     job_list_filtered,
+    job_list_for,
     recruiters,
+    stage_choices,
 )
 
 
@@ -207,6 +209,15 @@ def _job_stage(request: HttpRequest, job_id: int, stage_id: int) -> tuple[Job, S
 @require_GET
 def stage_list(request: HttpRequest, job_id: int) -> HttpResponse:
     return _stage_editor(request, job_get(request.user, job_id))
+
+
+@recruiters_only
+@require_GET
+def stage_options(request: HttpRequest, job_id: int) -> JsonResponse:
+    """[[stage id, name], …] of one job in pipeline order, for the job → stage pickers
+    (static/js/pickers.js): pages no longer carry every open job's stages."""
+    job = get_object_or_404(job_list_for(request.user), pk=job_id)
+    return JsonResponse(stage_choices([job.pk])[job.pk], safe=False, headers={"Cache-Control": "private, no-cache"})
 
 
 @recruiters_only

@@ -15,6 +15,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from ats.api.services import api_token_create
+from ats.webhooks import services as webhook_services
 from candidates.emails.models import EmailTemplate
 from candidates.emails.services.inbound import inbound_receive
 from candidates.emails.services.outbound import email_send
@@ -39,10 +41,15 @@ HIRING_MANAGER_PAGES = {
     "notification_settings",
     "password_change",
     "password_change_done",
+    "api:tokens",  # their own API tokens
 }
 # The public careers site's pages without an object in the URL: open to everyone, signed in or not,
 # and showing only open published jobs (its job URLs are 404 for job B, which is not published).
 PUBLIC_PAGES = {"careers:list", "careers:feed", "careers:job_board_feed"}
+# The API's description and docs are public (they hold no data); its collections answer every
+# signed-in user with only what the selectors let them see (tests/ats/api covers them per role).
+API_PUBLIC_PAGES = {"api:schema", "api:docs", "api:redoc"}
+API_COLLECTIONS = {"api:jobs", "api:candidates", "api:applications", "api:resumes"}
 
 
 @dataclass
@@ -105,6 +112,9 @@ def world(recruiter, manager_a, manager_b, job_a, job_b):
     candidate_list = CandidateList.objects.create(owner=recruiter, name="B list")
     bulk_action = BulkAction.objects.create(actor=recruiter, kind=BulkAction.Kind.TAG, payload={})
     batch = UploadBatch.objects.create(created_by=recruiter, job=job_b)
+    token = api_token_create(user=recruiter, name="B token")[0]
+    subscription = webhook_services.subscription_create(actor=recruiter, url="https://hooks.example.com/b", events=[])
+    webhook_services.event_record("candidate.updated", candidate_id=candidate.pk, payload={})
     update = ProfileUpdate.objects.create(candidate=candidate, resume=resume, before={"headline": "a"}, after={"headline": "b"})
     template = email_template_save(actor=recruiter, template=EmailTemplate(name="B mail", subject="Hi", body="Hello"))
     email = email_send(actor=recruiter, candidate=candidate, template=template, application=application, idempotency_key="b")
@@ -130,6 +140,9 @@ def world(recruiter, manager_a, manager_b, job_a, job_b):
         "action_id": bulk_action.pk,
         "batch_id": batch.pk,
         "update_id": update.pk,
+        "token_id": token.pk,
+        "subscription_id": subscription.pk,
+        "delivery_id": subscription.deliveries.get().pk,
         "template_id": template.pk,
         "email_id": email.pk,
         "inbound_id": inbound.pk,
@@ -182,7 +195,7 @@ def test_hiring_manager_gets_404_for_every_page_that_is_not_theirs(world):
     client.force_login(world["manager_a"])
     routes = [
         route for route in application_routes()
-        if not route.kwargs and route.name not in HIRING_MANAGER_PAGES | PUBLIC_PAGES
+        if not route.kwargs and route.name not in HIRING_MANAGER_PAGES | PUBLIC_PAGES | API_PUBLIC_PAGES | API_COLLECTIONS
     ]
     assert {"candidates:list", "reviews:requests"} <= {route.name for route in routes}
     for route in routes:

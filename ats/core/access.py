@@ -68,10 +68,13 @@ class Gate(enum.Enum):
     PUBLIC = "public"  # anyone, signed in or not (the health check, sign-in, later the careers site)
     SIGNED_IN = "signed_in"  # every active user; selectors narrow what a hiring manager reaches
     RECRUITERS = "recruiters"  # recruiters and staff; anyone else gets 404
+    # The REST API (ats.api): the view itself authenticates (a Bearer token or the session) and
+    # answers 401 without one; its permissions then apply the same roles, its selectors the same 404s.
+    API = "api"
 
 
 def _allows(gate: Gate, user: User) -> bool:
-    if gate is Gate.PUBLIC:
+    if gate in (Gate.PUBLIC, Gate.API):
         return True
     if gate is Gate.SIGNED_IN:
         return bool(user.is_authenticated and user.is_active)
@@ -89,7 +92,7 @@ def gate(level: Gate) -> Callable[[View], View]:
             return view(request, *args, **kwargs)
 
         wrapper.access_gate = level  # type: ignore[attr-defined]
-        if level is Gate.PUBLIC:
+        if level in (Gate.PUBLIC, Gate.API):
             return login_not_required(wrapper)
         return wrapper
 
@@ -99,3 +102,4 @@ def gate(level: Gate) -> Callable[[View], View]:
 public = gate(Gate.PUBLIC)
 signed_in = gate(Gate.SIGNED_IN)
 recruiters_only = gate(Gate.RECRUITERS)
+api = gate(Gate.API)

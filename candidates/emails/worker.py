@@ -1,4 +1,5 @@
-"""The RQ worker for e-mail and other jobs: the plain forking worker plus the e-mail sweep.
+"""The RQ worker for e-mail, webhooks and other jobs: the plain forking worker with the webhook
+sweep (ats.webhooks.worker) plus the e-mail sweep.
 
 Start it with  manage.py rqworker default notifications --with-scheduler
 --worker-class candidates.emails.worker.EmailWorker  (the scheduler runs delayed mails and retries).
@@ -11,7 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.db import close_old_connections
 
-from ats.core.workers import Worker
+from ats.webhooks.worker import Worker
 from candidates.emails.services.outbound import email_sweep
 
 logger = logging.getLogger(__name__)

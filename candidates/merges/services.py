@@ -19,6 +19,7 @@ from django.utils import timezone
 from ats.core.access import User
 from ats.core.models import Activity
 from ats.core.services import activity_record
+from ats.webhooks.services import event_record
 from candidates.lists.models import CandidateListEntry
 from candidates.merges.models import LIST_FIELDS, SCALAR_FIELDS, CandidateMerge
 from candidates.merges.selectors import merge_defaults
@@ -91,6 +92,7 @@ def candidate_merge(
         candidate=kept,
         data={"merge_id": merge.pk, "merged_id": merged.pk, "merged_name": merged.display_name, "fields": changed},
     )
+    event_record("candidate.merged", candidate_id=kept.pk, payload={"merged_id": merged.pk, "merge_id": merge.pk})
     candidate_reindex([kept.pk, merged.pk])
     return merge
 

@@ -32,7 +32,7 @@ from candidates.resumes.services.intake import (
     upload_batch_open,
 )
 from candidates.selectors import candidate_list_for
-from jobs.selectors import job_list_for, stage_choices_script
+from jobs.selectors import job_list_for
 
 
 @takes_files
@@ -48,7 +48,6 @@ def upload(request: HttpRequest) -> HttpResponse:
             {
                 "batch_id": uuid.uuid4(),
                 "jobs": jobs,
-                "job_stages_script": stage_choices_script([job.pk for job in jobs]),
                 "preselected_job": request.GET.get("job", ""),
                 "max_size_mb": settings.MAX_UPLOAD_SIZE // (1024 * 1024),
                 "max_size": settings.MAX_UPLOAD_SIZE,

@@ -171,7 +171,7 @@ def candidate_search(*, user: Any, params: SearchParams) -> SearchResult:
             # Few full-text hits for plain words: perhaps a misspelled name. Only then the trigram
             # match, and as a UNION: an OR with the name subquery makes PostgreSQL test every row.
             text_ids = Candidate.objects.filter(match).order_by().values("pk")
-            match = Q(pk__in=text_ids.union(candidate_ids_named_like(params.q.split(), name=params.q)))
+            match = Q(pk__in=text_ids.union(*candidate_ids_named_like(params.q)))
             rank = Greatest(rank, TrigramSimilarity("full_name", params.q))
         candidates = candidates.filter(match)
     if params.skills:

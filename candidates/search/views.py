@@ -17,7 +17,7 @@ from candidates.search.selectors import (
     snippets_for,
 )
 from jobs.bulk.offers import pop_undo_offer
-from jobs.selectors import job_choices, stage_choices, stage_choices_script
+from jobs.selectors import job_choices, stage_choices
 
 PAGE_SIZE = 25
 
@@ -48,7 +48,6 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
         "query_string": query_string.urlencode(),
         "job_options": options_html(jobs),
         "job_filter_options": options_html(jobs, selected=params.job),
-        "job_stages_script": stage_choices_script([pk for pk, _ in jobs]),
         "filter_stages": stage_choices([params.job])[params.job] if params.job else [],
         "saved_searches": saved_searches_for(request.user),
         "candidate_lists": candidate_lists,

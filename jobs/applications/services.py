@@ -12,6 +12,7 @@ from django.utils import timezone
 from ats.core.access import User, actor_id
 from ats.core.models import Activity
 from ats.core.services import activity_record
+from ats.webhooks.services import event_record
 from candidates.emails.services.outbound import (
     rejection_email_schedule,
     rejection_emails_cancel,
@@ -53,6 +54,7 @@ def application_create(
         application=application,
         data={"stage": stage.name},
     )
+    event_record("application.created", candidate_id=candidate.pk, payload={"application_id": application.pk, "job_id": job.pk, "stage_id": stage.pk})
     notifications.shortlist_arrived(application)  # digest to hiring managers, on commit
     return application
 
@@ -122,6 +124,7 @@ def application_move(
         application=application,
         data={"from": from_stage.name, "to": to_stage.name},
     )
+    event_record("application.stage_changed", candidate_id=application.candidate_id, payload={"application_id": application.pk, "job_id": application.job_id, "from_stage_id": from_stage.pk, "to_stage_id": to_stage.pk})
     notifications.shortlist_arrived(application)  # digest to hiring managers, on commit
     # The new stage's automatic mail (delayed), and the old one's cancelled if it has not left yet.
     stage_email_schedule(actor=actor, application=application, stage=to_stage, change_id=change.pk)
@@ -203,6 +206,7 @@ def application_set_outcome(
         data={"from": previous, "outcome": outcome, "reason": reason,
               **({"rejection_reason": rejection_reason.name} if rejection_reason is not None else {})},
     )
+    event_record(f"application.{'reopened' if outcome == Application.Outcome.ACTIVE else outcome}", candidate_id=application.candidate_id, payload={"application_id": application.pk, "job_id": application.job_id})
     if outcome == Application.Outcome.ACTIVE:
         rejection_emails_cancel(actor=actor, application=application)
     else:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from ats.core.access import User
 from ats.core.models import Activity
 from ats.core.services import activity_record
+from ats.webhooks.services import event_record
 from jobs.applications.models import Application
 from jobs.models import ReviewCriterion
 from jobs.reviews import notifications
@@ -73,6 +74,7 @@ def review_submit(
         application=application,
         data={"recommendation": recommendation, "edited": not created},
     )
+    event_record("review.submitted", candidate_id=application.candidate_id, payload={"review_id": review.pk, "application_id": application.pk, "job_id": application.job_id, "recommendation": recommendation})
     if created:
         notifications.review_submitted(review)
     return review

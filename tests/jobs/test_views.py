@@ -288,3 +288,15 @@ def test_another_jobs_stage_is_404_in_the_editor(recruiter_client, job_a, job_b)
         assert recruiter_client.post(reverse(f"jobs:{name}", args=[job_a.pk, foreign.pk]), {"name": "X"}).status_code == 404
     foreign.refresh_from_db()
     assert foreign.name == "Offer"
+
+
+@pytest.mark.django_db
+def test_the_stage_pickers_ask_for_one_jobs_stages_in_pipeline_order(recruiter_client, job_a, job_b):
+    Stage.objects.filter(job=job_a, name="Applied").update(position=99)  # moved to the end
+    response = recruiter_client.get(reverse("jobs:stage_options", args=[job_a.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/json"
+    stages = list(job_a.stages.order_by("position").values_list("pk", "name"))
+    assert response.json() == [[pk, name] for pk, name in stages] and stages[-1][1] == "Applied"
+    # Pages no longer carry every job's stages; the pickers know where to ask.
+    page = recruiter_client.get(reverse("candidates:list")).content.decode()
+    assert 'id="job-stages"' not in page and f'data-stage-url="{reverse("jobs:stage_options", args=[0])}"' in page

@@ -22,6 +22,7 @@ from rq.job import JobStatus
 from ats.core import queues
 from ats.core.models import Activity
 from ats.core.services import activity_record
+from ats.webhooks.services import event_record
 from candidates.resumes.models import Resume
 
 logger = logging.getLogger(__name__)
@@ -289,3 +290,4 @@ def resume_fail(*, resume_id: int, reason: str) -> None:
             candidate=resume.candidate,
             data={"resume_id": resume_id, "filename": resume.original_filename, "reason": reason},
         )
+        event_record("resume.failed", candidate_id=resume.candidate_id, payload={"resume_id": resume_id})

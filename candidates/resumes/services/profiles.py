@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from ats.core.models import Activity
 from ats.core.services import activities_record
+from ats.webhooks.services import event_record
 from candidates.identity import names_agree, normalise_email, phone_key
 from candidates.models import Candidate, Education, Experience, PossibleDuplicate
 from candidates.resumes import profile_rows
@@ -280,6 +281,10 @@ class _Plan:
                                              "parse_ms": round(item.parse_seconds * 1000)}))
         self._mark_parsed()
         activities_record(activities)
+        for resume, candidate, _, created in self.stored:
+            if created:
+                event_record("candidate.created", candidate_id=candidate.pk, payload={"source": candidate.source, "resume_id": resume.pk})
+            event_record("resume.parsed", candidate_id=candidate.pk, payload={"resume_id": resume.pk})
         for resume, candidate, _, _ in self.stored:
             _apply_to_target_job(resume, candidate)
         candidate_reindex(sorted({candidate.pk for _, candidate, _, _ in self.stored}))

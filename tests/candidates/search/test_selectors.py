@@ -7,6 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from candidates.models import Candidate, Education, Experience
+from candidates.search.models import CandidateName
+from candidates.services import candidate_delete
 from candidates.search.cjk import cjk_bigrams
 from candidates.search.query import Term, parse_query
 from candidates.search.services import candidate_reindex
@@ -113,6 +115,27 @@ def test_misspelled_name_still_matches(recruiter_client, pool):
     pool("Jordan Merriweather")
     pool("Casey Thistlewood")
     assert names(recruiter_client.get(URL, {"q": "Jordan Meriwether"})) == ["Jordan Merriweather"]
+
+
+@pytest.mark.django_db
+def test_a_typo_in_a_short_name_word_still_matches_and_namesakes_do_not_crowd_it_out(recruiter_client, pool):
+    pool("Oskar Thistlewood")
+    pool("Oskar Brandvold")  # shares only the first name: not offered for a two-word name
+    assert names(recruiter_client.get(URL, {"q": "Oscar Thistlewod"})) == ["Oskar Thistlewood"]
+    assert names(recruiter_client.get(URL, {"q": "Thistlewod"})) == ["Oskar Thistlewood"]
+
+
+@pytest.mark.django_db
+def test_the_name_table_follows_every_insert_rename_and_delete(recruiter):
+    first = factories.make_candidate(actor=recruiter, name="Ilse Vandermolen")
+    second = factories.make_candidate(actor=recruiter, name="Tomasz Quillfeather")
+    names_now = lambda: dict(CandidateName.objects.values_list("candidate_id", "full_name"))  # noqa: E731
+    assert names_now() == {first.pk: "Ilse Vandermolen", second.pk: "Tomasz Quillfeather"}
+    Candidate.objects.filter(pk=first.pk).update(full_name="Ilse van der Molen")
+    Candidate.objects.filter(pk=second.pk).update(headline="Welder")  # no rename: the copy stays
+    assert names_now() == {first.pk: "Ilse van der Molen", second.pk: "Tomasz Quillfeather"}
+    candidate_delete(actor=recruiter, candidate=second)
+    assert names_now() == {first.pk: "Ilse van der Molen"}
 
 
 @pytest.mark.django_db
