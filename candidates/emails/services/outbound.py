@@ -368,6 +368,10 @@ def email_deliver(email_id: int, *, now: datetime | None = None) -> str:
         return "gone"
     if email.state == OutboundEmail.State.QUEUED and email.send_after > now:
         return "not due"  # a delayed mail run early (a sweep): its own scheduled job runs it later
+    if email.candidate.do_not_contact and email.purpose != OutboundEmail.Purpose.CAREERS:
+        # Opted out after it was queued, by a door that did not cancel it: it still does not go.
+        email_cancel(actor=None, email=email, why="The candidate asked not to be contacted.")
+        return "not queued"
     tag = claimer_tag()
     claimed = OutboundEmail.objects.filter(pk=email_id, state=OutboundEmail.State.QUEUED, send_after__lte=now).update(
         state=OutboundEmail.State.SENDING, claimed_at=now, claimed_by=tag, attempts=F("attempts") + 1, state_changed_at=now,

@@ -21,6 +21,7 @@ from candidates.emails.services.outbound import (
     email_send_bulk,
 )
 from candidates.emails.services.templates import email_template_save
+from candidates.models import Candidate
 from jobs.applications.models import RejectionReason
 from jobs.applications.services import application_move, application_move_undo, application_set_outcome
 from tests import factories
@@ -306,3 +307,13 @@ def test_closing_an_application_cancels_its_stage_mail_still_waiting(recruiter, 
     email = OutboundEmail.objects.get(application=application)
     assert (email.state, email.failure_reason) == ("cancelled", "The application was closed before it was sent.")
     assert stage_emails_cancel(actor=recruiter, application=application) == 0
+
+
+def test_a_message_queued_before_an_opt_out_by_another_door_is_not_sent(recruiter, job_a, invite_template, smtp_server):
+    application = factories.make_application(job=job_a)
+    email = email_send(actor=recruiter, candidate=application.candidate, template=invite_template,
+                       application=application, idempotency_key="late-opt-out")
+    Candidate.objects.filter(pk=application.candidate_id).update(do_not_contact=True)  # e.g. a data fix in SQL
+    assert email_deliver(email.pk) == "not queued"
+    email.refresh_from_db()
+    assert email.state == "cancelled" and smtp_server.messages == []
