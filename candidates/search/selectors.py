@@ -169,9 +169,11 @@ def candidate_search(*, user: Any, params: SearchParams) -> SearchResult:
         rank: Any = SearchRank(F("search_document"), tsquery, cover_density=True)
         if parsed.is_plain and len(params.q) <= 60 and _few_hits(candidates.filter(match)):
             # Few full-text hits for plain words: perhaps a misspelled name. Only then the trigram
-            # match, and as a UNION: an OR with the name subquery makes PostgreSQL test every row.
-            text_ids = Candidate.objects.filter(match).order_by().values("pk")
-            match = Q(pk__in=text_ids.union(*candidate_ids_named_like(params.q)))
+            # match, read once here (the count and the page would each redo it) and OR-ed in as
+            # ids: a subquery in the OR would make PostgreSQL test every row.
+            named = candidate_ids_named_like(params.q)
+            name_ids = list(named[0].union(*named[1:]).values_list("candidate_id", flat=True)) if named else []
+            match |= Q(pk__in=name_ids)
             rank = Greatest(rank, TrigramSimilarity("full_name", params.q))
         candidates = candidates.filter(match)
     if params.skills:

@@ -17,12 +17,19 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from ats.demo.services import DEMO_USERS, demo_big_job_create
+from ats.demo.services import (
+    DEMO_USERS,
+    demo_applications_create,
+    demo_big_job_create,
+    demo_candidates_create,
+    demo_jobs_create,
+    demo_users_ensure,
+)
 from candidates.models import Candidate
 from jobs.applications.models import Application
 from jobs.models import Job
@@ -76,12 +83,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Adding {missing_candidates} candidates, {missing_jobs} jobs, {missing_apps} applications …"
             )
-            call_command(
-                "seed_demo", candidates=missing_candidates, jobs=max(missing_jobs, 1), applications=missing_apps,
-                add=True, seed=int(time.time()), verbosity=0,
-            )
-        else:
-            call_command("seed_demo", verbosity=0)  # the demo logins, nothing else
+            self.add_rows(missing_candidates, missing_jobs, missing_apps)
+        call_command("seed_demo", verbosity=0)  # the demo logins (data exists now: nothing else)
         if not have_bench:
             self.create_big_job(options["big_job"])
         with connection.cursor() as cursor:
@@ -90,6 +93,20 @@ class Command(BaseCommand):
             f"Data ready in {time.monotonic() - started:.0f}s: {Candidate.objects.count()} candidates, "
             f"{Job.objects.count()} jobs, {Application.objects.count()} applications."
         )
+
+    @transaction.atomic
+    def add_rows(self, candidates: int, jobs: int, applications: int) -> None:
+        """The missing rows; a top-up (500,000 → 1,000,000) spreads the new candidates' applications
+        over the jobs already there too, as new people apply to the same openings."""
+        rng = random.Random(int(time.time()))
+        users = demo_users_ensure()
+        demo_jobs_create(rng, jobs, users)
+        candidate_ids = demo_candidates_create(rng, candidates, users["recruiter"])
+        targets = list(Job.objects.exclude(title=BIG_JOB_TITLE).order_by("pk"))
+        if applications > len(candidate_ids) * len(targets):
+            raise CommandError("More applications than new candidates × jobs: add candidates or jobs with them.")
+        count = demo_applications_create(rng, targets, candidate_ids, applications, users)
+        self.stdout.write(f"Added {jobs} jobs, {len(candidate_ids)} candidates and {count} applications.")
 
     def create_big_job(self, count: int) -> None:
         users = {u.username: u for u in User.objects.filter(username__in=DEMO_USERS)}

@@ -226,7 +226,9 @@ def test_search_query_count_is_the_same_at_10_and_1000_rows_and_counts_are_cappe
         with CaptureQueriesContext(connection) as captured:
             response = recruiter_client.get(URL, params)
         large.append(len(captured))
-    assert small == large and max(large) < 15
+    # "engineer" has fewer than FUZZY_BELOW hits among 11 candidates, so there it also looks for a
+    # misspelled name: one query more, whatever the number of rows.
+    assert small == [large[0], large[1] + 1, large[2], large[3]] and max(small) < 15
     # 1,011 candidates: the count stops at the cap and the page says so.
     response = recruiter_client.get(URL)
     assert response.context["page"].paginator.is_capped
