@@ -206,6 +206,28 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)  # seconds: a silent SMTP server must not hold a worker forever
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ATS <ats@localhost>")
 
+# --- E-mail with candidates (candidates.emails) -----------------------------------------------
+# Replies come back to reply+<token>@EMAIL_REPLY_DOMAIN: point that domain's MX (or a catch-all
+# mailbox read by `fetch_mail`) at the ATS. Message-IDs use it too.
+EMAIL_REPLY_DOMAIN = env_str("EMAIL_REPLY_DOMAIN", "replies.localhost")
+# Automatic mails (stage entry, rejection) wait this long, so a mistaken move can be undone first.
+EMAIL_STAGE_DELAY_SECONDS = env_int("EMAIL_STAGE_DELAY_SECONDS", 600)
+EMAIL_REJECTION_DELAY_SECONDS = env_int("EMAIL_REJECTION_DELAY_SECONDS", 600)
+EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 5)  # SMTP tries before a message is marked failed
+# A message claimed ("sending") for longer than this is presumed lost (killed worker) and re-queued.
+EMAIL_STUCK_AFTER = env_int("EMAIL_STUCK_AFTER", 300)
+# What {scheduling_line} says unless the sender writes one of their own.
+EMAIL_SCHEDULING_LINE = env_str("EMAIL_SCHEDULING_LINE", "Reply to this e-mail with a few times that suit you.")
+# Inbound mail: `manage.py receive_mail` listens for SMTP here; `manage.py fetch_mail` reads IMAP.
+INBOUND_SMTP_HOST = env_str("INBOUND_SMTP_HOST", "127.0.0.1")
+INBOUND_SMTP_PORT = env_int("INBOUND_SMTP_PORT", 2525)
+IMAP_HOST = env_str("IMAP_HOST", "")
+IMAP_PORT = env_int("IMAP_PORT", 993)
+IMAP_USER = env_str("IMAP_USER", "")
+IMAP_PASSWORD = env_str("IMAP_PASSWORD", "")
+IMAP_USE_SSL = env_bool("IMAP_USE_SSL", True)
+IMAP_FOLDER = env_str("IMAP_FOLDER", "INBOX")
+
 # --- Security --------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)

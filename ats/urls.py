@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from ats import views
 from ats.core.access import public, signed_in
+from candidates.emails import views as emails
 from jobs.reviews import views as reviews
 
 urlpatterns = [
@@ -20,6 +21,8 @@ urlpatterns = [
     path("reviews/", include("jobs.reviews.urls")),
     path("careers/", include("jobs.careers.urls")),
     path("reports/", include("jobs.reports.urls")),
+    path("emails/", include("candidates.emails.urls")),
+    path("unsubscribe/<str:signed>/", emails.unsubscribe, name="unsubscribe"),
     path("notifications/", reviews.notification_settings, name="notification_settings"),
     path("api/", include("ats.api.urls")),
     path("admin/", admin.site.urls),

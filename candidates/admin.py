@@ -200,3 +200,7 @@ class CandidateListAdmin(ViewOnlyAdmin):
 class CandidateMergeAdmin(ViewOnlyAdmin):
     list_display = ("kept", "merged", "merged_by", "merged_at", "undone_at")
     list_select_related = ("kept", "merged", "merged_by")
+
+
+# The e-mail sub-package's admin registers itself on import (autodiscover reads only this module).
+from candidates.emails import admin as emails_admin  # noqa: E402, F401

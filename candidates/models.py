@@ -61,6 +61,11 @@ class Candidate(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
     last_activity_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # The person asked not to be contacted (a recruiter ticked it, or they used an unsubscribe
+    # link): no bulk or automatic mail, and a send to them is refused (candidates.emails).
+    do_not_contact = models.BooleanField(default=False)
+    do_not_contact_at = models.DateTimeField(null=True, blank=True)
+    do_not_contact_reason = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -166,6 +171,7 @@ class Note(models.Model):
 
 
 # The sub-packages' models belong to this app too: importing them here registers them with it.
+from candidates.emails.models import EmailTemplate, InboundEmail, OutboundEmail  # noqa: E402, F401
 from candidates.lists.models import CandidateList, CandidateListEntry, SavedSearch  # noqa: E402, F401
 from candidates.merges.models import CandidateMerge  # noqa: E402, F401
 from candidates.resumes.models import ProfileUpdate, Resume, UploadBatch  # noqa: E402, F401

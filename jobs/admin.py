@@ -12,7 +12,8 @@ from django.http import HttpRequest
 
 from ats.core.admin import ViewOnlyAdmin, ViewOnlyInline
 from jobs import services
-from jobs.applications.models import Application, OutcomeChange, StageChange
+from jobs.applications.models import Application, OutcomeChange, RejectionReason, StageChange
+from jobs.applications.services import rejection_reason_save
 from jobs.bulk.models import BulkAction
 from jobs.careers import services as careers_services
 from jobs.careers.models import ApplicationAnswer, ApplicationQuestion, Consent
@@ -124,7 +125,7 @@ class StageChangeInline(ViewOnlyInline):
 
 class OutcomeChangeInline(ViewOnlyInline):
     model = OutcomeChange
-    fields = ("from_outcome", "to_outcome", "reason", "changed_by", "changed_at")
+    fields = ("from_outcome", "to_outcome", "rejection_reason", "reason", "changed_by", "changed_at")
     show_change_link = False
 
 
@@ -132,6 +133,23 @@ class AnswerInline(ViewOnlyInline):
     model = ApplicationAnswer
     fields = ("label", "value", "answered_at")
     show_change_link = False
+
+
+@admin.register(RejectionReason)
+class RejectionReasonAdmin(admin.ModelAdmin):
+    """The managed list of rejection reasons, each optionally with the template it may send."""
+
+    list_display = ("name", "template", "active", "position")
+    list_editable = ("active", "position")
+    list_filter = ("active",)
+    search_fields = ("name",)
+    ordering = ("position", "name")
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # deactivate instead: rejections and their history point at it
+
+    def save_model(self, request: HttpRequest, obj: RejectionReason, form: forms.ModelForm, change: bool) -> None:
+        rejection_reason_save(actor=request.user, reason=obj)
 
 
 @admin.register(Application)
@@ -145,7 +163,7 @@ class ApplicationAdmin(ViewOnlyAdmin):
 
 @admin.register(Stage)
 class StageAdmin(ViewOnlyAdmin):
-    list_display = ("name", "job", "kind", "position", "needs_review")
+    list_display = ("name", "job", "kind", "position", "needs_review", "auto_email_template")
     list_filter = ("kind", "needs_review")
     search_fields = ("name", "job__title")
     list_select_related = ("job",)
@@ -160,8 +178,8 @@ class StageChangeAdmin(ViewOnlyAdmin):
 
 @admin.register(OutcomeChange)
 class OutcomeChangeAdmin(ViewOnlyAdmin):
-    list_display = ("application", "from_outcome", "to_outcome", "reason", "changed_by", "changed_at")
-    list_filter = ("to_outcome",)
+    list_display = ("application", "from_outcome", "to_outcome", "rejection_reason", "reason", "changed_by", "changed_at")
+    list_filter = ("to_outcome", "rejection_reason")
     list_select_related = ("application__candidate", "application__job", "changed_by")
     search_fields = ("application__candidate__full_name", "application__job__title")
 

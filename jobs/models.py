@@ -135,6 +135,12 @@ class Stage(models.Model):
     position = models.PositiveSmallIntegerField()
     # Applications here wait for the job's hiring managers (Shortlisted by default).
     needs_review = models.BooleanField(default=False)
+    # Off by default. When set, entering this stage queues this template to the candidate, sent
+    # after EMAIL_STAGE_DELAY_SECONDS so a mistaken move can be undone before the mail leaves.
+    auto_email_template = models.ForeignKey(
+        "candidates.EmailTemplate", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        limit_choices_to={"active": True},
+    )
 
     class Meta:
         ordering = ["job", "position"]
@@ -170,7 +176,7 @@ class ReviewCriterion(models.Model):
 
 
 # The sub-packages' models belong to this app too: importing them here registers them with it.
-from jobs.applications.models import Application, OutcomeChange, StageChange  # noqa: E402, F401
+from jobs.applications.models import Application, OutcomeChange, RejectionReason, StageChange  # noqa: E402, F401
 from jobs.bulk.models import BulkAction  # noqa: E402, F401
 from jobs.careers.models import ApplicationAnswer, ApplicationQuestion, Consent  # noqa: E402, F401
 from jobs.reviews.models import (  # noqa: E402, F401

@@ -214,6 +214,19 @@ def stage_set_needs_review(*, actor: User | None, stage: Stage, needs_review: bo
 
 
 @transaction.atomic
+def stage_set_auto_email(*, actor: User | None, stage: Stage, template: Any = None) -> Stage:
+    """Set (or clear, with None) the template queued to a candidate on entering this stage. Off
+    by default; the mail waits EMAIL_STAGE_DELAY_SECONDS so a mistaken move can be undone first."""
+    if stage.auto_email_template_id == (template.pk if template is not None else None):
+        return stage
+    stage.auto_email_template = template
+    stage.save(update_fields=["auto_email_template"])
+    activity_record(actor=actor, verb=Activity.Verb.JOB_EDITED, job=stage.job,
+                    data={"stage_auto_email": {stage.name: str(template) if template is not None else None}})
+    return stage
+
+
+@transaction.atomic
 def stage_reorder(*, actor: User | None, job: Job, order: list[int]) -> list[Stage]:
     """Put the job's stages in the order of `order` (every stage id of the job, once each)."""
     job = _locked_job(job)

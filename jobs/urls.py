@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:job_id>/stages/reorder/", views.stage_reorder, name="stage_reorder"),
     path("<int:job_id>/stages/<int:stage_id>/rename/", views.stage_rename, name="stage_rename"),
     path("<int:job_id>/stages/<int:stage_id>/review/", views.stage_review, name="stage_review"),
+    path("<int:job_id>/stages/<int:stage_id>/email/", views.stage_email, name="stage_email"),
     path("<int:job_id>/stages/<int:stage_id>/remove/", views.stage_remove, name="stage_remove"),
     path("<int:job_id>/board/stages/<int:stage_id>/", board.column_page, name="column"),
     path("<int:job_id>/applications.csv", exports.application_export, name="export"),

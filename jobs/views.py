@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import IntegrityError
@@ -16,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ats.core.access import is_recruiter, recruiters_only, signed_in
+from candidates.emails.selectors import email_templates_usable
 from jobs import services
 from jobs.forms import (
     JobForm,
@@ -163,6 +165,8 @@ def _stage_editor(
 ) -> HttpResponse:
     stages = list(job.stages.annotate(application_count=Count("applications")).order_by("position"))
     context = {"job": job, "stages": stages, "add_form": add_form or StageAddForm(job=job, initial=_add_initial(stages)),
+               "stage_templates": list(email_templates_usable(request.user)),
+               "email_delay_minutes": settings.EMAIL_STAGE_DELAY_SECONDS // 60,
                "kinds": Stage.Kind.choices, "error_stage": stage_error[0] if stage_error else None,
                "stage_error": stage_error[1] if stage_error else ""}
     template = "jobs/stages.html#stage_editor" if request.headers.get("HX-Request") else "jobs/stages.html"
@@ -257,6 +261,19 @@ def stage_review(request: HttpRequest, job_id: int, stage_id: int) -> HttpRespon
     services.stage_set_needs_review(actor=request.user, stage=stage, needs_review=needs_review)
     verb = "now awaits" if needs_review else "no longer awaits"
     return _after_stage_write(request, job, f"“{stage.name}” {verb} hiring-manager review.")
+
+
+@recruiters_only
+@require_POST
+def stage_email(request: HttpRequest, job_id: int, stage_id: int) -> HttpResponse:
+    """Choose the stage's automatic e-mail (or none, the default)."""
+    job, stage = _job_stage(request, job_id, stage_id)
+    template_id = _int_or_none(request.POST.get("template"))
+    template = get_object_or_404(email_templates_usable(request.user), pk=template_id) if template_id else None
+    services.stage_set_auto_email(actor=request.user, stage=stage, template=template)
+    message = (f"Entering “{stage.name}” now e-mails “{template}” after {settings.EMAIL_STAGE_DELAY_SECONDS // 60} minutes."
+               if template else f"Entering “{stage.name}” sends no e-mail.")
+    return _after_stage_write(request, job, message)
 
 
 @recruiters_only

@@ -17,6 +17,10 @@ from django.utils import timezone
 
 from ats.api.services import api_token_create
 from ats.webhooks import services as webhook_services
+from candidates.emails.models import EmailTemplate
+from candidates.emails.services.inbound import inbound_receive
+from candidates.emails.services.outbound import email_send
+from candidates.emails.services.templates import email_template_save
 from candidates.lists.models import CandidateList, SavedSearch
 from candidates.merges.models import CandidateMerge
 from candidates.models import Note, Tag
@@ -114,6 +118,9 @@ def world(recruiter, manager_a, manager_b, job_a, job_b):
     subscription = webhook_services.subscription_create(actor=recruiter, url="https://hooks.example.com/b", events=[])
     webhook_services.event_record("candidate.updated", candidate_id=candidate.pk, payload={})
     update = ProfileUpdate.objects.create(candidate=candidate, resume=resume, before={"headline": "a"}, after={"headline": "b"})
+    template = email_template_save(actor=recruiter, template=EmailTemplate(name="B mail", subject="Hi", body="Hello"))
+    email = email_send(actor=recruiter, candidate=candidate, template=template, application=application, idempotency_key="b")
+    inbound = inbound_receive(raw=b"From: b@example.org\r\nSubject: Job B\r\n\r\nHello\r\n")
     # Keyword argument name -> the value of job B's object of that kind.
     values = {
         "job_id": job_b.pk,
@@ -138,6 +145,10 @@ def world(recruiter, manager_a, manager_b, job_a, job_b):
         "token_id": token.pk,
         "subscription_id": subscription.pk,
         "delivery_id": subscription.deliveries.get().pk,
+        "template_id": template.pk,
+        "email_id": email.pk,
+        "inbound_id": inbound.pk,
+        "signed": "not-a-signed-link",  # a forged unsubscribe link is 404 for everyone
         "section": "contact",
         "page": 1,  # the first drawn page of job B's candidate's résumé
     }

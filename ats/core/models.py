@@ -41,6 +41,10 @@ class Activity(models.Model):
         REVIEW_REQUESTED = "review_requested", "asked for a review"
         REVIEW_SUBMITTED = "review_submitted", "submitted a review"
         NOTIFICATIONS_CHANGED = "notifications_changed", "changed notification settings"
+        EMAIL_QUEUED = "email_queued", "queued an e-mail"
+        EMAIL_CANCELLED = "email_cancelled", "cancelled an e-mail"
+        EMAIL_RECEIVED = "email_received", "e-mail received"
+        CONTACT_PREFERENCE = "contact_preference", "changed the contact preference"
 
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     verb = models.CharField(max_length=40, choices=Verb.choices)

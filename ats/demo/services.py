@@ -14,9 +14,12 @@ from django.utils import timezone
 from ats.core.access import HIRING_MANAGER_GROUP, RECRUITER_GROUP
 from ats.demo import data
 from ats.demo.copy import copy_insert
+from candidates.emails.models import EmailTemplate
+from candidates.emails.services.templates import email_template_save
 from candidates.models import Candidate, Education, Experience
 from candidates.search.services import candidate_reindex
-from jobs.applications.models import Application, OutcomeChange, StageChange
+from jobs.applications.models import Application, OutcomeChange, RejectionReason, StageChange
+from jobs.applications.services import rejection_reason_save
 from jobs.careers.models import ApplicationQuestion
 from jobs.models import Job, JobStatusChange, ReviewCriterion, Stage
 
@@ -248,3 +251,42 @@ def _flush_applications(applications: list[Application], actor: User) -> int:
         if a.outcome != "active"
     ])
     return len(rows)
+
+
+# (name, language, kind, subject, body): the demo's e-mail templates, in English and Chinese.
+DEMO_TEMPLATES = [
+    ("Invite to a call", "en", "general", "{job_title} at {company}: a first call",
+     "Hello {first_name},\n\nThank you for applying for {job_title}. We would like to talk.\n{scheduling_line}\n\n"
+     "Best regards,\n{recruiter_name}, {company}"),
+    ("Invite to a call", "zh", "general", "{company}：{job_title} 初次沟通",
+     "{first_name}，您好！\n\n感谢您申请{job_title}职位，我们希望与您进一步沟通。\n{scheduling_line}\n\n{recruiter_name}，{company}"),
+    ("Screening started", "en", "stage", "Your application for {job_title}",
+     "Hello {first_name},\n\nWe are reviewing your application for {job_title} and will be in touch soon.\n\n{recruiter_name}"),
+    ("Not this time", "en", "rejection", "Your application for {job_title}",
+     "Dear {first_name},\n\nThank you for your interest in {job_title} at {company}. We have decided not to move "
+     "forward with your application this time.\n\nKind regards,\n{recruiter_name}"),
+    ("Not this time", "zh", "rejection", "关于您申请的{job_title}职位",
+     "{first_name}，您好：\n\n感谢您对{company}{job_title}职位的关注。经过慎重考虑，我们这次无法推进您的申请。\n\n{recruiter_name}"),
+]
+DEMO_REJECTION_REASONS = ["Not enough experience", "Skills do not match", "Salary expectations", "Role filled",
+                          "No response from the candidate"]
+
+
+@transaction.atomic
+def demo_email_setup_ensure(actor: User) -> int:
+    """The demo's e-mail templates and rejection reasons, each created once (through the services);
+    returns how many rows were added. Stages keep sending nothing: automatic mail is opt-in."""
+    added = 0
+    existing = set(EmailTemplate.objects.values_list("name", "language"))
+    for name, language, kind, subject, body in DEMO_TEMPLATES:
+        if (name, language) not in existing:
+            email_template_save(actor=actor, template=EmailTemplate(name=name, language=language, kind=kind,
+                                                                    subject=subject, body=body))
+            added += 1
+    rejection = EmailTemplate.objects.filter(name="Not this time", language="en").first()
+    known = set(RejectionReason.objects.values_list("name", flat=True))
+    for position, name in enumerate(DEMO_REJECTION_REASONS):
+        if name not in known:
+            rejection_reason_save(actor=actor, reason=RejectionReason(name=name, template=rejection, position=position))
+            added += 1
+    return added

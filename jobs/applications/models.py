@@ -7,6 +7,27 @@ from django.db.models import Q
 from django.utils import timezone
 
 
+class RejectionReason(models.Model):
+    """The managed list of why applications are rejected (admin): reports count them. A reason in
+    use is deactivated rather than deleted (PROTECT), so the history keeps pointing at it."""
+
+    name = models.CharField(max_length=120, unique=True)
+    # Sent (delayed, cancellable) when a recruiter rejects with this reason and asks for it.
+    template = models.ForeignKey(
+        "candidates.EmailTemplate", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        limit_choices_to={"active": True},
+    )
+    active = models.BooleanField(default=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        constraints = [models.CheckConstraint(condition=~Q(name=""), name="rejectionreason_not_blank")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Application(models.Model):
     class Outcome(models.TextChoices):
         ACTIVE = "active", "Active"
@@ -31,6 +52,10 @@ class Application(models.Model):
     stage = models.ForeignKey("jobs.Stage", on_delete=models.PROTECT, related_name="applications")
     outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.ACTIVE, db_index=True)
     outcome_reason = models.CharField(max_length=300, blank=True)
+    # The structured reason of a rejection (outcome_reason keeps the free-text note).
+    rejection_reason = models.ForeignKey(
+        RejectionReason, null=True, blank=True, on_delete=models.PROTECT, related_name="applications"
+    )
     source = models.CharField(max_length=50, blank=True)
     # Arrived by itself (the careers site) and no recruiter has opened the candidate since: the
     # board card says "New". A column of the card's own row, so the board reads it for free.
@@ -104,6 +129,10 @@ class OutcomeChange(models.Model):
     from_outcome = models.CharField(max_length=10, choices=Application.Outcome.choices)
     to_outcome = models.CharField(max_length=10, choices=Application.Outcome.choices)
     reason = models.CharField(max_length=300, blank=True)
+    # What reports count: PROTECT, so this append-only row never needs to change when a reason goes.
+    rejection_reason = models.ForeignKey(
+        RejectionReason, null=True, blank=True, on_delete=models.PROTECT, related_name="outcome_changes"
+    )
     changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     changed_at = models.DateTimeField(default=timezone.now)
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from ats.core.access import User, is_hiring_manager, is_recruiter
 from candidates.models import Candidate, Experience
-from jobs.applications.models import Application
+from jobs.applications.models import Application, OutcomeChange
 from jobs.models import Job, Stage
 from jobs.reviews.models import Review
 
@@ -176,3 +176,16 @@ def job_board_stage(*, user: User, job: Job, stage_id: int) -> Stage:
     if not is_recruiter(user):
         stages = stages.filter(needs_review=True)
     return get_object_or_404(stages, pk=stage_id)
+
+
+def rejection_reason_counts(*, user: User, job: Job | None = None, since: datetime | None = None) -> list[tuple[str, int]]:
+    """How many rejections gave each structured reason (most first), from the append-only outcome
+    history: a rejection that was later reopened still happened. Only jobs the user may see; one query."""
+    changes = OutcomeChange.objects.filter(to_outcome=Application.Outcome.REJECTED, rejection_reason__isnull=False,
+                                           application__in=application_list_for(user))
+    if job is not None:
+        changes = changes.filter(application__job=job)
+    if since is not None:
+        changes = changes.filter(changed_at__gte=since)
+    rows = changes.values("rejection_reason__name").annotate(n=Count("id")).order_by("-n", "rejection_reason__name")
+    return [(row["rejection_reason__name"], row["n"]) for row in rows]

@@ -13,8 +13,14 @@ from ats.core.access import User, actor_id
 from ats.core.models import Activity
 from ats.core.services import activity_record
 from ats.webhooks.services import event_record
+from candidates.emails.services.outbound import (
+    rejection_email_schedule,
+    rejection_emails_cancel,
+    stage_email_schedule,
+    stage_emails_cancel,
+)
 from candidates.models import Candidate
-from jobs.applications.models import Application, OutcomeChange, StageChange
+from jobs.applications.models import Application, OutcomeChange, RejectionReason, StageChange
 from jobs.models import Job, Stage
 from jobs.reviews import notifications
 
@@ -99,7 +105,7 @@ def application_move(
     if updated != 1:
         raise StageConflict(f"Application {application.pk} is no longer in stage {expected}.")
     from_stage = Stage.objects.get(pk=expected)
-    StageChange.objects.create(
+    change = StageChange.objects.create(
         application=application,
         from_stage=from_stage,
         to_stage=to_stage,
@@ -120,6 +126,8 @@ def application_move(
     )
     event_record("application.stage_changed", candidate_id=application.candidate_id, payload={"application_id": application.pk, "job_id": application.job_id, "from_stage_id": from_stage.pk, "to_stage_id": to_stage.pk})
     notifications.shortlist_arrived(application)  # digest to hiring managers, on commit
+    # The new stage's automatic mail (delayed), and the old one's cancelled if it has not left yet.
+    stage_email_schedule(actor=actor, application=application, stage=to_stage, change_id=change.pk)
     return application
 
 
@@ -153,16 +161,22 @@ def application_move_undo(*, actor: User | None, application: Application, chang
 
 @transaction.atomic
 def application_set_outcome(
-    *, actor: User | None, application: Application, outcome: str, reason: str = ""
+    *, actor: User | None, application: Application, outcome: str, reason: str = "",
+    rejection_reason: RejectionReason | None = None, send_email: bool = False,
 ) -> Application:
     """Reject, withdraw, hire or reopen an application, as Application.OUTCOME_TRANSITIONS allows.
 
     The row is locked and its current outcome checked, so of two recruiters rejecting the same
     application at once the second is told it is already rejected (OutcomeRefused).
+    A rejection may name a structured `rejection_reason` (the free-text `reason` stays as the note;
+    without one the reason's name is the note). With `send_email`, the reason's template is queued
+    to leave after EMAIL_REJECTION_DELAY_SECONDS; reopening the application cancels it.
     """
     if outcome not in Application.Outcome.values:
         raise OutcomeRefused(f"Unknown outcome {outcome!r}.")
-    reason = reason.strip()
+    if rejection_reason is not None and outcome != Application.Outcome.REJECTED:
+        raise OutcomeRefused("A rejection reason goes only with a rejection.")
+    reason = reason.strip() or (rejection_reason.name if rejection_reason is not None else "")
     if outcome in Application.OUTCOMES_WITH_REASON and not reason:
         raise OutcomeRefused("A reason is required to reject or withdraw an application.")
     current = Application.objects.select_for_update().only("outcome").get(pk=application.pk)
@@ -177,10 +191,11 @@ def application_set_outcome(
     application.outcome = outcome
     application.outcome_reason = reason if outcome != Application.Outcome.ACTIVE else ""
     application.outcome_at = None if outcome == Application.Outcome.ACTIVE else now
-    application.save(update_fields=["outcome", "outcome_reason", "outcome_at", "updated_at"])
-    OutcomeChange.objects.create(
+    application.rejection_reason = rejection_reason
+    application.save(update_fields=["outcome", "outcome_reason", "rejection_reason", "outcome_at", "updated_at"])
+    change = OutcomeChange.objects.create(
         application=application, from_outcome=previous, to_outcome=outcome, reason=reason,
-        changed_by_id=actor_id(actor), changed_at=now,
+        rejection_reason=rejection_reason, changed_by_id=actor_id(actor), changed_at=now,
     )
     activity_record(
         actor=actor,
@@ -188,10 +203,32 @@ def application_set_outcome(
         candidate=application.candidate,
         job=application.job,
         application=application,
-        data={"from": previous, "outcome": outcome, "reason": reason},
+        data={"from": previous, "outcome": outcome, "reason": reason,
+              **({"rejection_reason": rejection_reason.name} if rejection_reason is not None else {})},
     )
     event_record(f"application.{'reopened' if outcome == Application.Outcome.ACTIVE else outcome}", candidate_id=application.candidate_id, payload={"application_id": application.pk, "job_id": application.job_id})
+    if outcome == Application.Outcome.ACTIVE:
+        rejection_emails_cancel(actor=actor, application=application)
+    else:
+        stage_emails_cancel(actor=actor, application=application)
+    if send_email and rejection_reason is not None and rejection_reason.template is not None:
+        # EmailRefused (the candidate opted out) rolls the rejection back: the recruiter is told
+        # and can reject again without the e-mail.
+        rejection_email_schedule(actor=actor, application=application, template=rejection_reason.template,
+                                 change_id=change.pk)
     return application
+
+
+@transaction.atomic
+def rejection_reason_save(*, actor: User | None, reason: RejectionReason) -> RejectionReason:
+    """Add or change an entry of the managed list of rejection reasons (the admin calls this). A
+    reason is never deleted once used (PROTECT); it is deactivated, so reports keep counting it."""
+    reason.name = " ".join(reason.name.split())
+    if not reason.name:
+        raise ValueError("A rejection reason needs a name.")
+    reason.save()
+    activity_record(actor=actor, verb=Activity.Verb.JOB_EDITED, data={"rejection_reason": reason.name, "active": reason.active})
+    return reason
 
 
 def applications_mark_seen(*, actor: User | None, candidate: Candidate) -> int:

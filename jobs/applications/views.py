@@ -22,7 +22,8 @@ from ats.core.access import is_recruiter, recruiters_only, signed_in
 from ats.core.http import wants_json
 from jobs.applications import services
 from jobs.applications.forms import MoveForm
-from jobs.applications.models import Application, StageChange
+from candidates.emails.selectors import email_templates_usable
+from jobs.applications.models import Application, RejectionReason, StageChange
 from jobs.applications.selectors import (
     BOARD_PAGE_SIZE,
     application_list_for,
@@ -76,6 +77,9 @@ def job_board(request: HttpRequest, job_id: int) -> HttpResponse:
     context["closed_count"] = application_list_for(request.user).filter(
         job=job, outcome__in=[Application.Outcome.REJECTED, Application.Outcome.WITHDRAWN]
     ).count()
+    if context["can_move"]:  # the bulk bar's choices: two short lists, whatever the board's size
+        context["rejection_reasons"] = list(RejectionReason.objects.filter(active=True))
+        context["email_templates"] = list(email_templates_usable(request.user))
     return render(request, "jobs/board.html", context)
 
 

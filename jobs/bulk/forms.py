@@ -65,6 +65,8 @@ class BoardBulkForm(forms.Form):
     action = forms.ChoiceField(choices=ACTIONS)
     to_stage = forms.IntegerField(required=False)
     reason = forms.CharField(max_length=300, required=False)
+    rejection_reason = forms.IntegerField(required=False, min_value=1)
+    send_email = forms.BooleanField(required=False)
     confirmed = forms.BooleanField(required=False)
 
     def clean(self) -> dict:
@@ -75,6 +77,6 @@ class BoardBulkForm(forms.Form):
             self.add_error(None, "Select at least one card first.")
         if data.get("action") == "move" and not data.get("to_stage"):
             self.add_error("to_stage", "Choose the stage to move them to.")
-        if data.get("action") == "reject" and not (data.get("reason") or "").strip():
+        if data.get("action") == "reject" and not (data.get("reason") or "").strip() and not data.get("rejection_reason"):
             self.add_error("reason", "A reason is required to reject applications.")
         return data

@@ -19,10 +19,11 @@ from django.utils import timezone
 from ats.core.access import User
 from ats.core.models import Activity
 from ats.core.services import activity_record
+from candidates.emails.services.outbound import contact_refusal
 from candidates.lists.services import candidate_list_add, candidate_list_remove
 from candidates.models import Candidate, Tag
 from candidates.services import candidate_tag_add, candidate_tag_remove, normalise_tag
-from jobs.applications.models import Application
+from jobs.applications.models import Application, RejectionReason
 from jobs.applications.services import (
     application_move,
     application_set_outcome,
@@ -93,24 +94,34 @@ def bulk_move(*, actor: User, applications: list[Application], to_stage: Stage, 
 
 @transaction.atomic
 def bulk_set_outcome(
-    *, actor: User, applications: list[Application], outcome: str, reason: str, page: str = "board"
+    *, actor: User, applications: list[Application], outcome: str, reason: str, page: str = "board",
+    rejection_reason: RejectionReason | None = None, send_email: bool = False,
 ) -> BulkAction:
-    """Reject or withdraw several active applications of one job, with one reason."""
+    """Reject or withdraw several active applications of one job, with one reason (and, for a
+    rejection, optionally a structured reason whose template is queued, delayed, to each candidate
+    who may be contacted; undoing the bulk change cancels the mails not yet sent)."""
     if not applications:
         raise BulkError("Select at least one application.")
-    rows = []
+    reason = reason.strip() or (rejection_reason.name if rejection_reason is not None else "")
+    rows, not_mailed = [], 0
     for application in applications:
         if application.outcome != Application.Outcome.ACTIVE:
             continue
         row = Row(application_id=application.pk, candidate_id=application.candidate_id, outcome=application.outcome,
                   reason=application.outcome_reason, outcome_at=iso(application.outcome_at))
-        application_set_outcome(actor=actor, application=application, outcome=outcome, reason=reason)
+        # An opted-out candidate is rejected all the same, without the mail.
+        mail = send_email and not contact_refusal(application.candidate)
+        not_mailed += send_email and not mail
+        application_set_outcome(actor=actor, application=application, outcome=outcome, reason=reason,
+                                rejection_reason=rejection_reason, send_email=mail)
         row.after_outcome_at = iso(application.outcome_at)
         rows.append(row)
     verb = {Application.Outcome.REJECTED: "Rejected", Application.Outcome.WITHDRAWN: "Withdrew"}.get(outcome, "Updated")
-    summary = f"{verb} {_plural(len(rows), 'candidate')}: {reason.strip()}"
+    summary = f"{verb} {_plural(len(rows), 'candidate')}: {reason}"
+    if not_mailed:
+        summary += f" ({_plural(not_mailed, 'candidate')} not e-mailed: no address or asked not to be contacted)"
     payload = Payload(page=page, summary=summary, rows=rows, job_id=applications[0].job_id, outcome=outcome,
-                      reason=reason.strip())
+                      reason=reason)
     return _record(actor=actor, kind=BulkAction.Kind.REJECT, payload=payload)
 
 

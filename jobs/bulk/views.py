@@ -2,6 +2,7 @@
 (selected cards). Both go through the one engine in jobs.bulk.services."""
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,7 +15,7 @@ from candidates.lists.selectors import candidate_lists_for
 from candidates.search.forms import SearchForm
 from candidates.search.selectors import SearchParams, candidate_search
 from candidates.selectors import candidate_list_for
-from jobs.applications.models import Application
+from jobs.applications.models import Application, RejectionReason
 from jobs.applications.selectors import application_list_for
 from jobs.applications.services import StageConflict
 from jobs.bulk import services
@@ -138,9 +139,17 @@ def board_bulk(request: HttpRequest, job_id: int) -> HttpResponse:
         if to_stage is None:
             messages.error(request, "That stage is not part of this job.")
             return HttpResponse("That stage is not part of this job.", status=400)
+    rejection_reason = None
+    if data["action"] == "reject" and data.get("rejection_reason"):
+        rejection_reason = RejectionReason.objects.filter(active=True, pk=data["rejection_reason"]).select_related("template").first()
+        if rejection_reason is None:
+            messages.error(request, "That rejection reason is not in use any more; choose another.")
+            return redirect(job.get_absolute_url())
+    send_email = bool(data.get("send_email") and rejection_reason is not None and rejection_reason.template_id)
     if not data["confirmed"]:
         context = {"job": job, "applications": applications, "action": data["action"], "to_stage": to_stage,
-                   "reason": data.get("reason", "")}
+                   "reason": data.get("reason", ""), "rejection_reason": rejection_reason, "send_email": send_email,
+                   "email_delay_minutes": settings.EMAIL_REJECTION_DELAY_SECONDS // 60}
         return render(request, "jobs/bulk_confirm.html", context)
     try:
         if to_stage is not None:
@@ -149,7 +158,8 @@ def board_bulk(request: HttpRequest, job_id: int) -> HttpResponse:
             note = f" ({skipped} already there)" if skipped else ""
         else:
             action = services.bulk_set_outcome(
-                actor=request.user, applications=applications, outcome=Application.Outcome.REJECTED, reason=data["reason"]
+                actor=request.user, applications=applications, outcome=Application.Outcome.REJECTED, reason=data["reason"],
+                rejection_reason=rejection_reason, send_email=send_email,
             )
             note = ""
     except StageConflict:

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
+from candidates.emails.models import OutboundEmail
+from candidates.emails.services.outbound import email_deliver, email_queue_prepared
 from jobs.careers.models import Consent
 
 
@@ -21,16 +22,16 @@ def send_application_confirmation(consent_id: int) -> bool:
         "retention_days": consent.retention_days,
         "notice_version": consent.notice_version,
     }
-    send_candidate_mail(
-        to=consent.email, subject=f"We received your application: {context['job_title']}",
-        template="emails/careers_confirmation", context=context,
+    template = "emails/careers_confirmation"
+    # Through the candidate e-mail log: the confirmation is on the candidate's timeline with its
+    # delivery state, and a re-run of this job finds the row already sent (one key per consent).
+    email = email_queue_prepared(
+        candidate=consent.candidate, application=consent.application, to=consent.email,
+        subject=f"We received your application: {context['job_title']}",
+        body=render_to_string(f"{template}.txt", context), html_body=render_to_string(f"{template}.html", context),
+        idempotency_key=f"careers-confirm:{consent.pk}", purpose=OutboundEmail.Purpose.CAREERS,
+        template_name="Careers confirmation", enqueue=False,
     )
+    # Delivered here, in this job; a temporary SMTP failure leaves it queued for the e-mail sweep.
+    email_deliver(email.pk)
     return True
-
-
-def send_candidate_mail(*, to: str, subject: str, template: str, context: dict[str, object]) -> None:
-    """The one place this package sends mail to a candidate, so it can later go through the
-    candidate e-mail log (text and HTML from `template`.txt / .html)."""
-    message = EmailMultiAlternatives(subject=subject, body=render_to_string(f"{template}.txt", context), to=[to])
-    message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
-    message.send()

@@ -292,21 +292,28 @@
 
   bulkForm.addEventListener("submit", (event) => {
     if (confirmedSubmit) return;
-    event.preventDefault();
     const action = event.submitter ? event.submitter.value : "";
+    // Bulk e-mail has its own confirmation page on the server (who gets it, the preview).
+    if (action === "email") return;
+    event.preventDefault();
     const count = selected().length;
     const people = `${count} application${count === 1 ? "" : "s"}`;
     let title;
     let text;
     if (action === "reject") {
-      const reason = bulkForm.elements.reason.value.trim();
+      const structured = bulkForm.elements.rejection_reason;
+      const chosen = structured && structured.value ? structured.options[structured.selectedIndex].text : "";
+      const reason = bulkForm.elements.reason.value.trim() || chosen;
       if (!reason) {
         showToast("Give a reason for rejecting first.", { error: true });
-        bulkForm.elements.reason.focus();
+        (structured || bulkForm.elements.reason).focus();
         return;
       }
       title = `Reject ${people}?`;
       text = `Reason: “${reason}”. They move to “Rejected and withdrawn”; you can restore them from there.`;
+      if (chosen && bulkForm.elements.send_email && bulkForm.elements.send_email.checked) {
+        text += " The reason's e-mail leaves after a delay; restoring them before then cancels it.";
+      }
     } else {
       const select = bulkForm.elements.to_stage;
       if (!select.value) {

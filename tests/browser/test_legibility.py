@@ -80,7 +80,9 @@ def test_every_button_on_the_main_pages_has_a_readable_label(page):
     page.goto(job.get_absolute_url())
     page.locator(".card-select").first.check()
     checked += _check(page, "board with a selected card")
-    page.get_by_label("Reason for rejecting").fill("Position filled")
+    # The demo has a managed list of rejection reasons: the free text is a note beside the reason.
+    page.get_by_label("Rejection reason").select_option(label="Role filled")
+    page.get_by_label("Note on the rejection").fill("Position filled")
     page.get_by_role("button", name="Reject", exact=True).click()
     dialog = page.locator("[data-confirm-dialog]")
     dialog.wait_for(state="visible")

@@ -13,6 +13,7 @@ from ats.demo.services import (
     DEMO_USERS,
     demo_applications_create,
     demo_candidates_create,
+    demo_email_setup_ensure,
     demo_jobs_create,
     demo_password,
     demo_users_ensure,
@@ -45,6 +46,7 @@ class Command(BaseCommand):
             raise CommandError("--applications cannot exceed --candidates × --jobs (one application per pair).")
         started = time.monotonic()
         users = demo_users_ensure()
+        demo_email_setup_ensure(users["recruiter"])
         if Candidate.objects.exists() and not options["add"]:
             self.stdout.write("Demo data already present: kept as is (use --add for more).")
         else:

@@ -13,6 +13,7 @@ from ats.demo.services import (
     demo_applications_create,
     demo_big_job_create,
     demo_candidates_create,
+    demo_email_setup_ensure,
     demo_jobs_create,
     demo_password,
     demo_users_ensure,
@@ -73,3 +74,15 @@ def test_the_big_benchmark_job_is_open_with_its_applications(demo):
     assert (job.title, job.status) == ("Benchmark job", "open")
     assert job.applications.count() == 40
     assert job.status_changes.last().to_status == "open"
+
+
+@pytest.mark.django_db
+def test_the_demo_has_email_templates_in_two_languages_and_rejection_reasons_once():
+    users = demo_users_ensure()
+    assert demo_email_setup_ensure(users["recruiter"]) == 10
+    assert demo_email_setup_ensure(users["recruiter"]) == 0
+    from candidates.emails.models import EmailTemplate
+    from jobs.applications.models import RejectionReason
+
+    assert set(EmailTemplate.objects.values_list("language", flat=True)) == {"en", "zh"}
+    assert RejectionReason.objects.filter(template__kind="rejection").count() == 5
