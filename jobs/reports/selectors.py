@@ -41,13 +41,13 @@ KIND_ORDER: tuple[str, ...] = tuple(Stage.Kind.values)
 KIND_LABELS: dict[str, str] = {Stage.Kind.SHORTLIST: "Shortlist", **{k: v for k, v in Stage.Kind.choices if k != "shortlist"}}
 KIND_RANK_SQL = "CASE {col} " + " ".join(f"WHEN '{kind}' THEN {n}" for n, kind in enumerate(KIND_ORDER, 1)) + " END"
 SOURCE_LABELS: dict[str, str] = {**dict(Candidate.Source.choices), "bulk": "Added in bulk", "": "Not recorded"}
-# Activity verbs counted per person. E-mail is being built on another branch: when it records its
-# sends as activity, its verb goes in EMAIL_VERBS and the column fills in (it counts nothing today).
+# Activity verbs counted per person. E-mails: those a person sent (queued) from a profile or the
+# board; automatic stage and rejection mails have no actor and count for nobody.
 ACTIVITY_VERBS: dict[str, tuple[str, ...]] = {
     "moves": (Activity.Verb.STAGE_MOVED, Activity.Verb.OUTCOME_SET),
     "notes": (Activity.Verb.NOTE_ADDED,),
     "reviews_requested": (Activity.Verb.REVIEW_REQUESTED,),
-    "emails": (),
+    "emails": (Activity.Verb.EMAIL_QUEUED,),
 }
 DEFAULT_DAYS = 90
 

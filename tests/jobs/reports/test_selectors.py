@@ -87,7 +87,9 @@ def test_review_responsiveness_per_reviewer(recruiter, manager_a, job_a):
 
 
 @pytest.mark.django_db
-def test_recruiter_activity_counts_moves_notes_and_review_requests_this_week(recruiter, manager_a, job_a):
+def test_recruiter_activity_counts_moves_notes_review_requests_and_emails_this_week(recruiter, manager_a, job_a):
+    from candidates.emails.models import EmailTemplate
+    from candidates.emails.services.outbound import email_send
     from candidates.services import note_add
     from jobs.applications.services import application_move
     from jobs.reviews.services import review_request_create
@@ -97,9 +99,12 @@ def test_recruiter_activity_counts_moves_notes_and_review_requests_this_week(rec
     application_move(actor=recruiter, application=application, to_stage=factories.stage_of(job_a, "shortlist"))
     note_add(actor=recruiter, candidate=application.candidate, body="Strong portfolio.")
     review_request_create(actor=recruiter, application=application, reviewer=manager_a, due_in_days=2)
+    template = EmailTemplate.objects.create(name="Hello", language="en", subject="Hi {first_name}", body="Hello {first_name}")
+    email_send(actor=recruiter, candidate=application.candidate, template=template, idempotency_key="report-1")
+    email_send(actor=recruiter, candidate=application.candidate, template=template, idempotency_key="report-1")  # one action
     rows = report_get(user=recruiter, filters=_filters(), key="activity").rows
     week = timezone.localdate() - timedelta(days=timezone.localdate().weekday())
-    assert rows == [[week.isoformat(), "Rory Recruiter", 2, 1, 1, 0]]
+    assert rows == [[week.isoformat(), "Rory Recruiter", 2, 1, 1, 1]]
 
 
 @pytest.mark.django_db
