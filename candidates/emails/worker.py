@@ -7,9 +7,7 @@ Start it with  manage.py rqworker default notifications --with-scheduler
 from __future__ import annotations
 
 import logging
-from typing import Any
 
-from django.conf import settings
 from django.db import close_old_connections
 
 from ats.webhooks.worker import Worker
@@ -19,10 +17,7 @@ logger = logging.getLogger(__name__)
 
 
 class EmailWorker(Worker):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("maintenance_interval", settings.SWEEP_INTERVAL)
-        super().__init__(*args, **kwargs)
-
+    # The webhook worker's maintenance interval (SWEEP_INTERVAL) and sweep, then the e-mail sweep.
     def run_maintenance_tasks(self) -> None:
         super().run_maintenance_tasks()
         try:
