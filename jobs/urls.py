@@ -4,6 +4,7 @@ from django.urls import path
 from jobs import views
 from jobs.applications import views as board
 from jobs.bulk import views as bulk
+from jobs.careers import views as careers
 from jobs.exports import views as exports
 
 app_name = "jobs"
@@ -14,6 +15,9 @@ urlpatterns = [
     path("<int:job_id>/edit/", views.job_edit, name="edit"),
     path("<int:job_id>/status/", views.job_status, name="status"),
     path("<int:job_id>/stages/", views.stage_list, name="stages"),
+    path("<int:job_id>/questions/", careers.question_list, name="questions"),
+    path("<int:job_id>/questions/<int:question_id>/", careers.question_update, name="question_update"),
+    path("<int:job_id>/questions/<int:question_id>/remove/", careers.question_remove, name="question_remove"),
     path("<int:job_id>/stages/options/", views.stage_options, name="stage_options"),
     path("<int:job_id>/stages/add/", views.stage_add, name="stage_add"),
     path("<int:job_id>/stages/reorder/", views.stage_reorder, name="stage_reorder"),

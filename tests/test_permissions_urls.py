@@ -28,6 +28,7 @@ from candidates.resumes.models import ProfileUpdate, Resume, UploadBatch
 from jobs.bulk.models import BulkAction
 from jobs.reviews import services as review_services
 from jobs.reviews.models import ReviewRequest
+from jobs.careers.models import ApplicationQuestion
 from tests import factories
 
 SKIPPED_PREFIXES = ("admin/", "django-rq/", "django_rq/", "rq/", "static/")
@@ -142,6 +143,7 @@ def world(recruiter, manager_a, manager_b, job_a, job_b):
         "action_id": bulk_action.pk,
         "batch_id": batch.pk,
         "update_id": update.pk,
+        "question_id": ApplicationQuestion.objects.create(job=job_b, label="Work permit?", kind="yes_no").pk,
         "token_id": token.pk,
         "subscription_id": subscription.pk,
         "delivery_id": subscription.deliveries.get().pk,

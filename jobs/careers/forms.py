@@ -81,3 +81,31 @@ def _question_field(question: ApplicationQuestion) -> forms.Field:
     if question.kind == kind.CHOICE:
         return forms.ChoiceField(choices=[(o, o) for o in question.options], widget=forms.RadioSelect, **common)
     return forms.CharField(max_length=300, **common)
+
+
+class QuestionForm(forms.ModelForm):
+    """One of the job's questions to applicants, as a recruiter defines it on the job's page."""
+
+    class Meta:
+        model = ApplicationQuestion
+        fields = ["label", "kind", "choices", "required", "position"]
+        labels = {"label": "Question", "choices": "Options", "required": "Answer required", "position": "Order"}
+        widgets = {"choices": forms.Textarea(attrs={"rows": 3}), "label": forms.TextInput()}
+        error_messages = {"label": {"required": "Write the question applicants will see."}}
+
+    def clean_label(self) -> str:
+        label = self.cleaned_data["label"].strip()
+        if not label:
+            raise forms.ValidationError("Write the question applicants will see.")
+        return label
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        options = [line.strip() for line in (data.get("choices") or "").splitlines() if line.strip()]
+        if data.get("kind") == ApplicationQuestion.Kind.CHOICE and len(options) < 2:
+            self.add_error("choices", "A single-choice question needs at least two options, one per line.")
+        elif data.get("kind") != ApplicationQuestion.Kind.CHOICE:
+            data["choices"] = ""  # options only mean something for a single choice
+        else:
+            data["choices"] = "\n".join(options)
+        return data

@@ -8,17 +8,18 @@ from functools import wraps
 from typing import Any
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ats.core.access import client_ip, public
+from ats.core.access import client_ip, public, recruiters_only
 from ats.core.limits import human_size, takes_one_file_from_anyone
-from jobs.careers.forms import ApplyForm
+from jobs.careers.forms import ApplyForm, QuestionForm
 from jobs.careers.selectors import (
     CareersFilters,
     careers_filter_options,
@@ -27,8 +28,16 @@ from jobs.careers.selectors import (
     job_posting_json,
     plain_description,
 )
-from jobs.careers.services import Applicant, ApplyRefused, careers_apply, careers_rate_allows
+from jobs.careers.services import (
+    Applicant,
+    ApplyRefused,
+    careers_apply,
+    careers_rate_allows,
+    question_delete,
+    question_save,
+)
 from jobs.models import Job
+from jobs.selectors import job_get
 
 # Stricter than the application's own policy: no frames in or out, no base or plugin tricks, and
 # nothing from anywhere but this site (the JSON-LD block is data, which script-src does not govern).
@@ -209,3 +218,55 @@ def job_board_feed(request: HttpRequest) -> HttpResponse:
     ]
     context = _company() | {"rows": rows, "site": request.build_absolute_uri(reverse("careers:list")), "now": timezone.now()}
     return render(request, "careers/job_board.xml", context, content_type="application/xml; charset=utf-8")
+
+
+# --- The recruiter's side: a job's questions to applicants ---------------------------------------
+
+
+def _questions_page(request: HttpRequest, job: Job, *, add_form: QuestionForm | None = None,
+                    failed: tuple[int, QuestionForm] | None = None, status: int = 200) -> HttpResponse:
+    questions = list(job.questions.order_by("position", "id"))
+    rows = [(q, failed[1] if failed and failed[0] == q.pk else QuestionForm(instance=q, prefix=f"q{q.pk}"))
+            for q in questions]
+    next_position = (questions[-1].position + 1) if questions else 0
+    context = {"job": job, "rows": rows,
+               "add_form": add_form or QuestionForm(prefix="new", initial={"position": next_position})}
+    return render(request, "jobs/questions.html", context, status=status)
+
+
+@recruiters_only
+@require_http_methods(["GET", "POST"])
+def question_list(request: HttpRequest, job_id: int) -> HttpResponse:
+    """The questions the job's apply form asks, in order; POST adds one."""
+    job = job_get(request.user, job_id)
+    if request.method == "POST":
+        form = QuestionForm(request.POST, prefix="new")
+        if not form.is_valid():
+            return _questions_page(request, job, add_form=form, status=400)
+        question_save(actor=request.user, job=job, question=form.instance)  # filled in by is_valid()
+        messages.success(request, "Question added to the apply form.")
+        return redirect("jobs:questions", job_id=job.pk)
+    return _questions_page(request, job)
+
+
+@recruiters_only
+@require_POST
+def question_update(request: HttpRequest, job_id: int, question_id: int) -> HttpResponse:
+    job = job_get(request.user, job_id)
+    question = get_object_or_404(job.questions, pk=question_id)
+    form = QuestionForm(request.POST, instance=question, prefix=f"q{question.pk}")
+    if not form.is_valid():
+        return _questions_page(request, job, failed=(question.pk, form), status=400)
+    question_save(actor=request.user, job=job, question=form.instance)  # filled in by is_valid()
+    messages.success(request, "Question saved.")
+    return redirect("jobs:questions", job_id=job.pk)
+
+
+@recruiters_only
+@require_POST
+def question_remove(request: HttpRequest, job_id: int, question_id: int) -> HttpResponse:
+    job = job_get(request.user, job_id)
+    question = get_object_or_404(job.questions, pk=question_id)
+    question_delete(actor=request.user, question=question)
+    messages.success(request, f"“{question.label}” removed; answers already given keep it.")
+    return redirect("jobs:questions", job_id=job.pk)
