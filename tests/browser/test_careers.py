@@ -109,3 +109,27 @@ def test_the_careers_list_and_apply_form_have_no_serious_accessibility_violation
     phone.get_by_role("button", name="Send application").click()
     expect(phone.locator(".form-error").first).to_be_visible()
     assert _serious_violations(phone) == []
+
+
+def test_a_recruiter_adds_a_single_choice_question_that_the_apply_form_then_asks(page):
+    recruiter = factories.make_recruiter("rosa")
+    job = factories.make_job(actor=recruiter, title="Turbine Inspector", published=True, description="Climb.")
+    login(page, "rosa")
+    page.goto(job.get_absolute_url())
+    page.get_by_role("link", name="Apply-form questions").click()
+    expect(page.get_by_role("heading", name="Apply-form questions")).to_be_visible()
+    add = page.locator("section", has=page.get_by_role("heading", name="Add a question"))
+    add.get_by_label("Question").fill("Which shift suits you?")
+    add.get_by_label("Kind").select_option("choice")
+    add.get_by_label("Options").fill("Early")  # one option only: refused, what was typed stays
+    add.get_by_role("button", name="Add question").click()
+    expect(page.locator(".form-error")).to_contain_text("at least two options")
+    expect(add.get_by_label("Question")).to_have_value("Which shift suits you?")
+    add.get_by_label("Options").fill("Early\nLate")
+    add.get_by_label("Answer required").check()
+    add.get_by_role("button", name="Add question").click()
+    expect(page.get_by_role("heading", name="Which shift suits you? (required)")).to_be_visible()
+    screenshot(page, "job_questions")
+    page.goto(f"/careers/{job.pk}/apply/")
+    expect(page.get_by_text("Which shift suits you?")).to_be_visible()
+    expect(page.get_by_label("Late")).to_be_visible()
