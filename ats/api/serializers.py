@@ -180,3 +180,23 @@ class WebhookDeliverySerializer(serializers.ModelSerializer):
     def get_attempt_log(self, delivery: Delivery) -> list[dict[str, Any]]:
         return [{"attempted_at": a.attempted_at, "status_code": a.status_code, "latency_ms": a.latency_ms,
                  "response_excerpt": a.response_excerpt, "error": a.error} for a in delivery.attempt_log.all()]
+
+
+class EmailMessageSerializer(serializers.Serializer):
+    """One message of the candidate's e-mail history, either way: sent by the ATS (`out`, with its
+    delivery state and the exact text sent) or received from them (`in`)."""
+
+    id = serializers.IntegerField()
+    direction = serializers.ChoiceField(choices=["out", "in"])
+    subject = serializers.CharField()
+    body = serializers.CharField()
+    address = serializers.CharField(help_text="To (out) or from (in).")
+    at = serializers.DateTimeField(help_text="Queued (out) or received (in).")
+    state = serializers.CharField(allow_blank=True, help_text="queued, sending, sent, failed or cancelled (out only).")
+    failure_reason = serializers.CharField(allow_blank=True)
+    sent_at = serializers.DateTimeField(allow_null=True)
+    template_name = serializers.CharField(allow_blank=True)
+    sender = serializers.IntegerField(allow_null=True, help_text="The user who sent it (out; none for automatic mail).")
+    application = serializers.IntegerField(allow_null=True)
+    in_reply_to = serializers.IntegerField(allow_null=True, help_text="The outgoing message answered (in).")
+    resume_ids = serializers.ListField(child=serializers.IntegerField(), help_text="Résumés attached (in).")

@@ -37,6 +37,7 @@ urlpatterns = [
     path("v1/candidates/", _v(views.CandidateViewSet, get="list", post="create"), name="candidates"),
     path("v1/candidates/<int:candidate_id>/", _v(views.CandidateViewSet, get="retrieve", patch="partial_update"),
          name="candidate"),
+    path("v1/candidates/<int:candidate_id>/emails/", _v(views.CandidateViewSet, get="emails"), name="candidate_emails"),
     path("v1/candidates/<int:candidate_id>/notes/", _v(views.CandidateViewSet, get="notes", post="notes"),
          name="candidate_notes"),
     path("v1/candidates/<int:candidate_id>/tags/", _v(views.CandidateViewSet, post="tag_add"), name="candidate_tags"),

@@ -19,6 +19,7 @@ from rest_framework.response import Response
 from ats.api import serializers as s
 from ats.api.forms import ApiTokenForm
 from ats.api.auth import AdminsOnly, RecruitersOnly, RecruitersWrite, SignedIn
+from candidates.emails.selectors import candidate_mail
 from ats.api.http import UPDATED_SINCE, Ordering, idempotent, updated_since
 from ats.api.problems import Conflict, Unprocessable
 from ats.api.selectors import api_token_get, api_tokens_for
@@ -165,11 +166,38 @@ class CandidateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiView
             raise Http404
         return Response(status=status.HTTP_204_NO_CONTENT)
 
+    @extend_schema(responses={200: s.EmailMessageSerializer(many=True), **ERRORS})
+    @action(detail=True, pagination_class=None, filter_backends=[], permission_classes=[RecruitersOnly])
+    def emails(self, request: Request, candidate_id: int) -> Response:
+        """The candidate's e-mail both ways, newest first (the EMAILS_LISTED latest), with the records
+        merged into them: what the profile shows. Recruiters only, as on the pages."""
+        candidate = self.get_object()
+        rows = [_email_row(item) for item in candidate_mail(candidate=candidate, limit=EMAILS_LISTED)]
+        return Response(s.EmailMessageSerializer(rows, many=True).data)
+
     @extend_schema(responses={200: s.ResumeSerializer(many=True), **ERRORS})
     @action(detail=True, pagination_class=None, filter_backends=[])
     def resumes(self, request: Request, candidate_id: int) -> Response:
         candidate = self.get_object()
         return Response(s.ResumeSerializer(resume_list_for(request.user).filter(candidate=candidate), many=True).data)
+
+
+EMAILS_LISTED = 200
+
+
+def _email_row(item: Any) -> dict[str, Any]:
+    mail, outgoing = item.message, item.direction == "out"
+    return {
+        "id": mail.pk, "direction": item.direction, "subject": mail.subject, "body": mail.body,
+        "address": mail.to_address if outgoing else mail.from_address,
+        "at": mail.created_at if outgoing else mail.received_at,
+        "state": mail.state if outgoing else "", "failure_reason": mail.failure_reason if outgoing else "",
+        "sent_at": mail.sent_at if outgoing else None, "template_name": mail.template_name if outgoing else "",
+        "sender": mail.sender_id if outgoing else None,
+        "application": mail.application_id if outgoing else (mail.in_reply_to.application_id if mail.in_reply_to_id else None),
+        "in_reply_to": None if outgoing else mail.in_reply_to_id,
+        "resume_ids": [] if outgoing else list(mail.resume_ids),
+    }
 
 
 def _valid(serializer_class: type, data: Any, **options: Any) -> dict[str, Any]:

@@ -25,6 +25,7 @@ EVENT_TYPES = {
     "application.hired": "The candidate was hired.",
     "application.reopened": "A closed application is active again.",
     "review.submitted": "A hiring manager submitted (or changed) a review.",
+    "email.received": "A message from the candidate was attached to them (`email_id`; read it through the API).",
 }
 PAYLOAD_VERSION = 1
 

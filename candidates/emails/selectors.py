@@ -51,7 +51,7 @@ def candidate_mail(*, candidate: Candidate, limit: int = 50) -> list[MailItem]:
     # With the records merged into this candidate: their mail happened to the same person.
     family = merge_family(candidate)
     sent = OutboundEmail.objects.filter(candidate_id__in=family).select_related("sender", "application__job").order_by("-created_at", "-id")[:limit]
-    received = InboundEmail.objects.filter(candidate_id__in=family).defer("raw").order_by("-received_at", "-id")[:limit]
+    received = InboundEmail.objects.filter(candidate_id__in=family).defer("raw").select_related("in_reply_to").order_by("-received_at", "-id")[:limit]
     items = [MailItem("out", email.sent_at or email.created_at, email) for email in sent]
     items += [MailItem("in", email.received_at, email) for email in received]
     return sorted(items, key=lambda item: item.at, reverse=True)[:limit]

@@ -9,6 +9,7 @@ from django.utils import timezone
 from ats.core.access import User
 from ats.core.models import Activity
 from ats.core.services import activity_record
+from ats.webhooks.services import event_record
 from candidates.emails.inbound import ParsedMail, parse_mail, strip_quoted
 from candidates.emails.models import InboundEmail, OutboundEmail
 from candidates.models import Candidate
@@ -61,6 +62,8 @@ def _attach(*, actor: User | None, inbound: InboundEmail, candidate: Candidate, 
         data={"inbound_id": inbound.pk, "subject": inbound.subject, "from": inbound.from_address,
               "matched_by": inbound.matched_by, "resumes": len(resume_ids)},
     )
+    event_record("email.received", candidate_id=candidate.pk,
+                 payload={"email_id": inbound.pk, "resume_ids": resume_ids, "matched_by": inbound.matched_by})
 
 
 @transaction.atomic

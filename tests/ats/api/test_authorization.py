@@ -46,6 +46,7 @@ def calls(w: dict) -> list[Call]:
         Call("get", "api:candidate_tag", {"candidate_id": candidate.pk, "tag_id": w["tag"].pk}),
         Call("delete", "api:candidate_tag", {"candidate_id": candidate.pk, "tag_id": w["tag"].pk}, ok=204),
         Call("get", "api:candidate_resumes", {"candidate_id": candidate.pk}),
+        Call("get", "api:candidate_emails", {"candidate_id": candidate.pk}),
         Call("get", "api:tags"),
         Call("get", "api:resumes", manager=200),
         Call("post", "api:resumes", body={"file": w["upload"]}, ok=201, multipart=True),
