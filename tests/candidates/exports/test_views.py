@@ -65,10 +65,11 @@ def test_exporting_100000_candidates_streams_in_bounded_memory(recruiter):
         cursor.execute(
             """
             INSERT INTO candidates_candidate (full_name, headline, location, summary, emails, phones, links, skills,
-                languages, source, corrected_fields, created_at, updated_at, last_activity_at)
+                languages, source, corrected_fields, created_at, updated_at, last_activity_at,
+                do_not_contact, do_not_contact_reason)
             SELECT 'Fictional Person ' || n, 'Engineer at Example ' || (n %% 97), 'Springfield', '',
                    ARRAY['person' || n || '@example.com'], ARRAY['+1 555 0100 ' || n], '{}', ARRAY['Python', 'SQL'],
-                   '{}', 'upload', '{}', now(), now(), now() - n * interval '1 second'
+                   '{}', 'upload', '{}', now(), now(), now() - n * interval '1 second', false, ''
               FROM generate_series(1, %s) AS n
             """,
             [ROWS],
