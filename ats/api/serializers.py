@@ -11,7 +11,7 @@ from ats.api.models import ApiToken
 from ats.webhooks.models import EVENT_TYPES, Delivery, Subscription
 from candidates.models import Candidate, Note, Tag
 from candidates.resumes.models import Resume
-from jobs.applications.models import Application
+from jobs.applications.models import Application, RejectionReason
 from jobs.models import Job, Stage
 from jobs.reviews.models import Review
 
@@ -82,8 +82,8 @@ class ResumeUploadSerializer(serializers.Serializer):
 class ApplicationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Application
-        fields = ["id", "candidate", "job", "stage", "outcome", "outcome_reason", "source", "applied_at",
-                  "stage_entered_at", "outcome_at", "updated_at"]
+        fields = ["id", "candidate", "job", "stage", "outcome", "outcome_reason", "rejection_reason", "source",
+                  "applied_at", "stage_entered_at", "outcome_at", "updated_at"]
 
 
 class ApplicationCreateSerializer(serializers.Serializer):
@@ -99,6 +99,27 @@ class MoveSerializer(serializers.Serializer):
 
 class ReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=300)
+
+
+class RejectSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=300, required=False, allow_blank=True, default="",
+                                   help_text="Free text, kept as the note.")
+    rejection_reason = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1, max_value=2**63 - 1,
+                                                help_text="Id of an active structured rejection reason (what reports count).")
+    send_email = serializers.BooleanField(required=False, default=False,
+                                          help_text="Send the reason's template (delayed, cancelled by reopening).")
+
+    def validate(self, data: dict[str, Any]) -> dict[str, Any]:
+        if not data.get("reason") and data.get("rejection_reason") is None:
+            raise serializers.ValidationError({"reason": ["Give a reason, a rejection_reason, or both."]})
+        if data.get("rejection_reason") is not None:
+            found = RejectionReason.objects.filter(pk=data["rejection_reason"], active=True).first()
+            if found is None:
+                raise serializers.ValidationError({"rejection_reason": ["Not an active rejection reason."]})
+            data["rejection_reason"] = found
+        if data.get("send_email") and (data.get("rejection_reason") is None or data["rejection_reason"].template_id is None):
+            raise serializers.ValidationError({"send_email": ["Only a rejection reason with a template sends an e-mail."]})
+        return data
 
 
 class NoteSerializer(serializers.ModelSerializer):

@@ -17,9 +17,11 @@ app_name = "api"
 
 
 def _v(viewset: type, **actions: str) -> Any:
-    # What an @action declares (its permissions) applies here too, as a router would pass it on.
+    # What an @action declares (permissions, no pagination or filters) applies here too, as a router
+    # would pass it on; the schema reads them from the view (an unpaginated list is documented as one).
     handler = getattr(viewset, next(iter(actions.values())))
-    initkwargs = {k: v for k, v in getattr(handler, "kwargs", {}).items() if k in ("permission_classes",)}
+    initkwargs = {k: v for k, v in getattr(handler, "kwargs", {}).items()
+                  if k in ("permission_classes", "pagination_class", "filter_backends")}
     return api(with_etag(viewset.as_view(actions, **initkwargs)))
 
 

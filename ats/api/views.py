@@ -319,18 +319,21 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiVi
             raise error from None
         return Response(s.ApplicationSerializer(self.get_object()).data)
 
-    def _outcome(self, request: Request, outcome: str, reason: str = "") -> Response:
+    def _outcome(self, request: Request, outcome: str, reason: str = "", **extra: Any) -> Response:
         application = self.get_object()
         try:
-            application_services.application_set_outcome(actor=request.user, application=application, outcome=outcome, reason=reason)
+            application_services.application_set_outcome(actor=request.user, application=application, outcome=outcome,
+                                                          reason=reason, **extra)
         except application_services.OutcomeRefused as refused:
             raise Conflict(str(refused)) from None
         return Response(s.ApplicationSerializer(self.get_object()).data)
 
-    @extend_schema(request=s.ReasonSerializer, responses={200: s.ApplicationSerializer, 409: PROBLEM, **ERRORS})
+    @extend_schema(request=s.RejectSerializer, responses={200: s.ApplicationSerializer, 409: PROBLEM, **ERRORS})
     @action(detail=True, methods=["post"])
     def reject(self, request: Request, application_id: int) -> Response:
-        return self._outcome(request, Application.Outcome.REJECTED, _valid(s.ReasonSerializer, request.data)["reason"])
+        data = _valid(s.RejectSerializer, request.data)
+        return self._outcome(request, Application.Outcome.REJECTED, data["reason"],
+                             rejection_reason=data["rejection_reason"], send_email=data["send_email"])
 
     @extend_schema(request=s.ReasonSerializer, responses={200: s.ApplicationSerializer, 409: PROBLEM, **ERRORS})
     @action(detail=True, methods=["post"])

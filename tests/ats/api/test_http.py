@@ -139,6 +139,24 @@ def test_reject_needs_a_reason_and_hire_twice_is_409(recruiter, token_client, jo
     assert client.post(reverse("api:application_hire", args=[application.pk])).status_code == 409
 
 
+def test_reject_with_a_structured_reason_stores_it_for_the_reports(recruiter, token_client, job_a):
+    from jobs.applications.models import OutcomeChange, RejectionReason
+
+    filled = RejectionReason.objects.create(name="Role filled")
+    retired = RejectionReason.objects.create(name="Old reason", active=False)
+    application = factories.make_application(job=job_a, kind="shortlist", actor=recruiter)
+    client = token_client(recruiter)
+    url = reverse("api:application_reject", args=[application.pk])
+    refused = client.post(url, {"rejection_reason": retired.pk}, content_type="application/json")
+    assert refused.status_code == 400 and "Not an active rejection reason." in str(refused.json())
+    no_template = client.post(url, {"rejection_reason": filled.pk, "send_email": True}, content_type="application/json")
+    assert no_template.status_code == 400 and "with a template" in str(no_template.json())
+    done = client.post(url, {"rejection_reason": filled.pk, "reason": "Internal hire"}, content_type="application/json")
+    assert done.status_code == 200
+    assert (done.json()["outcome"], done.json()["rejection_reason"], done.json()["outcome_reason"]) == ("rejected", filled.pk, "Internal hire")
+    assert OutcomeChange.objects.get(application=application, to_outcome="rejected").rejection_reason_id == filled.pk
+
+
 def test_a_hiring_manager_submits_a_review_of_their_shortlist(manager_a, token_client, job_a, recruiter):
     application = factories.make_application(job=job_a, kind="shortlist", actor=recruiter)
     client = token_client(manager_a)
