@@ -360,9 +360,9 @@ def time_to_hire_by_month(*, user: User, filters: ReportFilters, shared: dict[st
 def closures_by_stage(*, user: User, filters: ReportFilters, shared: dict[str, Any] | None = None) -> Report:
     """Rejections and withdrawals in the period, by the stage the application was in at the time.
 
-    `closures` has one row per closing with its stage and outcome kind; a structured rejection
-    reason (being built on another branch) joins in there as one more column and one more GROUP BY
-    term. Until then the free-text reason is summarised as the most frequent one per stage.
+    `closures` has one row per closing with its stage and outcome kind, and its reason: the
+    managed rejection reason when one was chosen, else the free-text note; the most frequent one
+    per stage is shown.
     """
     scope, scope_params = _scope(user, filters)
     single = _single_job(user, filters)
@@ -372,8 +372,10 @@ def closures_by_stage(*, user: User, filters: ReportFilters, shared: dict[str, A
         scope_join, scope_where = "JOIN jobs_application a ON a.id = oc.application_id", f"a.job_id IN ({scope})"
     sql = f"""
     WITH closures AS (
-        SELECT oc.to_outcome AS outcome, oc.reason, at_stage.to_stage_name AS stage_name, s.position, s.kind
+        SELECT oc.to_outcome AS outcome, COALESCE(rr.name, NULLIF(oc.reason, '')) AS reason,
+               at_stage.to_stage_name AS stage_name, s.position, s.kind
           FROM jobs_outcomechange oc {scope_join}
+          LEFT JOIN jobs_rejectionreason rr ON rr.id = oc.rejection_reason_id
           LEFT JOIN LATERAL (
               SELECT sc.to_stage_id, sc.to_stage_name FROM jobs_stagechange sc
                WHERE sc.application_id = oc.application_id AND sc.changed_at <= oc.changed_at
@@ -397,7 +399,7 @@ def closures_by_stage(*, user: User, filters: ReportFilters, shared: dict[str, A
         key="rejections", title="Rejections and withdrawals, per stage", unit="applications", chart_columns=(1, 2),
         text_columns=(4,),
         columns=["Stage", "Rejected", "Withdrawn", "Total", "Most frequent reason"], rows=rows,
-        note="Applications closed in the period, by the stage they were in. Reasons are free text today.",
+        note="Applications closed in the period, by the stage they were in; the reason is the managed one when chosen, else the note.",
     )
 
 
@@ -427,7 +429,7 @@ def recruiter_activity(*, user: User, filters: ReportFilters, shared: dict[str, 
         key="activity", title="Recruiter activity, per person per week", unit="actions", label_columns=(0, 1), text_columns=(1,),
         chart_columns=(2, 3, 4, 5),
         columns=["Week of", "Person", "Moves and outcomes", "Notes", "Reviews requested", "E-mails sent"], rows=rows,
-        note="E-mails are not recorded yet (they are being built); the column fills in once they are.",
+        note="E-mails are those a person sent from a profile or the board; automatic mails count for nobody.",
     )
 
 

@@ -16,9 +16,9 @@ from tests import factories
 DAY = timedelta(days=1)
 
 
-def _add(job, *, source="", candidate_source="sourced", moves, outcome=None):
+def _add(job, *, source="", candidate_source="sourced", moves, outcome=None, rejection_reason=None):
     """An application that applied at moves[0][1] and went through `moves` [(stage kind, when)],
-    then `outcome` (kind, when, reason) if given."""
+    then `outcome` (kind, when, reason) if given, with a managed `rejection_reason` if given."""
     stages = {stage.kind: stage for stage in job.stages.all()}
     candidate = factories.make_candidate(source=candidate_source)
     (_, applied), (last_kind, entered) = moves[0], moves[-1]
@@ -36,7 +36,7 @@ def _add(job, *, source="", candidate_source="sourced", moves, outcome=None):
         previous = stages[kind]
     if outcome:
         OutcomeChange.objects.create(application=application, from_outcome="active", to_outcome=outcome_kind,
-                                     reason=reason, changed_at=outcome_at)
+                                     reason=reason, rejection_reason=rejection_reason, changed_at=outcome_at)
     return application
 
 

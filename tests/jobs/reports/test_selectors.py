@@ -73,6 +73,18 @@ def test_rejections_and_withdrawals_by_the_stage_they_happened_in(recruiter, pip
 
 
 @pytest.mark.django_db
+def test_a_managed_rejection_reason_is_what_the_rejections_report_names(recruiter, pipeline, t0):
+    from jobs.applications.models import RejectionReason
+
+    reason = RejectionReason.objects.create(name="Skills do not match")
+    for note in ("Wrong stack", "Asked for Go, has Java"):  # the managed reason wins over the note beside it
+        _add(pipeline, moves=[("applied", t0), ("screening", t0 + DAY)], outcome=("rejected", t0 + 2 * DAY, note),
+             rejection_reason=reason)
+    rows = report_get(user=recruiter, filters=_filters(job_id=pipeline.pk), key="rejections").rows
+    assert rows == [["Applied", 0, 1, 1, "Took another offer"], ["Screening", 3, 0, 3, "Skills do not match"]]
+
+
+@pytest.mark.django_db
 def test_review_responsiveness_per_reviewer(recruiter, manager_a, job_a):
     now = timezone.now()
     for hours, done in [(10, True), (30, True), (None, False)]:
