@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from django.db import connection
+
 from candidates.parsing import phones
 from candidates.parsing.gazetteer import CA_PROVINCES, US_STATE_NAMES, US_STATES
 from candidates.parsing.textutil import CJK_RE
@@ -65,3 +67,18 @@ def candidate_region(location: str, numbers: list[str], default: str = "") -> st
     if default:
         return default.upper()
     return next((region for region in map(phones.region_of, numbers) if region), None)
+
+
+def identities_lock(keys: list[str]) -> None:
+    """Hold transaction-scoped advisory locks on candidate identities ("email:…", "phone:…") until
+    commit, so two writers matching or creating the same person (a parsed résumé, the careers
+    form) take turns. Sorted, so two transactions lock the same keys in the same order and cannot
+    deadlock; one round trip whatever the number of keys."""
+    if not keys:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(hashtextextended('candidate-identity:' || k, 0)) "
+            "FROM unnest(%s::text[]) WITH ORDINALITY AS t(k, n) ORDER BY n",
+            [sorted(set(keys))],
+        )

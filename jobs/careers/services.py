@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from redis.exceptions import RedisError
@@ -14,7 +14,7 @@ from ats.core import queues
 from ats.core.access import User
 from ats.core.models import Activity
 from ats.core.services import activity_record
-from candidates.identity import names_agree, normalise_email, phone_key
+from candidates.identity import identities_lock, names_agree, normalise_email, phone_key
 from candidates.models import Candidate, PossibleDuplicate
 from candidates.resumes.services.intake import resume_upload
 from candidates.search.services import candidate_reindex
@@ -65,7 +65,7 @@ def careers_apply(
     phone = phone_key(applicant.phone) if applicant.phone.strip() else ""
     # The parser's identity locks: a worker storing a résumé of this person waits for us, and so
     # does a second submission of the same form.
-    _lock_identities([f"email:{email}", *([f"phone:{phone}"] if phone.lstrip("+") else [])])
+    identities_lock([f"email:{email}", *([f"phone:{phone}"] if phone.lstrip("+") else [])])
     candidate, candidate_created = _candidate_for(applicant, email, phone)
     outcome = resume_upload(actor=None, filename=resume_name, data=resume_data, candidate=candidate)
     if outcome.status == "refused":
@@ -87,16 +87,6 @@ def careers_apply(
         CONFIRMATION_QUEUE, CONFIRMATION_TASK, consent.pk, job_id=f"careers-confirm-{consent.pk}", job_timeout=60
     )
     return ApplyResult(application=application, created=created, consent=consent)
-
-
-def _lock_identities(keys: list[str]) -> None:
-    # The same keys and order as candidates.resumes.services.profiles, so the two serialise.
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_advisory_xact_lock(hashtextextended('candidate-identity:' || k, 0)) "
-            "FROM unnest(%s::text[]) WITH ORDINALITY AS t(k, n) ORDER BY n",
-            [sorted(set(keys))],
-        )
 
 
 def _candidate_for(applicant: Applicant, email: str, phone: str) -> tuple[Candidate, bool]:

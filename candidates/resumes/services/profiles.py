@@ -18,7 +18,7 @@ from django.utils import timezone
 from ats.core.models import Activity
 from ats.core.services import activities_record
 from ats.webhooks.services import event_record
-from candidates.identity import names_agree, normalise_email, phone_key
+from candidates.identity import identities_lock, names_agree, normalise_email, phone_key
 from candidates.models import Candidate, Education, Experience, PossibleDuplicate
 from candidates.resumes import profile_rows
 from candidates.resumes.models import ProfileUpdate, Resume
@@ -36,19 +36,6 @@ def _fit(model: type, field: str, value: Any) -> Any:
         max_length = model._meta.get_field(field).max_length
         return value.strip()[:max_length] if max_length else value.strip()
     return value
-
-
-def _lock_identities(keys: list[str]) -> None:
-    # Sorted, so two transactions lock the same keys in the same order and cannot deadlock;
-    # one round trip whatever the number of keys.
-    if not keys:
-        return
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_advisory_xact_lock(hashtextextended('candidate-identity:' || k, 0)) "
-            "FROM unnest(%s::text[]) WITH ORDINALITY AS t(k, n) ORDER BY n",
-            [sorted(set(keys))],
-        )
 
 
 def _union(existing: list[str], new: list[str]) -> list[str]:
@@ -102,7 +89,7 @@ def resumes_apply_profiles(items: list[ParsedResume]) -> list[Resume]:
     if not work:
         return []
     identities = {resume.pk: _identities(item.profile) for resume, item in work}
-    _lock_identities([key for emails, phones in identities.values() for key in _identity_keys(emails, phones)])
+    identities_lock([key for emails, phones in identities.values() for key in _identity_keys(emails, phones)])
     # Candidates are read only now, under the identity locks, as the one-by-one code did.
     plan = _Plan(_known_candidates(identities.values()))
     reparsed = {resume.candidate_id for resume, _ in work if resume.candidate_id} - plan.by_pk.keys()
