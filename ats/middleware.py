@@ -10,6 +10,8 @@ from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 
+from ats.core.access import client_ip, request_ip
+
 POLICY = "; ".join(
     [
         "default-src 'self'",
@@ -72,3 +74,17 @@ def mark_signed_in(sender: object, request: HttpRequest, user: object, **kwargs:
     if hasattr(request, "session"):
         now = int(time.time())
         request.session["signed_in_at"] = request.session["seen_at"] = now
+
+
+class AuditOriginMiddleware:
+    """Makes the request's address known to the audit trail's writer for the length of the request."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = request_ip.set(client_ip(request))
+        try:
+            return self.get_response(request)
+        finally:
+            request_ip.reset(token)

@@ -12,6 +12,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from ats.core.access import is_recruiter, recruiters_only, signed_in
 from ats.core.http import options_html
+from ats.core.models import AuditEvent
+from ats.core.services import audit_record
 from candidates import forms, selectors, services
 from candidates.models import Candidate, Education, Experience
 from candidates.resumes.models import ProfileUpdate
@@ -100,6 +102,7 @@ def candidate_detail(request: HttpRequest, candidate_id: int) -> HttpResponse:
     if anonymised is not None:  # a hiring manager on an anonymised job: the redacted review page
         return redirect("reviews:review", application_id=anonymised.pk)
     context = _profile_context(request, candidate)
+    audit_record(actor=request.user, action=AuditEvent.Read.PROFILE_VIEWED, candidate=candidate)
     if is_recruiter(request.user):
         context["activities"] = candidate_activity(candidate=candidate)
         context["duplicates"] = candidate_duplicates(user=request.user, candidate=candidate)

@@ -9,6 +9,7 @@ a user may not use does not exist for them.
 from __future__ import annotations
 
 import enum
+from contextvars import ContextVar
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -55,6 +56,11 @@ def client_ip(request: HttpRequest) -> str | None:
         if forwarded:
             return forwarded[-1]
     return request.META.get("REMOTE_ADDR")
+
+
+# The address of the request being served, for the audit trail: set by ats.middleware.AuditOriginMiddleware
+# so a service deep under a view records where a change came from without being handed the request.
+request_ip: ContextVar[str | None] = ContextVar("request_ip", default=None)
 
 
 def actor_id(user: User | None) -> int | None:

@@ -3,9 +3,9 @@
 Histories (stage changes, outcome and job-status changes, the activity log) are facts about the
 past: reports read them, and nothing may rewrite them, whether a service, the admin or a hand-typed
 SQL statement. One trigger function guards them all: an UPDATE may only set to NULL the columns
-that a deleted user, stage, candidate or job cascades into (ON DELETE SET NULL), and a DELETE is
-refused unless the transaction declared an erasure (`erasure()`), which only the services that
-delete a person or their data use.
+that a deleted user, stage, candidate or job cascades into (ON DELETE SET NULL), and an UPDATE or
+DELETE of anything else is refused unless the transaction declared an erasure (`erasure()`), which
+only the services that delete a person or scrub their personal data use.
 """
 from __future__ import annotations
 
@@ -22,10 +22,14 @@ DECLARE
     nullable text[] := TG_ARGV;  -- the ON DELETE SET NULL columns
     col text;
 BEGIN
-    IF TG_OP = 'DELETE' THEN
-        IF current_setting('{ERASURE_SETTING}', true) = 'on' THEN
+    -- An erasure may delete rows, or scrub a person's data out of them (UPDATE), and nothing else may.
+    IF current_setting('{ERASURE_SETTING}', true) = 'on' THEN
+        IF TG_OP = 'DELETE' THEN
             RETURN OLD;
         END IF;
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'DELETE' THEN
         RAISE EXCEPTION '% is append-only: row % cannot be deleted', TG_TABLE_NAME, OLD.id
             USING ERRCODE = 'integrity_constraint_violation';
     END IF;
@@ -61,7 +65,7 @@ def drop_append_only_sql(table: str) -> str:
 
 @contextmanager
 def erasure() -> Iterator[None]:
-    """Inside: history rows may be deleted, for the rest of this transaction only (SET LOCAL).
+    """Inside: history rows may be deleted or scrubbed, for the rest of this transaction only (SET LOCAL).
 
     For the services that erase a person or delete what their history hangs on; they record that
     they did so in the activity log, which itself keeps no personal data of the erased.

@@ -45,6 +45,14 @@ class Activity(models.Model):
         EMAIL_CANCELLED = "email_cancelled", "cancelled an e-mail"
         EMAIL_RECEIVED = "email_received", "e-mail received"
         CONTACT_PREFERENCE = "contact_preference", "changed the contact preference"
+        # Privacy (issue 15, part 4): consent, retention, erasure and subject access.
+        CONSENT_RECORDED = "consent_recorded", "recorded consent"
+        CONSENT_WITHDRAWN = "consent_withdrawn", "withdrew consent"
+        RETENTION_SET = "retention_set", "set the retention date"
+        ERASURE_REQUESTED = "erasure_requested", "asked for erasure"
+        ERASURE_DECLINED = "erasure_declined", "declined an erasure request"
+        CANDIDATE_ERASED = "candidate_erased", "erased the candidate's personal data"
+        SUBJECT_EXPORTED = "subject_exported", "exported everything held about the candidate"
 
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     verb = models.CharField(max_length=40, choices=Verb.choices)
@@ -70,3 +78,49 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return self.get_verb_display()
+
+
+class AuditEvent(models.Model):
+    """The audit trail: who read or changed what, when, and from which address (issue 15, part 3).
+
+    Every change reaches it through the activity log's one writer (`activity_record`: action = the
+    activity's verb); reads are recorded by the read paths themselves (a profile opened, a résumé
+    downloaded or previewed, an export, an API read), each with exactly one row. Append-only in the
+    database like the histories: no UPDATE or DELETE, except an erasure scrubbing a person's
+    personal data from `data`. `data` holds ids and parameters, never copies of personal fields.
+    """
+
+    class Read(models.TextChoices):
+        PROFILE_VIEWED = "profile_viewed", "viewed a profile"
+        RESUME_DOWNLOADED = "resume_downloaded", "downloaded a résumé"
+        RESUME_PREVIEWED = "resume_previewed", "previewed a résumé"
+        EXPORTED = "exported", "exported a CSV"
+        API_READ = "api_read", "read through the API"
+        SUBJECT_EXPORT_DOWNLOADED = "subject_export_downloaded", "downloaded a subject access export"
+        SELF_SERVICE_VIEWED = "self_service_viewed", "the candidate viewed what is held about them"
+
+    ACTIONS = Read.choices + Activity.Verb.choices
+
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # Kept as typed at the time: the trail still names who it was after their account is deleted.
+    actor_name = models.CharField(max_length=150, blank=True)
+    action = models.CharField(max_length=40, choices=ACTIONS)
+    candidate = models.ForeignKey(
+        "candidates.Candidate", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    job = models.ForeignKey("jobs.Job", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    data = models.JSONField(default=dict, blank=True)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["-created_at"], name="audit_recent"),
+            models.Index(fields=["candidate", "-created_at"], name="audit_candidate_recent"),
+            models.Index(fields=["actor", "-created_at"], name="audit_actor_recent"),
+            models.Index(fields=["action", "-created_at"], name="audit_action_recent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor_name or 'system'} {self.get_action_display()}"

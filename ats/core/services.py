@@ -1,10 +1,39 @@
-"""The one writer of the activity log. Every service of every app calls it for each change it makes."""
+"""The one writer of the activity log and of the audit trail. Every service of every app calls
+`activity_record` for each change it makes (which also audits it); read paths call `audit_record`."""
 from __future__ import annotations
 
 from typing import Any
 
-from ats.core.access import User, actor_id
-from ats.core.models import Activity
+from ats.core.access import User, actor_id, request_ip
+from ats.core.models import Activity, AuditEvent
+
+
+def audit_record(
+    *, actor: User | None, action: str, candidate: Any = None, job: Any = None, data: dict[str, Any] | None = None
+) -> AuditEvent:
+    """Append one audit row: `action` is an AuditEvent.Read or an activity verb. `data` holds ids and
+    parameters (which export, which filter), never copies of personal fields."""
+    return AuditEvent.objects.create(**_audit_fields(actor, action, candidate, job, data))
+
+
+def _audit_fields(actor: User | None, action: str, candidate: Any, job: Any, data: dict[str, Any] | None) -> dict:
+    return {
+        "actor_id": actor_id(actor),
+        "actor_name": actor.get_username() if actor is not None and actor.is_authenticated else "",
+        "action": action,
+        "candidate_id": getattr(candidate, "pk", candidate),
+        "job_id": getattr(job, "pk", job),
+        "data": data or {},
+        "ip": request_ip.get(),
+    }
+
+
+def _change_audit(activity: Activity, actor: User | None) -> AuditEvent:
+    # The change itself is in the activity row (whose data may hold personal fields): point at it.
+    data = {"activity": activity.pk}
+    if activity.application_id:
+        data["application"] = activity.application_id
+    return AuditEvent(**_audit_fields(actor, activity.verb, activity.candidate_id, activity.job_id, data))
 
 
 def activity_record(
@@ -20,6 +49,7 @@ def activity_record(
     activity = Activity.objects.create(
         actor_id=actor_id(actor), verb=verb, candidate=candidate, job=job, application=application, data=data or {}
     )
+    _change_audit(activity, actor).save()
     if candidate is not None:
         # The candidate model, reached through the foreign key: this module imports no app.
         candidates = Activity._meta.get_field("candidate").related_model._default_manager
@@ -33,6 +63,8 @@ def activities_record(activities: list[Activity]) -> list[Activity]:
     if not activities:
         return []
     created = Activity.objects.bulk_create(activities)
+    actors = _actors_of(created)
+    AuditEvent.objects.bulk_create([_change_audit(activity, actors.get(activity.actor_id)) for activity in created])
     latest: dict[int, object] = {}
     for activity in created:
         if activity.candidate_id is not None:
@@ -41,3 +73,11 @@ def activities_record(activities: list[Activity]) -> list[Activity]:
     for when in set(latest.values()):
         candidates.filter(pk__in=[pk for pk, at in latest.items() if at == when]).update(last_activity_at=when)
     return created
+
+
+def _actors_of(activities: list[Activity]) -> dict[int, Any]:
+    ids = {activity.actor_id for activity in activities if activity.actor_id is not None}
+    if not ids:
+        return {}
+    users = Activity._meta.get_field("actor").related_model._default_manager
+    return {user.pk: user for user in users.filter(pk__in=ids)}

@@ -175,7 +175,8 @@ def test_profile_query_count_does_not_grow_with_history(recruiter, recruiter_cli
         del other
     with CaptureQueriesContext(connection) as large:
         assert recruiter_client.get(url).status_code == 200
-    assert len(small) == len(large) <= 14, [q["sql"][:120] for q in large]
+    # 15: the audit row of the view itself (issue 15) joined the 14 the page needed.
+    assert len(small) == len(large) <= 15, [q["sql"][:120] for q in large]
 
 
 def test_parse_query_is_pure():

@@ -6,7 +6,7 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 
 from ats.core.history import erasure
-from ats.core.models import Activity
+from ats.core.models import Activity, AuditEvent
 from jobs.applications.models import OutcomeChange, StageChange
 from jobs.applications.services import application_move, application_set_outcome
 from jobs.models import JobStatusChange
@@ -18,6 +18,7 @@ HISTORIES = {
     "jobs_stagechange": StageChange,
     "jobs_outcomechange": OutcomeChange,
     "jobs_jobstatuschange": JobStatusChange,
+    "core_auditevent": AuditEvent,
 }
 
 
@@ -49,6 +50,7 @@ def test_a_history_row_cannot_be_deleted(history, table):
     ("jobs_stagechange", "to_stage_name", "'Somewhere else'"),
     ("jobs_outcomechange", "reason", "'rewritten'"),
     ("jobs_jobstatuschange", "changed_at", "now() - interval '1 year'"),
+    ("core_auditevent", "ip", "'10.9.9.9'"),
 ])
 def test_a_history_row_cannot_be_rewritten(history, table, column, value):
     with pytest.raises(IntegrityError, match="append-only"):
