@@ -11,6 +11,8 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from ats.core.admin import ViewOnlyAdmin, ViewOnlyInline
+from ats.core.models import AuditEvent
+from ats.core.services import audit_record
 from candidates import services
 from candidates.lists.models import CandidateList, CandidateListEntry, SavedSearch
 from candidates.merges.models import CandidateMerge
@@ -79,6 +81,14 @@ class CandidateAdmin(admin.ModelAdmin):
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)  # the bulk delete would skip the erasure service
         return actions
+
+    def change_view(self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None) -> Any:
+        response = super().change_view(request, object_id, form_url, extra_context)
+        # An admin opening a person's record reads it like a recruiter opening the profile.
+        if request.method == "GET" and response.status_code == 200 and object_id.isdigit():
+            audit_record(actor=request.user, action=AuditEvent.Read.PROFILE_VIEWED, candidate=int(object_id),
+                         data={"via": "admin"})
+        return response
 
     def save_model(self, request: HttpRequest, obj: Candidate, form: forms.ModelForm, change: bool) -> None:
         if not change:

@@ -25,6 +25,8 @@ from ats.api.problems import Conflict, Unprocessable
 from ats.api.selectors import api_token_get, api_tokens_for
 from ats.api.services import api_token_create, api_token_revoke
 from ats.core.access import is_recruiter, signed_in
+from ats.core.models import AuditEvent
+from ats.core.services import audit_record
 from ats.webhooks import services as webhook_services
 from ats.webhooks.selectors import deliveries_for, subscriptions_for
 from candidates import services as candidate_services
@@ -49,6 +51,27 @@ class ApiViewSet(viewsets.GenericViewSet):
     filter_backends = [Ordering]
     ordering_fields = ["id"]
     ordering = ["-id"]
+    # Reads of people's data are audited like the pages' (one row per request); jobs, tags and
+    # webhook subscriptions hold none and are not.
+    audit_reads = True
+
+    def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any) -> Response:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        # A refusal reads nothing. A conditional GET answered 304 later (ats.api.http.with_etag) is
+        # still a read: the data was fetched for it and the client holds it.
+        if self.audit_reads and request.method in ("GET", "HEAD") and response.status_code == 200:
+            _audit_read(request, self, response)
+        return response
+
+
+def _audit_read(request: Request, view: ApiViewSet, response: Response) -> None:
+    resource = type(view).__name__.removesuffix("ViewSet").lower()
+    data: dict[str, Any] = {"endpoint": f"{resource}.{view.action}", "path": request.path}
+    data.update({name: value for name, value in view.kwargs.items() if name.endswith("_id")})
+    results = response.data.get("results") if isinstance(response.data, dict) else response.data
+    if isinstance(results, list):
+        data["count"] = len(results)
+    audit_record(actor=request.user, action=AuditEvent.Read.API_READ, candidate=view.kwargs.get("candidate_id"), data=data)
 
 
 def _field_error(field: str, message: str) -> exceptions.ValidationError:
@@ -63,6 +86,7 @@ def _field_error(field: str, message: str) -> exceptions.ValidationError:
 class JobViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
     serializer_class = s.JobSerializer
     lookup_url_kwarg = "job_id"
+    audit_reads = False
     ordering_fields = ["id", "updated_at", "created_at", "title"]
 
     def get_queryset(self) -> Any:
@@ -211,6 +235,7 @@ class TagViewSet(mixins.ListModelMixin, ApiViewSet):
     permission_classes = [RecruitersOnly]
     serializer_class = s.TagSerializer
     ordering_fields = ["id", "name"]
+    audit_reads = False
 
     def get_queryset(self) -> Any:
         return Tag.objects.all()
@@ -399,6 +424,7 @@ class WebhookSubscriptionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixi
     permission_classes = [AdminsOnly]
     serializer_class = s.WebhookSubscriptionSerializer
     lookup_url_kwarg = "subscription_id"
+    audit_reads = False
 
     def get_queryset(self) -> Any:
         return subscriptions_for(self.request.user)

@@ -18,4 +18,4 @@ def candidate_export(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
     params = SearchParams.from_cleaned(form.cleaned_data if form.is_valid() else {})
     rows = candidate_export_rows(user=request.user, params=params)
-    return export_response(user=request.user, name="candidates", header=CANDIDATE_EXPORT_HEADER, rows=rows)
+    return export_response(user=request.user, name="candidates", header=CANDIDATE_EXPORT_HEADER, rows=rows, filters=request.GET)

@@ -15,6 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from ats.core.access import recruiters_only, signed_in
 from ats.core.http import safe_next, wants_json
 from ats.core.limits import takes_files
+from ats.core.models import AuditEvent
+from ats.core.services import audit_record
 from candidates.resumes.models import Resume
 from candidates.resumes.previews import PreviewUnavailable, page_path, preview_get
 from candidates.resumes.selectors import (
@@ -134,7 +136,13 @@ def _download(resume: Resume) -> FileResponse:
 @require_GET
 def resume_download(request: HttpRequest, resume_id: int) -> FileResponse:
     resume = get_object_or_404(resume_list_for(request.user), pk=resume_id)
-    return _download(resume)
+    response = _download(resume)
+    _audit_read(request, AuditEvent.Read.RESUME_DOWNLOADED, resume)
+    return response
+
+
+def _audit_read(request: HttpRequest, action: str, resume: Resume) -> None:
+    audit_record(actor=request.user, action=action, candidate=resume.candidate_id, data={"resume": resume.pk})
 
 
 @signed_in
@@ -154,6 +162,8 @@ def resume_preview(request: HttpRequest, resume_id: int) -> HttpResponse:
         except PreviewUnavailable as exc:
             context["preview_problem"] = str(exc)
     template = "candidates/resume_pages.html" if "preview" in context else "candidates/resume_text.html"
+    # One row per look: the page images the preview then loads are part of it, not reads of their own.
+    _audit_read(request, AuditEvent.Read.RESUME_PREVIEWED, resume)
     return render(request, template, context)
 
 

@@ -18,5 +18,6 @@ def application_export(request: HttpRequest, job_id: int) -> HttpResponse:
     job = job_get(request.user, job_id)
     rows = application_export_rows(user=request.user, job=job)
     return export_response(
-        user=request.user, name=f"{job.title} applications", header=APPLICATION_EXPORT_HEADER, rows=rows
+        user=request.user, name=f"{job.title} applications", header=APPLICATION_EXPORT_HEADER, rows=rows,
+        filters=request.GET, job=job,
     )

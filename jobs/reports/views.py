@@ -43,4 +43,4 @@ def report_csv(request: HttpRequest) -> HttpResponse:
     if report is None:
         raise Http404
     name = f"report {report.key} {filters.start.isoformat()} to {filters.end.isoformat()}"
-    return export_response(user=request.user, name=name, header=report.columns, rows=report.rows)
+    return export_response(user=request.user, name=name, header=report.columns, rows=report.rows, filters=request.GET)

@@ -13,6 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from ats.core.access import recruiters_only, signed_in
 from ats.core.http import safe_next
+from ats.core.models import AuditEvent
+from ats.core.services import audit_record
 from candidates.resumes.models import Resume
 from jobs.applications.selectors import application_list_for
 from jobs.reviews import redaction, services
@@ -102,6 +104,10 @@ def review(request: HttpRequest, application_id: int) -> HttpResponse:
     else:
         form = ReviewForm(initial=ReviewForm.initial_from(mine), criteria=criteria)
         status = 200
+        audit_record(
+            actor=user, action=AuditEvent.Read.PROFILE_VIEWED, candidate=candidate, job=job,
+            data={"application": application.pk, "via": "review", "anonymised": anonymised},
+        )
 
     previous_id, next_id = reviews.neighbours(user, application)
     sequence = reviews.shortlist_sequence(user, application)
