@@ -61,7 +61,8 @@ class AuditEventAdmin(ViewOnlyAdmin):
     """Who read or changed what: filter by action, person and date, then export what is shown
     (select all, then the export action; the export is itself audited)."""
 
-    list_display = ("created_at", "actor_name", "action", "candidate_id", "job_id", "ip", "data")
+    list_display = ("created_at", "actor_name", "action", "candidate", "job", "ip", "details")
+    list_select_related = ("candidate", "job")
     list_filter = ("action", "created_at", ("actor", admin.RelatedOnlyFieldListFilter))
     search_fields = ("actor_name", "=candidate__id", "=ip")
     date_hierarchy = "created_at"
@@ -72,6 +73,11 @@ class AuditEventAdmin(ViewOnlyAdmin):
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)
         return actions
+
+    @admin.display(description="details")
+    def details(self, event: AuditEvent) -> str:
+        text = ", ".join(f"{key}: {value}" for key, value in event.data.items())
+        return text if len(text) <= 80 else text[:79] + "…"
 
     @admin.action(description="Export the selected audit rows as CSV")
     def export_csv(self, request: Any, queryset: Any) -> Any:
