@@ -2,6 +2,7 @@
 and possible duplicates."""
 from __future__ import annotations
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
 from django.db.models import (
@@ -16,10 +17,12 @@ from django.db.models import (
     When,
 )
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import JSONObject
 from django.shortcuts import get_object_or_404
 
 from ats.core.access import User, is_hiring_manager, is_recruiter
 from ats.core.models import Activity
+from candidates.apps import NAME_SIMILARITY
 from candidates.models import Candidate, CandidateName, Note, PossibleDuplicate, Tag
 from candidates.resumes.models import Resume
 from jobs.applications.models import Application
@@ -50,8 +53,9 @@ def candidate_get(user: User, candidate_id: int) -> Candidate:
         notes = notes.filter(visible_to_hiring_managers=True).filter(
             Q(application__isnull=True) | Q(application__job__hiring_managers=user)
         )
-    queryset = candidate_list_for(user).select_related("owner").prefetch_related(
-        "tags",
+    # The tags ride on the candidate's own row (one query fewer per profile than a prefetch).
+    tags = Tag.objects.filter(candidates=OuterRef("pk")).order_by("name").values(row=JSONObject(id="id", name="name"))
+    queryset = candidate_list_for(user).select_related("owner").annotate(tag_list=ArraySubquery(tags)).prefetch_related(
         "education",
         "experience",
         Prefetch("applications", queryset=applications),
@@ -90,7 +94,6 @@ def candidate_activity(*, candidate: Candidate, limit: int = 50) -> list[Activit
     )
 
 
-NAME_SIMILARITY = 0.6
 # A common name is shared by hundreds at a million candidates: the closest this many are enough to
 # offer, and the bound keeps the wide candidate rows read per name match small.
 NAME_MATCHES = 200
@@ -105,6 +108,9 @@ def candidate_ids_named_like(name: str, *, above: float = 0.3) -> list[QuerySet[
     - every word like a word of theirs: narrow even for common names, the closest first;
     - the longest word only, for a typo in a short one ("Oscar" is 0.33 like "Oskar"): unordered,
       so a common surname stops after a quarter of NAME_MATCHES rows instead of ranking thousands.
+      From NAME_SIMILARITY up (duplicate suggestions), the whole name with `%` instead: the trigram
+      index itself leaves out most names that share only the surname, where the word's branch made
+      PostgreSQL read the table until enough passed (110 ms at 50,000 for "Skyler Everhart").
     """
     words = name.split()
 
@@ -119,7 +125,8 @@ def candidate_ids_named_like(name: str, *, above: float = 0.3) -> list[QuerySet[
     closest = like(*words).order_by("-similarity", "-candidate_id").values("candidate_id")[:NAME_MATCHES]
     if len(words) == 1:
         return [closest]
-    return [closest, like(max(words, key=len)).order_by().values("candidate_id")[:NAME_MATCHES // 4]]
+    typo = like().filter(full_name__trigram_similar=name) if above >= NAME_SIMILARITY else like(max(words, key=len))
+    return [closest, typo.order_by().values("candidate_id")[:NAME_MATCHES // 4]]
 
 
 def candidate_duplicates(*, user: User, candidate: Candidate, limit: int = 10) -> list[Candidate]:

@@ -25,6 +25,8 @@ def application_list_for(user: User) -> QuerySet[Application]:
     return applications.none()
 
 
+CLOSED_OUTCOMES = (Application.Outcome.REJECTED, Application.Outcome.WITHDRAWN)
+
 # The card shows the candidate's name (or first e-mail), headline and the time in stage: nothing else
 # of the application or candidate rows is read, so nothing else is fetched.
 CARD_FIELDS = (
@@ -41,14 +43,16 @@ def board_cards_for(user: User) -> QuerySet[Application]:
 def stage_columns(*, user: User, job: Job, per_stage: int = 50) -> list[tuple[Stage, list[Application], int]]:
     """The job's stages with their first `per_stage` active applications and each stage's total.
 
-    Two queries whatever the size of the job: one for the stages with counts, one UNION ALL of a
+    Two queries whatever the size of the job: one for the stages with counts (active, and closed:
+    rejected or withdrawn in that stage, for the board's "closed" button), one UNION ALL of a
     short `ORDER BY stage_entered_at LIMIT n` per stage. Each branch is an index range scan on
     `application_board` that stops after n rows, where a window function would rank every
     application of the job first.
     """
     stages = list(
         job.stages.annotate(
-            active_count=Count("applications", filter=Q(applications__outcome=Application.Outcome.ACTIVE))
+            active_count=Count("applications", filter=Q(applications__outcome=Application.Outcome.ACTIVE)),
+            closed_count=Count("applications", filter=Q(applications__outcome__in=CLOSED_OUTCOMES)),
         ).order_by("position")
     )
     by_stage: dict[int, list[Application]] = {stage.pk: [] for stage in stages}
@@ -160,11 +164,15 @@ def stage_column_page(
     return rows[:limit], len(rows) > limit
 
 
+def board_closed_count(columns: list[tuple[Stage, list[Application], int]]) -> int:
+    """How many of the board's applications are closed: those in the stages the user sees (a hiring
+    manager's applications are those of the stages awaiting review), counted by stage_columns."""
+    return sum(stage.closed_count for stage, _, _ in columns)
+
+
 def closed_applications(*, user: User, job: Job, limit: int = 200) -> tuple[list[Application], int]:
     """Rejected and withdrawn applications of the job, latest decision first, and their total."""
-    closed = application_list_for(user).filter(
-        job=job, outcome__in=[Application.Outcome.REJECTED, Application.Outcome.WITHDRAWN]
-    )
+    closed = application_list_for(user).filter(job=job, outcome__in=CLOSED_OUTCOMES)
     rows = list(closed.order_by("-outcome_at", "-id")[:limit])
     total = len(rows) if len(rows) < limit else closed.count()
     return rows, total

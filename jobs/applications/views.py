@@ -28,6 +28,7 @@ from jobs.applications.selectors import (
     BOARD_PAGE_SIZE,
     application_list_for,
     attach_card_details,
+    board_closed_count,
     board_columns,
     closed_applications,
     job_board_stage,
@@ -74,9 +75,7 @@ def job_board(request: HttpRequest, job_id: int) -> HttpResponse:
     context = _board_context(request, job)
     context["columns"] = board_columns(user=request.user, job=job)
     context["bulk_undo"] = pop_undo_offer(request, page="board", job_id=job.pk) if context["can_move"] else None
-    context["closed_count"] = application_list_for(request.user).filter(
-        job=job, outcome__in=[Application.Outcome.REJECTED, Application.Outcome.WITHDRAWN]
-    ).count()
+    context["closed_count"] = board_closed_count(context["columns"])
     if context["can_move"]:  # the bulk bar's choices: two short lists, whatever the board's size
         context["rejection_reasons"] = list(RejectionReason.objects.filter(active=True))
         context["email_templates"] = list(email_templates_usable(request.user))
