@@ -101,14 +101,7 @@ def resume_sweep(*, stuck_after: timedelta | None = None, now: Any = None) -> di
     parsing = Resume.objects.filter(status=Resume.Status.PARSING).values_list("pk", "claimed_by", "status_changed_at")
     abandoned = [pk for pk, tag, changed in parsing if changed < now - stuck_after or claimer_gone(tag)]
     hostile = Resume.objects.filter(pk__in=abandoned, status=Resume.Status.PARSING, attempts__gte=settings.PARSE_MAX_ATTEMPTS)
-    gave_up = hostile.update(
-        status=Resume.Status.FAILED,
-        failure_reason=(
-            f"Parsing stopped without finishing {settings.PARSE_MAX_ATTEMPTS} times (the file may be too large "
-            "or damaged). Re-parse to try again, or open the file to check it."
-        ),
-        status_changed_at=now,
-    )
+    gave_up = sum(_give_up(resume_id, now) for resume_id in hostile.values_list("pk", flat=True))
     interrupted = list(Resume.objects.filter(pk__in=abandoned, status=Resume.Status.PARSING).values_list("pk", flat=True))
     Resume.objects.filter(pk__in=interrupted, status=Resume.Status.PARSING).update(
         status=Resume.Status.QUEUED, status_changed_at=now
@@ -277,10 +270,21 @@ def resume_release(resume_id: int) -> None:
     )
 
 
+def _give_up(resume_id: int, now: Any) -> bool:
+    reason = (
+        f"Parsing stopped without finishing {settings.PARSE_MAX_ATTEMPTS} times (the file may be too large "
+        "or damaged). Re-parse to try again, or open the file to check it."
+    )
+    return resume_fail(resume_id=resume_id, reason=reason, now=now)
+
+
 @transaction.atomic
-def resume_fail(*, resume_id: int, reason: str) -> None:
+def resume_fail(*, resume_id: int, reason: str, now: Any = None) -> bool:
+    """Mark a résumé that is being parsed as failed, with the activity and the `resume.failed`
+    webhook event (whether the worker said so or the sweeper gave up on it). False if it was not
+    being parsed any more."""
     updated = Resume.objects.filter(pk=resume_id, status=Resume.Status.PARSING).update(
-        status=Resume.Status.FAILED, failure_reason=reason, status_changed_at=timezone.now()
+        status=Resume.Status.FAILED, failure_reason=reason, status_changed_at=now or timezone.now()
     )
     if updated:
         resume = Resume.objects.get(pk=resume_id)
@@ -291,3 +295,4 @@ def resume_fail(*, resume_id: int, reason: str) -> None:
             data={"resume_id": resume_id, "filename": resume.original_filename, "reason": reason},
         )
         event_record("resume.failed", candidate_id=resume.candidate_id, payload={"resume_id": resume_id})
+    return bool(updated)

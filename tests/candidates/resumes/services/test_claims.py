@@ -112,6 +112,12 @@ def test_a_file_that_keeps_killing_workers_gives_up_with_a_reason(recruiter, red
     assert resume_sweep(stuck_after=timedelta(0))["gave_up"] == 1
     resume.refresh_from_db()
     assert resume.status == "failed" and "stopped without finishing" in resume.failure_reason
+    # Said like any other failure: on the timeline and to webhook subscribers.
+    from ats.core.models import Activity
+    from ats.webhooks.models import Event
+
+    assert Activity.objects.filter(verb="resume_failed", data__resume_id=resume.pk).count() == 1
+    assert Event.objects.filter(type="resume.failed", data__resume_id=resume.pk).count() == 1
 
 
 def test_the_sweeper_command_reports_what_it_did(recruiter, redis_queue):
