@@ -16,6 +16,7 @@ from candidates.search.selectors import (
     skill_datalist_options,
     snippets_for,
 )
+from jobs.applications.models import RejectionReason
 from jobs.bulk.offers import pop_undo_offer
 from jobs.selectors import job_choices, stage_choices
 
@@ -51,6 +52,8 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
         "filter_stages": stage_choices([params.job])[params.job] if params.job else [],
         "saved_searches": saved_searches_for(request.user),
         "candidate_lists": candidate_lists,
+        # The bulk bar's reject: the managed reasons (a short list), as on a board.
+        "rejection_reasons": list(RejectionReason.objects.filter(active=True).select_related("template")),
         "current_list": next((cl for cl in candidate_lists if cl.pk == params.list_id), None),
         "skill_options": skill_datalist_options(),
         "bulk_undo": pop_undo_offer(request, page="search"),

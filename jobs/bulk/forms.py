@@ -26,6 +26,8 @@ class SearchBulkForm(forms.Form):
     job = forms.IntegerField(required=False, min_value=1)
     stage = forms.IntegerField(required=False, min_value=1)
     reason = forms.CharField(required=False, max_length=300)
+    rejection_reason = forms.IntegerField(required=False, min_value=1)
+    send_email = forms.BooleanField(required=False)
     candidate_list = forms.IntegerField(required=False, min_value=1)
     new_list = forms.CharField(required=False, max_length=100)
     next = forms.CharField(required=False, max_length=2000)
@@ -52,8 +54,8 @@ class SearchBulkForm(forms.Form):
         if kind == "reject":
             if not data.get("job"):
                 self.add_error("job", "Choose the job to reject them from.")
-            if not (data.get("reason") or "").strip():
-                self.add_error("reason", "A reason is required to reject.")
+            if not (data.get("reason") or "").strip() and not data.get("rejection_reason"):
+                self.add_error("reason", "Choose a rejection reason or type one.")
         if kind == "add_to_list" and not data.get("candidate_list") and not (data.get("new_list") or "").strip():
             self.add_error("candidate_list", "Choose a list or name a new one.")
         return data

@@ -9,7 +9,7 @@ from ats.core.access import User, is_recruiter
 from candidates.lists.models import CandidateList, CandidateListEntry
 from candidates.models import Candidate
 from candidates.services import normalise_tag
-from jobs.applications.models import Application
+from jobs.applications.models import Application, RejectionReason
 from jobs.bulk.models import BulkAction
 from jobs.models import Job, Stage
 
@@ -32,9 +32,24 @@ class BulkPlan:
     stage: Stage | None = None
     tag_name: str = ""
     reason: str = ""
+    rejection_reason: RejectionReason | None = None
+    send_email: bool = False  # the rejection reason's template, to each rejected candidate
     candidate_list: CandidateList | None = None
     new_list_name: str = ""
     applications: dict[int, Application] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Only a managed reason with a template has a mail to send.
+        self.send_email = bool(self.send_email and self.rejection_reason is not None and self.rejection_reason.template_id)
+
+
+def _rejection_said(plan: BulkPlan) -> str:
+    """The reason as the confirmation states it: the managed reason, the typed note, or both."""
+    names = [plan.rejection_reason.name] if plan.rejection_reason is not None else []
+    said = ": ".join(names + ([plan.reason] if plan.reason else []))
+    if not said:
+        raise BulkError("Choose a rejection reason or type one.")
+    return said
 
 
 def _plural(n: int, word: str) -> str:
@@ -50,11 +65,14 @@ def bulk_plan(
     job: Job | None = None,
     stage: Stage | None = None,
     reason: str = "",
+    rejection_reason: RejectionReason | None = None,
+    send_email: bool = False,
     candidate_list: CandidateList | None = None,
     new_list_name: str = "",
 ) -> BulkPlan:
     """Work out, without writing, which candidates the action would change."""
     plan = BulkPlan(kind=kind, candidates=candidates, job=job, stage=stage, reason=reason.strip(),
+                    rejection_reason=rejection_reason, send_email=send_email,
                     candidate_list=candidate_list, new_list_name=new_list_name.strip())
     ids = [c.pk for c in candidates]
     if kind == "tag":
@@ -90,10 +108,7 @@ def bulk_plan(
     else:
         if job is None:
             raise BulkError("Choose a job.")
-        apps = {
-            a.candidate_id: a
-            for a in Application.objects.filter(job=job, candidate_id__in=ids).select_related("stage")
-        }
+        apps = {a.candidate_id: a for a in Application.objects.filter(job=job, candidate_id__in=ids).select_related("stage")}
         plan.applications = apps
         if kind == "add_to_job":
             plan.will_change = [c for c in candidates if c.pk not in apps]
@@ -109,13 +124,13 @@ def bulk_plan(
             plan.unchanged_reason = "are not active in this job or already there"
             plan.summary = f"{_plural(len(plan.will_change), 'candidate')} will move to “{stage.name}” in “{job.title}”"
         elif kind == "reject":
-            if not plan.reason:
-                raise BulkError("A reason is required to reject.")
+            said = _rejection_said(plan)
             active = {cid for cid, a in apps.items() if a.outcome == Application.Outcome.ACTIVE}
             plan.will_change = [c for c in candidates if c.pk in active]
             plan.unchanged = [c for c in candidates if c.pk not in active]
             plan.unchanged_reason = "have no active application in this job"
-            plan.summary = f"{_plural(len(plan.will_change), 'candidate')} will be rejected from “{job.title}” ({plan.reason})"
+            plan.summary = (f"{_plural(len(plan.will_change), 'candidate')} will be rejected from “{job.title}” ({said})"
+                            + (", each told by e-mail" if plan.send_email else ""))
         else:
             raise BulkError(f"Unknown action {kind!r}")
     return plan

@@ -150,7 +150,8 @@ def bulk_apply(*, actor: User, plan: BulkPlan) -> BulkAction | None:
         return bulk_move(actor=actor, applications=applications, to_stage=plan.stage, page="search")
     if plan.kind == "reject":
         return bulk_set_outcome(actor=actor, applications=applications, outcome=Application.Outcome.REJECTED,
-                                reason=plan.reason, page="search")
+                                reason=plan.reason, page="search", rejection_reason=plan.rejection_reason,
+                                send_email=plan.send_email)
     raise BulkError(f"Unknown action {plan.kind!r}")
 
 

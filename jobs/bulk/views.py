@@ -56,10 +56,16 @@ def _search_plan(request: HttpRequest) -> tuple[SearchBulkForm, BulkPlan | None,
         candidate_list = get_object_or_404(candidate_lists_for(request.user), pk=data["candidate_list"])
     if data["kind"] == "remove_from_list":
         candidate_list = get_object_or_404(candidate_lists_for(request.user), pk=data["from_list"])
+    rejection_reason = None
+    if data["kind"] == "reject" and data.get("rejection_reason"):
+        rejection_reason = RejectionReason.objects.filter(active=True, pk=data["rejection_reason"]).select_related("template").first()
+        if rejection_reason is None:
+            return form, None, "That rejection reason is not in use any more; choose another."
     try:
         plan = bulk_plan(
             user=request.user, kind=data["kind"], candidates=candidates, tag=data.get("tag") or "", job=job,
-            stage=stage, reason=data.get("reason") or "", candidate_list=candidate_list,
+            stage=stage, reason=data.get("reason") or "", rejection_reason=rejection_reason,
+            send_email=data.get("send_email", False), candidate_list=candidate_list,
             new_list_name=data.get("new_list") or "",
         )
     except BulkError as error:

@@ -56,6 +56,25 @@ def test_bulk_reject_from_the_board_with_a_reason_mails_those_who_may_be_contact
     assert set(OutboundEmail.objects.values_list("state", flat=True)) == {"cancelled"}
 
 
+def test_bulk_reject_from_search_results_with_a_reason_and_its_mail(recruiter, recruiter_client, job_a, reason):
+    applications = [factories.make_application(job=job_a) for _ in range(2)]
+    ids = [a.candidate_id for a in applications]
+    page = recruiter_client.get(reverse("candidates:list"))
+    assert b'name="rejection_reason"' in page.content and b"Role filled (has an e-mail)" in page.content
+    data = {"kind": "reject", "job": job_a.pk, "rejection_reason": reason.pk, "send_email": "1", "ids": ids}
+    preview = recruiter_client.post(reverse("candidates:bulk_preview"), data, HTTP_HX_REQUEST="true")
+    assert "2 candidates will be rejected from “Backend Engineer” (Role filled), each told by e-mail" in preview.content.decode()
+    recruiter_client.post(reverse("candidates:bulk_apply"), data)
+    changes = OutcomeChange.objects.filter(application__in=applications, to_outcome="rejected")
+    assert sorted(changes.values_list("rejection_reason__name", flat=True)) == ["Role filled", "Role filled"]
+    emails = OutboundEmail.objects.filter(purpose="rejection", state="queued")
+    assert sorted(e.application_id for e in emails) == sorted(a.pk for a in applications)
+    # Without a managed reason, a typed one is still required.
+    refused = recruiter_client.post(reverse("candidates:bulk_preview"), {"kind": "reject", "job": job_a.pk, "ids": ids},
+                                    HTTP_HX_REQUEST="true")
+    assert "Choose a rejection reason or type one." in refused.content.decode()
+
+
 def test_an_inactive_reason_is_refused(recruiter, recruiter_client, job_a, reason):
     reason.active = False
     rejection_reason_save(actor=recruiter, reason=reason)
