@@ -57,6 +57,8 @@ urlpatterns = [
     path("v1/applications/<int:application_id>/withdraw/", _v(views.ApplicationViewSet, post="withdraw"),
          name="application_withdraw"),
     path("v1/applications/<int:application_id>/hire/", _v(views.ApplicationViewSet, post="hire"), name="application_hire"),
+    path("v1/applications/<int:application_id>/reopen/", _v(views.ApplicationViewSet, post="reopen"),
+         name="application_reopen"),
     path("v1/applications/<int:application_id>/reviews/", _v(views.ApplicationViewSet, get="reviews", post="reviews"),
          name="application_reviews"),
     path("v1/webhooks/subscriptions/", _v(views.WebhookSubscriptionViewSet, get="list", post="create"),

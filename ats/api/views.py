@@ -370,6 +370,15 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiVi
     def hire(self, request: Request, application_id: int) -> Response:
         return self._outcome(request, Application.Outcome.HIRED)
 
+    @extend_schema(
+        request=None, responses={200: s.ApplicationSerializer, 409: PROBLEM, **ERRORS},
+        description="Back to active in the stage it was closed in (a rejection's queued e-mail is cancelled); "
+                    "409 if it is active already.",
+    )
+    @action(detail=True, methods=["post"])
+    def reopen(self, request: Request, application_id: int) -> Response:
+        return self._outcome(request, Application.Outcome.ACTIVE)
+
     @extend_schema(methods=["GET"], responses={200: s.ReviewSerializer(many=True), **ERRORS})
     @extend_schema(methods=["POST"], request=s.ReviewCreateSerializer, responses={201: s.ReviewSerializer, 422: PROBLEM, **ERRORS})
     @action(detail=True, methods=["get", "post"], permission_classes=[SignedIn], pagination_class=None, filter_backends=[])

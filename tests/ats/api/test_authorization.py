@@ -63,6 +63,7 @@ def calls(w: dict) -> list[Call]:
         Call("post", "api:application_reject", {"application_id": w["to_reject"].pk}, {"reason": "Position filled"}),
         Call("post", "api:application_withdraw", {"application_id": w["to_withdraw"].pk}, {"reason": "Took another offer"}),
         Call("post", "api:application_hire", {"application_id": w["to_hire"].pk}),
+        Call("post", "api:application_reopen", {"application_id": w["to_reopen"].pk}),
         Call("get", "api:webhook_subscriptions", ok=404, admin=200),
         Call("post", "api:webhook_subscriptions", body={"url": "https://hooks.example.com/ats", "events": ["candidate.created"]},
              ok=404, admin=201),
@@ -96,12 +97,19 @@ def world(recruiter, manager_a, manager_b, job_b, admin_user, settings):
         "to_reject": factories.make_application(job=job_b, kind="shortlist", actor=recruiter),
         "to_withdraw": factories.make_application(job=job_b, kind="shortlist", actor=recruiter),
         "to_hire": factories.make_application(job=job_b, kind="shortlist", actor=recruiter),
+        "to_reopen": _rejected(factories.make_application(job=job_b, kind="shortlist", actor=recruiter), recruiter),
         "resume": resume_upload(actor=recruiter, filename="b.txt", data=fake_resumes.resume_txt(fake_resumes.fake_person(61)),
                                 candidate=candidate).resume,
         "upload": SimpleUploadedFile("new.txt", fake_resumes.resume_txt(fake_resumes.fake_person(62))),
         "subscription": subscription,
         "delivery": delivery,
     }
+
+
+def _rejected(application, actor):
+    from jobs.applications.services import application_set_outcome
+
+    return application_set_outcome(actor=actor, application=application, outcome="rejected", reason="Position filled")
 
 
 def _send(client, call: Call):

@@ -139,6 +139,27 @@ def test_reject_needs_a_reason_and_hire_twice_is_409(recruiter, token_client, jo
     assert client.post(reverse("api:application_hire", args=[application.pk])).status_code == 409
 
 
+def test_a_rejected_application_is_reopened_and_its_queued_rejection_mail_cancelled(recruiter, token_client, job_a):
+    from candidates.emails.models import EmailTemplate, OutboundEmail
+    from candidates.emails.services.templates import email_template_save
+    from jobs.applications.models import RejectionReason
+
+    template = email_template_save(actor=recruiter, template=EmailTemplate(
+        name="Filled", kind="rejection", subject="About {job_title}", body="Dear {first_name}, it is filled."))
+    filled = RejectionReason.objects.create(name="Role filled", template=template)
+    application = factories.make_application(job=job_a, kind="screening", actor=recruiter)
+    client = token_client(recruiter)
+    reject = client.post(reverse("api:application_reject", args=[application.pk]),
+                         {"rejection_reason": filled.pk, "send_email": True}, content_type="application/json")
+    assert reject.status_code == 200 and OutboundEmail.objects.get().state == "queued"
+    reopened = client.post(reverse("api:application_reopen", args=[application.pk]))
+    assert reopened.status_code == 200 and reopened.json()["outcome"] == "active"
+    assert reopened.json()["stage"] == factories.stage_of(job_a, "screening").pk
+    assert OutboundEmail.objects.get().state == "cancelled"
+    again = client.post(reverse("api:application_reopen", args=[application.pk]))
+    assert again.status_code == 409 and again["Content-Type"] == "application/problem+json"
+
+
 def test_reject_with_a_structured_reason_stores_it_for_the_reports(recruiter, token_client, job_a):
     from jobs.applications.models import OutcomeChange, RejectionReason
 
