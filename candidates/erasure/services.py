@@ -99,6 +99,7 @@ class ErasureRefused(Exception):
 
 @dataclass
 class ErasureResult:
+    root_id: int  # the record the others were merged into
     candidate_ids: list[int]
     deleted: dict[str, int] = field(default_factory=dict)  # model label -> rows deleted
     scrubbed: dict[str, int] = field(default_factory=dict)  # model label -> rows rewritten
@@ -149,7 +150,7 @@ def candidate_erase(*, actor: User | None, candidate: Candidate, reason: str) ->
     with transaction.atomic():
         root = family_root(candidate)
         scope = _scope(merge_family(root))
-        result = ErasureResult(candidate_ids=scope.candidate_ids)
+        result = ErasureResult(root_id=root.pk, candidate_ids=scope.candidate_ids)
         with erasure():
             _delete_rows(scope, result)
             _scrub_rows(scope, result)
