@@ -28,7 +28,7 @@ def test_a_recruiter_erases_a_candidate_after_confirming(page):
     page.goto(person.get_absolute_url())
     later = timezone.localdate() + timedelta(days=90)
     page.get_by_label("Keep the data until").fill(later.isoformat())
-    page.locator("#privacy").get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Set date").click()
     expect(page.locator(".messages")).to_contain_text(f"Kept until {later:%-d %B %Y}.")
     screenshot(page, "erasure_profile_privacy")
 
