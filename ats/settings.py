@@ -287,6 +287,10 @@ CAREERS_COMPANY_NAME = env_str("CAREERS_COMPANY_NAME", "Example Company")
 CAREERS_PRIVACY_NOTICE_VERSION = env_str("CAREERS_PRIVACY_NOTICE_VERSION", "2026-12")
 # How long an applicant's data is kept after their last application (stated in the notice).
 CANDIDATE_RETENTION_DAYS = env_int("CANDIDATE_RETENTION_DAYS", 365)
+# Retention (candidates.erasure, manage.py enforce_retention, run daily by the e-mail worker): a
+# candidate with no activity for this many days and no open application is erased, unless a
+# recruiter set a retention date still in the future.
+RETENTION_DAYS = env_int("RETENTION_DAYS", 730)
 # Applications accepted per client address and per e-mail address in each window (Redis counters).
 CAREERS_RATE_PER_IP = env_int("CAREERS_RATE_PER_IP", 5)
 CAREERS_RATE_PER_IP_SECONDS = env_int("CAREERS_RATE_PER_IP_SECONDS", 600)

@@ -14,6 +14,7 @@ from ats.core.admin import ViewOnlyAdmin, ViewOnlyInline
 from ats.core.models import AuditEvent
 from ats.core.services import audit_record
 from candidates import services
+from candidates.erasure.services import candidate_erase
 from candidates.lists.models import CandidateList, CandidateListEntry, SavedSearch
 from candidates.merges.models import CandidateMerge
 from candidates.models import (
@@ -75,11 +76,15 @@ class CandidateAdmin(admin.ModelAdmin):
     inlines = [ResumeInline, ApplicationInline, NoteInline, ExperienceInline, EducationInline]
     list_select_related = ("owner",)
     date_hierarchy = "created_at"
-    actions = ["delete_through_service"]
+    # Delete stays separate from erasure: it removes the record and its applications' history too
+    # (test data, data fixes); erasure keeps the anonymous statistics (a person's request, retention).
+    actions = ["delete_through_service", "erase_through_service"]
 
     def get_actions(self, request: HttpRequest) -> dict[str, Any]:
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)  # the bulk delete would skip the erasure service
+        if not request.user.has_perm("candidates.erase_candidate"):
+            actions.pop("erase_through_service", None)
         return actions
 
     def change_view(self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None) -> Any:
@@ -89,6 +94,15 @@ class CandidateAdmin(admin.ModelAdmin):
             audit_record(actor=request.user, action=AuditEvent.Read.PROFILE_VIEWED, candidate=int(object_id),
                          data={"via": "admin"})
         return response
+
+    @admin.action(description="Erase the selected candidates' personal data (keeps their applications' history, anonymous)")
+    def erase_through_service(self, request: HttpRequest, queryset: Any) -> None:
+        if not request.user.has_perm("candidates.erase_candidate"):
+            self.message_user(request, "Erasing needs the “erase candidate” permission.", level="error")
+            return
+        results = [candidate_erase(actor=request.user, candidate=c, reason="erased from the admin")
+                   for c in queryset.filter(merged_into__isnull=True, erased_at__isnull=True)]
+        self.message_user(request, f"{len(results)} candidate(s) erased.")
 
     def save_model(self, request: HttpRequest, obj: Candidate, form: forms.ModelForm, change: bool) -> None:
         if not change:

@@ -28,10 +28,15 @@ from candidates.resumes.models import Resume
 from jobs.applications.models import Application
 
 
-def candidate_list_for(user: User) -> QuerySet[Candidate]:
-    """All candidates for recruiters; for a hiring manager only those awaiting their review."""
+def candidate_list_for(user: User, *, include_erased: bool = False) -> QuerySet[Candidate]:
+    """All candidates for recruiters; for a hiring manager only those awaiting their review.
+
+    Erased candidates (anonymous shells, candidates.erasure) are in no list, search or duplicate
+    suggestion; only their profile (`include_erased`) still shows their applications' history."""
     # Candidates merged into another one are hidden everywhere until the merge is undone.
     candidates = Candidate.objects.filter(merged_into__isnull=True)
+    if not include_erased:
+        candidates = candidates.filter(erased_at__isnull=True)
     if is_recruiter(user):
         return candidates
     if is_hiring_manager(user):
@@ -55,12 +60,17 @@ def candidate_get(user: User, candidate_id: int) -> Candidate:
         )
     # The tags ride on the candidate's own row (one query fewer per profile than a prefetch).
     tags = Tag.objects.filter(candidates=OuterRef("pk")).order_by("name").values(row=JSONObject(id="id", name="name"))
-    queryset = candidate_list_for(user).select_related("owner").annotate(tag_list=ArraySubquery(tags)).prefetch_related(
-        "education",
-        "experience",
-        Prefetch("applications", queryset=applications),
-        Prefetch("notes", queryset=notes),
-        Prefetch("resumes", queryset=Resume.objects.order_by("-created_at")),
+    queryset = (
+        candidate_list_for(user, include_erased=True)
+        .select_related("owner")
+        .annotate(tag_list=ArraySubquery(tags))
+        .prefetch_related(
+            "education",
+            "experience",
+            Prefetch("applications", queryset=applications),
+            Prefetch("notes", queryset=notes),
+            Prefetch("resumes", queryset=Resume.objects.order_by("-created_at")),
+        )
     )
     return get_object_or_404(queryset, pk=candidate_id)
 
