@@ -15,6 +15,6 @@ urlpatterns = [
     path("exports/<int:export_id>/retry/", views.export_retry, name="export_retry"),
     path("exports/<int:export_id>/download/", views.export_download, name="export_download"),
     path("erasure-requests/", views.erasure_requests, name="erasure_requests"),
-    path("erasure-requests/<int:request_id>/", views.erasure_request_decide, name="erasure_request_decide"),
+    path("erasure-requests/<int:erasure_request_id>/", views.erasure_request_decide, name="erasure_request_decide"),
     path("me/<str:signed>/", views.self_service, name="self_service"),
 ]

@@ -154,8 +154,8 @@ def erasure_requests(request: HttpRequest) -> HttpResponse:
 
 @recruiters_only
 @require_POST
-def erasure_request_decide(request: HttpRequest, request_id: int) -> HttpResponse:
-    erasure_request = get_object_or_404(ErasureRequest, pk=request_id)
+def erasure_request_decide(request: HttpRequest, erasure_request_id: int) -> HttpResponse:
+    erasure_request = get_object_or_404(ErasureRequest, pk=erasure_request_id)
     try:
         if request.POST.get("decision") == "approve":
             services.erasure_request_approve(actor=request.user, erasure_request=erasure_request)
