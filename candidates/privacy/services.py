@@ -142,10 +142,9 @@ def erasure_request_decline(*, actor: User, erasure_request: ErasureRequest, rea
 def erasure_request_approve(*, actor: User, erasure_request: ErasureRequest) -> ErasureRequest:
     """Approve a pending request: the person is erased (candidates.erasure's candidate_erase, which
     records it) and the request says who decided. Needs the erase permission."""
-    from candidates.erasure.services import candidate_erase
-
     if not actor.has_perm(ERASE_PERMISSION):
         raise PrivacyRefused("Approving an erasure needs the “erase candidates” permission; ask an admin.")
+    from candidates.erasure.services import candidate_erase  # TODO(merge erasure): a top-level import
     locked = _claim_pending(erasure_request)
     candidate = locked.candidate
     ErasureRequest.objects.filter(pk=locked.pk).update(
