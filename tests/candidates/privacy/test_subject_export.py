@@ -1,0 +1,154 @@
+"""The subject access export end to end: the recruiter's button queues the RQ job, a real worker
+(burst mode) builds the zip step by step, the profile's panel polls the progress and then links
+the download (audited, not cached), a missing file fails with a reason and can be retried, and
+the sweep deletes expired files."""
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from datetime import timedelta
+
+import django_rq
+import pytest
+from django.core.files.storage import storages
+from django.urls import reverse
+from django.utils import timezone
+from rq import SimpleWorker
+
+from ats.core.models import AuditEvent
+from ats.demo import fake_resumes
+from candidates.models import Note
+from candidates.privacy import selectors
+from candidates.privacy.models import SubjectExport
+from candidates.privacy.services import (
+    PrivacyRefused,
+    consent_record,
+    subject_export_build,
+    subject_export_retry,
+    subject_export_start,
+    subject_exports_sweep,
+)
+from candidates.resumes.models import Resume
+from candidates.resumes.services.intake import resume_upload
+from candidates.services import candidate_delete
+from jobs.careers.services import Applicant, careers_apply
+from tests import factories
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def person(published_job, recruiter):
+    """A careers applicant with a second résumé, a note and a recruiter-recorded consent."""
+    result = careers_apply(
+        job=published_job, applicant=Applicant(full_name="Ysolde Brannagh", email="ysolde.b@example.com"),
+        resume_name="ysolde.txt", resume_data=b"Ysolde Brannagh\nysolde.b@example.com\nRust, Go", answers={},
+    )
+    candidate = result.application.candidate
+    resume_upload(actor=recruiter, filename="ysolde-2026.pdf", data=fake_resumes.resume_pdf(fake_resumes.fake_person(3)), candidate=candidate)
+    Note.objects.create(candidate=candidate, author=recruiter, body="Great systems answers")
+    consent_record(actor=recruiter, candidate=candidate, source="phone", notice_version="2026-12", given_at=timezone.now())
+    return candidate
+
+
+def _work(queue) -> None:
+    SimpleWorker([queue], connection=queue.connection).work(burst=True, with_scheduler=False)
+
+
+def _zip_of(response) -> zipfile.ZipFile:
+    return zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+
+
+def test_the_export_job_builds_a_zip_with_every_section_and_the_resume_files(recruiter_client, person, export_queue, published_job):
+    _work(django_rq.get_queue("notifications"))  # the careers confirmation mail goes out
+    panel = recruiter_client.post(reverse("privacy:export_start", args=[person.pk]), headers={"HX-Request": "true"}).content.decode()
+    export = SubjectExport.objects.get(candidate=person)
+    assert export.state == "queued" and export.steps_total == len(selectors.SUBJECT_SECTIONS) + 1
+    assert 'hx-trigger="every 2s"' in panel and "<progress" in panel
+    assert export_queue.count == 1
+
+    _work(export_queue)
+    export.refresh_from_db()
+    assert export.state == "done", export.failure_reason
+    assert export.steps_done == export.steps_total and export.size > 0
+    assert export.expires_at > timezone.now() + timedelta(days=1)
+    status = recruiter_client.get(reverse("privacy:export_status", args=[export.pk])).content.decode()
+    assert "every 2s" not in status and reverse("privacy:export_download", args=[export.pk]) in status
+
+    response = recruiter_client.get(reverse("privacy:export_download", args=[export.pk]))
+    assert response.status_code == 200 and response["Cache-Control"] == "private, no-store"
+    assert response["Content-Type"] == "application/zip" and "attachment" in response["Content-Disposition"]
+    archive = _zip_of(response)
+    data = json.loads(archive.read("data.json"))
+    assert set(selectors.SUBJECT_SECTIONS) <= set(data)
+    assert data["profile"][0]["full_name"] == "Ysolde Brannagh"
+    assert data["applications"][0]["job_title"] == published_job.title and data["applications"][0]["stage_changes"] is not None
+    assert [note["body"] for note in data["notes"]] == ["Great systems answers"]
+    assert {row["source"] for row in data["consents"]} == {"careers_form", "phone"}
+    assert data["emails_sent"] and any(row["verb"] == "subject_exported" for row in data["activity"])
+    assert any(row["action"] == "profile_viewed" or row["action"] == "consent_recorded" for row in data["audit"])
+    assert len(data["resumes"]) == 2
+    for resume in Resume.objects.filter(candidate=person):
+        member = f"resumes/{resume.pk}-{resume.original_filename}"
+        with resume.file.open("rb") as handle:
+            assert archive.read(member) == handle.read()
+    audit = AuditEvent.objects.get(action=AuditEvent.Read.SUBJECT_EXPORT_DOWNLOADED)
+    assert audit.candidate_id == person.pk and audit.data == {"subject_export": export.pk}
+
+
+def test_starting_twice_while_one_builds_is_the_same_export(recruiter, person, export_queue):
+    first, created = subject_export_start(actor=recruiter, candidate=person)
+    second, created_again = subject_export_start(actor=recruiter, candidate=person)
+    assert created and not created_again and first == second and export_queue.count == 1
+    _work(export_queue)
+    assert subject_export_build(export_id=first.pk) is False  # re-run of a finished job: nothing to do
+
+
+def test_a_missing_resume_file_fails_the_export_with_a_reason_and_retry_builds_it(recruiter_client, recruiter, person, export_queue):
+    resume = Resume.objects.filter(candidate=person).order_by("pk").first()
+    with resume.file.open("rb") as handle:
+        kept = handle.read()
+    resume.file.storage.delete(resume.file.name)
+    export, _ = subject_export_start(actor=recruiter, candidate=person)
+    _work(export_queue)
+    export.refresh_from_db()
+    assert export.state == "failed" and "“ysolde.txt” is missing from storage" in export.failure_reason
+    panel = recruiter_client.get(reverse("privacy:panel", args=[person.pk])).content.decode()
+    assert "is missing from storage" in panel and "Try the export again" in panel
+    assert recruiter_client.get(reverse("privacy:export_download", args=[export.pk])).status_code == 404
+
+    storages["resumes"].save(resume.file.name, io.BytesIO(kept))
+    response = recruiter_client.post(reverse("privacy:export_retry", args=[export.pk]), headers={"HX-Request": "true"})
+    assert response.status_code == 200 and "Export queued again." in response.content.decode()
+    _work(export_queue)
+    export.refresh_from_db()
+    assert export.state == "done" and not export.failure_reason
+    with pytest.raises(PrivacyRefused, match="Only a failed export"):
+        subject_export_retry(actor=recruiter, export=export)
+
+
+def test_the_sweep_deletes_expired_files_and_those_of_erased_people(recruiter, person, export_queue):
+    export, _ = subject_export_start(actor=recruiter, candidate=person)
+    other = factories.make_candidate(actor=recruiter)
+    other_export, _ = subject_export_start(actor=recruiter, candidate=other)
+    _work(export_queue)
+    export.refresh_from_db()
+    other_export.refresh_from_db()
+    storage = export.file.storage
+    assert storage.exists(export.file.name) and storage.exists(other_export.file.name)
+    assert subject_exports_sweep() == 0
+    candidate_delete(actor=recruiter, candidate=other)
+    assert subject_exports_sweep() == 1 and not storage.exists(other_export.file.name)
+    assert subject_exports_sweep(now=timezone.now() + timedelta(days=30)) == 1
+    assert not storage.exists(export.file.name)
+    export.refresh_from_db()
+    assert export.state == "expired" and not export.file
+
+
+def test_hiring_managers_cannot_start_or_download_exports(manager_a_client, recruiter, person, export_queue):
+    assert manager_a_client.post(reverse("privacy:export_start", args=[person.pk])).status_code == 404
+    export, _ = subject_export_start(actor=recruiter, candidate=person)
+    _work(export_queue)
+    assert manager_a_client.get(reverse("privacy:export_download", args=[export.pk])).status_code == 404
+    assert not AuditEvent.objects.filter(action=AuditEvent.Read.SUBJECT_EXPORT_DOWNLOADED).exists()
