@@ -152,3 +152,18 @@ def test_hiring_managers_cannot_start_or_download_exports(manager_a_client, recr
     _work(export_queue)
     assert manager_a_client.get(reverse("privacy:export_download", args=[export.pk])).status_code == 404
     assert not AuditEvent.objects.filter(action=AuditEvent.Read.SUBJECT_EXPORT_DOWNLOADED).exists()
+
+
+def test_the_sweep_command_says_what_it_did(recruiter, person, export_queue):
+    from django.core.management import call_command
+
+    export, _ = subject_export_start(actor=recruiter, candidate=person)
+    _work(export_queue)
+    SubjectExport.objects.filter(pk=export.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
+    out = io.StringIO()
+    call_command("sweep_subject_exports", "--dry-run", stdout=out)
+    assert "1 expired export file(s) would be deleted" in out.getvalue()
+    call_command("sweep_subject_exports", stdout=out)
+    assert "1 export file(s) deleted." in out.getvalue()
+    export.refresh_from_db()
+    assert export.state == "expired"
