@@ -291,6 +291,10 @@ CANDIDATE_RETENTION_DAYS = env_int("CANDIDATE_RETENTION_DAYS", 365)
 SELF_SERVICE_LINK_DAYS = env_int("SELF_SERVICE_LINK_DAYS", 60)
 # A subject access export's zip can be downloaded this long; the export sweep then deletes the file.
 SUBJECT_EXPORT_DAYS = env_int("SUBJECT_EXPORT_DAYS", 7)
+# Retention (candidates.erasure, manage.py enforce_retention, run daily by the e-mail worker): a
+# candidate with no activity for this many days and no open application is erased, unless a
+# recruiter set a retention date still in the future.
+RETENTION_DAYS = env_int("RETENTION_DAYS", 730)
 # Applications accepted per client address and per e-mail address in each window (Redis counters).
 CAREERS_RATE_PER_IP = env_int("CAREERS_RATE_PER_IP", 5)
 CAREERS_RATE_PER_IP_SECONDS = env_int("CAREERS_RATE_PER_IP_SECONDS", 600)

@@ -66,9 +66,15 @@ class Candidate(models.Model):
     do_not_contact = models.BooleanField(default=False)
     do_not_contact_at = models.DateTimeField(null=True, blank=True)
     do_not_contact_reason = models.CharField(max_length=200, blank=True)
+    # Privacy (candidates.erasure): when the personal data was erased (the row stays as an anonymous
+    # shell so applications and their histories still count), and a recruiter's retention date,
+    # which overrides the default period (settings.RETENTION_DAYS) either way.
+    erased_at = models.DateTimeField(null=True, blank=True)
+    retain_until = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
+        permissions = [("erase_candidate", "Can erase a candidate's personal data")]
         indexes = [
             GinIndex(fields=["emails"], name="candidate_emails_gin"),
             GinIndex(fields=["phones"], name="candidate_phones_gin"),

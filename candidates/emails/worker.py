@@ -1,5 +1,6 @@
 """The RQ worker for e-mail, webhooks and other jobs: the plain forking worker with the webhook
-sweep (ats.webhooks.worker) plus the e-mail sweep.
+sweep (ats.webhooks.worker) plus the e-mail sweep and, once a day, the retention run
+(candidates.erasure: manage.py enforce_retention does the same by hand).
 
 Start it with  manage.py rqworker default notifications --with-scheduler
 --worker-class candidates.emails.worker.EmailWorker  (the scheduler runs delayed mails and retries).
@@ -12,6 +13,7 @@ from django.db import close_old_connections
 
 from ats.webhooks.worker import Worker
 from candidates.emails.services.outbound import email_sweep
+from candidates.erasure.services import retention_schedule
 
 logger = logging.getLogger(__name__)
 
@@ -24,5 +26,9 @@ class EmailWorker(Worker):
             email_sweep()
         except Exception:  # the sweep must never take the worker down; it runs again next time
             logger.exception("e-mail sweep failed")
+        try:
+            retention_schedule()  # once a day: the first sweep of the day enqueues the retention run
+        except Exception:
+            logger.exception("could not schedule the retention run; the next sweep tries again")
         finally:
             close_old_connections()
