@@ -31,13 +31,13 @@ def consent_current(history: list[Consent]) -> Consent | None:
 
 def self_service_candidate(candidate_id: int) -> Candidate | None:
     """The person a self-service link was made for, following a merge to the record kept; None
-    when they are gone (erased)."""
+    when they are gone or erased (the shell that stays is nobody's page)."""
     candidate = Candidate.objects.filter(pk=candidate_id).first()
     seen = set()
     while candidate is not None and candidate.merged_into_id and candidate.pk not in seen:
         seen.add(candidate.pk)
         candidate = Candidate.objects.filter(pk=candidate.merged_into_id).first()
-    return candidate
+    return candidate if candidate is not None and candidate.erased_at is None else None
 
 
 def self_service_view(candidate: Candidate) -> dict[str, Any]:

@@ -14,12 +14,14 @@ from django.conf import settings
 from django.core.files import File
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from ats.core import queues
 from ats.core.access import User
 from ats.core.models import Activity
 from ats.core.services import activity_record
+from candidates.erasure.services import candidate_erase
 from candidates.models import Candidate
 from candidates.privacy import selectors
 from candidates.privacy.models import ErasureRequest, SubjectExport
@@ -86,6 +88,13 @@ def consent_withdraw(*, actor: User | None, candidate: Candidate, source: str, n
     return consent, True
 
 
+def _refuse_erased(candidate: Candidate) -> None:
+    """Lock the person's row (two clicks make one request) and refuse when they are erased already."""
+    locked = Candidate.objects.select_for_update().filter(pk=candidate.pk).only("erased_at").first()
+    if locked is None or locked.erased_at is not None:
+        raise PrivacyRefused("This person's personal data is already erased.")
+
+
 def _user_or_none(actor: User | None) -> Any:
     return actor if actor is not None and actor.is_authenticated else None
 
@@ -98,7 +107,7 @@ def erasure_request_create(*, actor: User | None, candidate: Candidate, source: 
     request (returned with False)."""
     if source not in ErasureRequest.Source.values:
         raise PrivacyRefused("Say who asked for the erasure.")
-    Candidate.objects.select_for_update().filter(pk=candidate.pk).first()
+    _refuse_erased(candidate)
     pending = ErasureRequest.objects.filter(candidate=candidate, state=ErasureRequest.State.PENDING).first()
     if pending is not None:
         return pending, False
@@ -144,7 +153,6 @@ def erasure_request_approve(*, actor: User, erasure_request: ErasureRequest) -> 
     records it) and the request says who decided. Needs the erase permission."""
     if not actor.has_perm(ERASE_PERMISSION):
         raise PrivacyRefused("Approving an erasure needs the “erase candidates” permission; ask an admin.")
-    from candidates.erasure.services import candidate_erase  # TODO(merge erasure): a top-level import
     locked = _claim_pending(erasure_request)
     candidate = locked.candidate
     ErasureRequest.objects.filter(pk=locked.pk).update(
@@ -152,6 +160,8 @@ def erasure_request_approve(*, actor: User, erasure_request: ErasureRequest) -> 
     )
     if candidate is not None:
         candidate_erase(actor=actor, candidate=candidate, reason=f"Erasure request {locked.pk} approved")
+        # Their subject exports hold a copy of everything: the files go once the erasure commits.
+        queues.after_commit(subject_exports_sweep, what="delete an erased person's subject exports")
     locked.refresh_from_db()
     return locked
 
@@ -162,7 +172,7 @@ def erasure_request_approve(*, actor: User, erasure_request: ErasureRequest) -> 
 def subject_export_start(*, actor: User, candidate: Candidate) -> tuple[SubjectExport, bool]:
     """Queue an export of everything held about the person (the job builds it after the commit);
     while one is queued or building, that one (and False)."""
-    Candidate.objects.select_for_update().filter(pk=candidate.pk).first()
+    _refuse_erased(candidate)
     running = SubjectExport.objects.filter(
         candidate=candidate, state__in=[SubjectExport.State.QUEUED, SubjectExport.State.RUNNING]
     ).first()
@@ -279,9 +289,8 @@ def subject_exports_sweep(*, now: datetime | None = None) -> int:
     """Delete the files of exports past their expiry, and of exports whose person was erased;
     their rows stay (state expired) as the record that an export was made. Returns files deleted."""
     now = now or timezone.now()
-    stale = SubjectExport.objects.filter(state=SubjectExport.State.DONE).filter(
-        expires_at__lt=now
-    ) | SubjectExport.objects.filter(state=SubjectExport.State.DONE, candidate__isnull=True)
+    gone = Q(expires_at__lt=now) | Q(candidate__isnull=True) | Q(candidate__erased_at__isnull=False)
+    stale = SubjectExport.objects.filter(gone, state=SubjectExport.State.DONE)
     deleted = 0
     for export in stale.only("pk", "file"):
         if export.file:

@@ -84,7 +84,10 @@ def consent_withdraw(request: HttpRequest, candidate_id: int) -> HttpResponse:
 def erasure_request_add(request: HttpRequest, candidate_id: int) -> HttpResponse:
     """A recruiter records the person's request to be erased (by phone, by e-mail)."""
     candidate = candidate_get(request.user, candidate_id)
-    _, created = services.erasure_request_create(actor=request.user, candidate=candidate, source=ErasureRequest.Source.RECRUITER)
+    try:
+        _, created = services.erasure_request_create(actor=request.user, candidate=candidate, source=ErasureRequest.Source.RECRUITER)
+    except services.PrivacyRefused as refused:
+        return _panel(request, candidate, status=409, privacy_message=str(refused), privacy_refused=True)
     message = "Erasure request recorded; it waits for a decision." if created else "An erasure request is already waiting for a decision."
     return _panel(request, candidate, privacy_message=message)
 
@@ -93,7 +96,10 @@ def erasure_request_add(request: HttpRequest, candidate_id: int) -> HttpResponse
 @require_POST
 def export_start(request: HttpRequest, candidate_id: int) -> HttpResponse:
     candidate = candidate_get(request.user, candidate_id)
-    _, created = services.subject_export_start(actor=request.user, candidate=candidate)
+    try:
+        _, created = services.subject_export_start(actor=request.user, candidate=candidate)
+    except services.PrivacyRefused as refused:
+        return _panel(request, candidate, status=409, privacy_message=str(refused), privacy_refused=True)
     return _panel(request, candidate, privacy_message="Export started." if created else "An export is already being built.")
 
 
@@ -104,7 +110,7 @@ def export_retry(request: HttpRequest, export_id: int) -> HttpResponse:
     try:
         services.subject_export_retry(actor=request.user, export=export)
     except services.PrivacyRefused as refused:
-        return _panel(request, export.candidate, status=409, privacy_message=str(refused))
+        return _panel(request, export.candidate, status=409, privacy_message=str(refused), privacy_refused=True)
     return _panel(request, export.candidate, privacy_message="Export queued again.")
 
 
@@ -211,7 +217,10 @@ def self_service(request: HttpRequest, signed: str) -> HttpResponse:
         services.consent_withdraw(actor=None, candidate=candidate, source=Consent.Source.SELF_SERVICE)
         done = "You have withdrawn your consent. We will not use your data for new applications without asking you again."
     elif action == "erase":
-        services.erasure_request_create(actor=None, candidate=candidate, source=ErasureRequest.Source.SELF_SERVICE)
+        try:
+            services.erasure_request_create(actor=None, candidate=candidate, source=ErasureRequest.Source.SELF_SERVICE)
+        except services.PrivacyRefused:  # erased a moment ago: the link no longer leads anywhere
+            return _self_service_response(request, "")
         done = "We have your request to erase your data. A recruiter will handle it, and we will not contact you about jobs meanwhile."
     else:
         return redirect("privacy:self_service", signed=signed)

@@ -74,3 +74,61 @@ def test_decline_refuses_a_blank_reason_in_the_service(recruiter):
 
 def test_hiring_managers_see_no_erasure_requests(manager_a_client):
     assert manager_a_client.get(reverse("privacy:erasure_requests")).status_code == 404
+
+
+@pytest.fixture
+def eraser(recruiter):
+    from django.contrib.auth.models import Permission
+
+    recruiter.user_permissions.add(Permission.objects.get(codename="erase_candidate", content_type__app_label="candidates"))
+    return type(recruiter).objects.get(pk=recruiter.pk)  # a fresh object: has_perm's cache is per instance
+
+
+@pytest.mark.django_db(transaction=True)
+def test_approving_erases_the_person_and_deletes_their_export_files(eraser, export_queue):
+    from django.test import Client
+    from rq import SimpleWorker
+
+    from candidates.privacy.models import SubjectExport
+    from candidates.privacy.services import subject_export_start
+
+    candidate = factories.make_candidate(actor=eraser, name="Thessaly Oakenfold")
+    export, _ = subject_export_start(actor=eraser, candidate=candidate)
+    SimpleWorker([export_queue], connection=export_queue.connection).work(burst=True, with_scheduler=False)
+    export.refresh_from_db()
+    storage, name = export.file.storage, export.file.name
+    assert storage.exists(name)
+    request, _ = erasure_request_create(actor=None, candidate=candidate, source="self_service")
+    client = Client()
+    client.force_login(eraser)
+    page = client.get(reverse("privacy:erasure_requests")).content.decode()
+    assert "Approve and erase" in page
+    response = client.post(reverse("privacy:erasure_request_decide", args=[request.pk]), {"decision": "approve"}, follow=True)
+    assert "approved" in response.content.decode()
+    request.refresh_from_db()
+    candidate.refresh_from_db()
+    assert (request.state, request.decided_by_id) == ("approved", eraser.pk) and request.decided_at
+    assert candidate.erased_at is not None and candidate.full_name != "Thessaly Oakenfold"
+    assert Activity.objects.filter(verb=Activity.Verb.CANDIDATE_ERASED, actor=eraser).exists()
+    assert not storage.exists(name)
+    assert SubjectExport.objects.get(pk=export.pk).state == "expired"
+    # The decided list still shows the request; the person's name is gone from it.
+    decided = client.get(reverse("privacy:erasure_requests")).content.decode()
+    assert "Approved (erased)" in decided and "Thessaly" not in decided
+    # Nothing more can be asked about an erased person.
+    with pytest.raises(PrivacyRefused, match="already erased"):
+        erasure_request_create(actor=eraser, candidate=candidate, source="recruiter")
+    with pytest.raises(PrivacyRefused, match="already erased"):
+        subject_export_start(actor=eraser, candidate=candidate)
+
+
+def test_an_erased_persons_self_service_link_is_dead(client, eraser):
+    from candidates.erasure.services import candidate_erase
+    from candidates.privacy.links import self_service_signed
+
+    candidate = factories.make_candidate(actor=eraser, name="Corvina Ashdown")
+    url = reverse("privacy:self_service", args=[self_service_signed(candidate.pk)])
+    assert client.get(url).status_code == 200
+    candidate_erase(actor=eraser, candidate=candidate, reason="asked by phone")
+    response = client.get(url)
+    assert response.status_code == 404 and "This link is not valid" in response.content.decode()

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('candidates', '0010_emails_and_do_not_contact'),
+        ('candidates', '0011_erasure_and_retention'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
