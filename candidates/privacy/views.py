@@ -165,13 +165,14 @@ def erasure_request_decide(request: HttpRequest, erasure_request_id: int) -> Htt
     try:
         if request.POST.get("decision") == "approve":
             services.erasure_request_approve(actor=request.user, erasure_request=erasure_request)
-            messages.success(request, f"Request {erasure_request.pk} approved: the candidate's personal data was erased.")
+            messages.success(request, "Request approved: the person's personal data was erased.")
         else:
             form = forms.DeclineForm(request.POST)
             if not form.is_valid():
                 raise services.PrivacyRefused(form.errors["reason"][0])
             services.erasure_request_decline(actor=request.user, erasure_request=erasure_request, reason=form.cleaned_data["reason"])
-            messages.success(request, f"Request {erasure_request.pk} declined.")
+            name = erasure_request.candidate.display_name if erasure_request.candidate else f"#{erasure_request.candidate_ref}"
+            messages.success(request, f"The erasure request of {name} was declined; the reason is kept with it.")
     except services.PrivacyRefused as refused:
         messages.error(request, str(refused))
     return redirect("privacy:erasure_requests")
@@ -197,7 +198,9 @@ def _self_service_response(request: HttpRequest, signed: str, **extra: Any) -> H
     audit_record(actor=None, action=AuditEvent.Read.SELF_SERVICE_VIEWED, candidate=candidate)
     response = render(request, "candidates/self_service.html", {**selectors.self_service_view(candidate), "signed": signed, **extra})
     response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"  # the link is the key: never leak it to another site
+    # The link is the key: never sent to another site. (Not "no-referrer": the browser would then send
+    # "Origin: null" with the page's own forms, which CSRF refuses.)
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

@@ -47,7 +47,7 @@ def test_the_list_shows_pending_requests_and_declining_needs_a_reason(recruiter_
     request.refresh_from_db()
     assert request.state == "pending"
     response = recruiter_client.post(url, {"decision": "decline", "reason": "Open legal claim"}, follow=True)
-    assert "declined" in response.content.decode()
+    assert "The erasure request of Wenna Castellaro was declined" in response.content.decode()
     request.refresh_from_db()
     assert (request.state, request.decided_by, request.decline_reason) == ("declined", recruiter, "Open legal claim")
     assert Activity.objects.filter(candidate=candidate, verb=Activity.Verb.ERASURE_DECLINED, actor=recruiter).exists()
@@ -104,7 +104,7 @@ def test_approving_erases_the_person_and_deletes_their_export_files(eraser, expo
     page = client.get(reverse("privacy:erasure_requests")).content.decode()
     assert "Approve and erase" in page
     response = client.post(reverse("privacy:erasure_request_decide", args=[request.pk]), {"decision": "approve"}, follow=True)
-    assert "approved" in response.content.decode()
+    assert "Request approved: the person" in response.content.decode()
     request.refresh_from_db()
     candidate.refresh_from_db()
     assert (request.state, request.decided_by_id) == ("approved", eraser.pk) and request.decided_at

@@ -50,7 +50,7 @@ def test_the_confirmation_mail_links_to_a_page_showing_what_is_held(client, appl
     assert "2026-12" in html or applied.consent.notice_version in html
     assert "We received your application" in html  # the e-mails sent
     assert "Internal: strong maybe" not in html
-    assert response["Cache-Control"] == "private, no-store" and response["Referrer-Policy"] == "no-referrer"
+    assert response["Cache-Control"] == "private, no-store" and response["Referrer-Policy"] == "same-origin"
     audit = AuditEvent.objects.get(action=AuditEvent.Read.SELF_SERVICE_VIEWED)
     assert audit.candidate_id == applied.application.candidate_id and audit.actor is None
 
