@@ -16,6 +16,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from redis.exceptions import RedisError
 
 from ats.core import queues
 from ats.core.access import User
@@ -29,6 +30,7 @@ from candidates.selectors import merge_family
 from jobs.careers.models import Consent
 
 EXPORT_QUEUE = "default"
+EXPORT_TIMEOUT = 900  # seconds the job may take; a "running" export older than this was interrupted
 SUBJECT_EXPORT_TASK = "candidates.privacy.tasks.build_subject_export"
 ERASE_PERMISSION = "candidates.erase_candidate"
 
@@ -189,7 +191,7 @@ def subject_export_start(*, actor: User, candidate: Candidate) -> tuple[SubjectE
 def _enqueue_build(export: SubjectExport) -> None:
     queues.enqueue_on_commit(
         EXPORT_QUEUE, SUBJECT_EXPORT_TASK, export.pk, job_id=f"subject-export-{export.pk}",
-        job_timeout=900,
+        job_timeout=EXPORT_TIMEOUT,
     )
 
 
@@ -299,3 +301,27 @@ def subject_exports_sweep(*, now: datetime | None = None) -> int:
             state=SubjectExport.State.EXPIRED, file=""
         )
     return deleted
+
+
+def subject_exports_recover(*, now: datetime | None = None) -> dict[str, int]:
+    """The database decides what export work remains: queued exports whose job Redis lost are
+    enqueued again (a job still waiting collapses with its id), and exports "running" for longer
+    than the job may take were interrupted (a killed worker): failed, with a reason, to retry."""
+    now = now or timezone.now()
+    lost = SubjectExport.objects.filter(
+        state=SubjectExport.State.QUEUED, created_at__lt=now - timedelta(minutes=5), candidate__isnull=False
+    )
+    requeued = 0
+    for export in lost.only("pk"):
+        try:
+            job = queues.enqueue(EXPORT_QUEUE, SUBJECT_EXPORT_TASK, export.pk, job_id=f"subject-export-{export.pk}", job_timeout=EXPORT_TIMEOUT)
+        except RedisError:
+            break  # the next sweep tries again
+        requeued += job is not None
+    interrupted = SubjectExport.objects.filter(
+        state=SubjectExport.State.RUNNING, started_at__lt=now - timedelta(seconds=EXPORT_TIMEOUT + 60)
+    ).update(
+        state=SubjectExport.State.FAILED, finished_at=now,
+        failure_reason="The export was interrupted (its worker stopped); try again.",
+    )
+    return {"requeued": requeued, "interrupted": interrupted}

@@ -27,6 +27,7 @@ from candidates.privacy.services import (
     subject_export_build,
     subject_export_retry,
     subject_export_start,
+    subject_exports_recover,
     subject_exports_sweep,
 )
 from candidates.resumes.models import Resume
@@ -167,3 +168,16 @@ def test_the_sweep_command_says_what_it_did(recruiter, person, export_queue):
     assert "1 export file(s) deleted." in out.getvalue()
     export.refresh_from_db()
     assert export.state == "expired"
+
+
+def test_recovery_requeues_lost_jobs_and_fails_interrupted_exports(recruiter, person, export_queue):
+    export, _ = subject_export_start(actor=recruiter, candidate=person)
+    export_queue.empty()  # Redis lost the job
+    assert subject_exports_recover() == {"requeued": 0, "interrupted": 0}  # too young to count as lost
+    later = timezone.now() + timedelta(minutes=10)
+    assert subject_exports_recover(now=later) == {"requeued": 1, "interrupted": 0}
+    assert subject_exports_recover(now=later)["requeued"] == 0  # its job waits: nothing added
+    SubjectExport.objects.filter(pk=export.pk).update(state="running", started_at=timezone.now() - timedelta(hours=1))
+    assert subject_exports_recover() == {"requeued": 0, "interrupted": 1}
+    export.refresh_from_db()
+    assert export.state == "failed" and "interrupted" in export.failure_reason
