@@ -132,3 +132,25 @@ def test_an_erased_persons_self_service_link_is_dead(client, eraser):
     candidate_erase(actor=eraser, candidate=candidate, reason="asked by phone")
     response = client.get(url)
     assert response.status_code == 404 and "This link is not valid" in response.content.decode()
+
+
+def _list_queries(client) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("privacy:erasure_requests")).status_code == 200
+    return len(queries)
+
+
+def test_the_list_takes_the_same_queries_for_few_and_many_requests(recruiter_client, recruiter):
+    def add(count):
+        for _ in range(count):
+            request, _ = erasure_request_create(actor=recruiter, candidate=factories.make_candidate(actor=recruiter), source="recruiter")
+            other, _ = erasure_request_create(actor=None, candidate=factories.make_candidate(actor=recruiter), source="self_service")
+            erasure_request_decline(actor=recruiter, erasure_request=other, reason="Legal hold")
+
+    add(1)
+    few = _list_queries(recruiter_client)
+    add(6)
+    assert _list_queries(recruiter_client) == few
