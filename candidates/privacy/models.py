@@ -84,6 +84,9 @@ class SubjectExport(models.Model):
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Asked for by the person on their own page (they download it there): their own data, without
+    # the internal records (notes, reviews, the activity and audit logs) a recruiter's export holds.
+    for_subject = models.BooleanField(default=False)
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
     steps_done = models.PositiveSmallIntegerField(default=0)
     steps_total = models.PositiveSmallIntegerField(default=0)

@@ -142,5 +142,20 @@ SUBJECT_SECTIONS: dict[str, Callable[[list[int]], list[dict[str, Any]]]] = {
 }
 
 
+# What the person's own copy holds (the internal records stay with the recruiter's full export).
+INTERNAL_SECTIONS = frozenset({"notes", "reviews", "activity", "audit"})
+
+
+def subject_sections(*, for_subject: bool) -> dict[str, Callable[[list[int]], list[dict[str, Any]]]]:
+    if not for_subject:
+        return SUBJECT_SECTIONS
+    return {name: rows_of for name, rows_of in SUBJECT_SECTIONS.items() if name not in INTERNAL_SECTIONS}
+
+
+def self_service_export(candidate: Candidate) -> SubjectExport | None:
+    """The latest copy the person asked for on their own page (never one a recruiter made)."""
+    return SubjectExport.objects.filter(candidate=candidate, for_subject=True).order_by("-created_at", "-id").first()
+
+
 def subject_resume_files(family: list[int]) -> list[Resume]:
     return list(Resume.objects.filter(candidate_id__in=family).only("file", "original_filename").order_by("pk"))

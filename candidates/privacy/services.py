@@ -171,19 +171,27 @@ def erasure_request_approve(*, actor: User, erasure_request: ErasureRequest) -> 
 # --- Subject access export -----------------------------------------------------------------------
 
 @transaction.atomic
-def subject_export_start(*, actor: User, candidate: Candidate) -> tuple[SubjectExport, bool]:
+def subject_export_start(*, actor: User | None, candidate: Candidate, for_subject: bool = False) -> tuple[SubjectExport, bool]:
     """Queue an export of everything held about the person (the job builds it after the commit);
-    while one is queued or building, that one (and False)."""
+    while one is queued or building, that one (and False). `for_subject`: the person asked on their
+    own page (actor None); at most one a day, so a link cannot be used to load the workers."""
     _refuse_erased(candidate)
-    running = SubjectExport.objects.filter(
-        candidate=candidate, state__in=[SubjectExport.State.QUEUED, SubjectExport.State.RUNNING]
-    ).first()
-    if running is not None:
-        return running, False
+    recent = SubjectExport.objects.filter(candidate=candidate, for_subject=for_subject).exclude(state=SubjectExport.State.FAILED)
+    if for_subject:
+        recent = recent.filter(created_at__gte=timezone.now() - timedelta(days=1))
+    else:
+        recent = recent.filter(state__in=[SubjectExport.State.QUEUED, SubjectExport.State.RUNNING])
+    existing = recent.order_by("-created_at").first()
+    if existing is not None:
+        return existing, False
     export = SubjectExport.objects.create(
-        candidate=candidate, requested_by=actor, steps_total=len(selectors.SUBJECT_SECTIONS) + 1
+        candidate=candidate, requested_by=_user_or_none(actor), for_subject=for_subject,
+        steps_total=len(selectors.subject_sections(for_subject=for_subject)) + 1,
     )
-    activity_record(actor=actor, verb=Activity.Verb.SUBJECT_EXPORTED, candidate=candidate, data={"subject_export": export.pk})
+    activity_record(
+        actor=actor, verb=Activity.Verb.SUBJECT_EXPORTED, candidate=candidate,
+        data={"subject_export": export.pk, **({"via": "self_service"} if for_subject else {})},
+    )
     _enqueue_build(export)
     return export, True
 
@@ -223,7 +231,7 @@ def subject_export_build(*, export_id: int) -> bool:
     now = timezone.now()
     claimed = SubjectExport.objects.filter(
         pk=export_id, state=SubjectExport.State.QUEUED, candidate__isnull=False
-    ).update(state=SubjectExport.State.RUNNING, started_at=now, steps_done=0, steps_total=len(selectors.SUBJECT_SECTIONS) + 1)
+    ).update(state=SubjectExport.State.RUNNING, started_at=now, steps_done=0)
     if not claimed:
         return False
     export = SubjectExport.objects.select_related("candidate").get(pk=export_id)
@@ -256,7 +264,8 @@ def _subject_collect(export: SubjectExport, family: list[int]) -> dict[str, Any]
         "export": {"id": export.pk, "candidate_id": export.candidate_id, "merged_records": family,
                    "created_at": export.created_at, "built_at": timezone.now()},
     }
-    for done, (section, rows_of) in enumerate(selectors.SUBJECT_SECTIONS.items(), start=1):
+    sections = selectors.subject_sections(for_subject=export.for_subject)
+    for done, (section, rows_of) in enumerate(sections.items(), start=1):
         data[section] = rows_of(family)
         # Its own statement outside any transaction: the profile's progress bar reads it at once.
         SubjectExport.objects.filter(pk=export.pk).update(steps_done=done)

@@ -17,4 +17,5 @@ urlpatterns = [
     path("erasure-requests/", views.erasure_requests, name="erasure_requests"),
     path("erasure-requests/<int:erasure_request_id>/", views.erasure_request_decide, name="erasure_request_decide"),
     path("me/<str:signed>/", views.self_service, name="self_service"),
+    path("me/<str:signed>/copy.zip", views.self_service_download, name="self_service_download"),
 ]

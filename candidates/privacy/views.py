@@ -128,16 +128,20 @@ def export_download(request: HttpRequest, export_id: int) -> HttpResponse:
     export = get_object_or_404(
         SubjectExport.objects.select_related("candidate"), pk=export_id, candidate__isnull=False, state=SubjectExport.State.DONE
     )
+    return _export_file_response(request, export, filename=f"subject-export-{export.candidate_id}-{export.pk}.zip")
+
+
+def _export_file_response(request: HttpRequest, export: SubjectExport, *, filename: str) -> HttpResponse:
     try:
         handle = export.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
+    by_subject = not request.user.is_authenticated  # the person, on their own page
     audit_record(
-        actor=request.user, action=AuditEvent.Read.SUBJECT_EXPORT_DOWNLOADED, candidate=export.candidate,
-        data={"subject_export": export.pk},
+        actor=None if by_subject else request.user, action=AuditEvent.Read.SUBJECT_EXPORT_DOWNLOADED,
+        candidate=export.candidate, data={"subject_export": export.pk, **({"via": "self_service"} if by_subject else {})},
     )
-    response = FileResponse(handle, as_attachment=True, filename=f"subject-export-{export.candidate_id}-{export.pk}.zip",
-                            content_type="application/zip")
+    response = FileResponse(handle, as_attachment=True, filename=filename, content_type="application/zip")
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
@@ -196,7 +200,8 @@ def _self_service_response(request: HttpRequest, signed: str, **extra: Any) -> H
         response["Cache-Control"] = "private, no-store"
         return response
     audit_record(actor=None, action=AuditEvent.Read.SELF_SERVICE_VIEWED, candidate=candidate)
-    response = render(request, "candidates/self_service.html", {**selectors.self_service_view(candidate), "signed": signed, **extra})
+    context = {**selectors.self_service_view(candidate), "export": selectors.self_service_export(candidate), "signed": signed}
+    response = render(request, "candidates/self_service.html", {**context, **extra})
     response["Cache-Control"] = "private, no-store"
     # The link is the key: never sent to another site. (Not "no-referrer": the browser would then send
     # "Origin: null" with the page's own forms, which CSRF refuses.)
@@ -225,6 +230,23 @@ def self_service(request: HttpRequest, signed: str) -> HttpResponse:
         except services.PrivacyRefused:  # erased a moment ago: the link no longer leads anywhere
             return _self_service_response(request, "")
         done = "We have your request to erase your data. A recruiter will handle it, and we will not contact you about jobs meanwhile."
+    elif action == "export":
+        services.subject_export_start(actor=None, candidate=candidate, for_subject=True)
+        done = "We are preparing a copy of your data. Reload this page in a minute or two to download it."
     else:
         return redirect("privacy:self_service", signed=signed)
     return _self_service_response(request, signed, done=done)
+
+
+@public
+@require_GET
+def self_service_download(request: HttpRequest, signed: str) -> HttpResponse:
+    """The person's own copy (the latest they asked for on their page), audited like a recruiter's."""
+    try:
+        candidate = _self_service_candidate(signed)
+    except Http404:
+        return _self_service_response(request, signed)
+    export = selectors.self_service_export(candidate)
+    if export is None or export.state != SubjectExport.State.DONE:
+        raise Http404
+    return _export_file_response(request, export, filename=f"your-data-{export.created_at:%Y-%m-%d}.zip")

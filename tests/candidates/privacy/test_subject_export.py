@@ -181,3 +181,37 @@ def test_recovery_requeues_lost_jobs_and_fails_interrupted_exports(recruiter, pe
     assert subject_exports_recover() == {"requeued": 0, "interrupted": 1}
     export.refresh_from_db()
     assert export.state == "failed" and "interrupted" in export.failure_reason
+
+
+def test_the_person_prepares_and_downloads_their_own_copy_without_internal_records(client, person, export_queue, recruiter):
+    from candidates.privacy.links import self_service_signed
+
+    page_url = reverse("privacy:self_service", args=[self_service_signed(person.pk)])
+    download_url = reverse("privacy:self_service_download", args=[self_service_signed(person.pk)])
+    # A recruiter's full export is never offered on the person's page.
+    subject_export_start(actor=recruiter, candidate=person)
+    _work(export_queue)
+    assert "Prepare a copy of my data" in client.get(page_url).content.decode()
+    assert client.get(download_url).status_code == 404
+
+    response = client.post(page_url, {"action": "export"})
+    assert "We are preparing a copy of your data" in response.content.decode()
+    client.post(page_url, {"action": "export"})  # asking again the same day: the same copy
+    own = SubjectExport.objects.get(candidate=person, for_subject=True)
+    assert own.requested_by is None
+    _work(export_queue)
+    assert "Download a copy of your data" in client.get(page_url).content.decode()
+    response = client.get(download_url)
+    assert response.status_code == 200 and response["Cache-Control"] == "private, no-store"
+    archive = _zip_of(response)
+    data = json.loads(archive.read("data.json"))
+    assert data["profile"][0]["full_name"] == "Ysolde Brannagh" and data["consents"] and len(data["resumes"]) == 2
+    assert not {"notes", "reviews", "activity", "audit"} & set(data)
+    assert "Great systems answers" not in archive.read("data.json").decode()
+    assert len([name for name in archive.namelist() if name.startswith("resumes/")]) == 2
+    audit = AuditEvent.objects.filter(action=AuditEvent.Read.SUBJECT_EXPORT_DOWNLOADED).get()
+    assert audit.actor is None and audit.data == {"subject_export": own.pk, "via": "self_service"}
+    # Another person's link reaches only their own (none yet).
+    other = factories.make_candidate(actor=recruiter)
+    assert client.get(reverse("privacy:self_service_download", args=[self_service_signed(other.pk)])).status_code == 404
+    assert client.get(reverse("privacy:self_service_download", args=["forged"])).status_code == 404
