@@ -25,10 +25,15 @@ from candidates.resumes.models import Resume
 from jobs.applications.models import Application
 
 
-def candidate_list_for(user: User) -> QuerySet[Candidate]:
-    """All candidates for recruiters; for a hiring manager only those awaiting their review."""
+def candidate_list_for(user: User, *, include_erased: bool = False) -> QuerySet[Candidate]:
+    """All candidates for recruiters; for a hiring manager only those awaiting their review.
+
+    Erased candidates (anonymous shells, candidates.erasure) are in no list, search or duplicate
+    suggestion; only their profile (`include_erased`) still shows their applications' history."""
     # Candidates merged into another one are hidden everywhere until the merge is undone.
     candidates = Candidate.objects.filter(merged_into__isnull=True)
+    if not include_erased:
+        candidates = candidates.filter(erased_at__isnull=True)
     if is_recruiter(user):
         return candidates
     if is_hiring_manager(user):
@@ -50,7 +55,7 @@ def candidate_get(user: User, candidate_id: int) -> Candidate:
         notes = notes.filter(visible_to_hiring_managers=True).filter(
             Q(application__isnull=True) | Q(application__job__hiring_managers=user)
         )
-    queryset = candidate_list_for(user).select_related("owner").prefetch_related(
+    queryset = candidate_list_for(user, include_erased=True).select_related("owner").prefetch_related(
         "tags",
         "education",
         "experience",

@@ -3,6 +3,7 @@ search results are jobs.bulk's (they can add to jobs, move and reject)."""
 from django.urls import path
 
 from candidates import views
+from candidates.erasure import views as erasure
 from candidates.exports import views as exports
 from candidates.lists import views as lists
 from candidates.merges import views as merges
@@ -20,6 +21,8 @@ urlpatterns = [
     path("<int:candidate_id>/tags/", views.tag_add, name="tag_add"),
     path("<int:candidate_id>/tags/<int:tag_id>/remove/", views.tag_remove, name="tag_remove"),
     path("<int:candidate_id>/add-to-job/", views.add_to_job, name="add_to_job"),
+    path("<int:candidate_id>/erase/", erasure.candidate_erase_view, name="erase"),
+    path("<int:candidate_id>/retention/", erasure.candidate_retention_view, name="retention"),
     path("<int:candidate_id>/updates/<int:update_id>/<str:section>/", views.profile_update_decide, name="profile_update_decide"),
     path("tags/suggest/", views.tag_suggestions, name="tag_suggestions"),
     path("<int:candidate_id>/merge/<int:other_id>/", merges.merge_preview, name="merge_preview"),

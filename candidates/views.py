@@ -15,6 +15,8 @@ from ats.core.http import options_html
 from ats.core.models import AuditEvent
 from ats.core.services import audit_record
 from candidates import forms, selectors, services
+from candidates.erasure.forms import RetentionForm
+from candidates.erasure.views import can_erase, erased_profile
 from candidates.models import Candidate, Education, Experience
 from candidates.resumes.models import ProfileUpdate
 from candidates.resumes.selectors import profile_updates_open, resume_list_for
@@ -98,6 +100,8 @@ def open_merges_from(activities: list[Any]) -> list[dict[str, Any]]:
 @require_GET
 def candidate_detail(request: HttpRequest, candidate_id: int) -> HttpResponse:
     candidate = candidate_get(request.user, candidate_id)
+    if candidate.erased_at is not None:
+        return erased_profile(request, candidate)
     anonymised = anonymised_review_application(request.user, candidate.pk)
     if anonymised is not None:  # a hiring manager on an anonymised job: the redacted review page
         return redirect("reviews:review", application_id=anonymised.pk)
@@ -110,6 +114,8 @@ def candidate_detail(request: HttpRequest, candidate_id: int) -> HttpResponse:
         context["job_options"] = None  # loaded on demand (add_to_job, GET)
         context["note_form"] = forms.NoteForm()
         context["profile_updates"] = [_update_view(update) for update in profile_updates_open(candidate.pk)]
+        context["can_erase"] = can_erase(request.user)
+        context["retention_form"] = RetentionForm(initial={"retain_until": candidate.retain_until})
         attach_review_summaries(candidate.applications.all())
         # A recruiter has seen them: their careers applications lose the board's "New" marker. The
         # applications are prefetched, so a profile with nothing new costs no extra query.

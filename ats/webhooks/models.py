@@ -15,7 +15,7 @@ EVENT_TYPES = {
     "candidate.created": "A candidate was added (by hand, the API, a parsed résumé or the careers site).",
     "candidate.updated": "Fields of a candidate were corrected (`fields` names them).",
     "candidate.merged": "`merged_id` was merged into `candidate_id`.",
-    "candidate.erased": "The candidate and everything about them was deleted; only ids remain.",
+    "candidate.erased": "The candidate's personal data was erased (or the record deleted); only ids remain.",
     "resume.parsed": "A résumé was parsed (`resume_id`).",
     "resume.failed": "A résumé could not be parsed (`resume_id`).",
     "application.created": "The candidate was added to a job.",

@@ -104,6 +104,7 @@ class ErasureRefused(Exception):
 
 @dataclass
 class ErasureResult:
+    root_id: int  # the record the others were merged into
     candidate_ids: list[int]
     deleted: dict[str, int] = field(default_factory=dict)  # model label -> rows deleted
     scrubbed: dict[str, int] = field(default_factory=dict)  # model label -> rows rewritten
@@ -154,7 +155,7 @@ def candidate_erase(*, actor: User | None, candidate: Candidate, reason: str) ->
     with transaction.atomic():
         root = family_root(candidate)
         scope = _scope(merge_family(root))
-        result = ErasureResult(candidate_ids=scope.candidate_ids)
+        result = ErasureResult(root_id=root.pk, candidate_ids=scope.candidate_ids)
         with erasure():
             _delete_rows(scope, result)
             _scrub_rows(scope, result)
@@ -167,7 +168,7 @@ def candidate_erase(*, actor: User | None, candidate: Candidate, reason: str) ->
             event_record("candidate.erased", candidate_id=pk)  # ids only
         result.files = len(scope.resumes)
         queues.after_commit(_files_delete, scope.resumes, what="delete an erased candidate's stored files")
-        queues.after_commit(jobs_purge, scope_ids(scope), scope.identifiers, what="remove an erased candidate's jobs")
+        queues.after_commit(redis_purge, scope_ids(scope), scope.identifiers, what="remove an erased candidate's jobs")
     return result
 
 
@@ -248,13 +249,15 @@ def _scrub_rows(scope: _Scope, result: ErasureResult) -> None:
     # Their rows: on their records or applications, or about their résumés (an upload is logged
     # before the parse finds whose it is).
     own = Q(candidate_id__in=ids) | Q(application_id__in=apps) | Q(data__resume_id__in=resume_ids)
-    _rewrite(Activity, Activity.objects.filter(own).only("pk", "data"), "data", lambda d: scrub_own(d, who), result)
-    _rewrite(Activity, Activity.objects.filter(_json_matches(Activity, "data", who)).exclude(own).only("pk", "data"), "data",
+    # Anything anywhere that names them first (an export's query), then their own rows entirely.
+    # (No .exclude() of their rows: NOT over a missing JSON key is NULL, which would skip rows.)
+    _rewrite(Activity, Activity.objects.filter(_json_matches(Activity, "data", who)).only("pk", "data"), "data",
              who.scrub, result)
+    _rewrite(Activity, Activity.objects.filter(own).only("pk", "data"), "data", lambda d: scrub_own(d, who), result)
     own_audit = Q(candidate_id__in=ids) | Q(data__application__in=apps) | Q(data__resume__in=resume_ids)
-    _rewrite(AuditEvent, AuditEvent.objects.filter(own_audit).only("pk", "data"), "data", lambda d: scrub_own(d, who), result)
-    _rewrite(AuditEvent, AuditEvent.objects.filter(_json_matches(AuditEvent, "data", who)).exclude(own_audit).only("pk", "data"),
+    _rewrite(AuditEvent, AuditEvent.objects.filter(_json_matches(AuditEvent, "data", who)).only("pk", "data"),
              "data", who.scrub, result)
+    _rewrite(AuditEvent, AuditEvent.objects.filter(own_audit).only("pk", "data"), "data", lambda d: scrub_own(d, who), result)
     _rewrite(Event, Event.objects.filter(Q(candidate_id__in=ids) | _json_matches(Event, "data", who)).only("pk", "data"),
              "data", lambda d: scrub_own(d, who), result)
     _rewrite(Attempt, Attempt.objects.filter(delivery__event__candidate_id__in=ids).exclude(response_excerpt="")
@@ -326,7 +329,7 @@ def _blank_candidates(scope: _Scope, result: ErasureResult) -> None:
 
 
 def scope_ids(scope: _Scope) -> dict[str, set[int]]:
-    """The ids RQ jobs of each task carry, for `jobs_purge`."""
+    """The ids RQ jobs of each task carry, for `redis_purge`."""
     return {
         "candidates.resumes.tasks.parse_resume_task": {r.pk for r in scope.resumes},
         "candidates.emails.tasks.deliver_email": set(scope.outbound_ids),
@@ -355,33 +358,40 @@ def _job_mentions(raw: dict[bytes, bytes], identifiers: Identifiers) -> bool:
     return False
 
 
-def jobs_purge(ids_by_task: dict[str, set[int]], identifiers: Identifiers) -> int:
-    """Delete from Redis every RQ job about the person: one of their rows' ids as the argument of
-    the task that takes it, or their data anywhere in the job (arguments, meta, a traceback).
-    Returns how many jobs went."""
-    from rq.exceptions import NoSuchJobError
-    from rq.job import Job
-
+def redis_purge(ids_by_task: dict[str, set[int]], identifiers: Identifiers) -> int:
+    """Delete from Redis every RQ job about the person (one of their rows' ids as the argument of
+    the task that takes it, or their data anywhere in the job: arguments, meta, a traceback) and
+    every key named after them (the careers form's per-address rate counters). Returns how many
+    keys went."""
     removed, seen = 0, set()
     for name in settings.RQ_QUEUES:
         client = queues.redis_connection(name)
         if id(client) in seen:
             continue
         seen.add(id(client))
-        for key in client.scan_iter(match="rq:job:*", count=500):
-            job_id = key.decode().removeprefix("rq:job:")
-            if ":" in job_id:  # rq:job:<id>:dependents and the like
-                continue
-            try:
-                job = Job.fetch(job_id, connection=client)
-                args = job.args
-            except (NoSuchJobError, Exception):  # a payload we cannot read: judge it by its bytes
-                job, args = None, ()
-            about = bool(args) and args[0] in ids_by_task.get(getattr(job, "func_name", ""), set())
-            if about or _job_mentions(client.hgetall(key), identifiers):
-                (job.delete() if job is not None else client.delete(key))
-                removed += 1
+        for key in client.scan_iter(count=500):
+            name = key.decode("utf-8", "replace")
+            if identifiers and identifiers.matches(name):
+                removed += client.delete(key)
+            elif name.startswith("rq:job:") and name.count(":") == 2:
+                removed += _job_purge(client, name.removeprefix("rq:job:"), ids_by_task, identifiers)
     return removed
+
+
+def _job_purge(client: Any, job_id: str, ids_by_task: dict[str, set[int]], identifiers: Identifiers) -> int:
+    from rq.job import Job
+
+    try:
+        job = Job.fetch(job_id, connection=client)
+        about = bool(job.args) and job.args[0] in ids_by_task.get(job.func_name, set())
+    except Exception:  # a payload that cannot be read (its task is gone): judged by its bytes alone
+        job, about = None, False
+    if not about and not _job_mentions(client.hgetall(f"rq:job:{job_id}"), identifiers):
+        return 0
+    if job is None:
+        return client.delete(f"rq:job:{job_id}")
+    job.delete()  # and out of its queue and registries
+    return 1
 
 
 # --- Retention -------------------------------------------------------------------------------------

@@ -96,7 +96,7 @@ def _candidate_for(applicant: Applicant, email: str, phone: str) -> tuple[Candid
     condition = Q(emails__overlap=[email])
     if phone.lstrip("+"):
         condition |= Q(phones__overlap=[phone])
-    match = Candidate.objects.filter(condition, merged_into__isnull=True).order_by("pk").first()
+    match = Candidate.objects.filter(condition, merged_into__isnull=True, erased_at__isnull=True).order_by("pk").first()
     name = applicant.full_name.strip()
     if match is not None and names_agree(match.full_name, name):
         _fill_blanks(match, applicant, email, phone)

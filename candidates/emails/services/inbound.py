@@ -43,7 +43,7 @@ def _sender_candidate(address: str) -> Candidate | None:
     """The one candidate with this address (none, or several: a recruiter decides)."""
     if not address:
         return None
-    matches = list(Candidate.objects.filter(emails__overlap=[address], merged_into__isnull=True).order_by("pk")[:2])
+    matches = list(Candidate.objects.filter(emails__overlap=[address], merged_into__isnull=True, erased_at__isnull=True).order_by("pk")[:2])
     return matches[0] if len(matches) == 1 else None
 
 

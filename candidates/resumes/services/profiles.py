@@ -124,7 +124,7 @@ def _known_candidates(identities: Any) -> list[Candidate]:
         condition |= Q(emails__overlap=emails)
     if phones:
         condition |= Q(phones__overlap=phones)
-    return list(Candidate.objects.filter(condition, merged_into__isnull=True).order_by("pk"))
+    return list(Candidate.objects.filter(condition, merged_into__isnull=True, erased_at__isnull=True).order_by("pk"))
 
 
 class _Plan:
