@@ -38,7 +38,7 @@ def test_a_recruiter_records_consent_and_exports_everything_from_the_profile(pag
     login(page, "rhea_privacy")
     candidate = world["candidate"]
     page.goto(candidate.get_absolute_url())
-    panel = page.locator("#privacy")
+    panel = page.locator("#consent")
     expect(panel.get_by_text("Careers form").first).to_be_visible()  # the card loaded by htmx
     panel.locator("summary", has_text="Record consent").click()
     panel.get_by_label("How it was given").select_option(label="Told by phone")
