@@ -219,6 +219,15 @@ def subject_export_retry(*, actor: User, export: SubjectExport) -> SubjectExport
     return export
 
 
+class _ExportEncoder(DjangoJSONEncoder):
+    """Dates and decimals as Django writes them; bytes (a received message as it arrived) as text."""
+
+    def default(self, value: Any) -> Any:
+        if isinstance(value, (bytes, memoryview)):
+            return bytes(value).decode("utf-8", errors="replace")
+        return super().default(value)
+
+
 class _ExportFailed(Exception):
     """A permanent reason the export cannot be built (the message is for the recruiter)."""
 
@@ -276,7 +285,7 @@ def _subject_zip_store(data: dict[str, Any], resumes: list[Any]) -> tuple[str, i
     """Write the zip to a temporary file, then into private storage under a random name."""
     with tempfile.TemporaryFile() as handle:
         with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr("data.json", json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2))
+            archive.writestr("data.json", json.dumps(data, cls=_ExportEncoder, ensure_ascii=False, indent=2))
             for resume in resumes:
                 try:
                     with resume.file.open("rb") as source, archive.open(_member_name(resume), "w") as target:

@@ -18,6 +18,7 @@ from rq import SimpleWorker
 
 from ats.core.models import AuditEvent
 from ats.demo import fake_resumes
+from candidates.emails.services.inbound import inbound_receive
 from candidates.models import Note
 from candidates.privacy import selectors
 from candidates.privacy.models import SubjectExport
@@ -63,6 +64,7 @@ def _zip_of(response) -> zipfile.ZipFile:
 
 def test_the_export_job_builds_a_zip_with_every_section_and_the_resume_files(recruiter_client, person, export_queue, published_job):
     _work(django_rq.get_queue("notifications"))  # the careers confirmation mail goes out
+    inbound_receive(raw=b"From: ysolde.b@example.com\r\nSubject: A question\r\n\r\nWhen do we talk?\r\n")
     panel = recruiter_client.post(reverse("privacy:export_start", args=[person.pk]), headers={"HX-Request": "true"}).content.decode()
     export = SubjectExport.objects.get(candidate=person)
     assert export.state == "queued" and export.steps_total == len(selectors.SUBJECT_SECTIONS) + 1
@@ -87,6 +89,8 @@ def test_the_export_job_builds_a_zip_with_every_section_and_the_resume_files(rec
     assert data["applications"][0]["job_title"] == published_job.title and data["applications"][0]["stage_changes"] is not None
     assert [note["body"] for note in data["notes"]] == ["Great systems answers"]
     assert {row["source"] for row in data["consents"]} == {"careers_form", "phone"}
+    assert [row["subject"] for row in data["emails_received"]] == ["A question"]
+    assert "When do we talk?" in data["emails_received"][0]["raw"]
     assert data["emails_sent"] and any(row["verb"] == "subject_exported" for row in data["activity"])
     assert any(row["action"] == "profile_viewed" or row["action"] == "consent_recorded" for row in data["audit"])
     assert len(data["resumes"]) == 2
