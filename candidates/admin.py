@@ -12,6 +12,7 @@ from django.http import HttpRequest
 
 from ats.core.admin import ViewOnlyAdmin, ViewOnlyInline
 from candidates import services
+from candidates.erasure.services import candidate_erase
 from candidates.lists.models import CandidateList, CandidateListEntry, SavedSearch
 from candidates.merges.models import CandidateMerge
 from candidates.models import (
@@ -73,12 +74,25 @@ class CandidateAdmin(admin.ModelAdmin):
     inlines = [ResumeInline, ApplicationInline, NoteInline, ExperienceInline, EducationInline]
     list_select_related = ("owner",)
     date_hierarchy = "created_at"
-    actions = ["delete_through_service"]
+    # Delete stays separate from erasure: it removes the record and its applications' history too
+    # (test data, data fixes); erasure keeps the anonymous statistics (a person's request, retention).
+    actions = ["delete_through_service", "erase_through_service"]
 
     def get_actions(self, request: HttpRequest) -> dict[str, Any]:
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)  # the bulk delete would skip the erasure service
+        if not request.user.has_perm("candidates.erase_candidate"):
+            actions.pop("erase_through_service", None)
         return actions
+
+    @admin.action(description="Erase the selected candidates' personal data (keeps their applications' history, anonymous)")
+    def erase_through_service(self, request: HttpRequest, queryset: Any) -> None:
+        if not request.user.has_perm("candidates.erase_candidate"):
+            self.message_user(request, "Erasing needs the “erase candidate” permission.", level="error")
+            return
+        results = [candidate_erase(actor=request.user, candidate=c, reason="erased from the admin")
+                   for c in queryset.filter(merged_into__isnull=True, erased_at__isnull=True)]
+        self.message_user(request, f"{len(results)} candidate(s) erased.")
 
     def save_model(self, request: HttpRequest, obj: Candidate, form: forms.ModelForm, change: bool) -> None:
         if not change:

@@ -16,7 +16,7 @@ from ats.core.models import AuditEvent
 from ats.core.services import audit_record
 from candidates import forms, selectors, services
 from candidates.erasure.forms import RetentionForm
-from candidates.erasure.views import can_erase, erased_profile
+from candidates.erasure.views import erased_profile
 from candidates.models import Candidate, Education, Experience
 from candidates.resumes.models import ProfileUpdate
 from candidates.resumes.selectors import profile_updates_open, resume_list_for
@@ -114,7 +114,6 @@ def candidate_detail(request: HttpRequest, candidate_id: int) -> HttpResponse:
         context["job_options"] = None  # loaded on demand (add_to_job, GET)
         context["note_form"] = forms.NoteForm()
         context["profile_updates"] = [_update_view(update) for update in profile_updates_open(candidate.pk)]
-        context["can_erase"] = can_erase(request.user)
         context["retention_form"] = RetentionForm(initial={"retain_until": candidate.retain_until})
         attach_review_summaries(candidate.applications.all())
         # A recruiter has seen them: their careers applications lose the board's "New" marker. The

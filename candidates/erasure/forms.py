@@ -29,7 +29,7 @@ class ErasureForm(forms.Form):
 
     def clean_confirm(self) -> str:
         typed = self.cleaned_data["confirm"]
-        if _same(typed, CONFIRM_WORD) or (self.candidate.full_name and _same(typed, self.candidate.full_name)):
+        if typed.strip() == CONFIRM_WORD or (self.candidate.full_name and _same(typed, self.candidate.full_name)):
             return typed
         raise forms.ValidationError(f"Type {CONFIRM_WORD} in capitals, or the candidate's name, to confirm; nothing was erased.")
 

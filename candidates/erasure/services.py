@@ -168,7 +168,7 @@ def candidate_erase(*, actor: User | None, candidate: Candidate, reason: str) ->
             event_record("candidate.erased", candidate_id=pk)  # ids only
         result.files = len(scope.resumes)
         queues.after_commit(_files_delete, scope.resumes, what="delete an erased candidate's stored files")
-        queues.after_commit(redis_purge, scope_ids(scope), scope.identifiers, what="remove an erased candidate's jobs")
+        queues.after_commit(redis_purge, _scope_ids(scope), scope.identifiers, what="remove an erased candidate's jobs")
     return result
 
 
@@ -328,7 +328,7 @@ def _blank_candidates(scope: _Scope, result: ErasureResult) -> None:
     result.scrubbed["candidates.Candidate"] = shells.update(**BLANK_FIELDS, updated_at=now)
 
 
-def scope_ids(scope: _Scope) -> dict[str, set[int]]:
+def _scope_ids(scope: _Scope) -> dict[str, set[int]]:
     """The ids RQ jobs of each task carry, for `redis_purge`."""
     return {
         "candidates.resumes.tasks.parse_resume_task": {r.pk for r in scope.resumes},

@@ -3,7 +3,6 @@ the retention date on a profile, and the profile of someone already erased."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -27,7 +26,9 @@ def can_erase(user) -> bool:
 def candidate_erase_view(request: HttpRequest, candidate_id: int) -> HttpResponse:
     candidate = candidate_get(request.user, candidate_id)
     if not can_erase(request.user):
-        raise PermissionDenied("Erasing personal data needs the “erase candidate” permission; ask an admin.")
+        # The profile offers the action to every recruiter (checking the permission there would cost
+        # every profile view two queries); this page says who may.
+        return render(request, "candidates/erase_confirm.html", {"candidate": candidate, "forbidden": True}, status=403)
     if candidate.erased_at is not None:
         messages.info(request, "This candidate's personal data is already erased.")
         return redirect(candidate)

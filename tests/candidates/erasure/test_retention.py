@@ -103,6 +103,14 @@ def test_the_real_run_erases_exactly_the_due_candidates_and_then_nothing_more(po
     assert again.getvalue().strip() == "0 candidates erased."
 
 
+def test_retention_enforce_returns_one_result_per_due_record(population):
+    from candidates.erasure.services import retention_enforce
+
+    results = retention_enforce()
+    assert sorted(result.root_id for result in results) == sorted(population[label].pk for label in DUE)
+    assert retention_enforce() == []
+
+
 def test_a_later_day_can_be_previewed_and_a_bad_date_is_explained(population):
     out = StringIO()
     call_command("enforce_retention", "--dry-run", "--today", (timezone.localdate() + timedelta(days=2)).isoformat(), stdout=out)

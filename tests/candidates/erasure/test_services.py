@@ -81,3 +81,42 @@ def test_erasure_needs_a_reason_and_erasing_twice_finds_nothing_more(recruiter):
     second = candidate_erase(actor=recruiter, candidate=person, reason="asked again")
     assert second.candidate_ids == first.candidate_ids and not second.deleted
     assert Candidate.objects.get(pk=person.pk).erased_at == erased_at
+
+
+def test_redis_purge_removes_their_jobs_and_keys_and_leaves_the_rest(redis_queue):
+    from ats.core import queues
+    from candidates.erasure.services import redis_purge
+    from candidates.resumes.services.claims import PARSE_TASK
+
+    for resume_id in (123, 456):
+        queues.enqueue("parsing", PARSE_TASK, resume_id, job_id=f"parse-{resume_id}", job_timeout=60)
+    queues.enqueue("parsing", PARSE_TASK, 789, job_id="parse-789", job_timeout=60, meta={"note": f"for {NAME}"})
+    client = redis_queue.connection
+    client.set(f"careers:rate:email:{EMAIL}", 2)
+    client.set("careers:rate:email:someone.else@example.org", 1)
+    who = Identifiers.of(names=[NAME], emails=[EMAIL], phones=[PHONE])
+
+    assert redis_purge({PARSE_TASK: {123}}, who) == 3
+    assert redis_queue.job_ids == ["parse-456"]
+    assert client.get(f"careers:rate:email:{EMAIL}") is None
+    assert client.get("careers:rate:email:someone.else@example.org") == b"1"
+
+
+@pytest.mark.django_db
+def test_the_retention_date_service_refuses_past_dates_and_erased_candidates(recruiter):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from candidates.erasure.services import candidate_retention_set
+
+    person = factories.make_candidate(actor=recruiter, name=NAME)
+    with pytest.raises(ErasureRefused, match="today or later"):
+        candidate_retention_set(actor=recruiter, candidate=person, retain_until=timezone.localdate() - timedelta(days=1))
+    today = timezone.localdate()
+    assert candidate_retention_set(actor=recruiter, candidate=person, retain_until=today) is True
+    assert candidate_retention_set(actor=recruiter, candidate=person, retain_until=today) is False  # no change
+    assert Activity.objects.filter(verb="retention_set", candidate=person).count() == 1
+    candidate_erase(actor=recruiter, candidate=person, reason="asked")
+    with pytest.raises(ErasureRefused, match="already erased"):
+        candidate_retention_set(actor=recruiter, candidate=Candidate.objects.get(pk=person.pk), retain_until=None)

@@ -36,9 +36,9 @@ def _grant(user) -> None:
 
 def test_a_recruiter_needs_the_permission_to_erase(recruiter, recruiter_client, person):
     url = reverse("candidates:erase", args=[person.pk])
-    profile = recruiter_client.get(person.get_absolute_url()).content.decode()
-    assert "Erase personal data" not in profile
-    assert recruiter_client.get(url).status_code == 403
+    refused = recruiter_client.get(url)
+    assert refused.status_code == 403 and "Ask an admin to give it to you" in refused.content.decode()
+    assert "Type ERASE" not in refused.content.decode()
     assert recruiter_client.post(url, {"confirm": "ERASE", "reason": "asked"}).status_code == 403
     assert Candidate.objects.get(pk=person.pk).erased_at is None
 
@@ -52,10 +52,10 @@ def test_hiring_managers_and_outsiders_cannot_reach_the_page(manager_a_client, c
 def test_erasing_asks_for_the_word_and_a_reason_then_erases(recruiter, recruiter_client, person):
     _grant(recruiter)
     url = reverse("candidates:erase", args=[person.pk])
-    assert "Erase personal data" in recruiter_client.get(person.get_absolute_url()).content.decode()
+    assert reverse("candidates:erase", args=[person.pk]) in recruiter_client.get(person.get_absolute_url()).content.decode()
     page = recruiter_client.get(url)
     assert page.status_code == 200 and "What stays, anonymous" in page.content.decode()
-    wrong = recruiter_client.post(url, {"confirm": "erase it", "reason": "asked"})
+    wrong = recruiter_client.post(url, {"confirm": "erase", "reason": "asked"})  # the word in capitals
     assert wrong.status_code == 400 and "Type ERASE in capitals" in wrong.content.decode()
     assert recruiter_client.post(url, {"confirm": "ERASE", "reason": ""}).status_code == 400
     assert Candidate.objects.get(pk=person.pk).erased_at is None
@@ -103,3 +103,23 @@ def manager_client_cannot(url) -> bool:
     from tests.conftest import _client_for
 
     return _client_for(factories.make_hiring_manager()).post(url, {"retain_until": ""}).status_code == 404
+
+
+def test_the_admin_erases_through_the_service_and_keeps_delete_apart(admin_client_, person):
+    url = reverse("admin:candidates_candidate_changelist")
+    assert "erase_through_service" in admin_client_.get(url).content.decode()  # superusers have every permission
+    response = admin_client_.post(url, {"action": "erase_through_service", "_selected_action": [person.pk]})
+    assert response.status_code == 302
+    erased = Candidate.objects.get(pk=person.pk)
+    assert erased.erased_at is not None and erased.applications.count() == 1  # the statistics stay
+    assert Activity.objects.get(verb="candidate_erased").data["reason"] == "erased from the admin"
+
+
+def test_staff_without_the_permission_are_not_offered_the_erase_action(person):
+    from tests.conftest import _client_for
+
+    staff = factories.make_user(is_staff=True)
+    staff.user_permissions.add(Permission.objects.get(content_type__app_label="candidates", codename="view_candidate"))
+    page = _client_for(staff).get(reverse("admin:candidates_candidate_changelist"))
+    assert page.status_code == 200 and "delete_through_service" in page.content.decode()
+    assert "erase_through_service" not in page.content.decode()
