@@ -287,6 +287,10 @@ CAREERS_COMPANY_NAME = env_str("CAREERS_COMPANY_NAME", "Example Company")
 CAREERS_PRIVACY_NOTICE_VERSION = env_str("CAREERS_PRIVACY_NOTICE_VERSION", "2026-12")
 # How long an applicant's data is kept after their last application (stated in the notice).
 CANDIDATE_RETENTION_DAYS = env_int("CANDIDATE_RETENTION_DAYS", 365)
+# The candidate's self-service privacy link (in the careers confirmation mail) works this long.
+SELF_SERVICE_LINK_DAYS = env_int("SELF_SERVICE_LINK_DAYS", 60)
+# A subject access export's zip can be downloaded this long; the export sweep then deletes the file.
+SUBJECT_EXPORT_DAYS = env_int("SUBJECT_EXPORT_DAYS", 7)
 # Retention (candidates.erasure, manage.py enforce_retention, run daily by the e-mail worker): a
 # candidate with no activity for this many days and no open application is erased, unless a
 # recruiter set a retention date still in the future.

@@ -22,6 +22,7 @@ urlpatterns = [
     path("careers/", include("jobs.careers.urls")),
     path("reports/", include("jobs.reports.urls")),
     path("emails/", include("candidates.emails.urls")),
+    path("privacy/", include("candidates.privacy.urls")),
     path("unsubscribe/<str:signed>/", emails.unsubscribe, name="unsubscribe"),
     path("notifications/", reviews.notification_settings, name="notification_settings"),
     path("api/", include("ats.api.urls")),

@@ -228,3 +228,4 @@ class CandidateMergeAdmin(ViewOnlyAdmin):
 
 # The e-mail sub-package's admin registers itself on import (autodiscover reads only this module).
 from candidates.emails import admin as emails_admin  # noqa: E402, F401
+from candidates.privacy import admin as privacy_admin  # noqa: E402, F401

@@ -182,3 +182,4 @@ from candidates.lists.models import CandidateList, CandidateListEntry, SavedSear
 from candidates.merges.models import CandidateMerge  # noqa: E402, F401
 from candidates.resumes.models import ProfileUpdate, Resume, UploadBatch  # noqa: E402, F401
 from candidates.search.models import CandidateName  # noqa: E402, F401
+from candidates.privacy.models import ErasureRequest, SubjectExport  # noqa: E402, F401

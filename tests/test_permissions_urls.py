@@ -24,6 +24,7 @@ from candidates.emails.services.templates import email_template_save
 from candidates.lists.models import CandidateList, SavedSearch
 from candidates.merges.models import CandidateMerge
 from candidates.models import Note, Tag
+from candidates.privacy import services as privacy_services
 from candidates.resumes.models import ProfileUpdate, Resume, UploadBatch
 from jobs.bulk.models import BulkAction
 from jobs.reviews import services as review_services
@@ -150,6 +151,8 @@ def world(recruiter, manager_a, manager_b, job_a, job_b):
         "template_id": template.pk,
         "email_id": email.pk,
         "inbound_id": inbound.pk,
+        "export_id": privacy_services.subject_export_start(actor=recruiter, candidate=candidate)[0].pk,
+        "erasure_request_id": privacy_services.erasure_request_create(actor=recruiter, candidate=candidate, source="recruiter")[0].pk,
         "signed": "not-a-signed-link",  # a forged unsubscribe link is 404 for everyone
         "section": "contact",
         "page": 1,  # the first drawn page of job B's candidate's résumé

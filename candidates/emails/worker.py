@@ -1,5 +1,5 @@
 """The RQ worker for e-mail, webhooks and other jobs: the plain forking worker with the webhook
-sweep (ats.webhooks.worker) plus the e-mail sweep and, once a day, the retention run
+sweep (ats.webhooks.worker) plus the e-mail sweep, the subject export sweep and, once a day, the retention run
 (candidates.erasure: manage.py enforce_retention does the same by hand).
 
 Start it with  manage.py rqworker default notifications --with-scheduler
@@ -14,6 +14,7 @@ from django.db import close_old_connections
 from ats.webhooks.worker import Worker
 from candidates.emails.services.outbound import email_sweep
 from candidates.erasure.services import retention_schedule
+from candidates.privacy.services import subject_exports_recover, subject_exports_sweep
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +27,11 @@ class EmailWorker(Worker):
             email_sweep()
         except Exception:  # the sweep must never take the worker down; it runs again next time
             logger.exception("e-mail sweep failed")
+        try:
+            subject_exports_recover()
+            subject_exports_sweep()  # expired subject export files, and those of erased people
+        except Exception:
+            logger.exception("subject export sweep failed")
         try:
             retention_schedule()  # once a day: the first sweep of the day enqueues the retention run
         except Exception:

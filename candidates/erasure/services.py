@@ -90,6 +90,11 @@ ERASURE_RULES: dict[str, str] = {
     "jobs.ReviewRequest": "keep",  # who was asked to review, when
     "core.Activity": "scrub",
     "core.AuditEvent": "scrub",
+    # candidates.privacy: the request is the record of the decision (ids, dates, who decided); an
+    # export's row stays, its zip file (a copy of everything) is deleted by subject_exports_sweep,
+    # which an approved erasure request runs after the commit.
+    "candidates.ErasureRequest": "keep",
+    "candidates.SubjectExport": "keep",
 }
 
 

@@ -77,8 +77,9 @@ def careers_job_get(job_id: int) -> Job:
 
 
 def consents_of(candidate_id: int) -> QuerySet[Consent]:
-    """Every consent a person gave, newest first (the privacy pages and retention read this)."""
-    return Consent.objects.filter(candidate_id=candidate_id).order_by("-given_at")
+    """Every consent row of a person (given and withdrawn), latest recorded first: the first is their
+    current state (the privacy pages and retention read this)."""
+    return Consent.objects.filter(candidate_id=candidate_id).select_related("recorded_by").order_by("-recorded_at", "-id")
 
 
 # --- schema.org JobPosting ----------------------------------------------------------------------

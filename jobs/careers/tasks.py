@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 
 from candidates.emails.models import OutboundEmail
 from candidates.emails.services.outbound import email_deliver, email_queue_prepared
+from candidates.privacy.links import self_service_url
 from jobs.careers.models import Consent
 
 
@@ -21,6 +22,9 @@ def send_application_confirmation(consent_id: int) -> bool:
         "company": settings.CAREERS_COMPANY_NAME,
         "retention_days": consent.retention_days,
         "notice_version": consent.notice_version,
+        # A fresh signed link in each mail: what we hold, withdraw consent, ask for erasure.
+        "privacy_url": self_service_url(consent.candidate_id),
+        "privacy_link_days": settings.SELF_SERVICE_LINK_DAYS,
     }
     template = "emails/careers_confirmation"
     # Through the candidate e-mail log: the confirmation is on the candidate's timeline with its
