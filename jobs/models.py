@@ -185,3 +185,4 @@ from jobs.reviews.models import (  # noqa: E402, F401
     ReviewRating,
     ReviewRequest,
 )
+from jobs.reports.models import ReportApplication, ReportClosure, ReportReachHour, ReportStay  # noqa: E402, F401

@@ -133,64 +133,40 @@ def _hours(value: float | None) -> float | None:
 
 # --- Funnel and sources -------------------------------------------------------------------------
 
-# Per application: the furthest point it reached (its stage history and where it is now), as a
-# position in its job's pipeline (one job) or a kind rank (across jobs); then a histogram of
-# (source, furthest point, hired). Both the funnel and the source report are sums over that small
-# histogram, so the one pass over the applications and their history is shared (see `_reach`).
-_REACH_SQL = """
-WITH moved_back AS (
-    -- An application that only ever moved forward is furthest where it is now; only those moved
-    -- back (or out of a stage since removed) need the maximum of their history.
-    SELECT DISTINCT sc.application_id
-      FROM jobs_stagechange sc LEFT JOIN jobs_stage f ON f.id = sc.from_stage_id
-      LEFT JOIN jobs_stage t ON t.id = sc.to_stage_id
-     WHERE {moved_scope}
-       AND ((f.id IS NULL AND sc.from_stage_name <> '') OR {point_t} < {point_f})
-), furthest_back AS (
-    SELECT sc.application_id, max({point}) AS furthest
-      FROM jobs_stagechange sc JOIN jobs_stage s ON s.id = sc.to_stage_id
-     WHERE sc.application_id IN (SELECT application_id FROM moved_back)
-     GROUP BY sc.application_id
-)
-, per_stage AS (
-    -- Grouped by the stage id first (a plain column the planner can count) and only then mapped
-    -- to points: hashing 100,000 rows into a few thousand groups, not sorting them.
-    SELECT a.source, a.stage_id, furthest_back.furthest,
-           count(*) AS n, count(*) FILTER (WHERE a.outcome = 'hired') AS hired
-      FROM jobs_application a LEFT JOIN furthest_back ON furthest_back.application_id = a.id
-     WHERE {app_scope} AND a.applied_at >= %s AND a.applied_at < %s AND a.source <> ''
-     GROUP BY a.source, a.stage_id, furthest_back.furthest
-    UNION ALL
-    -- No source on the application (added by hand): how the candidate was found.
-    SELECT c.source, a.stage_id, furthest_back.furthest, count(*), count(*) FILTER (WHERE a.outcome = 'hired')
-      FROM jobs_application a JOIN candidates_candidate c ON c.id = a.candidate_id
-      LEFT JOIN furthest_back ON furthest_back.application_id = a.id
-     WHERE {app_scope} AND a.applied_at >= %s AND a.applied_at < %s AND a.source = ''
-     GROUP BY c.source, a.stage_id, furthest_back.furthest
-)
-SELECT per_stage.source, GREATEST({current}, COALESCE(per_stage.furthest, 0)) AS furthest, sum(n)::int, sum(hired)::int
-  FROM per_stage JOIN jobs_stage cs ON cs.id = per_stage.stage_id
+# The funnel and the source report are sums over one small histogram of (source, furthest point,
+# applications, hired), read from the rollups (jobs.reports.models): the per-application facts
+# narrowed to the scope, or for a recruiter's unfiltered view the hourly totals across jobs.
+_REACH_FACTS_SQL = """
+SELECT source, {point}, count(*)::int, count(*) FILTER (WHERE hired)::int
+  FROM jobs_reportapplication f
+ WHERE {scope} AND f.applied_at >= %s AND f.applied_at < %s
  GROUP BY 1, 2
+"""
+_REACH_HOURS_SQL = """
+SELECT source, furthest_rank, sum(applications)::int, sum(hired)::int
+  FROM jobs_reportreachhour
+ WHERE hour >= %s AND hour < %s
+ GROUP BY 1, 2 HAVING sum(applications) > 0
 """
 
 
+def _on_the_hour(moment: datetime) -> bool:
+    """Whether a local midnight is a whole UTC hour (every zone but the half-hour ones)."""
+    offset = moment.utcoffset()
+    return offset is not None and offset.total_seconds() % 3600 == 0
+
+
 def _reach(user: User, filters: ReportFilters, shared: dict[str, Any]) -> list[tuple[str, int, int, int]]:
-    """(source, furthest point, applications, hired): one query, shared by the funnel and sources."""
+    """(source, furthest point, applications, hired): one query, shared by the funnel and sources.
+    The point is a position in the job's pipeline (one job) or a stage-kind rank (across jobs)."""
     if "reach" not in shared:
-        single = _single_job(user, filters)
-        moved_scope, moved_params = _in_scope("COALESCE(f.job_id, t.job_id)", user, filters)
-        app_scope, app_params = _in_scope("a.job_id", user, filters)
-
-        def point(alias: str) -> str:
-            return f"{alias}.position" if single else KIND_RANK_SQL.format(col=f"{alias}.kind")
-
-        sql = _REACH_SQL.format(
-            moved_scope=moved_scope, app_scope=app_scope, point=point("s"), point_t=point("t"), point_f=point("f"),
-            current=point("cs"),
-        )
-        shared["reach"] = _fetch(
-            sql, [*moved_params, *app_params, filters.since, filters.until, *app_params, filters.since, filters.until]
-        )
+        if _every_job(user, filters) and _on_the_hour(filters.since) and _on_the_hour(filters.until):
+            shared["reach"] = _fetch(_REACH_HOURS_SQL, [filters.since, filters.until])
+        else:
+            scope, params = _in_scope("f.job_id", user, filters)
+            point = "f.furthest_position" if _single_job(user, filters) else "f.furthest_rank"
+            sql = _REACH_FACTS_SQL.format(point=point, scope=scope)
+            shared["reach"] = _fetch(sql, [*params, filters.since, filters.until])
     return shared["reach"]
 
 
@@ -267,33 +243,21 @@ def source_effectiveness(*, user: User, filters: ReportFilters, shared: dict[str
 # --- Time in stage and time to hire -------------------------------------------------------------
 
 def time_in_stage(*, user: User, filters: ReportFilters, shared: dict[str, Any] | None = None) -> Report:
-    closed_scope, closed_params = _in_scope("job_id", user, filters)
-    stage_scope, stage_params = _in_scope("s.job_id", user, filters)
+    """From the stays' rollup: each stage change into a stage still in the pipeline, with its length
+    once it ended (the next such change, or the application's closing)."""
+    stay_scope, stay_params = _in_scope("st.job_id", user, filters)
     group = "s.position, s.name" if _single_job(user, filters) else "s.kind"
     order = "s.position" if _single_job(user, filters) else KIND_RANK_SQL.format(col="s.kind")
     label = "s.name" if _single_job(user, filters) else "s.kind"
     sql = f"""
-    WITH closed AS (
-        SELECT id, outcome_at FROM jobs_application WHERE outcome <> 'active' AND {closed_scope}
-    ), stays AS (
-        -- A stay entered in the period ends at a later change, so the changes before the period
-        -- are not needed to find its end. A stage's job is its application's (composite key).
-        SELECT s.name, s.kind, s.position, sc.changed_at AS entered,
-               COALESCE(lead(sc.changed_at) OVER (PARTITION BY sc.application_id ORDER BY sc.changed_at, sc.id),
-                        closed.outcome_at) AS left_at
-          FROM jobs_stagechange sc JOIN jobs_stage s ON s.id = sc.to_stage_id
-          LEFT JOIN closed ON closed.id = sc.application_id
-         WHERE {stage_scope} AND sc.changed_at >= %s
-    )
-    SELECT {label}, count(*),
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM left_at - entered)),
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM left_at - entered))
-      FROM stays s
-     WHERE s.left_at IS NOT NULL AND s.entered < %s AND s.kind <> 'hired'
+    SELECT {label}, count(*), percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY st.seconds)
+      FROM jobs_reportstay st JOIN jobs_stage s ON s.id = st.stage_id
+     WHERE {stay_scope} AND st.entered_at >= %s AND st.entered_at < %s AND st.seconds IS NOT NULL
+       AND s.kind <> 'hired'
      GROUP BY {group} ORDER BY min({order})
     """
     rows = []
-    for name, n, median, p90 in _fetch(sql, [*closed_params, *stage_params, filters.since, filters.until]):
+    for name, n, (median, p90) in _fetch(sql, [*stay_params, filters.since, filters.until]):
         rows.append([name if _single_job(user, filters) else KIND_LABELS.get(name, name), n, _days(median), _days(p90)])
     return Report(
         key="time-in-stage", title="Time in stage", unit="days", chart_columns=(2, 3),
@@ -364,26 +328,15 @@ def closures_by_stage(*, user: User, filters: ReportFilters, shared: dict[str, A
     managed rejection reason when one was chosen, else the free-text note; the most frequent one
     per stage is shown.
     """
-    scope, scope_params = _scope(user, filters)
     single = _single_job(user, filters)
-    if _every_job(user, filters):
-        scope_join, scope_where, scope_params = "", "TRUE", ()
-    else:
-        scope_join, scope_where = "JOIN jobs_application a ON a.id = oc.application_id", f"a.job_id IN ({scope})"
+    scope, scope_params = _in_scope("cl.job_id", user, filters)
     sql = f"""
     WITH closures AS (
-        SELECT oc.to_outcome AS outcome, COALESCE(rr.name, NULLIF(oc.reason, '')) AS reason,
-               at_stage.to_stage_name AS stage_name, s.position, s.kind
-          FROM jobs_outcomechange oc {scope_join}
-          LEFT JOIN jobs_rejectionreason rr ON rr.id = oc.rejection_reason_id
-          LEFT JOIN LATERAL (
-              SELECT sc.to_stage_id, sc.to_stage_name FROM jobs_stagechange sc
-               WHERE sc.application_id = oc.application_id AND sc.changed_at <= oc.changed_at
-               ORDER BY sc.changed_at DESC, sc.id DESC LIMIT 1
-          ) at_stage ON true
-          LEFT JOIN jobs_stage s ON s.id = at_stage.to_stage_id
-         WHERE {scope_where} AND oc.to_outcome IN ('rejected', 'withdrawn')
-           AND oc.changed_at >= %s AND oc.changed_at < %s
+        SELECT cl.outcome, COALESCE(rr.name, cl.note) AS reason, cl.stage_name, s.position, s.kind
+          FROM jobs_reportclosure cl
+          LEFT JOIN jobs_rejectionreason rr ON rr.id = cl.rejection_reason_id
+          LEFT JOIN jobs_stage s ON s.id = cl.stage_id
+         WHERE {scope} AND cl.changed_at >= %s AND cl.changed_at < %s
     )
     SELECT {"COALESCE(stage_name, '')" if single else "COALESCE(kind, '')"} AS stage,
            count(*) FILTER (WHERE outcome = 'rejected'), count(*) FILTER (WHERE outcome = 'withdrawn'), count(*),
