@@ -1,0 +1,116 @@
+"""The reports' rollups (jobs 0011) stay exactly what a fresh backfill from the histories would
+give, after every kind of write the app makes, bulk ones and the demo's COPY fill included."""
+from __future__ import annotations
+
+import importlib
+import random
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.db import connection, transaction
+from django.utils import timezone
+
+from ats.demo.services import demo_applications_create
+from candidates.models import Candidate
+from candidates.services import candidate_delete
+from jobs.applications.models import Application
+from jobs.applications.services import application_move, application_set_outcome
+from jobs.reports.selectors import ReportFilters, report_get
+from jobs.services import stage_add, stage_remove, stage_reorder
+from tests import factories
+from tests.jobs.reports.conftest import DAY, _add
+
+ROLLUPS = {
+    "jobs_reportapplication": "application_id",
+    "jobs_reportstay": "stage_change_id",
+    "jobs_reportclosure": "outcome_change_id",
+    "jobs_reportreachhour": "hour, source, furthest_rank",
+}
+MIGRATION = importlib.import_module("jobs.migrations.0011_report_rollups")
+
+
+def _rows() -> dict[str, list[tuple]]:
+    found = {}
+    with connection.cursor() as cursor:
+        for table, key in ROLLUPS.items():
+            columns = "hour, source, furthest_rank, applications, hired" if table == "jobs_reportreachhour" else "*"
+            # Totals that went back to zero are kept by the triggers; a backfill has none.
+            where = "applications <> 0 OR hired <> 0" if table == "jobs_reportreachhour" else "TRUE"
+            cursor.execute(f"SELECT {columns} FROM {table} WHERE {where} ORDER BY {key}")
+            found[table] = cursor.fetchall()
+    return found
+
+
+def _backfilled() -> dict[str, list[tuple]]:
+    """What the migration's backfill makes of the rows as they are now (then rolled back)."""
+    with transaction.atomic():
+        savepoint = transaction.savepoint()
+        with connection.cursor() as cursor:
+            cursor.execute(f"TRUNCATE {', '.join(ROLLUPS)}")
+            cursor.execute(MIGRATION.BACKFILL)
+        rows = _rows()
+        transaction.savepoint_rollback(savepoint)
+    return rows
+
+
+def assert_exact() -> None:
+    kept = _rows()
+    assert kept == _backfilled()
+    assert kept["jobs_reportapplication"], "nothing to compare"
+
+
+@pytest.mark.django_db
+def test_rollups_follow_moves_outcomes_and_pipeline_edits(recruiter, pipeline, job_b, t0):
+    assert_exact()  # the fixture's direct inserts: applications first, then their histories
+    application = factories.make_application(job=pipeline, actor=recruiter)
+    for kind in ("screening", "interview", "screening"):
+        application = application_move(actor=recruiter, application=application, to_stage=factories.stage_of(pipeline, kind))
+    assert_exact()
+    application = application_set_outcome(actor=recruiter, application=application, outcome="rejected", reason="Too far")
+    assert_exact()
+    application = application_set_outcome(actor=recruiter, application=application, outcome="active")
+    application = application_set_outcome(actor=recruiter, application=application, outcome="hired")
+    assert_exact()
+    stages = list(pipeline.stages.order_by("position"))
+    stage_reorder(actor=recruiter, job=pipeline, order=[s.pk for s in [stages[3], *stages[:3], *stages[4:]]])
+    assert_exact()  # the furthest positions moved with the pipeline
+    extra = stage_add(actor=recruiter, job=pipeline, name="Take-home", kind="interview", after=stages[1])
+    application_move(actor=recruiter, application=application, to_stage=extra)
+    assert_exact()
+    stage_remove(actor=recruiter, stage=extra, move_to=stages[0])
+    assert_exact()  # the stays in the removed stage are gone; the application counts where it is now
+
+
+@pytest.mark.django_db
+def test_rollups_follow_candidate_sources_and_erasure(recruiter, pipeline, t0):
+    referred = Application.objects.filter(job=pipeline, source="").select_related("candidate").get()
+    Candidate.objects.filter(pk=referred.candidate_id).update(source="agency")  # as a hand correction would
+    assert_exact()
+    assert ["Agency", 1, 0, 0, 0, 0.0] in report_get(user=recruiter, filters=ReportFilters.default(), key="sources").rows
+    candidate_delete(actor=recruiter, candidate=Application.objects.filter(job=pipeline, outcome="hired").get().candidate)
+    assert_exact()
+    assert [row[1] for row in report_get(user=recruiter, filters=ReportFilters.default(), key="funnel").rows][-1] == 0
+
+
+@pytest.mark.django_db
+def test_rollups_follow_the_demo_copy_fill(recruiter, job_a, job_b):
+    ids = [factories.make_candidate().pk for _ in range(30)]
+    assert demo_applications_create(random.Random(5), [job_a, job_b], ids, 40, {"recruiter": recruiter}) == 40
+    assert_exact()
+    funnel = report_get(user=recruiter, filters=ReportFilters.default(), key="funnel").rows
+    assert funnel[0][1] == 40
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("zone", ["UTC", "Asia/Kolkata", "America/New_York"])
+def test_unfiltered_funnel_from_hourly_totals_or_facts_agree(recruiter, pipeline, t0, zone):
+    """A recruiter's unfiltered funnel sums hourly totals when local days start on the hour (UTC, New
+    York) and counts the facts otherwise (Kolkata, UTC+5:30); both give the fixture's figures,
+    also with an application made just before the range's first local midnight."""
+    with timezone.override(ZoneInfo(zone)):
+        filters = ReportFilters.default()
+        _add(pipeline, source="careers", moves=[("applied", filters.since - timedelta(minutes=1))])
+        _add(pipeline, source="careers", moves=[("applied", filters.since), ("screening", filters.since + DAY)])
+        rows = report_get(user=recruiter, filters=filters, key="funnel").rows
+        assert [row[1] for row in rows] == [5, 4, 2, 1, 1, 1]
