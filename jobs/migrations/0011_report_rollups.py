@@ -270,7 +270,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='reportapplication',
-            index=models.Index(fields=['job_id', 'applied_at'], name='reportapplication_job'),
+            index=models.Index(fields=['job_id', 'applied_at'], include=('source', 'furthest_position', 'furthest_rank', 'hired'), name='reportapplication_job'),
         ),
         migrations.AddIndex(
             model_name='reportclosure',
@@ -278,7 +278,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='reportclosure',
-            index=models.Index(fields=['job_id', 'changed_at'], name='reportclosure_job'),
+            index=models.Index(fields=['job_id', 'changed_at'], include=('outcome', 'rejection_reason_id', 'note', 'stage_id', 'stage_name'), name='reportclosure_job'),
         ),
         migrations.AddIndex(
             model_name='reportclosure',
@@ -290,7 +290,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='reportstay',
-            index=models.Index(fields=['job_id', 'entered_at'], name='reportstay_job'),
+            index=models.Index(fields=['job_id', 'entered_at'], include=('stage_id', 'seconds'), name='reportstay_job'),
         ),
         migrations.AddIndex(
             model_name='reportstay',

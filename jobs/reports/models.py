@@ -30,7 +30,9 @@ class ReportApplication(models.Model):
     hired = models.BooleanField()
 
     class Meta:
-        indexes = [models.Index(fields=["job_id", "applied_at"], name="reportapplication_job")]
+        # The scoped views (one job, a department, a hiring manager's jobs) read the index alone.
+        indexes = [models.Index(fields=["job_id", "applied_at"], name="reportapplication_job",
+                                include=["source", "furthest_position", "furthest_rank", "hired"])]
 
 
 class ReportStay(models.Model):
@@ -47,7 +49,7 @@ class ReportStay(models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["application_id"], name="reportstay_application"),
-            models.Index(fields=["job_id", "entered_at"], name="reportstay_job"),
+            models.Index(fields=["job_id", "entered_at"], include=["stage_id", "seconds"], name="reportstay_job"),
             # Every job's completed stays in a period, read from the index alone.
             models.Index(fields=["entered_at"], include=["stage_id", "seconds"], condition=Q(seconds__isnull=False),
                          name="reportstay_done"),
@@ -71,7 +73,8 @@ class ReportClosure(models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["application_id"], name="reportclosure_application"),
-            models.Index(fields=["job_id", "changed_at"], name="reportclosure_job"),
+            models.Index(fields=["job_id", "changed_at"], name="reportclosure_job",
+                         include=["outcome", "rejection_reason_id", "note", "stage_id", "stage_name"]),
             models.Index(fields=["changed_at"], include=["outcome", "rejection_reason_id", "note", "stage_id"],
                          name="reportclosure_time"),
         ]
