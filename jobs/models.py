@@ -185,4 +185,10 @@ from jobs.reviews.models import (  # noqa: E402, F401
     ReviewRating,
     ReviewRequest,
 )
-from jobs.reports.models import ReportApplication, ReportClosure, ReportReachHour, ReportStay  # noqa: E402, F401
+from jobs.reports.models import (  # noqa: E402, F401
+    ReportActivityHour,
+    ReportApplication,
+    ReportClosure,
+    ReportReachHour,
+    ReportStay,
+)

@@ -161,6 +161,7 @@ TRIGGERED = [
     ("jobs_stage", "jobs_report_stage_changed", ("UPDATE",)),
     ("candidates_candidate", "jobs_report_candidate_changed", ("UPDATE",)),
     ("jobs_reportapplication", "jobs_report_reach_count", ALL),
+    ("candidates_activity", "jobs_report_activity_count", ALL),
 ]
 
 # The hourly totals follow the per-application facts: added rows count +1, removed ones -1 (an
@@ -188,12 +189,39 @@ BEGIN
 END $$;
 """
 
-TRIGGERS = KIND_RANK + REFRESH + SOURCES + REACH + "".join(_triggers(*spec) for spec in TRIGGERED)
+# Activity entries with an actor, per UTC hour, job (0: none), actor and verb; removed or changed
+# entries (an erasure's scrub, a deleted user) count -1 where they were.
+ACTIVITY_COUNTS = """
+SELECT date_trunc('hour', created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', COALESCE(job_id, 0), actor_id, verb,
+       {sign}count(*)
+  FROM {rows} WHERE actor_id IS NOT NULL GROUP BY 1, 2, 3, 4
+"""
+ACTIVITY_UPSERT = """
+INSERT INTO jobs_reportactivityhour AS r (hour, job_id, actor_id, verb, actions) {counts}
+ON CONFLICT (hour, job_id, actor_id, verb) DO UPDATE SET actions = r.actions + EXCLUDED.actions;
+"""
+ACTIVITY = """
+CREATE FUNCTION jobs_report_activity_count() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+""" + ACTIVITY_UPSERT.format(counts=ACTIVITY_COUNTS.format(sign="", rows="new_rows")) + """
+    END IF;
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+""" + ACTIVITY_UPSERT.format(counts=ACTIVITY_COUNTS.format(sign="-", rows="old_rows")) + """
+    END IF;
+    RETURN NULL;
+END $$;
+"""
+
+TRIGGERS = KIND_RANK + REFRESH + SOURCES + REACH + ACTIVITY + "".join(_triggers(*spec) for spec in TRIGGERED)
 # Every application's facts (the hourly totals follow through the facts' own trigger).
-BACKFILL = FACTS.format(apps="TRUE")
+BACKFILL = FACTS.format(apps="TRUE") + ACTIVITY_UPSERT.format(
+    counts=ACTIVITY_COUNTS.format(sign="", rows="candidates_activity")
+)
 DROP = "".join(
     f"DROP TRIGGER {table}_report_{event.lower()} ON {table};\n" for table, _, events in TRIGGERED for event in events
 ) + """
+DROP FUNCTION jobs_report_activity_count();
 DROP FUNCTION jobs_report_reach_count();
 DROP FUNCTION jobs_report_candidate_changed();
 DROP FUNCTION jobs_report_stage_changed();
@@ -258,6 +286,20 @@ class Migration(migrations.Migration):
                 ('entered_at', models.DateTimeField()),
                 ('seconds', models.FloatField(null=True)),
             ],
+        ),
+        migrations.CreateModel(
+            name='ReportActivityHour',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('hour', models.DateTimeField()),
+                ('job_id', models.BigIntegerField()),
+                ('actor_id', models.BigIntegerField()),
+                ('verb', models.CharField(max_length=40)),
+                ('actions', models.IntegerField()),
+            ],
+            options={
+                'constraints': [models.UniqueConstraint(fields=('hour', 'job_id', 'actor_id', 'verb'), name='reportactivityhour_key')],
+            },
         ),
         migrations.AddConstraint(
             model_name='reportreachhour',

@@ -95,3 +95,19 @@ class ReportReachHour(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["hour", "source", "furthest_rank"], name="reportreachhour_key")
         ]
+
+
+class ReportActivityHour(models.Model):
+    """Activity entries per UTC hour, job (0: none), person and verb, from the activity log: the
+    recruiter-activity report sums these instead of reading every entry (whole-hour zones)."""
+
+    hour = models.DateTimeField()
+    job_id = models.BigIntegerField()
+    actor_id = models.BigIntegerField()
+    verb = models.CharField(max_length=40)
+    actions = models.IntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["hour", "job_id", "actor_id", "verb"], name="reportactivityhour_key")
+        ]

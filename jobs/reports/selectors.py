@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -358,23 +359,37 @@ def closures_by_stage(*, user: User, filters: ReportFilters, shared: dict[str, A
 
 # --- People -------------------------------------------------------------------------------------
 
+_ACTIVITY_SQL = """
+SELECT to_char(date_trunc('week', act.{at} AT TIME ZONE %s), 'YYYY-MM-DD') AS week, u.id,
+       COALESCE(NULLIF(trim(u.first_name || ' ' || u.last_name), ''), u.username), {counts}
+  FROM {table} act JOIN auth_user u ON u.id = act.actor_id
+ WHERE {jobs} AND act.{at} >= %s AND act.{at} < %s AND act.verb = ANY(%s)
+ GROUP BY week, u.id {having} ORDER BY week DESC, 3, u.id
+"""
+
+
 def recruiter_activity(*, user: User, filters: ReportFilters, shared: dict[str, Any] | None = None) -> Report:
     """Moves (stage moves and outcomes), notes, review requests and e-mails per person per week.
 
     Activity on the jobs in scope; a recruiter's unfiltered view also counts notes and other entries
-    not tied to a job (a hiring manager's never does)."""
+    not tied to a job (a hiring manager's never does). Summed from the hourly rollup (job 0: none)
+    when the days begin on a UTC hour, else counted from the activity log itself."""
     scope, scope_params = _scope(user, filters)
     whole_pool = not (filters.job_id or filters.department or is_hiring_manager(user))
-    job_clause = f"(act.job_id IN ({scope}){' OR act.job_id IS NULL' if whole_pool else ''})"
-    counts = ", ".join("count(*) FILTER (WHERE act.verb = ANY(%s))" for _ in ACTIVITY_VERBS)
+    zone = ZoneInfo(settings.TIME_ZONE)
+    hourly = all(_on_the_hour(moment) for moment in (filters.since, filters.until, filters.since.astimezone(zone),
+                                                       filters.until.astimezone(zone)))
+    none = "act.job_id = 0" if hourly else "act.job_id IS NULL"
+    sql = _ACTIVITY_SQL.format(
+        at="hour" if hourly else "created_at", table="jobs_reportactivityhour" if hourly else "candidates_activity",
+        jobs=f"(act.job_id IN ({scope}){f' OR {none}' if whole_pool else ''})",
+        counts=", ".join(
+            ("COALESCE(sum(act.actions) FILTER (WHERE act.verb = ANY(%s)), 0)" if hourly
+             else "count(*) FILTER (WHERE act.verb = ANY(%s))") for _ in ACTIVITY_VERBS
+        ),
+        having="HAVING sum(act.actions) > 0" if hourly else "",
+    )
     verbs = [list(v) for v in ACTIVITY_VERBS.values()]
-    sql = f"""
-    SELECT to_char(date_trunc('week', act.created_at AT TIME ZONE %s), 'YYYY-MM-DD') AS week, u.id,
-           COALESCE(NULLIF(trim(u.first_name || ' ' || u.last_name), ''), u.username), {counts}
-      FROM candidates_activity act JOIN auth_user u ON u.id = act.actor_id
-     WHERE {job_clause} AND act.created_at >= %s AND act.created_at < %s AND act.verb = ANY(%s)
-     GROUP BY week, u.id ORDER BY week DESC, 3, u.id
-    """
     every_verb = [verb for group in verbs for verb in group]
     params = [settings.TIME_ZONE, *verbs, *scope_params, filters.since, filters.until, every_verb]
     rows = [[week, name, *numbers] for week, _, name, *numbers in _fetch(sql, params)]

@@ -26,6 +26,7 @@ ROLLUPS = {
     "jobs_reportstay": "stage_change_id",
     "jobs_reportclosure": "outcome_change_id",
     "jobs_reportreachhour": "hour, source, furthest_rank",
+    "jobs_reportactivityhour": "hour, job_id, actor_id, verb",
 }
 MIGRATION = importlib.import_module("jobs.migrations.0011_report_rollups")
 
@@ -34,9 +35,12 @@ def _rows() -> dict[str, list[tuple]]:
     found = {}
     with connection.cursor() as cursor:
         for table, key in ROLLUPS.items():
-            columns = "hour, source, furthest_rank, applications, hired" if table == "jobs_reportreachhour" else "*"
+            columns, where = "*", "TRUE"
             # Totals that went back to zero are kept by the triggers; a backfill has none.
-            where = "applications <> 0 OR hired <> 0" if table == "jobs_reportreachhour" else "TRUE"
+            if table == "jobs_reportreachhour":
+                columns, where = "hour, source, furthest_rank, applications, hired", "applications <> 0 OR hired <> 0"
+            elif table == "jobs_reportactivityhour":
+                columns, where = "hour, job_id, actor_id, verb, actions", "actions <> 0"
             cursor.execute(f"SELECT {columns} FROM {table} WHERE {where} ORDER BY {key}")
             found[table] = cursor.fetchall()
     return found
@@ -114,3 +118,30 @@ def test_unfiltered_funnel_from_hourly_totals_or_facts_agree(recruiter, pipeline
         _add(pipeline, source="careers", moves=[("applied", filters.since), ("screening", filters.since + DAY)])
         rows = report_get(user=recruiter, filters=filters, key="funnel").rows
         assert [row[1] for row in rows] == [5, 4, 2, 1, 1, 1]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("zone", ["UTC", "Asia/Kolkata"])
+def test_activity_from_the_hourly_rollup_or_the_log_agree(recruiter, manager_a, job_a, zone, settings):
+    """Moves and notes per person per week: summed from the hourly rollup (whole-hour zones) or
+    counted from the log (half-hour ones); an erased candidate's entries leave both."""
+    from candidates.services import note_add
+
+    settings.TIME_ZONE = zone
+    kept, erased = (factories.make_application(job=job_a, actor=recruiter) for _ in range(2))
+    for application in (kept, erased):
+        application_move(actor=recruiter, application=application, to_stage=factories.stage_of(job_a, "screening"))
+        note_add(actor=recruiter, candidate=application.candidate, body="Strong portfolio.")
+    with timezone.override(ZoneInfo(zone)):
+        week = timezone.localdate() - timedelta(days=timezone.localdate().weekday())
+        assert report_get(user=recruiter, filters=ReportFilters.default(), key="activity").rows == [
+            [week.isoformat(), "Rory Recruiter", 2, 2, 0, 0]
+        ]
+        candidate_delete(actor=recruiter, candidate=erased.candidate)
+        assert report_get(user=recruiter, filters=ReportFilters.default(), key="activity").rows == [
+            [week.isoformat(), "Rory Recruiter", 1, 1, 0, 0]
+        ]
+        assert report_get(user=manager_a, filters=ReportFilters.default(), key="activity").rows == [
+            [week.isoformat(), "Rory Recruiter", 1, 0, 0, 0]  # the note is on no job
+        ]
+    assert_exact()
