@@ -189,6 +189,7 @@ from jobs.reports.models import (  # noqa: E402, F401
     ReportActivityHour,
     ReportApplication,
     ReportClosure,
+    ReportClosureDay,
     ReportReachHour,
     ReportStay,
 )

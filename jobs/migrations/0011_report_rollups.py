@@ -41,37 +41,40 @@ ON CONFLICT (application_id) DO UPDATE
 
 -- Per stay (a change into a stage still in the pipeline): it ends at the application's next such
 -- change, else when the application was closed; open stays have no length.
-INSERT INTO jobs_reportstay AS f (stage_change_id, application_id, job_id, stage_id, entered_at, seconds)
-SELECT sc.id, sc.application_id, a.job_id, sc.to_stage_id, sc.changed_at,
+INSERT INTO jobs_reportstay AS f (stage_change_id, application_id, job_id, stage_id, rank, entered_at, seconds)
+SELECT sc.id, sc.application_id, a.job_id, sc.to_stage_id, jobs_stage_kind_rank(s.kind), sc.changed_at,
        extract(epoch FROM COALESCE(lead(sc.changed_at) OVER (PARTITION BY sc.application_id ORDER BY sc.changed_at, sc.id),
                                    CASE WHEN a.outcome <> 'active' THEN a.outcome_at END) - sc.changed_at)::float8
-  FROM jobs_stagechange sc JOIN jobs_application a ON a.id = sc.application_id
- WHERE sc.to_stage_id IS NOT NULL AND {apps}
+  FROM jobs_stagechange sc JOIN jobs_application a ON a.id = sc.application_id JOIN jobs_stage s ON s.id = sc.to_stage_id
+ WHERE {apps}
 ON CONFLICT (stage_change_id) DO UPDATE
    SET application_id = EXCLUDED.application_id, job_id = EXCLUDED.job_id, stage_id = EXCLUDED.stage_id,
-       entered_at = EXCLUDED.entered_at, seconds = EXCLUDED.seconds
- WHERE (f.application_id, f.job_id, f.stage_id, f.entered_at, f.seconds)
-       IS DISTINCT FROM (EXCLUDED.application_id, EXCLUDED.job_id, EXCLUDED.stage_id, EXCLUDED.entered_at, EXCLUDED.seconds);
+       rank = EXCLUDED.rank, entered_at = EXCLUDED.entered_at, seconds = EXCLUDED.seconds
+ WHERE (f.application_id, f.job_id, f.stage_id, f.rank, f.entered_at, f.seconds)
+       IS DISTINCT FROM (EXCLUDED.application_id, EXCLUDED.job_id, EXCLUDED.stage_id, EXCLUDED.rank,
+                         EXCLUDED.entered_at, EXCLUDED.seconds);
 
 -- Per rejection or withdrawal: the stage the application was in then (its last change by then).
 INSERT INTO jobs_reportclosure AS f
-       (outcome_change_id, application_id, job_id, changed_at, outcome, rejection_reason_id, note, stage_id, stage_name)
+       (outcome_change_id, application_id, job_id, changed_at, outcome, rejection_reason_id, note, stage_id, stage_name, rank)
 SELECT oc.id, oc.application_id, a.job_id, oc.changed_at, oc.to_outcome, oc.rejection_reason_id, NULLIF(oc.reason, ''),
-       at_stage.to_stage_id, at_stage.to_stage_name
+       at_stage.to_stage_id, at_stage.to_stage_name, jobs_stage_kind_rank(s.kind)
   FROM jobs_outcomechange oc JOIN jobs_application a ON a.id = oc.application_id
   LEFT JOIN LATERAL (
       SELECT sc.to_stage_id, sc.to_stage_name FROM jobs_stagechange sc
        WHERE sc.application_id = oc.application_id AND sc.changed_at <= oc.changed_at
        ORDER BY sc.changed_at DESC, sc.id DESC LIMIT 1
   ) at_stage ON true
+  LEFT JOIN jobs_stage s ON s.id = at_stage.to_stage_id
  WHERE oc.to_outcome IN ('rejected', 'withdrawn') AND {apps}
 ON CONFLICT (outcome_change_id) DO UPDATE
    SET application_id = EXCLUDED.application_id, job_id = EXCLUDED.job_id, changed_at = EXCLUDED.changed_at,
        outcome = EXCLUDED.outcome, rejection_reason_id = EXCLUDED.rejection_reason_id, note = EXCLUDED.note,
-       stage_id = EXCLUDED.stage_id, stage_name = EXCLUDED.stage_name
- WHERE (f.application_id, f.job_id, f.changed_at, f.outcome, f.rejection_reason_id, f.note, f.stage_id, f.stage_name)
+       stage_id = EXCLUDED.stage_id, stage_name = EXCLUDED.stage_name, rank = EXCLUDED.rank
+ WHERE (f.application_id, f.job_id, f.changed_at, f.outcome, f.rejection_reason_id, f.note, f.stage_id, f.stage_name, f.rank)
        IS DISTINCT FROM (EXCLUDED.application_id, EXCLUDED.job_id, EXCLUDED.changed_at, EXCLUDED.outcome,
-                         EXCLUDED.rejection_reason_id, EXCLUDED.note, EXCLUDED.stage_id, EXCLUDED.stage_name);
+                         EXCLUDED.rejection_reason_id, EXCLUDED.note, EXCLUDED.stage_id, EXCLUDED.stage_name,
+                         EXCLUDED.rank);
 """
 
 REFRESH = """
@@ -122,7 +125,8 @@ BEGIN
     RETURN NULL;
 END $$;
 
--- A reordered pipeline or a stage of another kind moves the furthest points of the job's applications.
+-- A reordered pipeline or a stage of another kind moves the furthest points of the job's
+-- applications (and the kind of their stays and closings).
 CREATE FUNCTION jobs_report_stage_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM jobs_report_refresh(ARRAY(
@@ -161,6 +165,7 @@ TRIGGERED = [
     ("jobs_stage", "jobs_report_stage_changed", ("UPDATE",)),
     ("candidates_candidate", "jobs_report_candidate_changed", ("UPDATE",)),
     ("jobs_reportapplication", "jobs_report_reach_count", ALL),
+    ("jobs_reportclosure", "jobs_report_closure_count", ALL),
     ("candidates_activity", "jobs_report_activity_count", ALL),
 ]
 
@@ -213,7 +218,30 @@ BEGIN
 END $$;
 """
 
-TRIGGERS = KIND_RANK + REFRESH + SOURCES + REACH + ACTIVITY + "".join(_triggers(*spec) for spec in TRIGGERED)
+# Closings per UTC day, stage-kind rank, outcome, managed reason and note, from the closing facts.
+CLOSURE_COUNTS = """
+SELECT (changed_at AT TIME ZONE 'UTC')::date, COALESCE(rank, 0), outcome, COALESCE(rejection_reason_id, 0),
+       COALESCE(note, ''), {sign}count(*)
+  FROM {rows} GROUP BY 1, 2, 3, 4, 5
+"""
+CLOSURE_UPSERT = """
+INSERT INTO jobs_reportclosureday AS r (day, rank, outcome, rejection_reason_id, note, closures) {counts}
+ON CONFLICT (day, rank, outcome, rejection_reason_id, note) DO UPDATE SET closures = r.closures + EXCLUDED.closures;
+"""
+CLOSURES = """
+CREATE FUNCTION jobs_report_closure_count() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+""" + CLOSURE_UPSERT.format(counts=CLOSURE_COUNTS.format(sign="", rows="new_rows")) + """
+    END IF;
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+""" + CLOSURE_UPSERT.format(counts=CLOSURE_COUNTS.format(sign="-", rows="old_rows")) + """
+    END IF;
+    RETURN NULL;
+END $$;
+"""
+
+TRIGGERS = KIND_RANK + REFRESH + SOURCES + REACH + CLOSURES + ACTIVITY + "".join(_triggers(*spec) for spec in TRIGGERED)
 # Every application's facts (the hourly totals follow through the facts' own trigger).
 BACKFILL = FACTS.format(apps="TRUE") + ACTIVITY_UPSERT.format(
     counts=ACTIVITY_COUNTS.format(sign="", rows="candidates_activity")
@@ -222,6 +250,7 @@ DROP = "".join(
     f"DROP TRIGGER {table}_report_{event.lower()} ON {table};\n" for table, _, events in TRIGGERED for event in events
 ) + """
 DROP FUNCTION jobs_report_activity_count();
+DROP FUNCTION jobs_report_closure_count();
 DROP FUNCTION jobs_report_reach_count();
 DROP FUNCTION jobs_report_candidate_changed();
 DROP FUNCTION jobs_report_stage_changed();
@@ -263,6 +292,7 @@ class Migration(migrations.Migration):
                 ('note', models.CharField(max_length=300, null=True)),
                 ('stage_id', models.BigIntegerField(null=True)),
                 ('stage_name', models.CharField(max_length=60, null=True)),
+                ('rank', models.SmallIntegerField(null=True)),
             ],
         ),
         migrations.CreateModel(
@@ -283,9 +313,25 @@ class Migration(migrations.Migration):
                 ('application_id', models.BigIntegerField()),
                 ('job_id', models.BigIntegerField()),
                 ('stage_id', models.BigIntegerField()),
+                ('rank', models.SmallIntegerField(null=True)),
                 ('entered_at', models.DateTimeField()),
                 ('seconds', models.FloatField(null=True)),
             ],
+        ),
+        migrations.CreateModel(
+            name='ReportClosureDay',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('day', models.DateField()),
+                ('rank', models.SmallIntegerField()),
+                ('outcome', models.CharField(max_length=10)),
+                ('rejection_reason_id', models.BigIntegerField()),
+                ('note', models.CharField(max_length=300)),
+                ('closures', models.IntegerField()),
+            ],
+            options={
+                'constraints': [models.UniqueConstraint(fields=('day', 'rank', 'outcome', 'rejection_reason_id', 'note'), name='reportclosureday_key')],
+            },
         ),
         migrations.CreateModel(
             name='ReportActivityHour',
@@ -320,11 +366,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='reportclosure',
-            index=models.Index(fields=['job_id', 'changed_at'], include=('outcome', 'rejection_reason_id', 'note', 'stage_id', 'stage_name'), name='reportclosure_job'),
+            index=models.Index(fields=['job_id', 'changed_at'], include=('outcome', 'rejection_reason_id', 'note', 'stage_id', 'stage_name', 'rank'), name='reportclosure_job'),
         ),
         migrations.AddIndex(
             model_name='reportclosure',
-            index=models.Index(fields=['changed_at'], include=('outcome', 'rejection_reason_id', 'note', 'stage_id'), name='reportclosure_time'),
+            index=models.Index(fields=['changed_at'], include=('outcome', 'rejection_reason_id', 'note', 'rank'), name='reportclosure_time'),
         ),
         migrations.AddIndex(
             model_name='reportstay',
@@ -332,10 +378,10 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='reportstay',
-            index=models.Index(fields=['job_id', 'entered_at'], include=('stage_id', 'seconds'), name='reportstay_job'),
+            index=models.Index(fields=['job_id', 'entered_at'], include=('stage_id', 'rank', 'seconds'), name='reportstay_job'),
         ),
         migrations.AddIndex(
             model_name='reportstay',
-            index=models.Index(condition=models.Q(('seconds__isnull', False)), fields=['entered_at'], include=('stage_id', 'seconds'), name='reportstay_done'),
+            index=models.Index(condition=models.Q(('seconds__isnull', False)), fields=['entered_at'], include=('rank', 'seconds'), name='reportstay_done'),
         ),
     ]

@@ -43,15 +43,17 @@ class ReportStay(models.Model):
     application_id = models.BigIntegerField()
     job_id = models.BigIntegerField()
     stage_id = models.BigIntegerField()
+    rank = models.SmallIntegerField(null=True)  # the stage's kind in pipeline order (1 = applied)
     entered_at = models.DateTimeField()
     seconds = models.FloatField(null=True)
 
     class Meta:
         indexes = [
             models.Index(fields=["application_id"], name="reportstay_application"),
-            models.Index(fields=["job_id", "entered_at"], include=["stage_id", "seconds"], name="reportstay_job"),
+            models.Index(fields=["job_id", "entered_at"], include=["stage_id", "rank", "seconds"],
+                         name="reportstay_job"),
             # Every job's completed stays in a period, read from the index alone.
-            models.Index(fields=["entered_at"], include=["stage_id", "seconds"], condition=Q(seconds__isnull=False),
+            models.Index(fields=["entered_at"], include=["rank", "seconds"], condition=Q(seconds__isnull=False),
                          name="reportstay_done"),
         ]
 
@@ -69,13 +71,14 @@ class ReportClosure(models.Model):
     note = models.CharField(max_length=300, null=True)
     stage_id = models.BigIntegerField(null=True)
     stage_name = models.CharField(max_length=60, null=True)
+    rank = models.SmallIntegerField(null=True)  # that stage's kind in pipeline order; none if it is gone
 
     class Meta:
         indexes = [
             models.Index(fields=["application_id"], name="reportclosure_application"),
             models.Index(fields=["job_id", "changed_at"], name="reportclosure_job",
-                         include=["outcome", "rejection_reason_id", "note", "stage_id", "stage_name"]),
-            models.Index(fields=["changed_at"], include=["outcome", "rejection_reason_id", "note", "stage_id"],
+                         include=["outcome", "rejection_reason_id", "note", "stage_id", "stage_name", "rank"]),
+            models.Index(fields=["changed_at"], include=["outcome", "rejection_reason_id", "note", "rank"],
                          name="reportclosure_time"),
         ]
 
@@ -94,6 +97,25 @@ class ReportReachHour(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["hour", "source", "furthest_rank"], name="reportreachhour_key")
+        ]
+
+
+class ReportClosureDay(models.Model):
+    """Rejections and withdrawals per UTC day, stage-kind rank (0: stage gone), outcome, managed
+    reason (0: none) and note ('': none): every job's closures by stage kind are sums of these, the
+    part of the period's first and last local day outside whole UTC days read from the facts."""
+
+    day = models.DateField()
+    rank = models.SmallIntegerField()
+    outcome = models.CharField(max_length=10)
+    rejection_reason_id = models.BigIntegerField()
+    note = models.CharField(max_length=300)
+    closures = models.IntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["day", "rank", "outcome", "rejection_reason_id", "note"],
+                                    name="reportclosureday_key")
         ]
 
 

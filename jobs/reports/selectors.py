@@ -1,4 +1,7 @@
-"""The reports: each one SQL query over the history tables, narrowed to the jobs the user may see.
+"""The reports: each one SQL query, narrowed to the jobs the user may see, over the rollups that
+triggers derive from the history tables in the same transaction as every write (jobs.reports.models,
+migration jobs 0011): facts per application, stay and closing, hourly totals for the funnel and for
+activity. The figures are those the histories give (tests/jobs/reports/test_rollups.py).
 
 Every report is a `Report`: a title, the column names and a handful of rows (one per stage, source,
 person…), computed entirely in PostgreSQL (grouping, percentile_cont, window functions); Python only
@@ -24,6 +27,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from datetime import timezone as dt_timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -247,19 +251,19 @@ def time_in_stage(*, user: User, filters: ReportFilters, shared: dict[str, Any] 
     """From the stays' rollup: each stage change into a stage still in the pipeline, with its length
     once it ended (the next such change, or the application's closing)."""
     stay_scope, stay_params = _in_scope("st.job_id", user, filters)
-    group = "s.position, s.name" if _single_job(user, filters) else "s.kind"
-    order = "s.position" if _single_job(user, filters) else KIND_RANK_SQL.format(col="s.kind")
-    label = "s.name" if _single_job(user, filters) else "s.kind"
+    single = _single_job(user, filters)
+    # Across jobs, by the rank of the stage's kind kept on each stay: no join, a small sort key.
     sql = f"""
-    SELECT {label}, count(*), percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY st.seconds)
-      FROM jobs_reportstay st JOIN jobs_stage s ON s.id = st.stage_id
+    SELECT {"s.name" if single else "st.rank"}, count(*),
+           percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY st.seconds)
+      FROM jobs_reportstay st {"JOIN jobs_stage s ON s.id = st.stage_id" if single else ""}
      WHERE {stay_scope} AND st.entered_at >= %s AND st.entered_at < %s AND st.seconds IS NOT NULL
-       AND s.kind <> 'hired'
-     GROUP BY {group} ORDER BY min({order})
+       AND st.rank <> {KIND_ORDER.index(Stage.Kind.HIRED) + 1}
+     GROUP BY {"s.position, s.name" if single else "st.rank"} ORDER BY min({"s.position" if single else "st.rank"})
     """
     rows = []
     for name, n, (median, p90) in _fetch(sql, [*stay_params, filters.since, filters.until]):
-        rows.append([name if _single_job(user, filters) else KIND_LABELS.get(name, name), n, _days(median), _days(p90)])
+        rows.append([name if single else KIND_LABELS[KIND_ORDER[name - 1]], n, _days(median), _days(p90)])
     return Report(
         key="time-in-stage", title="Time in stage", unit="days", chart_columns=(2, 3),
         columns=["Stage", "Completed stays", "Median (days)", "90th percentile (days)"], rows=rows,
@@ -322,32 +326,74 @@ def time_to_hire_by_month(*, user: User, filters: ReportFilters, shared: dict[st
 
 # --- Rejections and withdrawals -----------------------------------------------------------------
 
-def closures_by_stage(*, user: User, filters: ReportFilters, shared: dict[str, Any] | None = None) -> Report:
-    """Rejections and withdrawals in the period, by the stage the application was in at the time.
+_CLOSURES_ONE_JOB_SQL = """
+WITH closures AS (
+    SELECT cl.outcome, COALESCE(rr.name, cl.note) AS reason, cl.stage_name, s.position
+      FROM jobs_reportclosure cl
+      LEFT JOIN jobs_rejectionreason rr ON rr.id = cl.rejection_reason_id
+      LEFT JOIN jobs_stage s ON s.id = cl.stage_id
+     WHERE {scope} AND cl.changed_at >= %s AND cl.changed_at < %s
+)
+SELECT COALESCE(stage_name, '') AS stage,
+       count(*) FILTER (WHERE outcome = 'rejected'), count(*) FILTER (WHERE outcome = 'withdrawn'), count(*),
+       mode() WITHIN GROUP (ORDER BY reason)
+  FROM closures GROUP BY 1
+ ORDER BY min(position) NULLS LAST, 1
+"""
+# Across jobs, by the rank of the stage kind: the daily totals for the whole UTC days of the period
+# (every job only), the facts for the rest; `mode()` of the weighted rows is the most frequent
+# reason, the first in order among equals, as mode() takes it.
+_CLOSURES_KINDS_SQL = """
+WITH closures AS (
+    SELECT d.outcome, COALESCE(rr.name, NULLIF(d.note, '')) AS reason, NULLIF(d.rank, 0) AS rank, d.closures AS n
+      FROM jobs_reportclosureday d LEFT JOIN jobs_rejectionreason rr ON rr.id = d.rejection_reason_id
+     WHERE d.day >= %s AND d.day < %s
+    UNION ALL
+    SELECT cl.outcome, COALESCE(rr.name, cl.note), cl.rank, 1
+      FROM jobs_reportclosure cl LEFT JOIN jobs_rejectionreason rr ON rr.id = cl.rejection_reason_id
+     WHERE {scope} AND ((cl.changed_at >= %s AND cl.changed_at < %s) OR (cl.changed_at >= %s AND cl.changed_at < %s))
+), reasons AS (
+    SELECT rank, reason, sum(n) AS n, sum(n) FILTER (WHERE outcome = 'rejected') AS rejected,
+           sum(n) FILTER (WHERE outcome = 'withdrawn') AS withdrawn
+      FROM closures GROUP BY rank, reason
+)
+SELECT rank, COALESCE(sum(rejected), 0)::int, COALESCE(sum(withdrawn), 0)::int, sum(n)::int,
+       (array_agg(reason ORDER BY n DESC, reason) FILTER (WHERE reason IS NOT NULL AND n > 0))[1]
+  FROM reasons GROUP BY rank HAVING sum(n) > 0 ORDER BY rank NULLS LAST
+"""
 
-    `closures` has one row per closing with its stage and outcome kind, and its reason: the
-    managed rejection reason when one was chosen, else the free-text note; the most frequent one
-    per stage is shown.
-    """
-    single = _single_job(user, filters)
+
+def _utc_days(filters: ReportFilters) -> tuple[date, date]:
+    """The whole UTC days within the period, [first, last) (empty when there are none)."""
+    since, until = filters.since.astimezone(dt_timezone.utc), filters.until.astimezone(dt_timezone.utc)
+    first = since.date() + timedelta(days=0 if since.timetz() == time.min.replace(tzinfo=dt_timezone.utc) else 1)
+    return first, max(first, until.date())
+
+
+def _closures(user: User, filters: ReportFilters) -> list[tuple[Any, ...]]:
+    """(stage name or kind rank, rejected, withdrawn, total, most frequent reason) per stage."""
     scope, scope_params = _in_scope("cl.job_id", user, filters)
-    sql = f"""
-    WITH closures AS (
-        SELECT cl.outcome, COALESCE(rr.name, cl.note) AS reason, cl.stage_name, s.position, s.kind
-          FROM jobs_reportclosure cl
-          LEFT JOIN jobs_rejectionreason rr ON rr.id = cl.rejection_reason_id
-          LEFT JOIN jobs_stage s ON s.id = cl.stage_id
-         WHERE {scope} AND cl.changed_at >= %s AND cl.changed_at < %s
-    )
-    SELECT {"COALESCE(stage_name, '')" if single else "COALESCE(kind, '')"} AS stage,
-           count(*) FILTER (WHERE outcome = 'rejected'), count(*) FILTER (WHERE outcome = 'withdrawn'), count(*),
-           mode() WITHIN GROUP (ORDER BY reason)
-      FROM closures GROUP BY 1
-     ORDER BY min({"position" if single else KIND_RANK_SQL.format(col="kind")}) NULLS LAST, 1
-    """
+    if _single_job(user, filters):
+        return _fetch(_CLOSURES_ONE_JOB_SQL.format(scope=scope), [*scope_params, filters.since, filters.until])
+    first, last = _utc_days(filters) if _every_job(user, filters) else (filters.start, filters.start)
+    if first == last:  # no whole day from the totals: all of the period from the facts
+        edges = [filters.since, filters.until, filters.until, filters.until]
+    else:
+        def midnight(day: date) -> datetime:
+            return datetime.combine(day, time.min, tzinfo=dt_timezone.utc)
+
+        edges = [filters.since, midnight(first), midnight(last), filters.until]
+    return _fetch(_CLOSURES_KINDS_SQL.format(scope=scope), [first, last, *scope_params, *edges])
+
+
+def closures_by_stage(*, user: User, filters: ReportFilters, shared: dict[str, Any] | None = None) -> Report:
+    """Rejections and withdrawals in the period, by the stage the application was in at the time
+    (its name in one job, its kind across jobs), with the most frequent reason: the managed
+    rejection reason when one was chosen, else the free-text note."""
+    single = _single_job(user, filters)
     rows = []
-    for stage, rejected, withdrawn, total, reason in _fetch(sql, [*scope_params, filters.since, filters.until]):
-        label = stage if single else KIND_LABELS.get(stage, stage)
+    for stage, rejected, withdrawn, total, reason in _closures(user, filters):
+        label = stage if single else (KIND_LABELS[KIND_ORDER[stage - 1]] if stage else "")
         rows.append([label or "Stage removed", rejected, withdrawn, total, reason or ""])
     return Report(
         key="rejections", title="Rejections and withdrawals, per stage", unit="applications", chart_columns=(1, 2),

@@ -27,6 +27,12 @@ ROLLUPS = {
     "jobs_reportclosure": "outcome_change_id",
     "jobs_reportreachhour": "hour, source, furthest_rank",
     "jobs_reportactivityhour": "hour, job_id, actor_id, verb",
+    "jobs_reportclosureday": "day, rank, outcome, rejection_reason_id, note",
+}
+TOTALS = {  # the totals' columns, and which rows a backfill makes (the triggers keep those back at zero)
+    "jobs_reportreachhour": ("hour, source, furthest_rank, applications, hired", "applications <> 0 OR hired <> 0"),
+    "jobs_reportactivityhour": ("hour, job_id, actor_id, verb, actions", "actions <> 0"),
+    "jobs_reportclosureday": ("day, rank, outcome, rejection_reason_id, note, closures", "closures <> 0"),
 }
 MIGRATION = importlib.import_module("jobs.migrations.0011_report_rollups")
 
@@ -35,12 +41,7 @@ def _rows() -> dict[str, list[tuple]]:
     found = {}
     with connection.cursor() as cursor:
         for table, key in ROLLUPS.items():
-            columns, where = "*", "TRUE"
-            # Totals that went back to zero are kept by the triggers; a backfill has none.
-            if table == "jobs_reportreachhour":
-                columns, where = "hour, source, furthest_rank, applications, hired", "applications <> 0 OR hired <> 0"
-            elif table == "jobs_reportactivityhour":
-                columns, where = "hour, job_id, actor_id, verb, actions", "actions <> 0"
+            columns, where = TOTALS.get(table, ("*", "TRUE"))
             cursor.execute(f"SELECT {columns} FROM {table} WHERE {where} ORDER BY {key}")
             found[table] = cursor.fetchall()
     return found
@@ -108,16 +109,27 @@ def test_rollups_follow_the_demo_copy_fill(recruiter, job_a, job_b):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("zone", ["UTC", "Asia/Kolkata", "America/New_York"])
-def test_unfiltered_funnel_from_hourly_totals_or_facts_agree(recruiter, pipeline, t0, zone):
+def test_unfiltered_funnel_and_closures_from_totals_or_facts_agree(recruiter, pipeline, t0, zone):
     """A recruiter's unfiltered funnel sums hourly totals when local days start on the hour (UTC, New
-    York) and counts the facts otherwise (Kolkata, UTC+5:30); both give the fixture's figures,
-    also with an application made just before the range's first local midnight."""
+    York) and counts the facts otherwise (Kolkata, UTC+5:30); the closures sum daily totals for the
+    whole UTC days and count the facts for the rest. All give the fixture's figures, also with
+    applications and closings a minute either side of the range's first and last local midnight."""
     with timezone.override(ZoneInfo(zone)):
         filters = ReportFilters.default()
-        _add(pipeline, source="careers", moves=[("applied", filters.since - timedelta(minutes=1))])
-        _add(pipeline, source="careers", moves=[("applied", filters.since), ("screening", filters.since + DAY)])
+        minute = timedelta(minutes=1)
+        _add(pipeline, source="careers", moves=[("applied", filters.since - minute)],
+             outcome=("rejected", filters.since - minute, "Too early"))
+        _add(pipeline, source="careers", moves=[("applied", filters.since), ("screening", filters.since + DAY)],
+             outcome=("withdrawn", filters.since + minute, "Moved away"))
+        _add(pipeline, source="careers", moves=[("applied", filters.until - 2 * minute)],
+             outcome=("rejected", filters.until - minute, "Not enough experience"))
+        _add(pipeline, source="careers", moves=[("applied", filters.until - 2 * minute)],
+             outcome=("rejected", filters.until, "Too late"))
         rows = report_get(user=recruiter, filters=filters, key="funnel").rows
-        assert [row[1] for row in rows] == [5, 4, 2, 1, 1, 1]
+        assert [row[1] for row in rows] == [7, 4, 2, 1, 1, 1]
+        closures = report_get(user=recruiter, filters=filters, key="rejections").rows
+        # Applied: the fixture's withdrawal and two of these; three reasons once each, the first in order wins.
+        assert closures == [["Applied", 1, 2, 3, "Moved away"], ["Screening", 1, 0, 1, "Not enough experience"]]
 
 
 @pytest.mark.django_db
