@@ -169,83 +169,62 @@ TRIGGERED = [
     ("candidates_activity", "jobs_report_activity_count", ALL),
 ]
 
-# The hourly totals follow the per-application facts: added rows count +1, removed ones -1 (an
-# update is both). Hours in UTC, whatever the session's time zone.
-REACH = """
-CREATE FUNCTION jobs_report_reach_count() RETURNS trigger LANGUAGE plpgsql AS $$
+
+
+def _totals(table: str, key: str, groups: str, counts: str, where: str, rows: str, sign: str = "") -> str:
+    """Add the counts of `rows` (a transition table, or a whole table to backfill) that match
+    `where` to the totals, grouped by `groups` (the values of `key`); `sign` "-" takes them away."""
+    totals = ", ".join(f"{sign}{count}" for count in counts.split(", "))
+    updates = ", ".join(f"{column} = r.{column} + EXCLUDED.{column}" for column in TOTALS[table])
+    group_numbers = ", ".join(str(n) for n in range(1, len(key.split(", ")) + 1))
+    return f"""
+        INSERT INTO {table} AS r ({key}, {', '.join(TOTALS[table])})
+        SELECT {groups}, {totals} FROM {rows} WHERE {where} GROUP BY {group_numbers}
+        ON CONFLICT ({key}) DO UPDATE SET {updates};"""
+
+
+def _totals_function(name: str, *spec: str) -> str:
+    """A trigger function on a table the totals are counted from: new rows count +1, old rows -1
+    (an update is both)."""
+    return f"""
+CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        INSERT INTO jobs_reportreachhour AS r (hour, source, furthest_rank, applications, hired)
-        SELECT date_trunc('hour', applied_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', source, furthest_rank,
-               count(*), count(*) FILTER (WHERE hired)
-          FROM new_rows GROUP BY 1, 2, 3
-        ON CONFLICT (hour, source, furthest_rank) DO UPDATE
-           SET applications = r.applications + EXCLUDED.applications, hired = r.hired + EXCLUDED.hired;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN{_totals(*spec, "new_rows")}
     END IF;
-    IF TG_OP IN ('DELETE', 'UPDATE') THEN
-        INSERT INTO jobs_reportreachhour AS r (hour, source, furthest_rank, applications, hired)
-        SELECT date_trunc('hour', applied_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', source, furthest_rank,
-               -count(*), -count(*) FILTER (WHERE hired)
-          FROM old_rows GROUP BY 1, 2, 3
-        ON CONFLICT (hour, source, furthest_rank) DO UPDATE
-           SET applications = r.applications + EXCLUDED.applications, hired = r.hired + EXCLUDED.hired;
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN{_totals(*spec, "old_rows", "-")}
     END IF;
     RETURN NULL;
 END $$;
 """
 
-# Activity entries with an actor, per UTC hour, job (0: none), actor and verb; removed or changed
-# entries (an erasure's scrub, a deleted user) count -1 where they were.
-ACTIVITY_COUNTS = """
-SELECT date_trunc('hour', created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', COALESCE(job_id, 0), actor_id, verb,
-       {sign}count(*)
-  FROM {rows} WHERE actor_id IS NOT NULL GROUP BY 1, 2, 3, 4
-"""
-ACTIVITY_UPSERT = """
-INSERT INTO jobs_reportactivityhour AS r (hour, job_id, actor_id, verb, actions) {counts}
-ON CONFLICT (hour, job_id, actor_id, verb) DO UPDATE SET actions = r.actions + EXCLUDED.actions;
-"""
-ACTIVITY = """
-CREATE FUNCTION jobs_report_activity_count() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
-""" + ACTIVITY_UPSERT.format(counts=ACTIVITY_COUNTS.format(sign="", rows="new_rows")) + """
-    END IF;
-    IF TG_OP IN ('DELETE', 'UPDATE') THEN
-""" + ACTIVITY_UPSERT.format(counts=ACTIVITY_COUNTS.format(sign="-", rows="old_rows")) + """
-    END IF;
-    RETURN NULL;
-END $$;
-"""
 
-# Closings per UTC day, stage-kind rank, outcome, managed reason and note, from the closing facts.
-CLOSURE_COUNTS = """
-SELECT (changed_at AT TIME ZONE 'UTC')::date, COALESCE(rank, 0), outcome, COALESCE(rejection_reason_id, 0),
-       COALESCE(note, ''), {sign}count(*)
-  FROM {rows} GROUP BY 1, 2, 3, 4, 5
-"""
-CLOSURE_UPSERT = """
-INSERT INTO jobs_reportclosureday AS r (day, rank, outcome, rejection_reason_id, note, closures) {counts}
-ON CONFLICT (day, rank, outcome, rejection_reason_id, note) DO UPDATE SET closures = r.closures + EXCLUDED.closures;
-"""
-CLOSURES = """
-CREATE FUNCTION jobs_report_closure_count() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
-""" + CLOSURE_UPSERT.format(counts=CLOSURE_COUNTS.format(sign="", rows="new_rows")) + """
-    END IF;
-    IF TG_OP IN ('DELETE', 'UPDATE') THEN
-""" + CLOSURE_UPSERT.format(counts=CLOSURE_COUNTS.format(sign="-", rows="old_rows")) + """
-    END IF;
-    RETURN NULL;
-END $$;
-"""
+# Each table of totals: its counted columns, and how it groups what it counts (hours and days in
+# UTC, whatever the session's time zone).
+TOTALS = {
+    "jobs_reportreachhour": ("applications", "hired"),
+    "jobs_reportclosureday": ("closures",),
+    "jobs_reportactivityhour": ("actions",),
+}
+UTC_HOUR = "date_trunc('hour', {} AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"
+# Applications per hour applied, source and furthest rank, from the per-application facts.
+REACH = ("jobs_reportreachhour", "hour, source, furthest_rank", f"{UTC_HOUR.format('applied_at')}, source, furthest_rank",
+         "count(*), count(*) FILTER (WHERE hired)", "TRUE")
+# Closings per UTC day, stage-kind rank (0: none), outcome, managed reason (0: none) and note.
+CLOSURES = ("jobs_reportclosureday", "day, rank, outcome, rejection_reason_id, note",
+            "(changed_at AT TIME ZONE 'UTC')::date, COALESCE(rank, 0), outcome, COALESCE(rejection_reason_id, 0),"
+            " COALESCE(note, '')", "count(*)", "TRUE")
+# Activity entries with an actor, per hour, job (0: none), actor and verb; removed or changed entries
+# (an erasure's scrub, a deleted user) count -1 where they were.
+ACTIVITY = ("jobs_reportactivityhour", "hour, job_id, actor_id, verb",
+            f"{UTC_HOUR.format('created_at')}, COALESCE(job_id, 0), actor_id, verb", "count(*)", "actor_id IS NOT NULL")
 
-TRIGGERS = KIND_RANK + REFRESH + SOURCES + REACH + CLOSURES + ACTIVITY + "".join(_triggers(*spec) for spec in TRIGGERED)
-# Every application's facts (the hourly totals follow through the facts' own trigger).
-BACKFILL = FACTS.format(apps="TRUE") + ACTIVITY_UPSERT.format(
-    counts=ACTIVITY_COUNTS.format(sign="", rows="candidates_activity")
+TRIGGERS = (
+    KIND_RANK + REFRESH + SOURCES + _totals_function("jobs_report_reach_count", *REACH)
+    + _totals_function("jobs_report_closure_count", *CLOSURES) + _totals_function("jobs_report_activity_count", *ACTIVITY)
+    + "".join(_triggers(*spec) for spec in TRIGGERED)
 )
+# Every application's facts (the hourly totals follow through the facts' own trigger).
+BACKFILL = FACTS.format(apps="TRUE") + _totals(*ACTIVITY, "candidates_activity")
 DROP = "".join(
     f"DROP TRIGGER {table}_report_{event.lower()} ON {table};\n" for table, _, events in TRIGGERED for event in events
 ) + """
