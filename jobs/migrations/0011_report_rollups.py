@@ -6,6 +6,8 @@ built (one sort each instead of millions of index insertions).
 One definition of each fact (`FACTS`, a condition on the application `a`): the triggers recompute
 the applications a statement touched, the backfill every application."""
 
+from typing import Any
+
 from django.db import migrations, models
 
 # The stage kinds in pipeline order (jobs.models.Stage.Kind): across jobs the funnel counts by rank.
@@ -171,27 +173,31 @@ TRIGGERED = [
 
 
 
-def _totals(table: str, key: str, groups: str, counts: str, where: str, rows: str, sign: str = "") -> str:
-    """Add the counts of `rows` (a transition table, or a whole table to backfill) that match
-    `where` to the totals, grouped by `groups` (the values of `key`); `sign` "-" takes them away."""
-    totals = ", ".join(f"{sign}{count}" for count in counts.split(", "))
+def _totals(table: str, key: str, groups: str, counts: tuple[str, ...], where: str, rows: str) -> str:
+    """Add the counts of `rows` (a sub-select with a `sign` column: +1 added, -1 removed) that match
+    `where` to the totals, grouped by `groups` (the values of `key`). One statement, its keys in
+    order: two transactions moving applications between the same totals lock them in the same
+    order (no deadlock), and totals left as they were are not touched."""
     updates = ", ".join(f"{column} = r.{column} + EXCLUDED.{column}" for column in TOTALS[table])
     group_numbers = ", ".join(str(n) for n in range(1, len(key.split(", ")) + 1))
+    changed = " OR ".join(f"{count} <> 0" for count in counts)
     return f"""
         INSERT INTO {table} AS r ({key}, {', '.join(TOTALS[table])})
-        SELECT {groups}, {totals} FROM {rows} WHERE {where} GROUP BY {group_numbers}
+        SELECT {groups}, {', '.join(counts)} FROM {rows} WHERE {where} GROUP BY {group_numbers}
+        HAVING {changed} ORDER BY {group_numbers}
         ON CONFLICT ({key}) DO UPDATE SET {updates};"""
 
 
-def _totals_function(name: str, *spec: str) -> str:
+def _totals_function(name: str, *spec: Any) -> str:
     """A trigger function on a table the totals are counted from: new rows count +1, old rows -1
-    (an update is both)."""
+    (an update is both, in one statement)."""
+    added, removed = "SELECT *, 1 AS sign FROM new_rows", "SELECT *, -1 AS sign FROM old_rows"
     return f"""
 CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN{_totals(*spec, "new_rows")}
-    END IF;
-    IF TG_OP IN ('DELETE', 'UPDATE') THEN{_totals(*spec, "old_rows", "-")}
+    IF TG_OP = 'INSERT' THEN{_totals(*spec, f"({added}) d")}
+    ELSIF TG_OP = 'DELETE' THEN{_totals(*spec, f"({removed}) d")}
+    ELSE{_totals(*spec, f"({added} UNION ALL {removed}) d")}
     END IF;
     RETURN NULL;
 END $$;
@@ -208,15 +214,15 @@ TOTALS = {
 UTC_HOUR = "date_trunc('hour', {} AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"
 # Applications per hour applied, source and furthest rank, from the per-application facts.
 REACH = ("jobs_reportreachhour", "hour, source, furthest_rank", f"{UTC_HOUR.format('applied_at')}, source, furthest_rank",
-         "count(*), count(*) FILTER (WHERE hired)", "TRUE")
+         ("sum(sign)", "COALESCE(sum(sign) FILTER (WHERE hired), 0)"), "TRUE")
 # Closings per UTC day, stage-kind rank (0: none), outcome, managed reason (0: none) and note.
 CLOSURES = ("jobs_reportclosureday", "day, rank, outcome, rejection_reason_id, note",
             "(changed_at AT TIME ZONE 'UTC')::date, COALESCE(rank, 0), outcome, COALESCE(rejection_reason_id, 0),"
-            " COALESCE(note, '')", "count(*)", "TRUE")
+            " COALESCE(note, '')", ("sum(sign)",), "TRUE")
 # Activity entries with an actor, per hour, job (0: none), actor and verb; removed or changed entries
 # (an erasure's scrub, a deleted user) count -1 where they were.
 ACTIVITY = ("jobs_reportactivityhour", "hour, job_id, actor_id, verb",
-            f"{UTC_HOUR.format('created_at')}, COALESCE(job_id, 0), actor_id, verb", "count(*)", "actor_id IS NOT NULL")
+            f"{UTC_HOUR.format('created_at')}, COALESCE(job_id, 0), actor_id, verb", ("sum(sign)",), "actor_id IS NOT NULL")
 
 TRIGGERS = (
     KIND_RANK + REFRESH + SOURCES + _totals_function("jobs_report_reach_count", *REACH)
@@ -224,7 +230,7 @@ TRIGGERS = (
     + "".join(_triggers(*spec) for spec in TRIGGERED)
 )
 # Every application's facts (the hourly totals follow through the facts' own trigger).
-BACKFILL = FACTS.format(apps="TRUE") + _totals(*ACTIVITY, "candidates_activity")
+BACKFILL = FACTS.format(apps="TRUE") + _totals(*ACTIVITY, "(SELECT *, 1 AS sign FROM candidates_activity) d")
 DROP = "".join(
     f"DROP TRIGGER {table}_report_{event.lower()} ON {table};\n" for table, _, events in TRIGGERED for event in events
 ) + """
