@@ -185,3 +185,11 @@ from jobs.reviews.models import (  # noqa: E402, F401
     ReviewRating,
     ReviewRequest,
 )
+from jobs.reports.models import (  # noqa: E402, F401
+    ReportActivityHour,
+    ReportApplication,
+    ReportClosure,
+    ReportClosureDay,
+    ReportReachHour,
+    ReportStay,
+)

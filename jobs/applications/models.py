@@ -138,7 +138,11 @@ class OutcomeChange(models.Model):
 
     class Meta:
         ordering = ["application", "changed_at", "id"]
-        indexes = [models.Index(fields=["application", "changed_at"], name="outcomechange_history")]
+        indexes = [
+            models.Index(fields=["application", "changed_at"], name="outcomechange_history"),
+            # Time to hire reads the hires in a period: a few rows among every closing.
+            models.Index(fields=["changed_at"], condition=Q(to_outcome="hired"), name="outcomechange_hired"),
+        ]
         constraints = [
             models.CheckConstraint(condition=~Q(from_outcome=models.F("to_outcome")), name="outcomechange_changes"),
         ]

@@ -1,4 +1,7 @@
-"""The reports: each one SQL query over the history tables, narrowed to the jobs the user may see.
+"""The reports: each one SQL query, narrowed to the jobs the user may see, over the rollups that
+triggers derive from the history tables in the same transaction as every write (jobs.reports.models,
+migration jobs 0011): facts per application, stay and closing, hourly totals for the funnel and for
+activity. The figures are those the histories give (tests/jobs/reports/test_rollups.py).
 
 Every report is a `Report`: a title, the column names and a handful of rows (one per stage, source,
 person…), computed entirely in PostgreSQL (grouping, percentile_cont, window functions); Python only
@@ -24,7 +27,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from datetime import timezone as dt_timezone
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -133,64 +138,40 @@ def _hours(value: float | None) -> float | None:
 
 # --- Funnel and sources -------------------------------------------------------------------------
 
-# Per application: the furthest point it reached (its stage history and where it is now), as a
-# position in its job's pipeline (one job) or a kind rank (across jobs); then a histogram of
-# (source, furthest point, hired). Both the funnel and the source report are sums over that small
-# histogram, so the one pass over the applications and their history is shared (see `_reach`).
-_REACH_SQL = """
-WITH moved_back AS (
-    -- An application that only ever moved forward is furthest where it is now; only those moved
-    -- back (or out of a stage since removed) need the maximum of their history.
-    SELECT DISTINCT sc.application_id
-      FROM jobs_stagechange sc LEFT JOIN jobs_stage f ON f.id = sc.from_stage_id
-      LEFT JOIN jobs_stage t ON t.id = sc.to_stage_id
-     WHERE {moved_scope}
-       AND ((f.id IS NULL AND sc.from_stage_name <> '') OR {point_t} < {point_f})
-), furthest_back AS (
-    SELECT sc.application_id, max({point}) AS furthest
-      FROM jobs_stagechange sc JOIN jobs_stage s ON s.id = sc.to_stage_id
-     WHERE sc.application_id IN (SELECT application_id FROM moved_back)
-     GROUP BY sc.application_id
-)
-, per_stage AS (
-    -- Grouped by the stage id first (a plain column the planner can count) and only then mapped
-    -- to points: hashing 100,000 rows into a few thousand groups, not sorting them.
-    SELECT a.source, a.stage_id, furthest_back.furthest,
-           count(*) AS n, count(*) FILTER (WHERE a.outcome = 'hired') AS hired
-      FROM jobs_application a LEFT JOIN furthest_back ON furthest_back.application_id = a.id
-     WHERE {app_scope} AND a.applied_at >= %s AND a.applied_at < %s AND a.source <> ''
-     GROUP BY a.source, a.stage_id, furthest_back.furthest
-    UNION ALL
-    -- No source on the application (added by hand): how the candidate was found.
-    SELECT c.source, a.stage_id, furthest_back.furthest, count(*), count(*) FILTER (WHERE a.outcome = 'hired')
-      FROM jobs_application a JOIN candidates_candidate c ON c.id = a.candidate_id
-      LEFT JOIN furthest_back ON furthest_back.application_id = a.id
-     WHERE {app_scope} AND a.applied_at >= %s AND a.applied_at < %s AND a.source = ''
-     GROUP BY c.source, a.stage_id, furthest_back.furthest
-)
-SELECT per_stage.source, GREATEST({current}, COALESCE(per_stage.furthest, 0)) AS furthest, sum(n)::int, sum(hired)::int
-  FROM per_stage JOIN jobs_stage cs ON cs.id = per_stage.stage_id
+# The funnel and the source report are sums over one small histogram of (source, furthest point,
+# applications, hired), read from the rollups (jobs.reports.models): the per-application facts
+# narrowed to the scope, or for a recruiter's unfiltered view the hourly totals across jobs.
+_REACH_FACTS_SQL = """
+SELECT source, {point}, count(*)::int, count(*) FILTER (WHERE hired)::int
+  FROM jobs_reportapplication f
+ WHERE {scope} AND f.applied_at >= %s AND f.applied_at < %s
  GROUP BY 1, 2
+"""
+_REACH_HOURS_SQL = """
+SELECT source, furthest_rank, sum(applications)::int, sum(hired)::int
+  FROM jobs_reportreachhour
+ WHERE hour >= %s AND hour < %s
+ GROUP BY 1, 2 HAVING sum(applications) > 0
 """
 
 
+def _on_the_hour(moment: datetime) -> bool:
+    """Whether a local midnight is a whole UTC hour (every zone but the half-hour ones)."""
+    offset = moment.utcoffset()
+    return offset is not None and offset.total_seconds() % 3600 == 0
+
+
 def _reach(user: User, filters: ReportFilters, shared: dict[str, Any]) -> list[tuple[str, int, int, int]]:
-    """(source, furthest point, applications, hired): one query, shared by the funnel and sources."""
+    """(source, furthest point, applications, hired): one query, shared by the funnel and sources.
+    The point is a position in the job's pipeline (one job) or a stage-kind rank (across jobs)."""
     if "reach" not in shared:
-        single = _single_job(user, filters)
-        moved_scope, moved_params = _in_scope("COALESCE(f.job_id, t.job_id)", user, filters)
-        app_scope, app_params = _in_scope("a.job_id", user, filters)
-
-        def point(alias: str) -> str:
-            return f"{alias}.position" if single else KIND_RANK_SQL.format(col=f"{alias}.kind")
-
-        sql = _REACH_SQL.format(
-            moved_scope=moved_scope, app_scope=app_scope, point=point("s"), point_t=point("t"), point_f=point("f"),
-            current=point("cs"),
-        )
-        shared["reach"] = _fetch(
-            sql, [*moved_params, *app_params, filters.since, filters.until, *app_params, filters.since, filters.until]
-        )
+        if _every_job(user, filters) and _on_the_hour(filters.since) and _on_the_hour(filters.until):
+            shared["reach"] = _fetch(_REACH_HOURS_SQL, [filters.since, filters.until])
+        else:
+            scope, params = _in_scope("f.job_id", user, filters)
+            point = "f.furthest_position" if _single_job(user, filters) else "f.furthest_rank"
+            sql = _REACH_FACTS_SQL.format(point=point, scope=scope)
+            shared["reach"] = _fetch(sql, [*params, filters.since, filters.until])
     return shared["reach"]
 
 
@@ -267,34 +248,35 @@ def source_effectiveness(*, user: User, filters: ReportFilters, shared: dict[str
 # --- Time in stage and time to hire -------------------------------------------------------------
 
 def time_in_stage(*, user: User, filters: ReportFilters, shared: dict[str, Any] | None = None) -> Report:
-    closed_scope, closed_params = _in_scope("job_id", user, filters)
-    stage_scope, stage_params = _in_scope("s.job_id", user, filters)
-    group = "s.position, s.name" if _single_job(user, filters) else "s.kind"
-    order = "s.position" if _single_job(user, filters) else KIND_RANK_SQL.format(col="s.kind")
-    label = "s.name" if _single_job(user, filters) else "s.kind"
-    sql = f"""
-    WITH closed AS (
-        SELECT id, outcome_at FROM jobs_application WHERE outcome <> 'active' AND {closed_scope}
-    ), stays AS (
-        -- A stay entered in the period ends at a later change, so the changes before the period
-        -- are not needed to find its end. A stage's job is its application's (composite key).
-        SELECT s.name, s.kind, s.position, sc.changed_at AS entered,
-               COALESCE(lead(sc.changed_at) OVER (PARTITION BY sc.application_id ORDER BY sc.changed_at, sc.id),
-                        closed.outcome_at) AS left_at
-          FROM jobs_stagechange sc JOIN jobs_stage s ON s.id = sc.to_stage_id
-          LEFT JOIN closed ON closed.id = sc.application_id
-         WHERE {stage_scope} AND sc.changed_at >= %s
-    )
-    SELECT {label}, count(*),
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM left_at - entered)),
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM left_at - entered))
-      FROM stays s
-     WHERE s.left_at IS NOT NULL AND s.entered < %s AND s.kind <> 'hired'
-     GROUP BY {group} ORDER BY min({order})
-    """
-    rows = []
-    for name, n, median, p90 in _fetch(sql, [*closed_params, *stage_params, filters.since, filters.until]):
-        rows.append([name if _single_job(user, filters) else KIND_LABELS.get(name, name), n, _days(median), _days(p90)])
+    """From the stays' rollup: each stage change into a stage still in the pipeline, with its length
+    once it ended (the next such change, or the application's closing)."""
+    stay_scope, stay_params = _in_scope("st.job_id", user, filters)
+    hired = KIND_ORDER.index(Stage.Kind.HIRED) + 1
+    period = "st.entered_at >= %s AND st.entered_at < %s AND st.seconds IS NOT NULL"
+    if _single_job(user, filters):
+        sql = f"""
+        SELECT s.name, count(*), percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY st.seconds)
+          FROM jobs_reportstay st JOIN jobs_stage s ON s.id = st.stage_id
+         WHERE {stay_scope} AND {period} AND st.rank <> {hired}
+         GROUP BY s.position, s.name ORDER BY min(s.position)
+        """
+        found = _fetch(sql, [*stay_params, filters.since, filters.until])
+    else:
+        # Across jobs, by the rank of the stage's kind kept on each stay, in one pass: an aggregate
+        # per kind (FILTER), not a sort of every stay by kind before sorting each kind's lengths.
+        ranks = [rank for rank in range(1, len(KIND_ORDER) + 1) if rank != hired]
+        columns = ", ".join(
+            f"count(*) FILTER (WHERE st.rank = {rank}),"
+            f" percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY st.seconds) FILTER (WHERE st.rank = {rank})"
+            for rank in ranks
+        )
+        sql = f"SELECT {columns} FROM jobs_reportstay st WHERE {stay_scope} AND {period} AND st.rank <> {hired}"
+        (values,) = _fetch(sql, [*stay_params, filters.since, filters.until])
+        found = [
+            (KIND_LABELS[KIND_ORDER[rank - 1]], values[2 * i], values[2 * i + 1])
+            for i, rank in enumerate(ranks) if values[2 * i]
+        ]
+    rows = [[name, n, _days(median), _days(p90)] for name, n, (median, p90) in found]
     return Report(
         key="time-in-stage", title="Time in stage", unit="days", chart_columns=(2, 3),
         columns=["Stage", "Completed stays", "Median (days)", "90th percentile (days)"], rows=rows,
@@ -357,43 +339,74 @@ def time_to_hire_by_month(*, user: User, filters: ReportFilters, shared: dict[st
 
 # --- Rejections and withdrawals -----------------------------------------------------------------
 
-def closures_by_stage(*, user: User, filters: ReportFilters, shared: dict[str, Any] | None = None) -> Report:
-    """Rejections and withdrawals in the period, by the stage the application was in at the time.
+_CLOSURES_ONE_JOB_SQL = """
+WITH closures AS (
+    SELECT cl.outcome, COALESCE(rr.name, cl.note) AS reason, cl.stage_name, s.position
+      FROM jobs_reportclosure cl
+      LEFT JOIN jobs_rejectionreason rr ON rr.id = cl.rejection_reason_id
+      LEFT JOIN jobs_stage s ON s.id = cl.stage_id
+     WHERE {scope} AND cl.changed_at >= %s AND cl.changed_at < %s
+)
+SELECT COALESCE(stage_name, '') AS stage,
+       count(*) FILTER (WHERE outcome = 'rejected'), count(*) FILTER (WHERE outcome = 'withdrawn'), count(*),
+       mode() WITHIN GROUP (ORDER BY reason)
+  FROM closures GROUP BY 1
+ ORDER BY min(position) NULLS LAST, 1
+"""
+# Across jobs, by the rank of the stage kind: the daily totals for the whole UTC days of the period
+# (every job only), the facts for the rest; `mode()` of the weighted rows is the most frequent
+# reason, the first in order among equals, as mode() takes it.
+_CLOSURES_KINDS_SQL = """
+WITH closures AS (
+    SELECT d.outcome, COALESCE(rr.name, NULLIF(d.note, '')) AS reason, NULLIF(d.rank, 0) AS rank, d.closures AS n
+      FROM jobs_reportclosureday d LEFT JOIN jobs_rejectionreason rr ON rr.id = d.rejection_reason_id
+     WHERE d.day >= %s AND d.day < %s
+    UNION ALL
+    SELECT cl.outcome, COALESCE(rr.name, cl.note), cl.rank, 1
+      FROM jobs_reportclosure cl LEFT JOIN jobs_rejectionreason rr ON rr.id = cl.rejection_reason_id
+     WHERE {scope} AND ((cl.changed_at >= %s AND cl.changed_at < %s) OR (cl.changed_at >= %s AND cl.changed_at < %s))
+), reasons AS (
+    SELECT rank, reason, sum(n) AS n, sum(n) FILTER (WHERE outcome = 'rejected') AS rejected,
+           sum(n) FILTER (WHERE outcome = 'withdrawn') AS withdrawn
+      FROM closures GROUP BY rank, reason
+)
+SELECT rank, COALESCE(sum(rejected), 0)::int, COALESCE(sum(withdrawn), 0)::int, sum(n)::int,
+       (array_agg(reason ORDER BY n DESC, reason) FILTER (WHERE reason IS NOT NULL AND n > 0))[1]
+  FROM reasons GROUP BY rank HAVING sum(n) > 0 ORDER BY rank NULLS LAST
+"""
 
-    `closures` has one row per closing with its stage and outcome kind, and its reason: the
-    managed rejection reason when one was chosen, else the free-text note; the most frequent one
-    per stage is shown.
-    """
-    scope, scope_params = _scope(user, filters)
-    single = _single_job(user, filters)
-    if _every_job(user, filters):
-        scope_join, scope_where, scope_params = "", "TRUE", ()
+
+def _utc_days(filters: ReportFilters) -> tuple[date, date]:
+    """The whole UTC days within the period, [first, last) (empty when there are none)."""
+    since, until = filters.since.astimezone(dt_timezone.utc), filters.until.astimezone(dt_timezone.utc)
+    first = since.date() + timedelta(days=0 if since.timetz() == time.min.replace(tzinfo=dt_timezone.utc) else 1)
+    return first, max(first, until.date())
+
+
+def _closures(user: User, filters: ReportFilters) -> list[tuple[Any, ...]]:
+    """(stage name or kind rank, rejected, withdrawn, total, most frequent reason) per stage."""
+    scope, scope_params = _in_scope("cl.job_id", user, filters)
+    if _single_job(user, filters):
+        return _fetch(_CLOSURES_ONE_JOB_SQL.format(scope=scope), [*scope_params, filters.since, filters.until])
+    first, last = _utc_days(filters) if _every_job(user, filters) else (filters.start, filters.start)
+    if first == last:  # no whole day from the totals: all of the period from the facts
+        edges = [filters.since, filters.until, filters.until, filters.until]
     else:
-        scope_join, scope_where = "JOIN jobs_application a ON a.id = oc.application_id", f"a.job_id IN ({scope})"
-    sql = f"""
-    WITH closures AS (
-        SELECT oc.to_outcome AS outcome, COALESCE(rr.name, NULLIF(oc.reason, '')) AS reason,
-               at_stage.to_stage_name AS stage_name, s.position, s.kind
-          FROM jobs_outcomechange oc {scope_join}
-          LEFT JOIN jobs_rejectionreason rr ON rr.id = oc.rejection_reason_id
-          LEFT JOIN LATERAL (
-              SELECT sc.to_stage_id, sc.to_stage_name FROM jobs_stagechange sc
-               WHERE sc.application_id = oc.application_id AND sc.changed_at <= oc.changed_at
-               ORDER BY sc.changed_at DESC, sc.id DESC LIMIT 1
-          ) at_stage ON true
-          LEFT JOIN jobs_stage s ON s.id = at_stage.to_stage_id
-         WHERE {scope_where} AND oc.to_outcome IN ('rejected', 'withdrawn')
-           AND oc.changed_at >= %s AND oc.changed_at < %s
-    )
-    SELECT {"COALESCE(stage_name, '')" if single else "COALESCE(kind, '')"} AS stage,
-           count(*) FILTER (WHERE outcome = 'rejected'), count(*) FILTER (WHERE outcome = 'withdrawn'), count(*),
-           mode() WITHIN GROUP (ORDER BY reason)
-      FROM closures GROUP BY 1
-     ORDER BY min({"position" if single else KIND_RANK_SQL.format(col="kind")}) NULLS LAST, 1
-    """
+        def midnight(day: date) -> datetime:
+            return datetime.combine(day, time.min, tzinfo=dt_timezone.utc)
+
+        edges = [filters.since, midnight(first), midnight(last), filters.until]
+    return _fetch(_CLOSURES_KINDS_SQL.format(scope=scope), [first, last, *scope_params, *edges])
+
+
+def closures_by_stage(*, user: User, filters: ReportFilters, shared: dict[str, Any] | None = None) -> Report:
+    """Rejections and withdrawals in the period, by the stage the application was in at the time
+    (its name in one job, its kind across jobs), with the most frequent reason: the managed
+    rejection reason when one was chosen, else the free-text note."""
+    single = _single_job(user, filters)
     rows = []
-    for stage, rejected, withdrawn, total, reason in _fetch(sql, [*scope_params, filters.since, filters.until]):
-        label = stage if single else KIND_LABELS.get(stage, stage)
+    for stage, rejected, withdrawn, total, reason in _closures(user, filters):
+        label = stage if single else (KIND_LABELS[KIND_ORDER[stage - 1]] if stage else "")
         rows.append([label or "Stage removed", rejected, withdrawn, total, reason or ""])
     return Report(
         key="rejections", title="Rejections and withdrawals, per stage", unit="applications", chart_columns=(1, 2),
@@ -405,23 +418,37 @@ def closures_by_stage(*, user: User, filters: ReportFilters, shared: dict[str, A
 
 # --- People -------------------------------------------------------------------------------------
 
+_ACTIVITY_SQL = """
+SELECT to_char(date_trunc('week', act.{at} AT TIME ZONE %s), 'YYYY-MM-DD') AS week, u.id,
+       COALESCE(NULLIF(trim(u.first_name || ' ' || u.last_name), ''), u.username), {counts}
+  FROM {table} act JOIN auth_user u ON u.id = act.actor_id
+ WHERE {jobs} AND act.{at} >= %s AND act.{at} < %s AND act.verb = ANY(%s)
+ GROUP BY week, u.id {having} ORDER BY week DESC, 3, u.id
+"""
+
+
 def recruiter_activity(*, user: User, filters: ReportFilters, shared: dict[str, Any] | None = None) -> Report:
     """Moves (stage moves and outcomes), notes, review requests and e-mails per person per week.
 
     Activity on the jobs in scope; a recruiter's unfiltered view also counts notes and other entries
-    not tied to a job (a hiring manager's never does)."""
+    not tied to a job (a hiring manager's never does). Summed from the hourly rollup (job 0: none)
+    when the days begin on a UTC hour, else counted from the activity log itself."""
     scope, scope_params = _scope(user, filters)
     whole_pool = not (filters.job_id or filters.department or is_hiring_manager(user))
-    job_clause = f"(act.job_id IN ({scope}){' OR act.job_id IS NULL' if whole_pool else ''})"
-    counts = ", ".join("count(*) FILTER (WHERE act.verb = ANY(%s))" for _ in ACTIVITY_VERBS)
+    zone = ZoneInfo(settings.TIME_ZONE)
+    hourly = all(_on_the_hour(moment) for moment in (filters.since, filters.until, filters.since.astimezone(zone),
+                                                       filters.until.astimezone(zone)))
+    none = "act.job_id = 0" if hourly else "act.job_id IS NULL"
+    sql = _ACTIVITY_SQL.format(
+        at="hour" if hourly else "created_at", table="jobs_reportactivityhour" if hourly else "candidates_activity",
+        jobs=f"(act.job_id IN ({scope}){f' OR {none}' if whole_pool else ''})",
+        counts=", ".join(
+            ("COALESCE(sum(act.actions) FILTER (WHERE act.verb = ANY(%s)), 0)" if hourly
+             else "count(*) FILTER (WHERE act.verb = ANY(%s))") for _ in ACTIVITY_VERBS
+        ),
+        having="HAVING sum(act.actions) > 0" if hourly else "",
+    )
     verbs = [list(v) for v in ACTIVITY_VERBS.values()]
-    sql = f"""
-    SELECT to_char(date_trunc('week', act.created_at AT TIME ZONE %s), 'YYYY-MM-DD') AS week, u.id,
-           COALESCE(NULLIF(trim(u.first_name || ' ' || u.last_name), ''), u.username), {counts}
-      FROM candidates_activity act JOIN auth_user u ON u.id = act.actor_id
-     WHERE {job_clause} AND act.created_at >= %s AND act.created_at < %s AND act.verb = ANY(%s)
-     GROUP BY week, u.id ORDER BY week DESC, 3, u.id
-    """
     every_verb = [verb for group in verbs for verb in group]
     params = [settings.TIME_ZONE, *verbs, *scope_params, filters.since, filters.until, every_verb]
     rows = [[week, name, *numbers] for week, _, name, *numbers in _fetch(sql, params)]

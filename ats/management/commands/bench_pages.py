@@ -59,13 +59,17 @@ class Command(BaseCommand):
         parser.add_argument("--runs", type=int, default=30, help="Requests per page (after 3 warm-up requests).")
         parser.add_argument("--force", action="store_true", help="Fill a database that holds non-benchmark data.")
         parser.add_argument("--skip-fill", action="store_true", help="Only measure.")
+        parser.add_argument(
+            "--pages", default="",
+            help="Only the pages whose name contains one of these comma-separated words (e.g. reports,board).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["runs"] < 1:
             raise CommandError("--runs must be at least 1.")
         if not options["skip_fill"]:
             self.fill(options)
-        self.measure(options["runs"])
+        self.measure(options["runs"], [word.strip().lower() for word in options["pages"].split(",") if word.strip()])
 
     # --- Data ------------------------------------------------------------------------------------
 
@@ -117,7 +121,7 @@ class Command(BaseCommand):
 
     # --- Measurements ----------------------------------------------------------------------------
 
-    def measure(self, runs: int) -> None:
+    def measure(self, runs: int, only: list[str]) -> None:
         big_job = Job.objects.filter(title=BIG_JOB_TITLE).first()
         if big_job is None:
             raise CommandError("No benchmark data: run without --skip-fill first.")
@@ -140,6 +144,10 @@ class Command(BaseCommand):
             ("reports (all jobs, last 90 days)", reverse("reports:page")),
             ("reports (one job)", reverse("reports:page") + f"?job={big_job.pk}"),
         ]
+        if only:
+            pages = [(name, url) for name, url in pages if any(word in name.lower() for word in only)]
+            if not pages:
+                raise CommandError(f"No page's name contains any of: {', '.join(only)}.")
         self.stdout.write(f"\n{'page':<36} {'median ms':>10} {'p95 ms':>8} {'queries':>8}  verdict")
         failures = 0
         for name, url in pages:
