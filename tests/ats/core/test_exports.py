@@ -5,6 +5,8 @@ import csv
 import io
 from datetime import date
 
+import pytest
+
 from ats.core.exports import BOM, cell, csv_chunks, export_response
 
 
@@ -41,8 +43,12 @@ def test_rows_are_written_in_chunks_not_all_at_once():
     assert len(_parse(b"".join(chunks))) == 1201
 
 
+@pytest.mark.django_db
 def test_export_response_is_a_streamed_attachment():
+    from ats.core.models import AuditEvent
+
     response = export_response(user=None, name="Data Analyst applications", header=["a"], rows=[(1,)])
+    assert AuditEvent.objects.get().data == {"export": "Data Analyst applications", "filters": {}}
     assert response.streaming
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith('attachment; filename="data-analyst-applications-')
