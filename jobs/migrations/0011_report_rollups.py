@@ -369,4 +369,8 @@ class Migration(migrations.Migration):
             model_name='reportstay',
             index=models.Index(condition=models.Q(('seconds__isnull', False)), fields=['entered_at'], include=('rank', 'seconds'), name='reportstay_done'),
         ),
+        migrations.AddIndex(
+            model_name='reportstay',
+            index=models.Index(condition=models.Q(('seconds__isnull', False)), fields=['rank', 'seconds'], include=('entered_at',), name='reportstay_lengths'),
+        ),
     ]
