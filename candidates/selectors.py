@@ -29,7 +29,8 @@ def candidate_list_for(user: User, *, include_erased: bool = False) -> QuerySet[
     """All candidates for recruiters; for a hiring manager only those awaiting their review.
 
     Erased candidates (anonymous shells, candidates.erasure) are in no list, search or duplicate
-    suggestion; only their profile (`include_erased`) still shows their applications' history."""
+    suggestion, and nothing can be done to them; only their profile (`include_erased`, through
+    candidates.erasure.selectors.erased_candidate_get) still shows their applications' history."""
     # Candidates merged into another one are hidden everywhere until the merge is undone.
     candidates = Candidate.objects.filter(merged_into__isnull=True)
     if not include_erased:
@@ -55,7 +56,7 @@ def candidate_get(user: User, candidate_id: int) -> Candidate:
         notes = notes.filter(visible_to_hiring_managers=True).filter(
             Q(application__isnull=True) | Q(application__job__hiring_managers=user)
         )
-    queryset = candidate_list_for(user, include_erased=True).select_related("owner").prefetch_related(
+    queryset = candidate_list_for(user).select_related("owner").prefetch_related(
         "tags",
         "education",
         "experience",
