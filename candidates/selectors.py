@@ -32,7 +32,8 @@ def candidate_list_for(user: User, *, include_erased: bool = False) -> QuerySet[
     """All candidates for recruiters; for a hiring manager only those awaiting their review.
 
     Erased candidates (anonymous shells, candidates.erasure) are in no list, search or duplicate
-    suggestion; only their profile (`include_erased`) still shows their applications' history."""
+    suggestion, and nothing can be done to them; only their profile (`include_erased`, through
+    candidates.erasure.selectors.erased_candidate_get) still shows their applications' history."""
     # Candidates merged into another one are hidden everywhere until the merge is undone.
     candidates = Candidate.objects.filter(merged_into__isnull=True)
     if not include_erased:
@@ -61,7 +62,7 @@ def candidate_get(user: User, candidate_id: int) -> Candidate:
     # The tags ride on the candidate's own row (one query fewer per profile than a prefetch).
     tags = Tag.objects.filter(candidates=OuterRef("pk")).order_by("name").values(row=JSONObject(id="id", name="name"))
     queryset = (
-        candidate_list_for(user, include_erased=True)
+        candidate_list_for(user)
         .select_related("owner")
         .annotate(tag_list=ArraySubquery(tags))
         .prefetch_related(

@@ -16,6 +16,7 @@ from ats.core.models import AuditEvent
 from ats.core.services import audit_record
 from candidates import forms, selectors, services
 from candidates.erasure.forms import RetentionForm
+from candidates.erasure.selectors import erased_candidate_get
 from candidates.erasure.views import erased_profile
 from candidates.models import Candidate, Education, Experience
 from candidates.resumes.models import ProfileUpdate
@@ -99,9 +100,10 @@ def open_merges_from(activities: list[Any]) -> list[dict[str, Any]]:
 @signed_in
 @require_GET
 def candidate_detail(request: HttpRequest, candidate_id: int) -> HttpResponse:
-    candidate = candidate_get(request.user, candidate_id)
-    if candidate.erased_at is not None:
-        return erased_profile(request, candidate)
+    try:
+        candidate = candidate_get(request.user, candidate_id)
+    except Http404:  # asked only when the live profile is not there: costs other profiles nothing
+        return erased_profile(request, erased_candidate_get(request.user, candidate_id))
     anonymised = anonymised_review_application(request.user, candidate.pk)
     if anonymised is not None:  # a hiring manager on an anonymised job: the redacted review page
         return redirect("reviews:review", application_id=anonymised.pk)

@@ -15,13 +15,14 @@ from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from ats.core.access import User, is_recruiter
 from candidates.emails.models import InboundEmail, OutboundEmail
 from candidates.models import Candidate, Note
 from candidates.resumes.models import Resume
-from candidates.selectors import merge_family
+from candidates.selectors import candidate_list_for, merge_family
 from jobs.applications.models import Application, StageChange
 
 
@@ -98,3 +99,8 @@ def erased_history(user: User, candidate: Candidate) -> list[Application]:
     if not is_recruiter(user):
         applications = applications.filter(job__hiring_managers=user)
     return list(applications.prefetch_related(Prefetch("stage_changes", queryset=StageChange.objects.order_by("changed_at", "id"), to_attr="history")))
+
+
+def erased_candidate_get(user: User, candidate_id: int) -> Candidate:
+    """An erased candidate the user may see (their profile page); 404 for anyone else."""
+    return get_object_or_404(candidate_list_for(user, include_erased=True), pk=candidate_id, erased_at__isnull=False)

@@ -3,13 +3,13 @@ the retention date on a profile, and the profile of someone already erased."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ats.core.access import recruiters_only
 from candidates.erasure.forms import CONFIRM_WORD, ErasureForm, RetentionForm
-from candidates.erasure.selectors import erased_history, erasure_summary
+from candidates.erasure.selectors import erased_candidate_get, erased_history, erasure_summary
 from candidates.erasure.services import ErasureRefused, candidate_erase, candidate_retention_set
 from candidates.models import Candidate
 from candidates.selectors import candidate_get
@@ -24,7 +24,10 @@ def can_erase(user) -> bool:
 @recruiters_only
 @require_http_methods(["GET", "POST"])
 def candidate_erase_view(request: HttpRequest, candidate_id: int) -> HttpResponse:
-    candidate = candidate_get(request.user, candidate_id)
+    try:
+        candidate = candidate_get(request.user, candidate_id)
+    except Http404:
+        candidate = erased_candidate_get(request.user, candidate_id)  # or 404 again
     if not can_erase(request.user):
         # The profile offers the action to every recruiter (checking the permission there would cost
         # every profile view two queries); this page says who may.

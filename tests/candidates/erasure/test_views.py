@@ -123,3 +123,14 @@ def test_staff_without_the_permission_are_not_offered_the_erase_action(person):
     page = _client_for(staff).get(reverse("admin:candidates_candidate_changelist"))
     assert page.status_code == 200 and "delete_through_service" in page.content.decode()
     assert "erase_through_service" not in page.content.decode()
+
+
+def test_nothing_can_be_done_to_an_erased_candidate_but_reading_what_is_left(recruiter, recruiter_client, manager_a_client, person):
+    other = factories.make_candidate(actor=recruiter, name="Fictional Other")
+    candidate_erase(actor=None, candidate=person, reason="retention")
+    assert recruiter_client.get(person.get_absolute_url()).status_code == 200
+    assert recruiter_client.post(reverse("candidates:note_add", args=[person.pk]), {"body": "hello"}).status_code == 404
+    assert recruiter_client.get(reverse("candidates:merge_preview", args=[person.pk, other.pk])).status_code == 404
+    assert recruiter_client.post(reverse("candidates:retention", args=[person.pk]), {"retain_until": ""}).status_code == 404
+    assert manager_a_client.get(person.get_absolute_url()).status_code == 404  # not awaiting their review
+    assert recruiter_client.get("/candidates/999999/").status_code == 404
