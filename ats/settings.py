@@ -285,16 +285,16 @@ LOGGING = {
 CAREERS_COMPANY_NAME = env_str("CAREERS_COMPANY_NAME", "Example Company")
 # Bump the version whenever the privacy notice's text changes: each consent row records the one shown.
 CAREERS_PRIVACY_NOTICE_VERSION = env_str("CAREERS_PRIVACY_NOTICE_VERSION", "2026-12")
-# How long an applicant's data is kept after their last application (stated in the notice).
-CANDIDATE_RETENTION_DAYS = env_int("CANDIDATE_RETENTION_DAYS", 365)
+# One retention period: the careers privacy notice states it, each consent records it, and the daily
+# retention run (candidates.erasure, manage.py enforce_retention, run by the e-mail worker) erases a
+# candidate with no activity for this many days and no open application, unless a recruiter set a
+# retention date still in the future. (CANDIDATE_RETENTION_DAYS is its older name.)
+RETENTION_DAYS = env_int("RETENTION_DAYS", env_int("CANDIDATE_RETENTION_DAYS", 365))
+CANDIDATE_RETENTION_DAYS = RETENTION_DAYS
 # The candidate's self-service privacy link (in the careers confirmation mail) works this long.
 SELF_SERVICE_LINK_DAYS = env_int("SELF_SERVICE_LINK_DAYS", 60)
 # A subject access export's zip can be downloaded this long; the export sweep then deletes the file.
 SUBJECT_EXPORT_DAYS = env_int("SUBJECT_EXPORT_DAYS", 7)
-# Retention (candidates.erasure, manage.py enforce_retention, run daily by the e-mail worker): a
-# candidate with no activity for this many days and no open application is erased, unless a
-# recruiter set a retention date still in the future.
-RETENTION_DAYS = env_int("RETENTION_DAYS", 730)
 # Applications accepted per client address and per e-mail address in each window (Redis counters).
 CAREERS_RATE_PER_IP = env_int("CAREERS_RATE_PER_IP", 5)
 CAREERS_RATE_PER_IP_SECONDS = env_int("CAREERS_RATE_PER_IP_SECONDS", 600)

@@ -41,6 +41,7 @@ from candidates.erasure.identifiers import ERASED, Identifiers, scrub_own
 from candidates.erasure.selectors import family_root, retention_due
 from candidates.lists.models import CandidateListEntry, SavedSearch
 from candidates.merges.models import CandidateMerge
+from candidates.privacy.models import SubjectExport
 from candidates.models import Candidate, Education, Experience, Note, PossibleDuplicate, Tag
 from candidates.resumes.models import ProfileUpdate, Resume
 from candidates.resumes.previews import previews_delete
@@ -91,10 +92,9 @@ ERASURE_RULES: dict[str, str] = {
     "core.Activity": "scrub",
     "core.AuditEvent": "scrub",
     # candidates.privacy: the request is the record of the decision (ids, dates, who decided); an
-    # export's row stays, its zip file (a copy of everything) is deleted by subject_exports_sweep,
-    # which an approved erasure request runs after the commit.
+    # export's row stays (that one was made), its zip file (a copy of everything) goes after the commit.
     "candidates.ErasureRequest": "keep",
-    "candidates.SubjectExport": "keep",
+    "candidates.SubjectExport": "scrub",
 }
 
 
@@ -160,6 +160,7 @@ def candidate_erase(*, actor: User | None, candidate: Candidate, reason: str) ->
             _delete_rows(scope, result)
             _scrub_rows(scope, result)
             _blank_candidates(scope, result)
+            export_files = _exports_expire(scope, result)
         activity_record(
             actor=actor, verb=Activity.Verb.CANDIDATE_ERASED, candidate=root,
             data={"candidate_ids": scope.candidate_ids, "reason": scope.identifiers.scrub(reason)[:200]},
@@ -168,6 +169,7 @@ def candidate_erase(*, actor: User | None, candidate: Candidate, reason: str) ->
             event_record("candidate.erased", candidate_id=pk)  # ids only
         result.files = len(scope.resumes)
         queues.after_commit(_files_delete, scope.resumes, what="delete an erased candidate's stored files")
+        queues.after_commit(_export_files_delete, export_files, what="delete an erased candidate's export files")
         queues.after_commit(redis_purge, _scope_ids(scope), scope.identifiers, what="remove an erased candidate's jobs")
     return result
 
@@ -337,6 +339,25 @@ def _scope_ids(scope: _Scope) -> dict[str, set[int]]:
         "jobs.careers.tasks.send_application_confirmation": set(scope.consent_ids),
         "jobs.reviews.tasks.send_review_submitted": set(scope.review_ids),
     }
+
+
+def _exports_expire(scope: _Scope, result: ErasureResult) -> list[str]:
+    """Their subject access exports' rows become expired, without a file; returns the files' names."""
+    exports = SubjectExport.objects.filter(candidate_id__in=scope.candidate_ids).exclude(file="")
+    names = list(exports.values_list("file", flat=True))
+    rows = exports.update(file="", state=SubjectExport.State.EXPIRED)
+    if rows:
+        result.scrubbed[SubjectExport._meta.label] = rows
+    return names
+
+
+def _export_files_delete(names: list[str]) -> None:
+    storage = SubjectExport._meta.get_field("file").storage
+    for name in names:
+        try:
+            storage.delete(name)
+        except OSError:  # logged; the sweep of expired exports has no row left to find it by
+            logger.exception("could not delete an erased candidate's export file %s", name)
 
 
 def _files_delete(resumes: list[Resume]) -> None:

@@ -219,3 +219,18 @@ def test_the_person_prepares_and_downloads_their_own_copy_without_internal_recor
     other = factories.make_candidate(actor=recruiter)
     assert client.get(reverse("privacy:self_service_download", args=[self_service_signed(other.pk)])).status_code == 404
     assert client.get(reverse("privacy:self_service_download", args=["forged"])).status_code == 404
+
+
+def test_erasing_the_person_deletes_their_export_file_at_once(recruiter, person, export_queue, django_capture_on_commit_callbacks):
+    from candidates.erasure.services import candidate_erase
+
+    export, _ = subject_export_start(actor=recruiter, candidate=person)
+    _work(export_queue)
+    export.refresh_from_db()
+    storage, name = export.file.storage, export.file.name
+    assert storage.exists(name)
+    with django_capture_on_commit_callbacks(execute=True):
+        result = candidate_erase(actor=recruiter, candidate=person, reason="Asked by phone")
+    assert not storage.exists(name)  # not left for the next sweep: the erase page and retention go this way too
+    export.refresh_from_db()
+    assert export.state == "expired" and not export.file and result.scrubbed["candidates.SubjectExport"] == 1
