@@ -34,6 +34,11 @@ def test_parsing_runs_at_a_lower_cpu_priority_than_the_web_tier(sandbox_for, set
     assert os.getpriority(os.PRIO_PROCESS, sandbox.pid) >= settings.PARSE_NICENESS == 10
     assert os.getpriority(os.PRIO_PROCESS, 0) < 10  # the worker itself, which stores profiles, is not slowed
     assert os.sched_getscheduler(sandbox.pid) == os.SCHED_BATCH
+    # Under autogroup scheduling niceness counts only within a session: the parser has a niced one.
+    if os.path.exists(f"/proc/{sandbox.pid}/autogroup"):
+        assert os.getsid(sandbox.pid) == sandbox.pid != os.getsid(0)
+        with open(f"/proc/{sandbox.pid}/autogroup") as autogroup:
+            assert autogroup.read().split()[-1] == str(settings.PARSE_NICENESS)
 
 
 def test_a_rejected_document_raises_the_parsers_own_message(sandbox_for):
