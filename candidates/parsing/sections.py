@@ -409,7 +409,8 @@ def _resumed(sections: list[Section], ln: Line, prev: Line | None, bottoms: dict
     if prev is None or ln.page == prev.page or ln.column == prev.column:
         return None
     for sec in reversed(sections):
-        last = sec.lines[-1] if sec.lines else None
+        # A title at the foot of a page whose content starts on the next one is that column's last line.
+        last = sec.lines[-1] if sec.lines else sec.heading
         if last is not None and last.column == ln.column and last.page < ln.page:
             full = last.bbox is not None and last.bbox[1] - bottoms.get(last.page, last.bbox[1]) <= 4 * (last.size or 10)
             return sec if sec.key != "header" and full else None

@@ -79,7 +79,7 @@ def date_of(value: str | None, text: str, years_only: bool) -> str | None:
 
 def years_only(text: str, person: dict) -> bool:
     # A theme that prints no month names and no numeric months prints years only.
-    months = r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|\b\d{4}[-./]\d{2}\b|\b\d{2}[-./]\d{4}\b|\d{4}年\d{1,2}月"
+    months = r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\b\d{4}[-./]\d{2}\b|\b\d{2}[-./]\d{4}\b|\d{4}年\d{1,2}月"
     return not re.search(months, text)
 
 
@@ -145,8 +145,8 @@ def fragments(pred: dict) -> list[str]:
     return bad
 
 
-def parse_all(out: Path, stems: list[str]) -> None:
-    sys.path.insert(0, str(ROOT))
+def parse_all(out: Path, stems: list[str], project: Path = ROOT) -> None:
+    sys.path.insert(0, str(project))
     from candidates.parsing import parse
     (out / "pred").mkdir(exist_ok=True)
     for stem in stems:
@@ -179,6 +179,8 @@ def build(out: Path, themes: list[str], people: list[Path], render: bool) -> lis
         for theme in themes:
             stem = f"{person.stem}-{theme}"
             text = flat(pdf_text(out / "documents" / f"{stem}.pdf"))
+            if "(cid:" in text:
+                print(f"warning: {stem} prints glyphs without text (icons; Chinese needs a CJK font: fonts-wqy-zenhei)")
             truth = truth_for(source, text)
             (out / "truth" / f"{stem}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1),
                                                         encoding="utf-8")
@@ -203,6 +205,7 @@ def main() -> None:
     ap.add_argument("--people", default="")
     ap.add_argument("--no-render", action="store_true", help="reuse the PDFs already in --out")
     ap.add_argument("--show", help="truth next to prediction for one stem")
+    ap.add_argument("--project", default=str(ROOT), help="the checkout whose parser to run (to compare)")
     a = ap.parse_args()
     out = Path(a.out)
     scorer = [score_python(), str(CORPUS / "score_corpus.py"), str(out), str(out / "pred")]
@@ -212,7 +215,7 @@ def main() -> None:
     wanted = set(filter(None, a.people.split(",")))
     people = sorted(p for p in (HERE / "people").glob("*.json") if not wanted or p.stem in wanted)
     stems = build(out, a.themes.split(","), people, not a.no_render)
-    parse_all(out, stems)
+    parse_all(out, stems, Path(a.project))
     subprocess.run(scorer, check=False)
     bad = {s: fragments(json.loads((out / "pred" / f"{s}.json").read_text())) for s in stems}
     n_exp = sum(len(json.loads((out / "pred" / f"{s}.json").read_text()).get("experience") or [])

@@ -4,6 +4,10 @@ const theme = require(`jsonresume-theme-${process.argv[2]}`);
 let input = '';
 process.stdin.on('data', (c) => { input += c; });
 process.stdin.on('end', async () => {
-  const html = await theme.render(JSON.parse(input));
+  const resume = JSON.parse(input);
+  // Older themes read the pre-1.0 schema (work[].company, basics.website): give them both names.
+  for (const w of resume.work || []) { if (w.company === undefined) w.company = w.name; }
+  if (resume.basics && resume.basics.website === undefined) resume.basics.website = resume.basics.url;
+  const html = await theme.render(resume);
   process.stdout.write(html);
 });

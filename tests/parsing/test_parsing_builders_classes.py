@@ -1,0 +1,101 @@
+"""Classes of failure found by the builders set (tests/parsing/builders): boxed skill chips,
+names with letters beyond Latin-1, a section title at the foot of a page.
+
+Every person, employer and skill list here is invented.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+_HERE = Path(__file__).resolve().parent
+if str(_HERE.parents[1]) not in sys.path:
+    sys.path.insert(0, str(_HERE.parents[1]))
+
+from candidates.parsing.layout import build_lines
+from candidates.parsing.model import Document, Line
+from candidates.parsing.names import is_latin_name, name_alternates
+from candidates.parsing.profile import build_profile
+from candidates.parsing.sections import split_sections
+
+
+def _chars(words: list[str], x: float, y: float, gap: float, size: float = 10.0) -> list[tuple]:
+    """Glyphs of ``words`` on baseline ``y``, an explicit space glyph between words, each word
+    ``gap`` points after the previous one (a normal space is about a quarter of an em)."""
+    out = []
+    w = 0.5 * size
+    for k, word in enumerate(words):
+        if k:
+            out.append((x, y, x + 0.25 * size, y + size, " ", size, False))
+            x += gap
+        for ch in word:
+            out.append((x, y, x + w, y + size, ch, size, False))
+            x += w
+    return out
+
+
+def _page(rows: list[tuple[list[str], float]]) -> list[Line]:
+    chars, y = [], 800.0
+    for words, gap in rows:
+        chars += _chars(words, 60, y, gap)
+        y -= 16
+    lines = build_lines(chars, 1, 595, 842)
+    for i, ln in enumerate(lines):
+        ln.index = i
+    return lines
+
+
+_HEAD = [(["Renata", "Okafor-Silva"], 2.5), (["renata.okafor@example.org"], 2.5),
+         (["Ward", "nurse", "who", "has", "run", "night", "shifts", "on", "a", "busy", "surgical", "floor"], 2.5),
+         (["Skills"], 2.5)]
+
+
+def test_boxed_chips_under_a_skills_heading_are_one_skill_each() -> None:
+    # Chips: words inside a box a normal space apart, boxes 1.2 em apart.
+    lines = _page(_HEAD + [(["Triage", "Wound care", "Patient education", "Conduit bending"], 12)])
+    chip_line = lines[-1]
+    assert chip_line.cells == ("Triage", "Wound care", "Patient education", "Conduit bending")
+    skills = build_profile(Document(kind="pdf", lines=lines))["skills"]
+    for s in ("Triage", "Wound care", "Patient education", "Conduit bending"):
+        assert s in skills, skills
+
+
+def test_ordinary_word_spaces_make_no_cells() -> None:
+    lines = _page([(["Cared", "for", "five", "post-operative", "patients", "per", "shift"], 2.5)])
+    assert lines[0].cells == ()
+
+
+def test_names_with_letters_beyond_latin_1() -> None:
+    for name in ("Tomasz Wiśniewski", "Łukasz Wróbel", "Ayşe Yılmaz", "Jiří Dvořák"):
+        assert is_latin_name(name), name
+    assert not is_latin_name("Senior Engineer")
+    ln = Line(text="Łukasz Wróbel 王磊", bbox=(60, 800, 300, 820), size=20)
+    assert name_alternates(ln, "Łukasz Wróbel") == ["王磊"]
+
+
+def _ln(text: str, page: int, y: float, column: int = 0, size: float = 10.0, bold: bool = False,
+        x: float = 40) -> Line:
+    return Line(text=text, page=page, bbox=(x, y, x + 5 * len(text), y + size), size=size, bold=bold,
+                column=column)
+
+
+def test_a_title_at_the_foot_of_a_page_owns_the_next_pages_column() -> None:
+    lines = [
+        _ln("Ingrid Halvorsen", 1, 800, size=22), _ln("ingrid.h@example.net", 1, 780),
+        _ln("Education", 1, 200, size=13, bold=True), _ln("Fjordvik University  2011 - 2015", 1, 180),
+        _ln("Skills", 1, 40, size=13, bold=True),
+        _ln("Kept the night-shift handover notes", 1, 300, column=2, x=350),
+        _ln("Clinical", 2, 800), _ln("Triage", 2, 784, x=70), _ln("Phlebotomy", 2, 768, x=70),
+    ]
+    for i, ln in enumerate(lines):
+        ln.index = i
+    owner = {ln.text: s.key for s in split_sections(lines) for ln in s.lines}
+    assert owner["Triage"] == "skills" and owner["Phlebotomy"] == "skills"
+
+
+def test_a_font_with_wide_spaces_everywhere_makes_no_cells() -> None:
+    # Every space on the page is an em wide: nothing stands out, so nothing is a chip.
+    rows = [(["Provided", "patient", "care", "on", "a", "surgical", "ward"], 10)] * 3
+    lines = _page(rows + [(["Patient", "Care", "Critical", "Care"], 10)])
+    assert all(ln.cells == () for ln in lines)
