@@ -43,9 +43,16 @@ def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict
     roles: dict[str, str] = {"location": h.place} if h.place else {}
     # With no company yet, "Engineer, Thamesgate Robotics" is title + company; with one, or
     # with the company on the next line, "Staff Nurse, Intensive Care Unit" is a title with its department.
-    parts = [q for p in h.parts for q in split_commas(p, relaxed=not cur.get("company") and not company_below)]
     # "Senior Engineer at Stripe" split by the " at " separator keeps the order title, company.
     ats = re.search(r"\s(?:at|@)\s", h.line.text)
+    parts = []
+    for k, p in enumerate(h.parts):
+        if ats and k == 0 and len(h.parts) >= 2 and _before_at(p, h.line.text) and is_title(p.split(",")[0]):
+            # "Charge Nurse, Emergency Department at Westbrook Hospital": before " at " is the role,
+            # commas and all; the employer comes after it.
+            parts.append(p)
+            continue
+        parts += split_commas(p, relaxed=not cur.get("company") and not company_below)
     for p in list(parts):
         if "location" not in roles and is_location(p) and not is_company(p):
             roles["location"] = p
@@ -97,6 +104,12 @@ def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict
         if not roles["company"]:
             del roles["company"]
     return {k: _clean(v) for k, v in roles.items() if _clean(v)}
+
+
+def _before_at(part: str, text: str) -> bool:
+    """The part is what stands before the line's " at " / " @ "."""
+    m = re.search(r"\s(?:at|@)\s", text)
+    return bool(m) and text[:m.start()].strip().endswith(part.strip())
 
 
 _TEAM = re.compile(r"(?i)\b(?:team|group|unit|department|dept\.?|division|squad|tribe|lab|practice)$")

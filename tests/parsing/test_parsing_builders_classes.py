@@ -99,3 +99,51 @@ def test_a_font_with_wide_spaces_everywhere_makes_no_cells() -> None:
     rows = [(["Provided", "patient", "care", "on", "a", "surgical", "ward"], 10)] * 3
     lines = _page(rows + [(["Patient", "Care", "Critical", "Care"], 10)])
     assert all(ln.cells == () for ln in lines)
+
+
+def _exp(lines: list[Line]) -> list[dict]:
+    from candidates.parsing.experience import parse_experience
+    for i, ln in enumerate(lines):
+        ln.index = i
+    return [e for e, _ in parse_experience(lines)]
+
+
+def test_commas_before_at_belong_to_the_title() -> None:
+    entries = _exp([
+        _ln("Charge Nurse, Cardiac Ward at Westbrook General Hospital", 1, 700, bold=True),
+        _ln("2019-04 - Present", 1, 686),
+        _ln("Led a team of eight nurses on the night shift", 1, 672, x=60),
+        _ln("Staff Nurse at Larkspur Community Clinic", 1, 640, bold=True),
+        _ln("2015-06 - 2019-03", 1, 626),
+    ])
+    assert [(e["title"], e["company"]) for e in entries] == [
+        ("Charge Nurse, Cardiac Ward", "Westbrook General Hospital"),
+        ("Staff Nurse", "Larkspur Community Clinic"),
+    ]
+
+
+def test_an_icon_before_a_header_over_its_dates_is_no_bullet() -> None:
+    entries = _exp([
+        _ln("• Senior Site Reliability Engineer, Brantwood Freight AB", 1, 700, x=108),
+        _ln("May, 2022 - Present", 1, 686, x=115),
+        _ln("• Moved the build farm to spot instances", 1, 672, x=145),
+        _ln("Site Reliability Engineer, Brantwood Freight AB", 1, 640, x=115),
+        _ln("Jan, 2020 - Apr, 2022", 1, 626, x=115),
+        _ln("• Wrote the alert rules", 1, 612, x=145),
+    ])
+    assert [(e["title"], e["start"]) for e in entries] == [
+        ("Senior Site Reliability Engineer", "2022-05"), ("Site Reliability Engineer", "2020-01")]
+    assert entries[0]["highlights"] == ["Moved the build farm to spot instances"]
+
+
+def test_a_bullet_point_above_the_next_entrys_dates_stays_a_bullet() -> None:
+    # Dates-first entries: the last bullet of one role sits just above the next role's range,
+    # but it is indented past it, so it is never a header.
+    entries = _exp([
+        _ln("2019-04 - Present", 1, 720, x=40),
+        _ln("Data Analyst, Ferncliff Dairy Co.", 1, 706, x=40),
+        _ln("• Built the weekly sales report, Finance team", 1, 692, x=60),
+        _ln("2016-01 - 2019-03", 1, 678, x=40),
+        _ln("Junior Analyst, Ferncliff Dairy Co.", 1, 664, x=40),
+    ])
+    assert len(entries) == 2 and all(e["company"] == "Ferncliff Dairy Co." for e in entries)
