@@ -140,6 +140,9 @@ def _stacked(prev: Line, ln: Line) -> tuple[Line, Line] | None:
     return top, _copy(ln, b.group("rest").strip())
 
 
+_NAME_WORDS = r"[A-ZÀ-Þ][\w'’.&\-]*(?:\s+(?:[A-ZÀ-Þ&][\w'’.&\-]*|of|de|do|da|du|la|le|y))*"
+
+
 def _unbullet_header(ln: Line, nxt: Line | None) -> Line:
     """An icon set before an entry header ("◆ Engineer, Company" over its date range) is no bullet:
     the line has a range of its own below it, at or right of the line's own left edge, and reads as
@@ -153,7 +156,8 @@ def _unbullet_header(ln: Line, nxt: Line | None) -> Line:
     if text.rstrip().endswith((".", "。", ";")) or len(text.split()) > 10 or find_range(text):
         return ln
     pieces = [p.strip() for p in re.split(r",\s+|\s+(?:at|@|[|–—-])\s+", text) if p.strip()]
-    if len(pieces) < 2 or not any(is_title(p) for p in pieces) or not any(is_company(p) for p in pieces):
+    named = [p for p in pieces if is_company(p) or (not is_title(p) and re.fullmatch(_NAME_WORDS, p))]
+    if len(pieces) < 2 or not any(is_title(p) for p in pieces) or not named:
         return ln  # a header names a role and an employer
     return Line(text=text, page=ln.page, bbox=ln.bbox, size=ln.size, bold=ln.bold, column=ln.column,
                 index=ln.index, style=ln.style, bullet=False, source=ln.source, cells=ln.cells)

@@ -59,7 +59,7 @@ def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict
             parts.remove(p)
     titles = [p for p in parts if is_title(p) and not is_legal_entity(p)
               and not (is_company(p) and not is_title(p.split(",")[0]))]
-    companies = [p for p in parts if is_company(p) and p not in titles]
+    companies = [p for p in parts if (is_company(p) or is_legal_entity(p)) and p not in titles]
     others = [p for p in parts if p not in titles and p not in companies]
     if titles:
         roles["title"] = titles[0]
@@ -71,8 +71,12 @@ def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict
     if companies:
         # "Associate Professor, Department of Biology, Lakeshore University": the department is a
         # unit of the employer that follows it.
-        units = [c for c in companies if _UNIT.match(c)]
+        # "Charge Nurse, Emergency Department, Westbrook Hospital": a department before the
+        # organisation is its unit.
+        units = [c for c in companies if _UNIT.match(c) or (_TEAM.search(c) and c is not companies[-1])]
         roles["company"] = next((c for c in companies if c not in units), companies[0])
+        if units and units[0] != roles["company"]:
+            roles["unit"] = units[0]
     if ats and len(parts) >= 2 and "title" not in roles and "company" not in roles:
         roles["title"], roles["company"] = parts[0], parts[1]
         others = []

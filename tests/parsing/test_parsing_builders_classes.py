@@ -147,3 +147,32 @@ def test_a_bullet_point_above_the_next_entrys_dates_stays_a_bullet() -> None:
         _ln("Junior Analyst, Ferncliff Dairy Co.", 1, 664, x=40),
     ])
     assert len(entries) == 2 and all(e["company"] == "Ferncliff Dairy Co." for e in entries)
+
+
+def test_a_firm_named_by_a_plural_profession_is_the_employer() -> None:
+    entries = _exp([
+        _ln("Audit Senior, Marrowby & Finch Accountants", 1, 700, bold=True),
+        _ln("2016-10 - 2019-08", 1, 686),
+        _ln("Tax Associate, Quaystone Solicitors", 1, 650, bold=True),
+        _ln("2014-09 - 2016-09", 1, 636),
+    ])
+    assert [(e["title"], e["company"]) for e in entries] == [
+        ("Audit Senior", "Marrowby & Finch Accountants"), ("Tax Associate", "Quaystone Solicitors")]
+
+
+def test_a_department_before_the_organisation_is_its_unit() -> None:
+    entries = _exp([
+        _ln("Charge Nurse, Emergency Department, Westbrook General Hospital", 1, 700, bold=True),
+        _ln("2020-04 - Present", 1, 686),
+    ])
+    assert entries[0]["company"] == "Westbrook General Hospital"
+    assert entries[0]["unit"] == "Emergency Department"
+
+
+def test_an_icon_before_a_header_whose_employer_has_no_legal_form() -> None:
+    entries = _exp([
+        _ln("• Front Office Manager, Pousada Cais do Sodré", 1, 700, x=108),
+        _ln("Mar, 2019 - Present", 1, 686, x=115),
+        _ln("Ran the night desk for a 40-room guesthouse.", 1, 672, x=115),
+    ])
+    assert [(e["title"], e["company"]) for e in entries] == [("Front Office Manager", "Pousada Cais do Sodré")]
