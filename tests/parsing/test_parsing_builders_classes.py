@@ -176,3 +176,21 @@ def test_an_icon_before_a_header_whose_employer_has_no_legal_form() -> None:
         _ln("Ran the night desk for a 40-room guesthouse.", 1, 672, x=115),
     ])
     assert [(e["title"], e["company"]) for e in entries] == [("Front Office Manager", "Pousada Cais do Sodré")]
+
+
+def test_indented_bullets_are_no_new_column() -> None:
+    # The reader numbers the indented bullets as a column of their own; they are still the entry's.
+    lines = [
+        _ln("Odalys Ferreira-Kahn", 1, 800, size=22), _ln("odalys.fk@example.com", 1, 780),
+        _ln("Work", 1, 740, size=13, bold=True),
+        _ln("Brightwater Dental Group", 1, 720, bold=True),
+        _ln("Dental Hygienist\t2018-02 - Present", 1, 706),
+        _ln("Ran the recall programme for 1,800 patients across two surgeries", 1, 692),
+        _ln("Cut missed appointments by a third", 1, 678, column=1, x=70),
+        _ln("Trained four new hygienists", 1, 664, column=1, x=70),
+    ]
+    for i, ln in enumerate(lines):
+        ln.index = i
+    owner = {ln.text: s.key for s in split_sections(lines) for ln in s.lines}
+    assert owner["Cut missed appointments by a third"] == "experience"
+    assert owner["Trained four new hygienists"] == "experience"
