@@ -153,10 +153,12 @@ def _candidates(line: Line) -> list[str]:
     m = re.match(r"^(?:[A-Z]{3,}\s+)+((?:[A-ZÀ-Ö][a-zà-ÿ'’\-]+\s*){2,4})$", t)
     if m:
         out.append(m.group(1).strip())
-    # "Wei Chen 陈伟": the Latin name written first, the Chinese one after it.
-    m = re.match(r"^([A-Za-zÀ-ɏ][A-Za-zÀ-ɏ .'’\-]+?)\s*[(（]?[\u4e00-\u9fff·]{2,5}[)）]?$", t)
-    if m:
-        out.append(m.group(1).strip())
+    # "Wei Chen 陈伟": the Latin name written first, the Chinese one after it (also before a
+    # ", Headline" on the same line).
+    for head in dict.fromkeys([t, clean_name(t.split(",")[0])]):
+        m = re.match(r"^([A-Za-zÀ-ɏ][A-Za-zÀ-ɏ .'’\-]+?)\s*[(（]?[\u4e00-\u9fff·]{2,5}[)）]?$", head)
+        if m:
+            out.append(m.group(1).strip())
     # "张三  男  25岁" / "张三 | 后端工程师"
     m = re.match(r"^([\u4e00-\u9fff]{2,4})(?:\s|$)", t)
     if m:
@@ -267,6 +269,8 @@ def name_alternates(line: Line, name: str) -> list[str]:
     """The other written form of a bilingual name on the name line ("Yuxin Liang 梁雨昕" → ["梁雨昕"],
     "梁雨昕 (Yuxin Liang)" → ["Yuxin Liang"]): the name is kept as found, the other form reported."""
     t = re.sub(r"\s+", " ", ICON_RE.sub(" ", line.text)).strip(" ,|·-–—")
+    if "," in t and not (_LATIN_THEN_CJK.match(t) or _CJK_THEN_LATIN.match(t)):
+        t = t.split(",")[0].strip()  # "Wei Chen 陈伟, Data Engineer"
     m = _LATIN_THEN_CJK.match(t)
     if m and is_latin_name(m.group(1).strip()) and is_cjk_name(m.group(2)):
         latin, cjk = _title_case(m.group(1).strip()), m.group(2)

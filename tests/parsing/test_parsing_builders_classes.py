@@ -194,3 +194,12 @@ def test_indented_bullets_are_no_new_column() -> None:
     owner = {ln.text: s.key for s in split_sections(lines) for ln in s.lines}
     assert owner["Cut missed appointments by a third"] == "experience"
     assert owner["Trained four new hygienists"] == "experience"
+
+
+def test_a_bilingual_name_before_a_comma_and_headline() -> None:
+    from candidates.parsing.names import find_name
+    ln = Line(text="Okafor Meiling 王美玲, Clinical Data Manager", bbox=(60, 800, 360, 816), size=15, index=0)
+    rest = [Line(text="meiling.okafor@example.com", bbox=(60, 780, 220, 790), size=9, index=1)]
+    name, line, _ = find_name([ln] + rest, 2)
+    assert name == "Okafor Meiling"
+    assert name_alternates(line, name) == ["王美玲"]
