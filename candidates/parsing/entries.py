@@ -319,7 +319,9 @@ def is_company(part: str) -> bool:
 # ("杭州云帆信息技术有限公司" holds 技术, "Meridian Health Partners" holds "partner").
 _LEGAL_END = re.compile(
     r"(?:\b(?:inc|incorporated|llc|llp|ltd|limited|corp|corporation|company|gmbh|ag|plc|pty|pte|pvt|s\.?a|s\.?p\.?a|"
-    r"s\.?r\.?l|b\.?v|n\.?v|oy|ab|co|partners|associates|group|holdings)\.?|公司|集团|银行|医院|研究院|研究所|事务所|工作室|实验室)$", re.I)
+    r"s\.?r\.?l|b\.?v|n\.?v|oy|ab|co|partners|associates|group|holdings|"
+    # a plural profession names the firm, never the role ("Irwell & Holt Accountants")
+    r"accountants|solicitors|architects|surveyors|consultants|advisers|advisors|lawyers|attorneys|engineers)\.?|公司|集团|银行|医院|研究院|研究所|事务所|工作室|实验室)$", re.I)
 
 
 def is_legal_entity(part: str) -> bool:

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 
-from .dates import find_dates
+from .dates import find_dates, find_range
+from .entries import is_company, is_title
 from .model import Line
 from .textutil import CJK_RE, strip_bullet
 
@@ -139,11 +140,35 @@ def _stacked(prev: Line, ln: Line) -> tuple[Line, Line] | None:
     return top, _copy(ln, b.group("rest").strip())
 
 
+_NAME_WORDS = r"[A-ZÀ-Þ][\w'’.&\-]*(?:\s+(?:[A-ZÀ-Þ&][\w'’.&\-]*|of|de|do|da|du|la|le|y))*"
+
+
+def _unbullet_header(ln: Line, nxt: Line | None) -> Line:
+    """An icon set before an entry header ("◆ Engineer, Company" over its date range) is no bullet:
+    the line has a range of its own below it, at or right of the line's own left edge, and reads as
+    a header (short, no full stop) — a bullet point's text is indented past the header it serves."""
+    text, bullet = strip_bullet(ln.text)
+    if not bullet or nxt is None or not ln.bbox or not nxt.bbox or nxt.page != ln.page:
+        return ln
+    rng = find_range(nxt.text)
+    if rng is None or len(nxt.text.strip()) - len(rng.text) > 25 or nxt.bbox[0] < ln.bbox[0] - 2:
+        return ln
+    if text.rstrip().endswith((".", "。", ";")) or len(text.split()) > 10 or find_range(text):
+        return ln
+    pieces = [p.strip() for p in re.split(r",\s+|\s+(?:at|@|[|–—-])\s+", text) if p.strip()]
+    named = [p for p in pieces if is_company(p) or (not is_title(p) and re.fullmatch(_NAME_WORDS, p))]
+    if len(pieces) < 2 or not any(is_title(p) for p in pieces) or not named:
+        return ln  # a header names a role and an employer
+    return Line(text=text, page=ln.page, bbox=ln.bbox, size=ln.size, bold=ln.bold, column=ln.column,
+                index=ln.index, style=ln.style, bullet=False, source=ln.source, cells=ln.cells)
+
+
 def mend_headers(lines: list[Line]) -> list[Line]:
     """Lines of an entry section with wrapped headers joined, stacked years paired and side
     dates lifted."""
     out: list[Line] = []
-    for ln in lines:
+    for pos, ln in enumerate(lines):
+        ln = _unbullet_header(ln, lines[pos + 1] if pos + 1 < len(lines) else None)
         if out and _continues(out[-1], ln):
             out[-1] = _join(out[-1], ln)
             continue

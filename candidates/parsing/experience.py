@@ -43,16 +43,23 @@ def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict
     roles: dict[str, str] = {"location": h.place} if h.place else {}
     # With no company yet, "Engineer, Thamesgate Robotics" is title + company; with one, or
     # with the company on the next line, "Staff Nurse, Intensive Care Unit" is a title with its department.
-    parts = [q for p in h.parts for q in split_commas(p, relaxed=not cur.get("company") and not company_below)]
     # "Senior Engineer at Stripe" split by the " at " separator keeps the order title, company.
     ats = re.search(r"\s(?:at|@)\s", h.line.text)
+    parts = []
+    for k, p in enumerate(h.parts):
+        if ats and k == 0 and len(h.parts) >= 2 and _before_at(p, h.line.text) and is_title(p.split(",")[0]):
+            # "Charge Nurse, Emergency Department at Westbrook Hospital": before " at " is the role,
+            # commas and all; the employer comes after it.
+            parts.append(p)
+            continue
+        parts += split_commas(p, relaxed=not cur.get("company") and not company_below)
     for p in list(parts):
         if "location" not in roles and is_location(p) and not is_company(p):
             roles["location"] = p
             parts.remove(p)
     titles = [p for p in parts if is_title(p) and not is_legal_entity(p)
               and not (is_company(p) and not is_title(p.split(",")[0]))]
-    companies = [p for p in parts if is_company(p) and p not in titles]
+    companies = [p for p in parts if (is_company(p) or is_legal_entity(p)) and p not in titles]
     others = [p for p in parts if p not in titles and p not in companies]
     if titles:
         roles["title"] = titles[0]
@@ -64,8 +71,12 @@ def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict
     if companies:
         # "Associate Professor, Department of Biology, Lakeshore University": the department is a
         # unit of the employer that follows it.
-        units = [c for c in companies if _UNIT.match(c)]
+        # "Charge Nurse, Emergency Department, Westbrook Hospital": a department before the
+        # organisation is its unit.
+        units = [c for c in companies if _UNIT.match(c) or (_TEAM.search(c) and c is not companies[-1])]
         roles["company"] = next((c for c in companies if c not in units), companies[0])
+        if units and units[0] != roles["company"]:
+            roles["unit"] = units[0]
     if ats and len(parts) >= 2 and "title" not in roles and "company" not in roles:
         roles["title"], roles["company"] = parts[0], parts[1]
         others = []
@@ -97,6 +108,12 @@ def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict
         if not roles["company"]:
             del roles["company"]
     return {k: _clean(v) for k, v in roles.items() if _clean(v)}
+
+
+def _before_at(part: str, text: str) -> bool:
+    """The part is what stands before the line's " at " / " @ "."""
+    m = re.search(r"\s(?:at|@)\s", text)
+    return bool(m) and text[:m.start()].strip().endswith(part.strip())
 
 
 _TEAM = re.compile(r"(?i)\b(?:team|group|unit|department|dept\.?|division|squad|tribe|lab|practice)$")

@@ -28,17 +28,23 @@ _DATEISH = re.compile(
 
 
 class Chunk:
-    __slots__ = ("x0", "y0", "x1", "y1", "text", "size", "bold", "n", "chars")
+    __slots__ = ("x0", "y0", "x1", "y1", "text", "size", "bold", "n", "chars", "gaps")
 
     def __init__(self, x0: float, y0: float, x1: float, y1: float, text: str, size: float, bold: bool, n: int,
                  chars: list[Char]) -> None:
         self.x0, self.y0, self.x1, self.y1 = x0, y0, x1, y1
         self.text, self.size, self.bold, self.n = text, size, bold, n
         self.chars = chars
+        self.gaps: list[tuple[int, float]] = []  # (offset in text, width in ems) of each word space
 
     @property
     def yc(self) -> float:
         return (self.y0 + self.y1) / 2
+
+
+# A word space over this many ems, and over twice the page's usual space, is a gap between boxes
+# (skill chips, tags), not a space.
+_CHIP_GAP = 0.6
 
 
 def _finish(chars: list[Char], spaces: list[bool]) -> Chunk | None:
@@ -59,16 +65,22 @@ def _finish(chars: list[Char], spaces: list[bool]) -> Chunk | None:
         else:
             thr = median(implicit) + 0.2 * size
     parts = [vis[0][4]]
+    at, spaced = len(vis[0][4]), []
     for i, g in enumerate(gaps):
         if spaces[i + 1] or g > thr:
             parts.append(" ")
+            spaced.append((at, g / size))
+            at += 1
         parts.append(vis[i + 1][4])
+        at += len(vis[i + 1][4])
     text = "".join(parts)
     bold_n = sum(1 for c in vis if c[6])
-    return Chunk(
+    chunk = Chunk(
         min(c[0] for c in vis), min(c[1] for c in vis), max(c[2] for c in vis), max(c[3] for c in vis),
         text, size, bold_n >= 0.6 * len(vis), len(vis), vis,
     )
+    chunk.gaps = spaced
+    return chunk
 
 
 def make_chunks(chars: list[Char]) -> list[Chunk]:
@@ -324,21 +336,31 @@ def _untangle(row: list[Chunk]) -> list[Chunk]:
     return sorted(make_chunks(chars), key=lambda k: k.x0)
 
 
-def _row_line(row: list[Chunk], page: int, column: int) -> Line:
+def _row_line(row: list[Chunk], page: int, column: int, chip_em: float = float("inf")) -> Line:
     row = _untangle(row)
     parts = [row[0].text]
+    at, cuts = len(row[0].text), [k for k, g in row[0].gaps if g > chip_em]
     for a, b in zip(row, row[1:]):
         gap = b.x0 - a.x1
         size = max(a.size, b.size)
         # Glyphs drawn out of order end up in separate chunks: abutting ones are one word.
-        parts.append("\t" if gap > 1.5 * size else (" " if gap > 0.12 * size else ""))
-        parts.append(b.text)
+        sep = "\t" if gap > 1.5 * size else (" " if gap > 0.12 * size else "")
+        if sep == " " and gap > chip_em * size:
+            cuts.append(at)
+        at += len(sep)
+        cuts += [at + k for k, g in b.gaps if g > chip_em]
+        parts += [sep, b.text]
+        at += len(b.text)
     n = sum(c.n for c in row)
     # The dominant size by glyph count: a small superscript must not shrink a name.
     size = max(row, key=lambda c: c.n).size if len(row) > 1 else row[0].size
     bold_n = sum(c.n for c in row if c.bold)
+    text = "".join(parts)
+    bounds = [0] + cuts + [len(text)]
+    cells = tuple(text[a:b].strip() for a, b in zip(bounds, bounds[1:])) if cuts else ()
     return Line(
-        text="".join(parts),
+        text=text,
+        cells=cells,
         page=page,
         bbox=(min(c.x0 for c in row), min(c.y0 for c in row), max(c.x1 for c in row), max(c.y1 for c in row)),
         size=round(size, 2),
@@ -405,6 +427,9 @@ def build_lines(chars: list[Char], page: int, width: float, height: float,
         return []
     groups = _order(chunks)
     lines: list[Line] = []
+    spaces = [g for c in chunks for _, g in c.gaps]
+    # The usual space: the lower quartile, so a page of chips does not make chips the norm.
+    chip_em = max(_CHIP_GAP, 2.2 * sorted(spaces)[len(spaces) // 4]) if len(spaces) >= 12 else float("inf")
     # Column index by left edge, so the same sidebar gets the same number on every band.
     lefts = sorted({round(min(c.x0 for c in g) / 20) for g in groups if g})
     for g in groups:
@@ -415,7 +440,7 @@ def build_lines(chars: list[Char], page: int, width: float, height: float,
         edge = _text_edge(rows)
         for full_row in rows:
             for row in _split_heading(full_row, edge):
-                ln = _row_line(row, page, col)
+                ln = _row_line(row, page, col, chip_em)
                 _fix_unmapped(ln, stats)
                 if ln.text:
                     lines.append(ln)

@@ -25,6 +25,8 @@ class Line:
     style: str | None = None  # DOCX paragraph style name ("Heading 1", "Title", ...)
     bullet: bool = False  # the reader knows this is a list item (DOCX numbering)
     source: str = "body"  # body | header | footer | table | textbox
+    # The text cut where words stand much further apart than a space (boxed chips, tags); PDF only.
+    cells: tuple[str, ...] = ()
 
     def prov(self, confidence: float, text: str | None = None) -> dict:
         """Provenance record for a value taken from this line."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .contacts import EMAIL_RE, LOCATION_LABEL, URL_RE, looks_like_location
 from .model import Line
@@ -80,6 +81,23 @@ def is_cjk_name(t: str) -> bool:
     return True
 
 
+# Letters outside Latin-1 (Polish ś ł, Czech č ř, Turkish ğ ı, Romanian ș) checked by their base
+# letter: "Wiśniewski" has the shape of "Wisniewski".
+_UNFOLDED = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "ħ": "h", "Ħ": "H", "ŀ": "l"})
+
+
+def _fold_token(tok: str) -> str:
+    if tok.isascii():
+        return tok
+    out = []
+    for ch in tok.translate(_UNFOLDED):
+        if "\u00c0" <= ch <= "\u00ff":
+            out.append(ch)  # the token pattern knows Latin-1 as it is
+        else:
+            out.append("".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)))
+    return "".join(out)
+
+
 def is_latin_name(t: str) -> bool:
     if not t or len(t) > 40 or re.search(r"[\d@/:|•]", t):
         return False
@@ -90,7 +108,7 @@ def is_latin_name(t: str) -> bool:
         return False
     if tokens[0].islower():
         return False  # a particle cannot start a name line
-    if not all(_NAME_TOKEN.match(tok) for tok in tokens):
+    if not all(_NAME_TOKEN.match(_fold_token(tok)) for tok in tokens):
         return False
     if sum(1 for tok in tokens if len(tok.rstrip(".")) > 1) < 2:
         return False
@@ -135,10 +153,12 @@ def _candidates(line: Line) -> list[str]:
     m = re.match(r"^(?:[A-Z]{3,}\s+)+((?:[A-ZÀ-Ö][a-zà-ÿ'’\-]+\s*){2,4})$", t)
     if m:
         out.append(m.group(1).strip())
-    # "Wei Chen 陈伟": the Latin name written first, the Chinese one after it.
-    m = re.match(r"^([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .'’\-]+?)\s*[(（]?[\u4e00-\u9fff·]{2,5}[)）]?$", t)
-    if m:
-        out.append(m.group(1).strip())
+    # "Wei Chen 陈伟": the Latin name written first, the Chinese one after it (also before a
+    # ", Headline" on the same line).
+    for head in dict.fromkeys([t, clean_name(t.split(",")[0])]):
+        m = re.match(r"^([A-Za-zÀ-ɏ][A-Za-zÀ-ɏ .'’\-]+?)\s*[(（]?[\u4e00-\u9fff·]{2,5}[)）]?$", head)
+        if m:
+            out.append(m.group(1).strip())
     # "张三  男  25岁" / "张三 | 后端工程师"
     m = re.match(r"^([\u4e00-\u9fff]{2,4})(?:\s|$)", t)
     if m:
@@ -241,14 +261,16 @@ def find_name(lines: list[Line], header_count: int, excluded: set[int] | None = 
     return _title_case(best[1]), best[2], best[3]
 
 
-_LATIN_THEN_CJK = re.compile(r"^([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .'’\-]+?)\s*[(（]?([\u4e00-\u9fff·]{2,5})[)）]?$")
-_CJK_THEN_LATIN = re.compile(r"^[(（]?([\u4e00-\u9fff·]{2,5})[)）]?\s*[(（]?([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .'’\-]+?)[)）]?$")
+_LATIN_THEN_CJK = re.compile(r"^([A-Za-zÀ-ɏ][A-Za-zÀ-ɏ .'’\-]+?)\s*[(（]?([\u4e00-\u9fff·]{2,5})[)）]?$")
+_CJK_THEN_LATIN = re.compile(r"^[(（]?([\u4e00-\u9fff·]{2,5})[)）]?\s*[(（]?([A-Za-zÀ-ɏ][A-Za-zÀ-ɏ .'’\-]+?)[)）]?$")
 
 
 def name_alternates(line: Line, name: str) -> list[str]:
     """The other written form of a bilingual name on the name line ("Yuxin Liang 梁雨昕" → ["梁雨昕"],
     "梁雨昕 (Yuxin Liang)" → ["Yuxin Liang"]): the name is kept as found, the other form reported."""
     t = re.sub(r"\s+", " ", ICON_RE.sub(" ", line.text)).strip(" ,|·-–—")
+    if "," in t and not (_LATIN_THEN_CJK.match(t) or _CJK_THEN_LATIN.match(t)):
+        t = t.split(",")[0].strip()  # "Wei Chen 陈伟, Data Engineer"
     m = _LATIN_THEN_CJK.match(t)
     if m and is_latin_name(m.group(1).strip()) and is_cjk_name(m.group(2)):
         latin, cjk = _title_case(m.group(1).strip()), m.group(2)

@@ -409,11 +409,22 @@ def _resumed(sections: list[Section], ln: Line, prev: Line | None, bottoms: dict
     if prev is None or ln.page == prev.page or ln.column == prev.column:
         return None
     for sec in reversed(sections):
-        last = sec.lines[-1] if sec.lines else None
+        # A title at the foot of a page whose content starts on the next one is that column's last line.
+        last = sec.lines[-1] if sec.lines else sec.heading
         if last is not None and last.column == ln.column and last.page < ln.page:
             full = last.bbox is not None and last.bbox[1] - bottoms.get(last.page, last.bbox[1]) <= 4 * (last.size or 10)
             return sec if sec.key != "header" and full else None
     return None
+
+
+def _indented_under(ln: Line, prev: Line) -> bool:
+    """A "column" that starts inside the previous line's width, just below it, is that text
+    indented (bullets under an entry), not a sidebar beside it."""
+    if not ln.bbox or not prev.bbox:
+        return False
+    size = max(ln.size or 10, prev.size or 10)
+    below = 0 < prev.bbox[1] - ln.bbox[1] <= 3 * size
+    return below and prev.bbox[0] + 2 < ln.bbox[0] < prev.bbox[2] - 2 * size
 
 
 def split_sections(lines: list[Line]) -> list[Section]:
@@ -443,7 +454,8 @@ def split_sections(lines: list[Line]) -> list[Section]:
         resume = None if key else _resumed(sections, ln, prev, bottoms)
         if resume is not None and resume is not sections[-1]:
             sections.append(Section(resume.key, resume.heading))
-        elif not key and prev is not None and ln.page == prev.page and ln.column > prev.column and inside:
+        elif not key and prev is not None and ln.page == prev.page and ln.column > prev.column and inside \
+                and not _indented_under(ln, prev):
             # A new column on the same page does not continue the last section of the
             # previous column (e.g. a sidebar's "Languages" before the main column's name).
             sections.append(Section("header", None))

@@ -307,6 +307,11 @@ def find_skill_mentions(lines: list[Line], skill_lines: set[int], spoken: set[st
                 and not nxt.bullet and re.search(r"[A-Za-z]$", text):
             # A skill may wrap onto the next line ("content" / "marketing").
             text = text + " " + " ".join(_URLISH.sub(" ", nxt.text).split()[:2])
+        if in_section and len(ln.cells) > 1 and text == ln.text and not re.search(r"[,，、;；]", text):
+            # Boxed chips ("Kubernetes  Terraform  UK GAAP"): the gaps between boxes separate items.
+            handled = [_section_line(cell, ln, found, spoken) for cell in ln.cells]
+            if any(handled):
+                continue
         if in_section and _section_line(text, ln, found, spoken):
             continue
         _prose_line(text, own, ln, found, in_section)
