@@ -63,7 +63,7 @@ class Command(BaseCommand):
         parser.add_argument("--seconds", type=float, default=60.0, help="Length of the phase with the backlog.")
         parser.add_argument("--quiet-seconds", type=float, default=20.0, help="Length of the phase without it.")
         parser.add_argument("--backlog", type=int, default=300, help="Résumés waiting when the loaded phase starts (0: no such phase).")
-        parser.add_argument("--workers", type=int, default=2, help="ParsingWorker processes.")
+        parser.add_argument("--workers", type=int, default=1, help="ParsingWorker processes (scripts/run: 1).")
         parser.add_argument("--web-workers", type=int, default=2, help="gunicorn worker processes (scripts/run: 2).")
         parser.add_argument("--candidates", type=int, default=50_000, help="Data size, as bench_pages.")
 
