@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.db import transaction
 from django.utils import timezone
 
@@ -24,6 +24,9 @@ from jobs.careers.models import ApplicationQuestion
 from jobs.models import Job, JobStatusChange, ReviewCriterion, Stage
 
 # username -> (first name, last name, role); passwords are "demo-<username>".
+# The demo's lead recruiter may also erase personal data (a permission recruiters get one by one),
+# so the privacy tools can be tried; recruiter2 shows how the pages look without it.
+DEMO_ERASERS = {"recruiter"}
 DEMO_USERS = {
     "admin": ("Ada", "Admin", "admin"),
     "recruiter": ("Robin", "Recruiter", RECRUITER_GROUP),
@@ -50,6 +53,8 @@ def demo_users_ensure() -> dict[str, User]:
         user.save()
         if role != "admin":
             user.groups.add(Group.objects.get_or_create(name=role)[0])
+        if username in DEMO_ERASERS:
+            user.user_permissions.add(Permission.objects.get(content_type__app_label="candidates", codename="erase_candidate"))
         users[username] = user
     return users
 

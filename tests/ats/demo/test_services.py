@@ -79,6 +79,8 @@ def test_the_big_benchmark_job_is_open_with_its_applications(demo):
 @pytest.mark.django_db
 def test_the_demo_has_email_templates_in_two_languages_and_rejection_reasons_once():
     users = demo_users_ensure()
+    # The lead demo recruiter can try erasure; the second shows the pages without the permission.
+    assert users["recruiter"].has_perm("candidates.erase_candidate") and not users["recruiter2"].has_perm("candidates.erase_candidate")
     assert demo_email_setup_ensure(users["recruiter"]) == 10
     assert demo_email_setup_ensure(users["recruiter"]) == 0
     from candidates.emails.models import EmailTemplate
