@@ -30,7 +30,7 @@ from django.utils import timezone
 
 from ats.api.models import IdempotentRequest
 from ats.core import queues
-from ats.core.access import User
+from ats.core.access import User, actor_id
 from ats.core.history import erasure
 from ats.core.models import Activity, AuditEvent
 from ats.core.services import activity_record
@@ -38,10 +38,10 @@ from ats.webhooks.models import Attempt, Event
 from ats.webhooks.services import event_record
 from candidates.emails.models import InboundEmail, OutboundEmail
 from candidates.erasure.identifiers import ERASED, Identifiers, scrub_own
-from candidates.erasure.selectors import family_root, retention_due
+from candidates.erasure.selectors import family_root, retention_due, retention_due_queryset
 from candidates.lists.models import CandidateListEntry, SavedSearch
 from candidates.merges.models import CandidateMerge
-from candidates.privacy.models import SubjectExport
+from candidates.privacy.models import ErasureRequest, SubjectExport
 from candidates.models import Candidate, Education, Experience, Note, PossibleDuplicate, Tag
 from candidates.resumes.models import ProfileUpdate, Resume
 from candidates.resumes.previews import previews_delete
@@ -145,14 +145,22 @@ def _scope(candidate_ids: list[int]) -> _Scope:
     )
 
 
-def candidate_erase(*, actor: User | None, candidate: Candidate, reason: str) -> ErasureResult:
+def candidate_erase(
+    *, actor: User | None, candidate: Candidate, reason: str, only_if_due: date | None = None
+) -> ErasureResult | None:
     """Erase the person's personal data everywhere (see the module's docstring), keeping the
     anonymous statistics. The record they were merged into is erased with them (one person).
-    Idempotent: erasing again finds nothing left and records the attempt."""
+    Idempotent: erasing again finds nothing left and records the attempt. With `only_if_due` (the
+    retention run's day), the record is locked and checked again first: someone who applied, or
+    was given a retention date, since the run listed them is left alone (None)."""
     reason = " ".join(reason.split())
     if not reason:
         raise ErasureRefused("Say why the personal data is erased (a request from the person, retention, …).")
     with transaction.atomic():
+        if only_if_due is not None:
+            due = retention_due_queryset(today=only_if_due).filter(pk=candidate.pk).select_for_update(of=("self",))
+            if due.values_list("pk", flat=True).first() is None:
+                return None
         root = family_root(candidate)
         scope = _scope(merge_family(root))
         result = ErasureResult(root_id=root.pk, candidate_ids=scope.candidate_ids)
@@ -161,6 +169,7 @@ def candidate_erase(*, actor: User | None, candidate: Candidate, reason: str) ->
             _scrub_rows(scope, result)
             _blank_candidates(scope, result)
             export_files = _exports_expire(scope, result)
+            _requests_settle(scope, actor)
         activity_record(
             actor=actor, verb=Activity.Verb.CANDIDATE_ERASED, candidate=root,
             data={"candidate_ids": scope.candidate_ids, "reason": scope.identifiers.scrub(reason)[:200]},
@@ -342,13 +351,22 @@ def _scope_ids(scope: _Scope) -> dict[str, set[int]]:
 
 
 def _exports_expire(scope: _Scope, result: ErasureResult) -> list[str]:
-    """Their subject access exports' rows become expired, without a file; returns the files' names."""
-    exports = SubjectExport.objects.filter(candidate_id__in=scope.candidate_ids).exclude(file="")
-    names = list(exports.values_list("file", flat=True))
+    """Their subject access exports' rows become expired, without a file (one still being built is
+    expired too: its job then throws its zip away); returns the files' names."""
+    exports = SubjectExport.objects.filter(candidate_id__in=scope.candidate_ids).exclude(state=SubjectExport.State.EXPIRED)
+    names = [name for name in exports.values_list("file", flat=True) if name]
     rows = exports.update(file="", state=SubjectExport.State.EXPIRED)
     if rows:
         result.scrubbed[SubjectExport._meta.label] = rows
     return names
+
+
+def _requests_settle(scope: _Scope, actor: User | None) -> None:
+    """Their pending erasure requests are answered by this erasure (from the profile, the admin or
+    retention): nothing is left waiting for a recruiter to approve again."""
+    ErasureRequest.objects.filter(candidate_id__in=scope.candidate_ids, state=ErasureRequest.State.PENDING).update(
+        state=ErasureRequest.State.APPROVED, decided_by_id=actor_id(actor), decided_at=timezone.now()
+    )
 
 
 def _export_files_delete(names: list[str]) -> None:
@@ -447,9 +465,12 @@ def retention_enforce(*, today: date | None = None) -> list[ErasureResult]:
     """Erase every candidate retention says is due (each in its own transaction, so one failure
     leaves the others done), as the system (no actor), with the reason "retention"."""
     results = []
+    today = today or timezone.localdate()
     for due in retention_due(today=today):
         try:
-            results.append(candidate_erase(actor=None, candidate=due.candidate, reason=RETENTION_REASON))
+            result = candidate_erase(actor=None, candidate=due.candidate, reason=RETENTION_REASON, only_if_due=today)
+            if result is not None:
+                results.append(result)
         except Exception:  # one bad record must not stop the run; the next run tries it again
             logger.exception("retention could not erase candidate %s", due.candidate.pk)
     return results

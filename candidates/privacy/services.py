@@ -135,7 +135,10 @@ def _claim_pending(erasure_request: ErasureRequest) -> ErasureRequest:
 
 @transaction.atomic
 def erasure_request_decline(*, actor: User, erasure_request: ErasureRequest, reason: str) -> ErasureRequest:
-    """Decline a pending request, with the reason (kept; shown in the list)."""
+    """Decline a pending request, with the reason (kept; shown in the list). Deciding either way
+    needs the erase permission."""
+    if not actor.has_perm(ERASE_PERMISSION):
+        raise PrivacyRefused("Deciding on an erasure request needs the “erase candidates” permission; ask an admin.")
     if not reason.strip():
         raise PrivacyRefused("Give the reason for declining; it is kept with the request.")
     locked = _claim_pending(erasure_request)
@@ -160,10 +163,8 @@ def erasure_request_approve(*, actor: User, erasure_request: ErasureRequest) -> 
     ErasureRequest.objects.filter(pk=locked.pk).update(
         state=ErasureRequest.State.APPROVED, decided_by=actor, decided_at=timezone.now()
     )
-    if candidate is not None:
+    if candidate is not None:  # which also expires their subject exports and deletes the files
         candidate_erase(actor=actor, candidate=candidate, reason=f"Erasure request {locked.pk} approved")
-        # Their subject exports hold a copy of everything: the files go once the erasure commits.
-        queues.after_commit(subject_exports_sweep, what="delete an erased person's subject exports")
     locked.refresh_from_db()
     return locked
 
@@ -255,11 +256,16 @@ def subject_export_build(*, export_id: int) -> bool:
         _export_fail(export, f"The export could not be built ({type(error).__name__}); try again, or tell an admin if it fails again.")
         raise
     finished = timezone.now()
-    SubjectExport.objects.filter(pk=export.pk).update(
+    # Only if the person was not erased while it was being built (the erasure expired the row).
+    done = SubjectExport.objects.filter(
+        pk=export.pk, state=SubjectExport.State.RUNNING, candidate__erased_at__isnull=True
+    ).update(
         state=SubjectExport.State.DONE, file=name, size=size, steps_done=export.steps_total,
         finished_at=finished, expires_at=finished + timedelta(days=settings.SUBJECT_EXPORT_DAYS),
     )
-    return True
+    if not done:
+        SubjectExport._meta.get_field("file").storage.delete(name)
+    return bool(done)
 
 
 def _export_fail(export: SubjectExport, reason: str) -> None:

@@ -126,7 +126,8 @@ def export_status(request: HttpRequest, export_id: int) -> HttpResponse:
 @require_GET
 def export_download(request: HttpRequest, export_id: int) -> HttpResponse:
     export = get_object_or_404(
-        SubjectExport.objects.select_related("candidate"), pk=export_id, candidate__isnull=False, state=SubjectExport.State.DONE
+        SubjectExport.objects.select_related("candidate"), pk=export_id, candidate__isnull=False,
+        candidate__erased_at__isnull=True, state=SubjectExport.State.DONE,
     )
     return _export_file_response(request, export, filename=f"subject-export-{export.candidate_id}-{export.pk}.zip")
 

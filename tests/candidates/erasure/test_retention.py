@@ -137,3 +137,15 @@ def test_the_email_workers_maintenance_enqueues_it_and_the_job_erases_the_due(po
     assert [queue.fetch_job(job_id).func_name for job_id in queue.job_ids] == [RETENTION_TASK]
     SimpleWorker([queue], connection=queue.connection).work(burst=True, with_scheduler=False)
     assert Candidate.objects.filter(pk=population["idle"].pk, erased_at__isnull=False).exists()
+
+
+def test_retention_checks_again_before_erasing_someone_it_listed(recruiter, job_a, settings):
+    """The run lists the due first and erases one by one: someone who applied meanwhile stays."""
+    settings.RETENTION_DAYS = 730
+    listed = _aged(factories.make_candidate(actor=recruiter, name="Fictional Latecomer"), 900)
+    today = timezone.localdate()
+    assert [due.candidate.pk for due in retention_due(today=today)] == [listed.pk]
+    factories.make_application(job=job_a, candidate=listed, actor=recruiter)  # applies before their turn
+    assert candidate_erase(actor=None, candidate=listed, reason="retention", only_if_due=today) is None
+    listed.refresh_from_db()
+    assert listed.erased_at is None and listed.full_name == "Fictional Latecomer"

@@ -3,6 +3,7 @@ recruiters, declined with a reason, approved only with the erase permission."""
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
@@ -39,9 +40,16 @@ def test_the_list_shows_pending_requests_and_declining_needs_a_reason(recruiter_
     candidate = factories.make_candidate(actor=recruiter, name="Wenna Castellaro")
     request, _ = erasure_request_create(actor=None, candidate=candidate, source="self_service")
     page = recruiter_client.get(reverse("privacy:erasure_requests")).content.decode()
-    assert "Wenna Castellaro" in page and "Decline" in page
-    assert "Approve and erase" not in page  # a recruiter without the erase permission
+    assert "Wenna Castellaro" in page
+    assert "Approve and erase" not in page and "Decline" not in page  # deciding needs the erase permission
     url = reverse("privacy:erasure_request_decide", args=[request.pk])
+    refused = recruiter_client.post(url, {"decision": "decline", "reason": "Open legal claim"}, follow=True)
+    assert "needs the “erase candidates” permission" in refused.content.decode()
+    request.refresh_from_db()
+    assert request.state == "pending"
+    recruiter.user_permissions.add(Permission.objects.get(codename="erase_candidate"))
+    page = recruiter_client.get(reverse("privacy:erasure_requests")).content.decode()
+    assert "Approve and erase" in page and "Decline" in page
     response = recruiter_client.post(url, {"decision": "decline", "reason": "  "}, follow=True)
     assert "Give the reason for declining" in response.content.decode()
     request.refresh_from_db()
@@ -66,10 +74,10 @@ def test_approving_needs_the_erase_permission(recruiter_client, recruiter):
     assert request.state == "pending" and candidate.__class__.objects.filter(pk=candidate.pk).exists()
 
 
-def test_decline_refuses_a_blank_reason_in_the_service(recruiter):
+def test_decline_refuses_a_blank_reason_in_the_service(recruiter, eraser):
     request, _ = erasure_request_create(actor=None, candidate=factories.make_candidate(actor=recruiter), source="self_service")
     with pytest.raises(PrivacyRefused, match="reason"):
-        erasure_request_decline(actor=recruiter, erasure_request=request, reason="")
+        erasure_request_decline(actor=eraser, erasure_request=request, reason="")
 
 
 def test_hiring_managers_see_no_erasure_requests(manager_a_client):
@@ -143,12 +151,12 @@ def _list_queries(client) -> int:
     return len(queries)
 
 
-def test_the_list_takes_the_same_queries_for_few_and_many_requests(recruiter_client, recruiter):
+def test_the_list_takes_the_same_queries_for_few_and_many_requests(recruiter_client, recruiter, eraser):
     def add(count):
         for _ in range(count):
             request, _ = erasure_request_create(actor=recruiter, candidate=factories.make_candidate(actor=recruiter), source="recruiter")
             other, _ = erasure_request_create(actor=None, candidate=factories.make_candidate(actor=recruiter), source="self_service")
-            erasure_request_decline(actor=recruiter, erasure_request=other, reason="Legal hold")
+            erasure_request_decline(actor=eraser, erasure_request=other, reason="Legal hold")
 
     add(1)
     few = _list_queries(recruiter_client)

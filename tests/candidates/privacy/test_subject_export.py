@@ -234,3 +234,19 @@ def test_erasing_the_person_deletes_their_export_file_at_once(recruiter, person,
     assert not storage.exists(name)  # not left for the next sweep: the erase page and retention go this way too
     export.refresh_from_db()
     assert export.state == "expired" and not export.file and result.scrubbed["candidates.SubjectExport"] == 1
+
+
+def test_an_export_waiting_when_the_person_is_erased_is_never_built(recruiter, person, export_queue):
+    from candidates.erasure.services import candidate_erase
+    from candidates.privacy.models import ErasureRequest
+    from candidates.privacy.services import erasure_request_create
+
+    export, _ = subject_export_start(actor=recruiter, candidate=person)
+    request, _ = erasure_request_create(actor=None, candidate=person, source="self_service")
+    candidate_erase(actor=recruiter, candidate=person, reason="Asked by phone")
+    _work(export_queue)
+    export.refresh_from_db()
+    assert export.state == "expired" and not export.file
+    # Erased from the profile: the person's own pending request is answered, not left to approve again.
+    request.refresh_from_db()
+    assert (request.state, request.decided_by) == (ErasureRequest.State.APPROVED, recruiter)
