@@ -142,14 +142,30 @@ SUBJECT_SECTIONS: dict[str, Callable[[list[int]], list[dict[str, Any]]]] = {
 }
 
 
-# What the person's own copy holds (the internal records stay with the recruiter's full export).
+# What the person's own copy holds (the internal records stay with the recruiter's full export):
+# not these sections, and in the others not the recruiters' own free text or who among the staff did what.
 INTERNAL_SECTIONS = frozenset({"notes", "reviews", "activity", "audit"})
+INTERNAL_FIELDS = frozenset({
+    "owner_id", "corrected_fields", "do_not_contact_reason", "outcome_reason", "reason", "note", "decline_reason",
+    "recorded_by_id", "changed_by_id", "created_by_id", "decided_by_id", "requested_by_id", "uploaded_by_id",
+})
+
+
+def _without_internal_fields(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _without_internal_fields(item) for key, item in value.items() if key not in INTERNAL_FIELDS}
+    if isinstance(value, list):
+        return [_without_internal_fields(item) for item in value]
+    return value
 
 
 def subject_sections(*, for_subject: bool) -> dict[str, Callable[[list[int]], list[dict[str, Any]]]]:
     if not for_subject:
         return SUBJECT_SECTIONS
-    return {name: rows_of for name, rows_of in SUBJECT_SECTIONS.items() if name not in INTERNAL_SECTIONS}
+    return {
+        name: (lambda family, rows_of=rows_of: _without_internal_fields(rows_of(family)))
+        for name, rows_of in SUBJECT_SECTIONS.items() if name not in INTERNAL_SECTIONS
+    }
 
 
 def self_service_export(candidate: Candidate) -> SubjectExport | None:

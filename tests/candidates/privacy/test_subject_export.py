@@ -212,6 +212,8 @@ def test_the_person_prepares_and_downloads_their_own_copy_without_internal_recor
     assert data["profile"][0]["full_name"] == "Ysolde Brannagh" and data["consents"] and len(data["resumes"]) == 2
     assert not {"notes", "reviews", "activity", "audit"} & set(data)
     assert "Great systems answers" not in archive.read("data.json").decode()
+    # Nor the staff's own free text and ids inside the sections it does hold.
+    assert "owner_id" not in data["profile"][0] and "recorded_by_id" not in data["consents"][0]
     assert len([name for name in archive.namelist() if name.startswith("resumes/")]) == 2
     audit = AuditEvent.objects.filter(action=AuditEvent.Read.SUBJECT_EXPORT_DOWNLOADED).get()
     assert audit.actor is None and audit.data == {"subject_export": own.pk, "via": "self_service"}
