@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 ERASED = "[erased]"
@@ -43,7 +44,7 @@ class Identifiers:
     def __bool__(self) -> bool:
         return bool(self.texts or self.phones)
 
-    @property
+    @cached_property  # built once: it is asked for every string scrubbed and every Redis key scanned
     def pattern(self) -> str:
         """A regular expression matching any text identifier as a whole word: not preceded or
         followed by a letter ("quillon-referral" and "quillon_cv.pdf" match, "Quillons" does not)."""
@@ -55,8 +56,12 @@ class Identifiers:
         JSON text, where a newline before a name reads "\\nName"; `matches` then decides."""
         return "|".join(re.escape(text) for text in self.texts)
 
+    @cached_property
+    def _compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern)
+
     def matches(self, value: str) -> bool:
-        if self.texts and re.search(self.pattern, value.lower()):
+        if self.texts and self._compiled.search(value.lower()):
             return True
         digits = _digits(value)
         return any(phone in digits for phone in self.phones)

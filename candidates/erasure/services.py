@@ -98,6 +98,10 @@ ERASURE_RULES: dict[str, str] = {
 }
 
 
+# Who may erase, or decide on a request to: a permission recruiters are given one by one.
+ERASE_PERMISSION = "candidates.erase_candidate"
+
+
 class ErasureRefused(Exception):
     """The erasure was not done; the message says why, for the recruiter."""
 

@@ -10,11 +10,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ats.core.access import recruiters_only
 from candidates.erasure.forms import CONFIRM_WORD, ErasureForm, RetentionForm
 from candidates.erasure.selectors import erased_candidate_get, erased_history, erasure_summary
-from candidates.erasure.services import ErasureRefused, candidate_erase, candidate_retention_set
+from candidates.erasure.services import ERASE_PERMISSION, ErasureRefused, candidate_erase, candidate_retention_set
 from candidates.models import Candidate
 from candidates.selectors import candidate_get
 
-ERASE_PERMISSION = "candidates.erase_candidate"
 
 
 def can_erase(user) -> bool:

@@ -22,7 +22,7 @@ from ats.core import queues
 from ats.core.access import User
 from ats.core.models import Activity
 from ats.core.services import activity_record
-from candidates.erasure.services import candidate_erase
+from candidates.erasure.services import ERASE_PERMISSION, candidate_erase
 from candidates.models import Candidate
 from candidates.privacy import selectors
 from candidates.privacy.models import ErasureRequest, SubjectExport
@@ -32,7 +32,6 @@ from jobs.careers.models import Consent
 EXPORT_QUEUE = "default"
 EXPORT_TIMEOUT = 900  # seconds the job may take; a "running" export older than this was interrupted
 SUBJECT_EXPORT_TASK = "candidates.privacy.tasks.build_subject_export"
-ERASE_PERMISSION = "candidates.erase_candidate"
 
 
 class PrivacyRefused(ValueError):

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ats.core.access import public, recruiters_only
+from ats.core.http import is_htmx
 from ats.core.models import AuditEvent
 from ats.core.services import audit_record
 from candidates.privacy import forms, selectors, services
@@ -34,7 +35,7 @@ def _panel_context(candidate: Any, **extra: Any) -> dict[str, Any]:
 
 
 def _panel(request: HttpRequest, candidate: Any, status: int = 200, **extra: Any) -> HttpResponse:
-    template = PANEL + "#privacy" if request.headers.get("HX-Request") else PANEL
+    template = PANEL + "#privacy" if is_htmx(request) else PANEL
     response = render(request, template, _panel_context(candidate, **extra), status=status)
     response["Vary"] = "HX-Request"
     return response
