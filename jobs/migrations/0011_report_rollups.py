@@ -138,15 +138,21 @@ BEGIN
     RETURN NULL;
 END $$;
 
--- An application without a source of its own counts under how its candidate was found.
+-- An application without a source of its own counts under how its candidate was found. A row
+-- trigger on the source column only (its WHEN decides before any work): every activity touches the
+-- candidate's last_activity_at, and a statement trigger would copy those wide rows twice to find
+-- that the source did not change.
 CREATE FUNCTION jobs_report_candidate_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM jobs_report_refresh(ARRAY(
-        SELECT a.id FROM new_rows n JOIN old_rows o ON o.id = n.id JOIN jobs_application a ON a.candidate_id = n.id
-         WHERE n.source IS DISTINCT FROM o.source AND a.source = ''));
+        SELECT a.id FROM jobs_application a WHERE a.candidate_id = NEW.id AND a.source = ''));
     RETURN NULL;
 END $$;
 """
+CANDIDATE_SOURCE_TRIGGER = (
+    "CREATE TRIGGER candidates_candidate_report_update AFTER UPDATE OF source ON candidates_candidate "
+    "FOR EACH ROW WHEN (OLD.source IS DISTINCT FROM NEW.source) EXECUTE FUNCTION jobs_report_candidate_changed();\n"
+)
 
 
 def _triggers(table: str, function: str, events: tuple[str, ...]) -> str:
@@ -165,7 +171,6 @@ TRIGGERED = [
     ("jobs_stagechange", "jobs_report_history_changed", ALL),
     ("jobs_outcomechange", "jobs_report_history_changed", ALL),
     ("jobs_stage", "jobs_report_stage_changed", ("UPDATE",)),
-    ("candidates_candidate", "jobs_report_candidate_changed", ("UPDATE",)),
     ("jobs_reportapplication", "jobs_report_reach_count", ALL),
     ("jobs_reportclosure", "jobs_report_closure_count", ALL),
     ("candidates_activity", "jobs_report_activity_count", ALL),
@@ -227,13 +232,13 @@ ACTIVITY = ("jobs_reportactivityhour", "hour, job_id, actor_id, verb",
 TRIGGERS = (
     KIND_RANK + REFRESH + SOURCES + _totals_function("jobs_report_reach_count", *REACH)
     + _totals_function("jobs_report_closure_count", *CLOSURES) + _totals_function("jobs_report_activity_count", *ACTIVITY)
-    + "".join(_triggers(*spec) for spec in TRIGGERED)
+    + "".join(_triggers(*spec) for spec in TRIGGERED) + CANDIDATE_SOURCE_TRIGGER
 )
 # Every application's facts (the hourly totals follow through the facts' own trigger).
 BACKFILL = FACTS.format(apps="TRUE") + _totals(*ACTIVITY, "(SELECT *, 1 AS sign FROM candidates_activity) d")
 DROP = "".join(
     f"DROP TRIGGER {table}_report_{event.lower()} ON {table};\n" for table, _, events in TRIGGERED for event in events
-) + """
+) + "DROP TRIGGER candidates_candidate_report_update ON candidates_candidate;\n" + """
 DROP FUNCTION jobs_report_activity_count();
 DROP FUNCTION jobs_report_closure_count();
 DROP FUNCTION jobs_report_reach_count();
