@@ -71,7 +71,11 @@ def _audit_read(request: Request, view: ApiViewSet, response: Response) -> None:
     results = response.data.get("results") if isinstance(response.data, dict) else response.data
     if isinstance(results, list):
         data["count"] = len(results)
-    audit_record(actor=request.user, action=AuditEvent.Read.API_READ, candidate=view.kwargs.get("candidate_id"), data=data)
+    # Whose data it was: the candidate in the URL, or the one a résumé or application belongs to.
+    candidate = view.kwargs.get("candidate_id")
+    if candidate is None and isinstance(response.data, dict) and isinstance(response.data.get("candidate"), int):
+        candidate = response.data["candidate"]
+    audit_record(actor=request.user, action=AuditEvent.Read.API_READ, candidate=candidate, data=data)
 
 
 def _field_error(field: str, message: str) -> exceptions.ValidationError:

@@ -58,15 +58,17 @@ AUDIT_EXPORT_HEADER = ["When", "Who", "Action", "Candidate id", "Job id", "Addre
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(ViewOnlyAdmin):
-    """Who read or changed what: filter by action, person and date, then export what is shown
+    """Who read or changed what: filter by action and date, search by person, then export what is shown
     (select all, then the export action; the export is itself audited)."""
 
     list_display = ("created_at", "actor_name", "action", "candidate", "job", "ip", "details")
     list_select_related = ("candidate", "job")
-    list_filter = ("action", "created_at", ("actor", admin.RelatedOnlyFieldListFilter))
+    # The trail grows without end: no filter or count that reads all of it on each page (a date
+    # hierarchy's DISTINCT years, a related-only actor list, the full result count). A person is
+    # found by their username in the search.
+    list_filter = ("action", "created_at")
     search_fields = ("actor_name", "=candidate__id", "=ip")
-    date_hierarchy = "created_at"
-    show_full_result_count = False  # the trail grows without end: no COUNT(*) over all of it per page
+    show_full_result_count = False
     actions = ["export_csv"]
 
     def get_actions(self, request: Any) -> dict:
@@ -87,7 +89,7 @@ class AuditEventAdmin(ViewOnlyAdmin):
         rows = (row[:-1] + (json.dumps(row[-1], ensure_ascii=False, sort_keys=True),) for row in rows)
         return export_response(
             user=request.user, name="audit", header=AUDIT_EXPORT_HEADER, rows=rows,
-            filters={"admin_filters": request.GET.urlencode(), "selected": queryset.count()},
+            filters={"admin_filters": request.GET.urlencode(), "all_matching": bool(request.POST.get("select_across"))},
         )
 
 

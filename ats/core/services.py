@@ -76,8 +76,10 @@ def activities_record(activities: list[Activity]) -> list[Activity]:
 
 
 def _actors_of(activities: list[Activity]) -> dict[int, Any]:
-    ids = {activity.actor_id for activity in activities if activity.actor_id is not None}
-    if not ids:
-        return {}
-    users = Activity._meta.get_field("actor").related_model._default_manager
-    return {user.pk: user for user in users.filter(pk__in=ids)}
+    """The users behind the activities: those the callers built them with, else one query."""
+    field = Activity._meta.get_field("actor")
+    known = {activity.actor_id: activity.actor for activity in activities if field.is_cached(activity) and activity.actor}
+    missing = {activity.actor_id for activity in activities if activity.actor_id is not None} - set(known)
+    if missing:
+        known.update((user.pk, user) for user in field.related_model._default_manager.filter(pk__in=missing))
+    return known

@@ -29,6 +29,14 @@ from jobs.selectors import job_get, job_list_for
 BULK_LIMIT = 1000  # "all matching" acts on at most this many candidates (the search's count cap)
 
 
+REASON_GONE = "That rejection reason is not in use any more; choose another."
+
+
+def _rejection_reason(pk: int) -> RejectionReason | None:
+    """A managed rejection reason still in use (with its template), for either bulk bar."""
+    return RejectionReason.objects.filter(active=True, pk=pk).select_related("template").first()
+
+
 # --- From the search page ----------------------------------------------------------------------
 
 
@@ -58,9 +66,9 @@ def _search_plan(request: HttpRequest) -> tuple[SearchBulkForm, BulkPlan | None,
         candidate_list = get_object_or_404(candidate_lists_for(request.user), pk=data["from_list"])
     rejection_reason = None
     if data["kind"] == "reject" and data.get("rejection_reason"):
-        rejection_reason = RejectionReason.objects.filter(active=True, pk=data["rejection_reason"]).select_related("template").first()
+        rejection_reason = _rejection_reason(data["rejection_reason"])
         if rejection_reason is None:
-            return form, None, "That rejection reason is not in use any more; choose another."
+            return form, None, REASON_GONE
     try:
         plan = bulk_plan(
             user=request.user, kind=data["kind"], candidates=candidates, tag=data.get("tag") or "", job=job,
@@ -147,9 +155,9 @@ def board_bulk(request: HttpRequest, job_id: int) -> HttpResponse:
             return HttpResponse("That stage is not part of this job.", status=400)
     rejection_reason = None
     if data["action"] == "reject" and data.get("rejection_reason"):
-        rejection_reason = RejectionReason.objects.filter(active=True, pk=data["rejection_reason"]).select_related("template").first()
+        rejection_reason = _rejection_reason(data["rejection_reason"])
         if rejection_reason is None:
-            messages.error(request, "That rejection reason is not in use any more; choose another.")
+            messages.error(request, REASON_GONE)
             return redirect(job.get_absolute_url())
     send_email = bool(data.get("send_email") and rejection_reason is not None and rejection_reason.template_id)
     if not data["confirmed"]:

@@ -165,6 +165,11 @@ def test_api_reads_of_people_are_one_row_per_request_and_job_reads_none(recruite
         ("api_read", candidate.pk, "candidate.retrieve"),  # the 304 too: the client holds the data
     ]
     assert rows[1].data["count"] >= 1
+    # A résumé or an application read by its own id is still a read of that person's data.
+    application = factories.make_application(job=job_a, candidate=candidate, actor=recruiter)
+    before = _last_id()
+    assert client.get(reverse("api:application", args=[application.pk])).status_code == 200
+    assert [(row.action, row.candidate_id) for row in _rows_after(before)] == [("api_read", candidate.pk)]
 
 
 @pytest.mark.django_db
