@@ -36,7 +36,9 @@ BUTTONS_JS = """
   };
   const visible = (el) => {
     const s = getComputedStyle(el), r = el.getBoundingClientRect();
-    return s.visibility !== "hidden" && s.display !== "none" && r.width > 0 && r.height > 0 && !el.disabled;
+    // checkVisibility: not inside a closed <details> (its content keeps a box but is not rendered).
+    return s.visibility !== "hidden" && s.display !== "none" && r.width > 0 && r.height > 0 && !el.disabled
+      && (!el.checkVisibility || el.checkVisibility());
   };
   return [...document.querySelectorAll("button, a.button, input[type=submit]")].filter(visible).map((el) => {
     const s = getComputedStyle(el);
