@@ -1,0 +1,102 @@
+"""Classes of failure found by the LaTeX layouts of the builders set (tests/parsing/builders/latex.py):
+dates in a narrow left column that wrap there, a contact block beside the name that made the page
+look two-column.
+
+Every person, employer and school here is invented.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+_HERE = Path(__file__).resolve().parent
+if str(_HERE.parents[1]) not in sys.path:
+    sys.path.insert(0, str(_HERE.parents[1]))
+
+from candidates.parsing.layout import build_lines
+from candidates.parsing.model import Document, Line
+from candidates.parsing.profile import build_profile
+
+EDGE = 130.0  # where the body column starts; the date column ends 8 pt before it
+
+
+def _text(text: str, x: float, y: float, size: float = 10.0, right: bool = False) -> list[tuple]:
+    """Glyphs of ``text`` on baseline ``y`` starting at ``x`` (ending at ``x`` when ``right``)."""
+    w = 0.5 * size
+    if right:
+        x -= w * len(text)
+    out = []
+    for ch in text:
+        out.append((x, y, x + (0.25 * size if ch == " " else w), y + size, ch, size, False))
+        x += w
+    return out
+
+
+def _lines(rows: list[tuple[str, str, float]], head: bool = True) -> list[Line]:
+    """``rows``: (margin text, body text, line pitch below). Margin text is right-aligned against
+    the date column's edge, body text starts at EDGE, like moderncv's classic style."""
+    chars: list[tuple] = []
+    y = 800.0
+    if head:
+        chars += _text("Odalys Ferreira-Quist", 60, y, size=24)
+        for k, contact in enumerate(["Leeds", "+44 7700 900512", "odalys.fq@example.org", "linkedin.com/in/odalysfq"]):
+            chars += _text(contact, 540, y + 14 - 12 * k, right=True)
+        y -= 60
+    for margin, body, pitch in rows:
+        if margin:
+            chars += _text(margin, EDGE - 8, y, right=True)
+        if body:
+            chars += _text(body, EDGE, y)
+        y -= pitch
+    lines = build_lines(chars, 1, 595, 842)
+    for i, ln in enumerate(lines):
+        ln.index = i
+    return lines
+
+
+_EXPERIENCE = [
+    ("", "Experience", 20),
+    ("Sep 2019 –", "Site Supervisor, Calder Fenwick Builders", 13),
+    ("present", "Run three residential sites of up to forty homes with a team of twelve trades.", 12),
+    ("", "• Cut snagging items at handover by half", 12),
+    ("", "• Brought in a permit-to-work system", 16),
+    ("Oct 2014 –", "Assistant Site Manager, Holmfirth & Wray Construction", 13),
+    ("Aug 2019", "• Kept the programme for a block of 60 flats", 12),
+    ("", "• Coordinated deliveries, scaffolds and the diary", 16),
+    ("", "Education", 20),
+    ("September", "Diploma in Construction, Ossett College", 13),
+    ("2012 – July", "Site management and building technology", 13),
+    ("2014", "", 16),
+]
+
+
+def test_a_date_range_wrapped_in_the_left_date_column_is_one_range_on_its_header_row() -> None:
+    lines = _lines(_EXPERIENCE)
+    texts = [ln.text for ln in lines]
+    assert any(t.startswith("Sep 2019 – present") and "Site Supervisor" in t for t in texts), texts
+    # The pieces of a range never open a description line.
+    assert not any(t.startswith(("present", "Aug 2019", "2014")) for t in texts), texts
+    assert "• Kept the programme for a block of 60 flats" in texts, texts
+    profile = build_profile(Document(kind="pdf", lines=lines))
+    got = [(e["company"], e["title"], e["start"], e["end"]) for e in profile["experience"]]
+    assert got == [
+        ("Calder Fenwick Builders", "Site Supervisor", "2019-09", "present"),
+        ("Holmfirth & Wray Construction", "Assistant Site Manager", "2014-10", "2019-08"),
+    ], got
+    edu = profile["education"][0]
+    assert (edu["institution"], edu["start"], edu["end"]) == ("Ossett College", "2012-09", "2014-07"), edu
+
+
+def test_a_contact_block_beside_the_name_does_not_cut_the_column_below_into_slices() -> None:
+    # Two long body lines cross the gutter between the name and the contact block (the others end
+    # before it); the page below is one column, so every body line gets the same column number.
+    lines = _lines(_EXPERIENCE)
+    body = [ln for ln in lines if ln.bbox[1] < 760]
+    assert len({ln.column for ln in body}) == 1, [(ln.column, ln.text) for ln in body]
+
+
+def test_dates_that_do_not_wrap_stay_as_they_were() -> None:
+    lines = _lines([("", "Experience", 20), ("2016 – 2021", "Joiner, Brackenbury Homes", 13),
+                    ("", "Fitted kitchens and staircases across new-build estates.", 16)], head=False)
+    assert [ln.text for ln in lines][1].startswith("2016 – 2021"), [ln.text for ln in lines]
