@@ -160,6 +160,12 @@ _FIELD_LABEL = re.compile(
     r"学校(?:名称)?|院校|专业(?:名称)?|学历)\s*[:：]\s*(?=\S)", re.I)
 
 
+# The full stop some layouts set after a dated header's last field ("Systems Administrator,
+# Kattegatt Hosting.  2016.08 – 2019.12"): punctuation, not a sentence's end. Abbreviations keep
+# theirs ("Acme Inc.", "Quill S.A.").
+_CLOSING_DOT = re.compile(r"(?<![.\s])(?<!\.[A-Za-z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-z]{3})\.$")
+
+
 def header_parts(line: Line) -> Header:
     """Dates and remaining text fields of an entry header line."""
     text = _FIELD_LABEL.sub("", ICON_RE.sub(" ", line.text).strip())
@@ -186,6 +192,8 @@ def header_parts(line: Line) -> Header:
         if not p:
             continue
         p = p.replace("\u2060", " ")
+        if span and _CLOSING_DOT.search(p):
+            p = p[:-1]
         m = re.match(r"^(.+?)\s*[(（]([^()（）]{2,40})[)）]$", p)
         if m and is_location(m.group(2)) and not CJK_RE.search(p):
             # "Senior Backend Engineer (Remote)", "Acme Corp (Berlin, Germany)": the place is a field of its own.

@@ -100,3 +100,23 @@ def test_dates_that_do_not_wrap_stay_as_they_were() -> None:
     lines = _lines([("", "Experience", 20), ("2016 – 2021", "Joiner, Brackenbury Homes", 13),
                     ("", "Fitted kitchens and staircases across new-build estates.", 16)], head=False)
     assert [ln.text for ln in lines][1].startswith("2016 – 2021"), [ln.text for ln in lines]
+
+
+def _plain(texts: list[str]) -> Document:
+    return Document(kind="txt", lines=[Line(text=t, index=i) for i, t in enumerate(texts)])
+
+
+def test_a_full_stop_after_a_dated_headers_last_field_is_punctuation() -> None:
+    # moderncv's oldstyle and banking styles end "Title, Employer" with a full stop.
+    profile = build_profile(_plain([
+        "Ingrid Falkvik", "ingrid.falkvik@example.se", "Experience",
+        "Systems Administrator, Kattegatt Hosting.\t2016.08 – 2019.12",
+        "• Ran 300 Linux servers across two data centres",
+        "Network Technician, Brattås Kommun IT.\t2014.06 – 2016.07",
+        "• Looked after the switches of forty schools",
+        "Support Engineer, Vinga Software Inc.\t2012.01 – 2014.05",
+        "• Answered the phones",
+    ]))
+    got = [(e["company"], e["title"]) for e in profile["experience"]]
+    assert got == [("Kattegatt Hosting", "Systems Administrator"), ("Brattås Kommun IT", "Network Technician"),
+                   ("Vinga Software Inc.", "Support Engineer")], got
