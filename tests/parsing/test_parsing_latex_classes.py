@@ -120,3 +120,27 @@ def test_a_full_stop_after_a_dated_headers_last_field_is_punctuation() -> None:
     got = [(e["company"], e["title"]) for e in profile["experience"]]
     assert got == [("Kattegatt Hosting", "Systems Administrator"), ("Brattås Kommun IT", "Network Technician"),
                    ("Vinga Software Inc.", "Support Engineer")], got
+
+
+def _sized(rows: list[tuple[str, float]]) -> Document:
+    lines, y = [], 800.0
+    for i, (text, size) in enumerate(rows):
+        lines.append(Line(text=text, index=i, size=size, bbox=(150, y, 150 + 0.5 * size * len(text), y + size)))
+        y -= 1.4 * size
+    return Document(kind="pdf", lines=lines)
+
+
+_BODY = [("Experience", 14), ("Site Supervisor, Calder Fenwick Builders\t2019 – 2023", 10),
+         ("Ran three residential sites with a team of twelve trades.", 10)] * 2
+
+
+def test_a_long_name_broken_at_its_hyphen_with_the_headline_after_it() -> None:
+    profile = build_profile(_sized([("Nokuthula Ferreira-", 25), ("Baptiste | Site Supervisor", 25),
+                                    ("Leeds – GB", 10), ("nokuthula.fb@example.org", 10)] + _BODY))
+    assert profile["name"] == "Nokuthula Ferreira-Baptiste", profile["name"]
+
+
+def test_a_bilingual_name_sharing_its_line_with_the_headline() -> None:
+    profile = build_profile(_sized([("Zhou Mingxuan 周明轩 | Clinical", 25), ("Research Associate", 25),
+                                    ("Shanghai – CN", 10), ("mingxuan.zhou@example.com", 10)] + _BODY))
+    assert (profile["name"], profile.get("name_alternates")) == ("Zhou Mingxuan", ["周明轩"]), profile["name"]
