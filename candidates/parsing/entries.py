@@ -127,12 +127,17 @@ def _latin_led(text: str) -> bool:
     return latin >= 2 and len(CJK_RE.findall(text)) <= 4 * latin
 
 
+# "… Presidio Search Inc.", "… Quill S.A.": a name's abbreviation, not the full stop of a sentence.
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z][a-z]{1,3}|\b(?:[A-Za-z]\.)+[A-Za-z])\.$")
+
+
 def is_prose(text: str) -> bool:
     words = word_count(text)
     if (ACTION_VERB.match(text) or re.match(r"[A-Z][a-z]{2,}ed\s", text)) and words >= 3 and not find_dates(text) \
             and not _capitalised_title(text):
         return True
-    if text.rstrip().endswith(".") and words >= 4 and not text.rstrip().endswith((" Inc.", " Ltd.", " Co.", " Corp.")):
+    sentence_end = text.rstrip().endswith((".", ";")) and not _ABBREVIATION_END.search(text.rstrip())
+    if sentence_end and words >= 4 and text.rstrip().endswith("."):
         return True
     if CJK_RE.search(text) and not _latin_led(text):
         span = find_dates(text)
@@ -148,7 +153,7 @@ def is_prose(text: str) -> bool:
     if "\t" in text:
         # A header with tab stops (title, place, dates): the longest field is what reads as a sentence.
         words = max(word_count(f) for f in text.split("\t"))
-    return words > 14 or (words > 6 and text.rstrip().endswith((".", ";"))) or text[:1].islower()
+    return words > 14 or (words > 6 and sentence_end) or text[:1].islower()
 
 
 # Form-style entries ("Company: Kaveri Infotech", "Designation: Engineer", "Duration: 2018 to Present"):

@@ -256,8 +256,17 @@ def _text_edge(rows: list[list[Chunk]]) -> float | None:
     """The left edge most rows of a column start at: where its body text is aligned."""
     starts: dict[int, int] = {}
     for r in rows:
-        key = round(r[0].x0)
-        starts[key] = starts.get(key, 0) + 1
+        keys = {round(r[0].x0)}
+        # Text after a gap near the row's start also starts at the edge when a narrow first column
+        # (dates, labels) holds most rows' first words: "June 2021 –  Staff Engineer, Acme".
+        for c in r[:2]:
+            if c is not r[0]:
+                keys.add(round(c.x0))
+            chars = c.chars[:40]
+            keys.update(round(chars[j][0]) for j in range(1, len(chars))
+                        if chars[j][0] - chars[j - 1][2] > 0.6 * c.size)
+        for key in keys:
+            starts[key] = starts.get(key, 0) + 1
     if len(rows) < 6:
         return None
     x, n = max(starts.items(), key=lambda kv: (kv[1], -kv[0]))

@@ -144,3 +144,21 @@ def test_a_bilingual_name_sharing_its_line_with_the_headline() -> None:
     profile = build_profile(_sized([("Zhou Mingxuan 周明轩 | Clinical", 25), ("Research Associate", 25),
                                     ("Shanghai – CN", 10), ("mingxuan.zhou@example.com", 10)] + _BODY))
     assert (profile["name"], profile.get("name_alternates")) == ("Zhou Mingxuan", ["周明轩"]), profile["name"]
+
+
+def test_the_body_edge_is_found_when_most_rows_start_in_the_date_column() -> None:
+    # Full month names wrap over three rows, so most rows begin in the date column.
+    rows = [("", "Experience", 20)]
+    for start, end, header, line in [
+        (("June", "2021 –", "present"), "", "Staff Engineer, Presidio Harbour Inc.", "Own the ranking stack"),
+        (("February", "2019 – May", "2021"), "", "Senior Engineer, Presidio Harbour Inc.", "Shipped the models"),
+        (("September", "2016 –", "January 2019"), "", "Data Scientist, Embarcadero Analytics", "Built churn models"),
+    ]:
+        rows += [(start[0], header, 13), (start[1], "• " + line, 13), (start[2], "", 16)]
+    profile = build_profile(Document(kind="pdf", lines=_lines(rows)))
+    got = [(e["company"], e["title"], e["start"], e["end"]) for e in profile["experience"]]
+    assert got == [
+        ("Presidio Harbour Inc.", "Staff Engineer", "2021-06", "present"),
+        ("Presidio Harbour Inc.", "Senior Engineer", "2019-02", "2021-05"),
+        ("Embarcadero Analytics", "Data Scientist", "2016-09", "2019-01"),
+    ], got
