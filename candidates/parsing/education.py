@@ -165,8 +165,22 @@ def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, d
             else:
                 expanded.append(p)
         h.parts = expanded
+        if h.field in ("body", "subjects") or (h.field in ("degree", "institution") and not h.parts):
+            if h.field == "subjects" and h.parts and not cur["field"]:
+                cur["field"] = _clean(h.parts[0])  # a form's "Principal subjects: …"
+                prov["field"] = ln.prov(0.7)
+            continue
         inst = next((p for p in h.parts if INSTITUTION_RE.search(p) and not DEGREE_RE.fullmatch(p)), None)
         deg_part = next((p for p in h.parts if DEGREE_RE.search(p)), None)
+        if h.field == "institution":
+            inst, deg_part = h.parts[0], None  # the label says what its value is
+        elif h.field == "degree" and not cur["degree"]:
+            if (inst and cur["institution"]) or (h.dates and (cur["start"] or cur["end"])):
+                new()
+                assert cur is not None
+            cur["degree"] = _clean(h.parts[0])
+            prov["degree"] = ln.prov(0.8)
+            continue
         if deg_part is None and inst and DEGREE_RE.search(inst):
             deg_part = inst
         # A field that is already filled starts the next entry.

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .contacts import looks_like_location
 from .dates import DateSpan, find_dates
+from .forms import label_field
 from .model import Line
 from .textutil import CJK_RE, ICON_RE, strip_bullet, word_count
 
@@ -103,6 +104,7 @@ class Header:
     parts: list[str] = field(default_factory=list)
     place: str | None = None  # a place known from its position (right-aligned above the dates)
     employment: str | None = None  # "Full-time", "Internship": how, not where or what
+    field: str | None = None  # the field a form's label names ("company", "title", "degree", …)
 
 
 def is_bullet(line: Line) -> tuple[str, bool]:
@@ -156,15 +158,6 @@ def is_prose(text: str) -> bool:
     return words > 14 or (words > 6 and sentence_end) or text[:1].islower()
 
 
-# Form-style entries ("Company: Kaveri Infotech", "Designation: Engineer", "Duration: 2018 to Present"):
-# the label names the field, the value is what the field holds.
-_FIELD_LABEL = re.compile(
-    r"^(?:company(?:\s+name)?|employer|organi[sz]ation|client|designation|position|role|job\s+title|title|"
-    r"duration|period|dates?|tenure|location|institution|university|school|college|degree|qualification|"
-    r"公司(?:名称)?|单位(?:名称)?|职位(?:名称)?|岗位(?:名称)?|职务(?:名称)?|时间|工作时间|在职时间|任职时间|起止时间|"
-    r"学校(?:名称)?|院校|专业(?:名称)?|学历)\s*[:：]\s*(?=\S)", re.I)
-
-
 # The full stop some layouts set after a dated header's last field ("Systems Administrator,
 # Kattegatt Hosting.  2016.08 – 2019.12"): punctuation, not a sentence's end. Abbreviations keep
 # theirs ("Acme Inc.", "Quill S.A.").
@@ -173,7 +166,12 @@ _CLOSING_DOT = re.compile(r"(?<![.\s])(?<!\.[A-Za-z])(?<!\b[A-Z][a-z])(?<!\b[A-Z
 
 def header_parts(line: Line) -> Header:
     """Dates and remaining text fields of an entry header line."""
-    text = _FIELD_LABEL.sub("", ICON_RE.sub(" ", line.text).strip())
+    text = ICON_RE.sub(" ", line.text).strip()
+    # Form-style entries ("Company: Kaveri Infotech", "Occupation or position held: Audit Manager"):
+    # the label names the field, the value is what the field holds.
+    labelled = label_field(text)
+    if labelled:
+        field, text = labelled
     span = find_dates(text)
     rest = text
     if span:
@@ -208,7 +206,7 @@ def header_parts(line: Line) -> Header:
             parts.extend(_cjk_fields(p))
         else:
             parts.append(p)
-    return Header(line, span, parts)
+    return Header(line, span, parts, field=field if labelled else None)
 
 
 def _cjk_fields(p: str) -> list[str]:

@@ -210,12 +210,32 @@ def _dense_block(chunks: list[Chunk]) -> bool:
     return False
 
 
+def _label_column(left: list[Chunk], right: list[Chunk]) -> bool:
+    """A form's label column (the Europass grid: "Dates", "Occupation or position held", "Name and
+    address of employer" set flush right against the values): short labels ending at one x, most
+    beside a value on their baseline, the same labels repeated down the page. Its rows are read
+    across, label then value, or each value would lose the field that names it."""
+    if len(left) < 6:
+        return False
+    edge = median(c.x1 for c in left)
+    flush = [c for c in left if abs(c.x1 - edge) <= 2 and len(c.text) <= 40]
+    if len(flush) < 0.8 * len(left):
+        return False
+    counts: dict[str, int] = {}
+    for c in flush:
+        counts[c.text.casefold()] = counts.get(c.text.casefold(), 0) + 1
+    repeated = sum(n for n in counts.values() if n >= 2)
+    return repeated >= 0.3 * len(flush) and _share_baseline(flush, right) >= 0.6
+
+
 def _inline(left: list[Chunk], right: list[Chunk], nl: int, nr: int) -> bool:
     """True when the gutter is really a tab stop (dates, places, labels)."""
     from .contacts import looks_like_location
 
     from .sections import heading_key
 
+    if _label_column(left, right):
+        return True
     small, big = (right, left) if nr <= nl else (left, right)
     # Headings in a margin and the short last lines of paragraphs say nothing about the gutter.
     small = [c for c in small if not heading_key(c.text) and not (len(c.text) < 30 and c.text.rstrip().endswith("."))] or small

@@ -45,7 +45,8 @@ _NAME_TOKEN = re.compile(
 )
 _PREFIX = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Mx|Prof|Professor|Eng|Ing)\.?\s+", re.I)
 # "姓名：张三", or a form table whose label cell has no colon ("姓名<tab>张三").
-_NAME_LABEL = re.compile(r"^(?:姓\s*名|name|full name)\s*(?:[:：]|\t)\s*(.+)$", re.I)
+_NAME_LABEL = re.compile(r"^(?:姓\s*名|name|full name|name\s*/\s*surname|(?:surname|first name)\(?s?\)?\s*/\s*"
+                         r"(?:surname|first name)\(?s?\)?)\s*(?:[:：]|\t)\s*(.+)$", re.I)
 
 
 def clean_name(text: str) -> str:

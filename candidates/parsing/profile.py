@@ -14,6 +14,7 @@ from .education import parse_education
 from .gazetteer import COUNTRIES, US_STATES
 from .entries import TITLE_RE, is_bullet, is_labelled_list, is_prose
 from .experience import parse_experience
+from .forms import join_labels
 from .languages import find_languages, spoken_names
 from .model import Document, Line
 from .names import clean_name, find_name, name_alternates
@@ -303,7 +304,7 @@ def _add_skills(profile: dict[str, Any], mentions: list) -> None:
 def build_profile(doc: Document) -> dict[str, Any]:
     # Rules, underlines and lone bullets carry no fields.
     warnings = list(doc.warnings)
-    lines = _join_wrapped_ranges(_bounded([ln for ln in doc.lines if _WORDY.search(ln.text)], warnings))
+    lines = join_labels(_join_wrapped_ranges(_bounded([ln for ln in doc.lines if _WORDY.search(ln.text)], warnings)))
     sections = split_sections(lines)
     full_text = "\n".join(ln.text for ln in lines)
     language = detect_language(full_text[:50_000])

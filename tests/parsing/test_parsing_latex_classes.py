@@ -162,3 +162,61 @@ def test_the_body_edge_is_found_when_most_rows_start_in_the_date_column() -> Non
         ("Presidio Harbour Inc.", "Senior Engineer", "2019-02", "2021-05"),
         ("Embarcadero Analytics", "Data Scientist", "2016-09", "2019-01"),
     ], got
+
+
+def _form(rows: list[tuple[str, str]], size: float = 10.0) -> list[Line]:
+    """A Europass-style grid: labels flush right against x=198, values from x=222."""
+    chars: list[tuple] = []
+    y = 780.0
+    for label, value in rows:
+        if label:
+            chars += _text(label, 198, y, size=size, right=True)
+        if value:
+            chars += _text(value, 222, y, size=size)
+        y -= 14
+    chars += _text("Page 1 - Curriculum vitae of", 198, 40, size=8, right=True)
+    chars += _text("Mireille Okonjo-Daugherty", 198, 30, size=8, right=True)
+    lines = build_lines(chars, 1, 595, 842)
+    for i, ln in enumerate(lines):
+        ln.index = i
+    return lines
+
+
+_EUROPASS = [
+    ("Name / Surname", "Mireille Okonjo-Daugherty"), ("Address", "Nantes"), ("Telephone", "+33 6 12 44 98 07"),
+    ("E-mail", "mireille.od@example.fr"), ("", ""), ("Work experience", ""),
+    ("Dates", "03/2018 – present"), ("Occupation or position held", "Harbour Pilot"),
+    ("Main activities and", "Brings container ships and tankers into the port in all"),
+    ("responsibilities", "weathers; trains the new pilots."),
+    ("Name and address of employer", "Estuaire Pilotage, Saint-Nazaire"), ("", ""),
+    ("Dates", "09/2012 – 02/2018"), ("Occupation or position held", "Second Officer"),
+    ("Main activities and", "Navigation watches on coastal tankers."),
+    ("responsibilities", ""), ("Name and address of employer", "Loire Maritime"), ("", ""),
+    ("Education and training", ""), ("Dates", "09/2008 – 06/2012"),
+    ("Title of qualification awarded", "Diplôme d'officier de la marine marchande"),
+    ("Principal subjects", "Navigation, ship handling"),
+    ("Name of organisation providing", "École Nationale de la Marine de Nantes"), ("education", ""),
+]
+
+
+def test_a_form_reads_each_value_as_the_field_its_label_names() -> None:
+    profile = build_profile(Document(kind="pdf", lines=_form(_EUROPASS)))
+    assert profile["name"] == "Mireille Okonjo-Daugherty"
+    got = [(e["company"], e["title"], e["start"], e["end"]) for e in profile["experience"]]
+    # "Loire Maritime" holds no word that marks an employer: its label says it is one, after the
+    # description, as the form orders it.
+    assert got == [("Estuaire Pilotage", "Harbour Pilot", "2018-03", "present"),
+                   ("Loire Maritime", "Second Officer", "2012-09", "2018-02")], got
+    assert profile["experience"][0]["highlights"] == [
+        "Brings container ships and tankers into the port in all weathers; trains the new pilots."]
+    edu = profile["education"]
+    assert [(e["institution"], e["degree"], e["start"], e["end"]) for e in edu] == [
+        ("École Nationale de la Marine de Nantes", "Diplôme d'officier de la marine marchande", "2008-09", "2012-06")], edu
+
+
+def test_a_footer_numbering_the_page_is_not_content_on_a_one_page_document() -> None:
+    from candidates.parsing.readers.pdf import _drop_page_footers
+
+    lines = _drop_page_footers(_form(_EUROPASS), [(595, 842)])
+    assert not any("Curriculum vitae of" in ln.text or ln.text == "Mireille Okonjo-Daugherty" for ln in lines)
+    assert any("Mireille Okonjo-Daugherty" in ln.text for ln in lines)  # the name in the form stays
