@@ -220,3 +220,18 @@ def test_a_footer_numbering_the_page_is_not_content_on_a_one_page_document() -> 
     lines = _drop_page_footers(_form(_EUROPASS), [(595, 842)])
     assert not any("Curriculum vitae of" in ln.text or ln.text == "Mireille Okonjo-Daugherty" for ln in lines)
     assert any("Mireille Okonjo-Daugherty" in ln.text for ln in lines)  # the name in the form stays
+
+
+def test_the_end_of_an_address_hyphenated_in_a_sidebar_is_not_a_second_address() -> None:
+    doc = _sized([("Oskarina Lindqvist", 25), ("• os-", 10), ("kar.lindqvist@example.se", 10)] + _BODY)
+    doc.links = ["mailto:oskar.lindqvist@example.se"]
+    assert build_profile(doc)["emails"] == ["oskar.lindqvist@example.se"]
+
+
+def test_the_end_of_a_web_address_hyphenated_in_a_sidebar_is_not_a_second_link() -> None:
+    doc = _sized([("Dmitra Volkonsky", 25), ("• volkon-", 10), ("sky.example.com", 10), ("blog.example.org", 10)]
+                 + _BODY)
+    doc.links = ["https://volkonsky.example.com", "https://example.org"]
+    links = build_profile(doc)["links"]
+    assert "https://sky.example.com" not in links and "https://volkonsky.example.com" in links, links
+    assert "https://blog.example.org" in links and "https://example.org" in links, links  # cut at a dot: both kept
