@@ -247,33 +247,93 @@ def source_effectiveness(*, user: User, filters: ReportFilters, shared: dict[str
 
 # --- Time in stage and time to hire -------------------------------------------------------------
 
+PERCENTILES = (0.5, 0.9)
+
+# Time in stage across every job, exactly as percentile_cont over the period's completed stays gives
+# it, without sorting them all: the stays per kind and length bucket in the period (the daily totals
+# for its whole UTC days, the facts for the rest), then for each position percentile_cont reads (the
+# rows on either side of fraction × (n − 1)) the one bucket holding it, whose stays in the period are
+# read by index and that position taken; the two values are interpolated as percentile_cont does.
+_STAYS_BY_BUCKET_SQL = """
+WITH histogram AS (
+    SELECT rank, bucket, sum(n)::bigint AS n
+      FROM (SELECT d.rank, d.bucket, d.stays AS n FROM jobs_reportstayday d
+             WHERE d.day >= %(first)s AND d.day < %(last)s AND d.rank <> %(hired)s
+            UNION ALL
+            SELECT st.rank, st.bucket, count(*) FROM jobs_reportstay st
+             WHERE st.seconds IS NOT NULL AND st.rank <> %(hired)s
+               AND ((st.entered_at >= %(since)s AND st.entered_at < %(head)s)
+                    OR (st.entered_at >= %(tail)s AND st.entered_at < %(until)s))
+             GROUP BY 1, 2) parts
+     GROUP BY 1, 2 HAVING sum(n) > 0
+), buckets AS (
+    SELECT rank, bucket, n, (sum(n) OVER (PARTITION BY rank ORDER BY bucket) - n)::bigint AS before,
+           (sum(n) OVER (PARTITION BY rank))::bigint AS total
+      FROM histogram
+), wanted AS (
+    SELECT t.rank, t.total, p.fraction, p.n AS ordinal, p.fraction * (t.total - 1) AS at,
+           floor(p.fraction * (t.total - 1))::bigint AS below, ceil(p.fraction * (t.total - 1))::bigint AS above
+      FROM (SELECT DISTINCT rank, total FROM buckets) t
+     CROSS JOIN unnest(%(fractions)s::float8[]) WITH ORDINALITY AS p(fraction, n)
+), picked AS (
+    SELECT b.rank, w.position, (
+        SELECT st.seconds FROM jobs_reportstay st
+         WHERE st.rank = b.rank AND st.bucket = b.bucket AND st.seconds IS NOT NULL
+           AND st.entered_at >= %(since)s AND st.entered_at < %(until)s
+         ORDER BY st.seconds OFFSET w.position - b.before LIMIT 1) AS seconds
+      FROM (SELECT rank, below AS position FROM wanted UNION SELECT rank, above FROM wanted) w
+      JOIN buckets b ON b.rank = w.rank AND w.position >= b.before AND w.position < b.before + b.n
+)
+SELECT w.rank, w.total, array_agg(lo.seconds + (hi.seconds - lo.seconds) * (w.at - w.below) ORDER BY w.ordinal)
+  FROM wanted w
+  JOIN picked lo ON lo.rank = w.rank AND lo.position = w.below
+  JOIN picked hi ON hi.rank = w.rank AND hi.position = w.above
+ GROUP BY w.rank, w.total ORDER BY w.rank
+"""
+
+
+def _stays_by_bucket(filters: ReportFilters, hired: int) -> list[tuple[Any, ...]]:
+    """(rank, completed stays, [median, p90]) per stage kind over every job, from the length buckets."""
+    first, last = _utc_days(filters)
+    if first == last:  # no whole UTC day: all of the period from the facts
+        head = tail = filters.until
+    else:
+        head, tail = (datetime.combine(day, time.min, tzinfo=dt_timezone.utc) for day in (first, last))
+    return _fetch(_STAYS_BY_BUCKET_SQL, {
+        "first": first, "last": last, "since": filters.since, "until": filters.until, "head": head, "tail": tail,
+        "hired": hired, "fractions": list(PERCENTILES),
+    })
+
+
 def time_in_stage(*, user: User, filters: ReportFilters, shared: dict[str, Any] | None = None) -> Report:
     """From the stays' rollup: each stage change into a stage still in the pipeline, with its length
-    once it ended (the next such change, or the application's closing)."""
-    stay_scope, stay_params = _in_scope("st.job_id", user, filters)
+    once it ended (the next such change, or the application's closing). The median and 90th
+    percentile are percentile_cont's (interpolated between the two nearest stays), exact."""
     hired = KIND_ORDER.index(Stage.Kind.HIRED) + 1
     period = "st.entered_at >= %s AND st.entered_at < %s AND st.seconds IS NOT NULL"
     if _single_job(user, filters):
+        stay_scope, stay_params = _in_scope("st.job_id", user, filters)
         sql = f"""
-        SELECT s.name, count(*), percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY st.seconds)
+        SELECT s.name, count(*), percentile_cont(%s::float8[]) WITHIN GROUP (ORDER BY st.seconds)
           FROM jobs_reportstay st JOIN jobs_stage s ON s.id = st.stage_id
          WHERE {stay_scope} AND {period} AND st.rank <> {hired}
          GROUP BY s.position, s.name ORDER BY min(s.position)
         """
-        found = _fetch(sql, [*stay_params, filters.since, filters.until])
+        found = _fetch(sql, [list(PERCENTILES), *stay_params, filters.since, filters.until])
     else:
-        # Across jobs, by the rank of the stage's kind kept on each stay: no join, and an index in
-        # (rank, length) order hands each kind's lengths over already sorted.
-        sql = f"""
-        SELECT st.rank, count(*), percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY st.seconds)
-          FROM jobs_reportstay st
-         WHERE {stay_scope} AND {period} AND st.rank <> {hired}
-         GROUP BY st.rank ORDER BY st.rank
-        """
-        found = [
-            (KIND_LABELS[KIND_ORDER[rank - 1]], n, figures)
-            for rank, n, figures in _fetch(sql, [*stay_params, filters.since, filters.until])
-        ]
+        if _every_job(user, filters):
+            by_rank = _stays_by_bucket(filters, hired)
+        else:
+            # A department's or a hiring manager's jobs: their stays, by the rank of the stage's kind.
+            stay_scope, stay_params = _in_scope("st.job_id", user, filters)
+            sql = f"""
+            SELECT st.rank, count(*), percentile_cont(%s::float8[]) WITHIN GROUP (ORDER BY st.seconds)
+              FROM jobs_reportstay st
+             WHERE {stay_scope} AND {period} AND st.rank <> {hired}
+             GROUP BY st.rank ORDER BY st.rank
+            """
+            by_rank = _fetch(sql, [list(PERCENTILES), *stay_params, filters.since, filters.until])
+        found = [(KIND_LABELS[KIND_ORDER[rank - 1]], n, figures) for rank, n, figures in by_rank]
     rows = [[name, n, _days(median), _days(p90)] for name, n, (median, p90) in found]
     return Report(
         key="time-in-stage", title="Time in stage", unit="days", chart_columns=(2, 3),
