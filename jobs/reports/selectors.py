@@ -275,14 +275,22 @@ WITH histogram AS (
            floor(p.fraction * (t.total - 1))::bigint AS below, ceil(p.fraction * (t.total - 1))::bigint AS above
       FROM (SELECT DISTINCT rank, total FROM buckets) t
      CROSS JOIN unnest(%(fractions)s::float8[]) WITH ORDINALITY AS p(fraction, n)
-), picked AS (
-    SELECT b.rank, w.position, (
-        SELECT st.seconds FROM jobs_reportstay st
-         WHERE st.rank = b.rank AND st.bucket = b.bucket AND st.seconds IS NOT NULL
-           AND st.entered_at >= %(since)s AND st.entered_at < %(until)s
-         ORDER BY st.seconds OFFSET w.position - b.before LIMIT 1) AS seconds
+), needed AS (
+    -- Each bucket holding a wanted position, read once for the span of positions wanted in it.
+    SELECT b.rank, b.bucket, b.before, min(w.position) AS first, max(w.position) AS last
       FROM (SELECT rank, below AS position FROM wanted UNION SELECT rank, above FROM wanted) w
       JOIN buckets b ON b.rank = w.rank AND w.position >= b.before AND w.position < b.before + b.n
+     GROUP BY b.rank, b.bucket, b.before
+), picked AS (
+    SELECT n.rank, n.first + s.k - 1 AS position, s.seconds
+      FROM needed n
+     CROSS JOIN LATERAL (
+        SELECT t.seconds, row_number() OVER (ORDER BY t.seconds) AS k
+          FROM (SELECT st.seconds FROM jobs_reportstay st
+                 WHERE st.rank = n.rank AND st.bucket = n.bucket AND st.seconds IS NOT NULL
+                   AND st.entered_at >= %(since)s AND st.entered_at < %(until)s
+                 ORDER BY st.seconds OFFSET n.first - n.before LIMIT n.last - n.first + 1) t
+     ) s
 )
 SELECT w.rank, w.total, array_agg(lo.seconds + (hi.seconds - lo.seconds) * (w.at - w.below) ORDER BY w.ordinal)
   FROM wanted w
