@@ -110,6 +110,8 @@ def candidate_activity(*, candidate: Candidate, limit: int = 50) -> list[Activit
 # A common name is shared by a thousand people at a million candidates: the closest this many are
 # enough to offer, and the bound keeps the wide candidate rows read per name match small.
 NAME_MATCHES = 200
+# Duplicate suggestions read at most this many times the suggestions shown from each branch.
+DUPLICATE_BRANCH_FACTOR = 5
 
 
 def _holders(spellings: str, *, ordered: bool, limit: int) -> str:
@@ -123,10 +125,12 @@ def _holders(spellings: str, *, ordered: bool, limit: int) -> str:
     return holders + (" ORDER BY n.s DESC, n.full_name, h.candidate_id DESC" if ordered else "") + f" LIMIT {int(limit)}"
 
 
-def candidate_ids_named_like(name: str, *, above: float = 0.3) -> tuple[str, list[Any]]:
+def candidate_ids_named_like(
+    name: str, *, above: float = 0.3, matches: int | None = None
+) -> tuple[str, list[Any]]:
     """SQL selecting the ids (`candidate_id`) of candidates whose name is like `name` (trigram
-    similarity over `above`; 0.3 is pg_trgm's own threshold), at most NAME_MATCHES + a quarter,
-    and its parameters; ("", []) for a blank name.
+    similarity over `above`; 0.3 is pg_trgm's own threshold), at most `matches` (NAME_MATCHES)
+    and a quarter more, and its parameters; ("", []) for a blank name.
 
     Spellings are ranked, not people (candidates.search.models.DistinctName): the closest
     spellings first, then each one's holders by index, newest first, so a name a thousand people
@@ -141,6 +145,7 @@ def candidate_ids_named_like(name: str, *, above: float = 0.3) -> tuple[str, lis
     words = name.split()
     if not words:
         return "", []
+    matches = NAME_MATCHES if matches is None else matches
 
     def spellings(conditions: list[str], condition_params: list[Any], *, ordered: bool, limit: int) -> tuple[str, list[Any]]:
         where = " AND ".join([*conditions, "similarity(n.full_name, %s) > %s"])
@@ -151,12 +156,11 @@ def candidate_ids_named_like(name: str, *, above: float = 0.3) -> tuple[str, lis
         return _holders(sql, ordered=ordered, limit=limit), [name, *condition_params, name, above]
 
     if above >= NAME_SIMILARITY:
-        sql, params = spellings(["n.full_name %% %s"], [name], ordered=True, limit=NAME_MATCHES)
-        return sql, params
-    closest, closest_params = spellings(["n.full_name %%> %s"] * len(words), words, ordered=True, limit=NAME_MATCHES)
+        return spellings(["n.full_name %% %s"], [name], ordered=True, limit=matches)
+    closest, closest_params = spellings(["n.full_name %%> %s"] * len(words), words, ordered=True, limit=matches)
     if len(words) == 1:
         return closest, closest_params
-    typo, typo_params = spellings(["n.full_name %%> %s"], [max(words, key=len)], ordered=False, limit=NAME_MATCHES // 4)
+    typo, typo_params = spellings(["n.full_name %%> %s"], [max(words, key=len)], ordered=False, limit=matches // 4)
     return f"({closest}) UNION ({typo})", [*closest_params, *typo_params]
 
 
@@ -173,19 +177,23 @@ def candidate_duplicates(*, user: User, candidate: Candidate, limit: int = 10) -
     dismissed = flagged.filter(dismissed=True)
     active_flag = flagged.filter(dismissed=False)
     # The ids that may match, as a UNION of index-backed branches: OR-ing these conditions (or an
-    # EXISTS) in one WHERE makes PostgreSQL scan every candidate (240 ms at 50,000).
+    # EXISTS) in one WHERE makes PostgreSQL scan every candidate (240 ms at 50,000). Each branch
+    # stops at a few times the suggestions shown, so one shared switchboard number or a name a
+    # thousand people hold costs what a handful does; the names come closest first (enough for the
+    # first `limit` unless most of those are dismissed or merged away).
+    bound = DUPLICATE_BRANCH_FACTOR * limit
     others = Candidate.objects.order_by().values("pk")
     branches = [
         PossibleDuplicate.objects.filter(candidate=candidate, dismissed=False).order_by().values("other_id"),
         PossibleDuplicate.objects.filter(other=candidate, dismissed=False).order_by().values("candidate_id"),
     ]
     if candidate.emails:
-        branches.append(others.filter(emails__overlap=candidate.emails))
+        branches.append(others.filter(emails__overlap=candidate.emails)[:bound])
     if candidate.phones:
-        branches.append(others.filter(phones__overlap=candidate.phones))
+        branches.append(others.filter(phones__overlap=candidate.phones)[:bound])
     parts = [branch.query.sql_with_params() for branch in branches]
     if candidate.full_name:
-        parts.append(candidate_ids_named_like(candidate.full_name, above=NAME_SIMILARITY))
+        parts.append(candidate_ids_named_like(candidate.full_name, above=NAME_SIMILARITY, matches=bound))
     match = Q(pk__in=RawSQL(" UNION ".join(f"({sql})" for sql, _ in parts), [p for _, params in parts for p in params]))
 
     def flag(condition: Q) -> Case:
