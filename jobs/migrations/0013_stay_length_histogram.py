@@ -8,9 +8,10 @@ from django.db import migrations, models
 from django.db.models import F, Func, Q
 
 # Bucket edges in whole seconds, each about 10% above the last, from a minute to over five years:
-# stays shorter than a minute are bucket 0, longer than the last edge the last bucket. A bucket then
-# holds a few per cent of a period's stays at most, whatever their spread. width_bucket compares
-# with the edges themselves, so the buckets are in exactly the order of the lengths.
+# stays shorter than a minute are bucket 0, longer than the last edge the last bucket. With lengths
+# spread over hours to weeks a bucket holds a few per cent of a period's stays (1,500 of 237,000 at
+# a million candidates). width_bucket compares with the edges themselves, so the buckets are in
+# exactly the order of the lengths.
 EDGES = []
 _edge = 60.0
 while _edge < 5.2 * 365 * 86400:

@@ -46,8 +46,9 @@ class ReportStay(models.Model):
     rank = models.SmallIntegerField(null=True)  # the stage's kind in pipeline order (1 = applied)
     entered_at = models.DateTimeField()
     seconds = models.FloatField(null=True)
-    # Which length bucket the stay falls in (`jobs_stay_bucket`, migration jobs 0013: 10% wide, so
-    # a bucket never holds more than a few per cent of the stays), in the order of the lengths.
+    # Which length bucket the stay falls in (`jobs_stay_bucket`, migration jobs 0013), in the order
+    # of the lengths: 10% wide, so a bucket holds a few per cent of the stays of lengths spread over
+    # hours to weeks (all of them only if every stay is about as long as the others).
     bucket = models.GeneratedField(
         expression=Func(F("seconds"), function="jobs_stay_bucket", output_field=models.SmallIntegerField()),
         output_field=models.SmallIntegerField(), db_persist=True,
