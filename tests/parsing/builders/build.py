@@ -216,20 +216,6 @@ def truth_for(person: dict, text: str, raw: str = "") -> dict:
     }
 
 
-FRAGMENT = re.compile(r"[,;:]$|[a-z]{4,}\.$|^[a-z]")
-
-
-def fragments(pred: dict) -> list[str]:
-    """Experience entries whose company or title reads as a sentence fragment (invented entries)."""
-    bad = []
-    for e in pred.get("experience") or []:
-        for k in ("company", "title"):
-            v = (e.get(k) or "").strip()
-            if v and (FRAGMENT.search(v) or len(v.split()) > 8):
-                bad.append(f"{k}={v!r}")
-    return bad
-
-
 def _parse_one(args: tuple[str, str, str]) -> None:
     project, doc, dest = args
     if project not in sys.path:
@@ -384,18 +370,7 @@ def main() -> None:
     files = [f for f in files if (out / "documents" / f).exists()]
     parse_all(out, files, Path(a.project))
     subprocess.run(scorer, check=False)
-    stems = [f.rsplit(".", 1)[0] for f in files]
-    preds = {s: json.loads((out / "pred" / f"{s}.json").read_text()) for s in stems}
-    bad = {s: fragments(p) for s, p in preds.items()}
-    n_exp = sum(len(p.get("experience") or []) for p in preds.values())
-    n_bad = sum(1 for v in bad.values() if v)
-    n_frag = sum(len(v) for v in bad.values())
-    print(f"precision check: {n_frag} fragment fields in {n_bad} documents ({n_exp} predicted experience entries,"
-          f" {100 * n_frag / max(n_exp, 1):.1f} per 100)")
-    for s, v in bad.items():
-        if v:
-            print(f"  {s}: {'; '.join(v[:4])}")
-
+    subprocess.run([score_python(), str(HERE / "precision.py"), str(CORPUS), str(out)], check=False)
 
 if __name__ == "__main__":
     main()
