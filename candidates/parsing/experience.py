@@ -27,6 +27,7 @@ from .entries import (
     is_title,
     split_commas,
 )
+from .dates import find_range
 from .entry_lines import mend_headers, side_places
 from .experience_fields import regroup, take_employment_type
 from .model import Line
@@ -121,6 +122,27 @@ _PLACE_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-](?:upon|on|under|le|en|sur|am|[A-Z
 _UNIT = re.compile(r"(?i)^(?:department|dept\.?|faculty|division|school|unit|section|chair)\s+(?:of|for)\s")
 
 
+def _margins(lines: list[Line]) -> dict[tuple[int, int], float]:
+    """The left edge entry headers start at, per page and column: the leftmost edge that several
+    lines share (as many as there are dated lines, up to two).  One line set further left (a first
+    heading the exporter placed apart) is no margin, or every header under it would read as
+    indented body text."""
+    edges: dict[tuple[int, int], list[float]] = {}
+    dated: dict[tuple[int, int], int] = {}
+    for ln in lines:
+        if ln.bbox:
+            key = (ln.page, ln.column)
+            edges.setdefault(key, []).append(ln.bbox[0])
+            if find_range(ln.text):
+                dated[key] = dated.get(key, 0) + 1
+    out = {}
+    for key, xs in edges.items():
+        xs.sort()
+        need = min(2, max(dated.get(key, 0), 1))
+        out[key] = next((x for i, x in enumerate(xs) if i + need - 1 < len(xs) and xs[i + need - 1] - x <= 2), xs[0])
+    return out
+
+
 def _blank() -> dict[str, Any]:
     return {"company": None, "title": None, "location": None, "start": None, "end": None, "highlights": [],
             "employment_type": None, "unit": None, "company_alias": None}
@@ -155,13 +177,9 @@ class _Reader:
         self.had_body = False
         self.cont_x: float | None = None  # left edge of the current bullet text, to join wrapped lines
         self.soft_company = False  # company copied from the previous role; a later company line replaces it
-        self.margins: dict[tuple[int, int], float] = {}
         sizes = sorted(ln.size for ln in lines if ln.size)
         self.body_size = sizes[len(sizes) // 2] if sizes else None
-        for ln in lines:
-            if ln.bbox:
-                key = (ln.page, ln.column)
-                self.margins[key] = min(self.margins.get(key, ln.bbox[0]), ln.bbox[0])
+        self.margins = _margins(lines)
         # Is a dated entry header just ahead (within the next two header-like lines)?
         self.dated_next = [False] * len(lines)
         for i in range(len(lines) - 1):
