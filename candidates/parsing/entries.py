@@ -44,7 +44,7 @@ COMPANY_RE = re.compile(
     re.I,
 )
 _PART_SPLIT = re.compile(
-    r"\s*(?:\t+|\s[|｜]\s|[|｜]|\s·\s|\s•\s|\s◆\s|\s{2,}|\s[–—]\s|\s-\s|,\s(?=[A-Z][a-z]+,\s*[A-Z]{2}\b)|\s+@\s+|\s+at\s+(?=[A-Z0-9]))\s*"
+    r"\s*(?:\t+|\s[|｜]\s|[|｜]|\s·\s|\s•\s|\s◆\s|\s{2,}|\s[–—]\s|\s-\s|,\s(?=[A-Z][a-z]+,\s*[A-Z]{2}\b)|\s+@\s+|\s+at\s+(?=[A-Z0-9\u4e00-\u9fff]))\s*"
 )
 _CJK_SPACE_SPLIT = re.compile(r"(?<=[\u4e00-\u9fff）)])\s+(?=[\u4e00-\u9fffA-Za-z（(])|(?<=[A-Za-z）)])\s+(?=[\u4e00-\u9fff])")
 
@@ -127,12 +127,20 @@ def _latin_led(text: str) -> bool:
     return latin >= 2 and len(CJK_RE.findall(text)) <= 4 * latin
 
 
+# A header that ends on a legal form's abbreviation ("Humber Line Electric Ltd.", "Grupo Norte
+# S.A. de C.V.") ends on a dot that closes no sentence.
+_LEGAL_FORM_DOT = re.compile(
+    r"(?i)(?:\b(?:inc|ltd|co|corp|llc|llp|plc|pty|pvt|pte|bhd|gmbh|ag|sa|nv|bv|srl|spa|sarl|sas|ab|oy|as)|"
+    r"(?:\b[a-z]\.){1,3}[a-z]|\bo\.o|\bc\.v)\.$")
+
+
 def is_prose(text: str) -> bool:
     words = word_count(text)
     if (ACTION_VERB.match(text) or re.match(r"[A-Z][a-z]{2,}ed\s", text)) and words >= 3 and not find_dates(text) \
             and not _capitalised_title(text):
         return True
-    if text.rstrip().endswith(".") and words >= 4 and not text.rstrip().endswith((" Inc.", " Ltd.", " Co.", " Corp.")):
+    sentence_end = text.rstrip().endswith(".") and not _LEGAL_FORM_DOT.search(text.rstrip())
+    if sentence_end and words >= 4:
         return True
     if CJK_RE.search(text) and not _latin_led(text):
         span = find_dates(text)
@@ -145,10 +153,22 @@ def is_prose(text: str) -> bool:
             # bilingual company name ("深圳蓝鲸文化传媒有限公司 Bluewhale Media Co., Ltd.  2019.06 - 至今").
             return False
         return len(core) > (30 if span else 24) or ("，" in core and len(core) > 16)
+    longest = text
     if "\t" in text:
         # A header with tab stops (title, place, dates): the longest field is what reads as a sentence.
-        words = max(word_count(f) for f in text.split("\t"))
-    return words > 14 or (words > 6 and text.rstrip().endswith((".", ";"))) or text[:1].islower()
+        longest = max(text.split("\t"), key=word_count)
+        words = word_count(longest)
+    return words > 14 or (words > 6 and (sentence_end or text.rstrip().endswith(";"))) or text[:1].islower() \
+        or (words > 8 and _lower_content_words(longest) >= 3)
+
+
+_FUNCTION_WORD = frozenset("a an the of in on at to for from with by and or as into over per via de du des la le et y".split())
+
+
+def _lower_content_words(text: str) -> int:
+    """Words in lower case that are not function words: a sentence's content words are lower-case
+    ("…the availability search in Kotlin, p95 from 900 ms…"), a name's or a title's capitalised."""
+    return sum(1 for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w[0].islower() and w not in _FUNCTION_WORD)
 
 
 # Form-style entries ("Company: Kaveri Infotech", "Designation: Engineer", "Duration: 2018 to Present"):

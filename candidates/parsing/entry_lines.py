@@ -27,7 +27,7 @@ def _copy(ln: Line, text: str) -> Line:
                 index=ln.index, style=ln.style, bullet=ln.bullet, source=ln.source)
 
 
-def _date_only(part: str) -> bool:
+def date_only(part: str) -> bool:
     """A tab-stop field that holds a date range and nothing else."""
     span = find_dates(part)
     if span is None or not (span.start or span.end):
@@ -95,7 +95,7 @@ def _lift_side_date(out: list[Line], ln: Line) -> Line:
     """Move a date range set beside a description line onto the undated header one or two
     lines above it; return what is left of the description line."""
     parts = ln.text.split("\t")
-    if len(parts) < 2 or not _date_only(parts[-1]) or not _is_body("\t".join(parts[:-1])):
+    if len(parts) < 2 or not date_only(parts[-1]) or not _is_body("\t".join(parts[:-1])):
         return ln
     for back in (1, 2):
         if len(out) < back:
@@ -206,7 +206,7 @@ def side_places(lines: list[Line]) -> set[int]:
             if nxt.page != ln.page or nxt.column != ln.column:
                 break
             tail = nxt.text.split("\t")[-1]
-            if _date_only(tail):
+            if date_only(tail):
                 found.add(i)
                 break
             if not _headerish(nxt):

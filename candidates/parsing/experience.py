@@ -28,7 +28,7 @@ from .entries import (
     split_commas,
 )
 from .dates import find_range
-from .entry_lines import mend_headers, side_places
+from .entry_lines import date_only, mend_headers, side_places
 from .experience_fields import regroup, take_employment_type
 from .model import Line
 from .names import _TITLE_WORDS
@@ -180,7 +180,11 @@ class _Reader:
         sizes = sorted(ln.size for ln in lines if ln.size)
         self.body_size = sizes[len(sizes) // 2] if sizes else None
         self.margins = _margins(lines)
-        # Is a dated entry header just ahead (within the next two header-like lines)?
+        # Is a dated entry header just ahead (within the next two header-like lines)?  Where the
+        # section opens on a bare date range, every entry starts with its range: a range ahead
+        # opens the next entry, and the line above it is still the last one of this entry.
+        dates_first = bool(lines) and date_only(lines[0].text)
+        self.dates_first = dates_first
         self.dated_next = [False] * len(lines)
         for i in range(len(lines) - 1):
             for j in range(i + 1, min(i + 3, len(lines))):
@@ -188,7 +192,7 @@ class _Reader:
                 if nxt_bullet or is_prose(nxt_text):
                     break
                 if header_parts(lines[j]).dates is not None:
-                    self.dated_next[i] = True
+                    self.dated_next[i] = not (dates_first and date_only(lines[j].text))
                     break
 
     def flush(self) -> None:
@@ -227,6 +231,8 @@ class _Reader:
         if cur["highlights"] and not h.dates and not ln.bold and len(h.parts) == 1 and \
                 cur["highlights"][-1][-1:] not in (".", "。") and text[:1].islower():
             return None
+        if self.dates_first and self.had_body and not h.dates:
+            return None  # every entry opens on its range: after body text, only a range starts the next
         if self.had_body and not h.dates and not ln.bold and len(h.parts) == 1 and not self.dated_next[pos] and \
                 not (ln.size and self.body_size and ln.size > self.body_size + 0.4) and \
                 not any(is_title(p) or is_company(p) or is_location(p) for p in h.parts):

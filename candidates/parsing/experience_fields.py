@@ -69,8 +69,11 @@ def _drop_fragments(entries: list[Entry]) -> list[Entry]:
             if is_fragment(e[k]):
                 e[k] = None
                 p.pop(k, None)
-        if not e["company"] and not e["title"] and out:
-            # A wrapped description line read as a header: its text belongs to the job before it.
+        undated_repeat = bool(out) and not e["title"] and not e["start"] and not e["end"] \
+            and e["company"] == out[-1][0]["company"]
+        if (not e["company"] and not e["title"] and out) or undated_repeat:
+            # A wrapped description line read as a header (its company only copied from the role
+            # above): its text belongs to the job before it.
             out[-1][0]["highlights"].extend(e["highlights"])
             continue
         out.append((e, p))

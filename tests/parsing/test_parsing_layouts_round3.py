@@ -58,3 +58,52 @@ def test_one_heading_set_left_of_the_others_is_no_margin() -> None:
         ("Corvane Mapping Ltd.", "Cartographer", "2019-02"),
         ("Tollard Survey Office", "Survey Assistant", "2016-09"),
     ]
+
+
+def test_a_header_ending_on_a_legal_form_is_no_sentence() -> None:
+    # "… Ltd." ends on an abbreviation's dot: the line is a header, not a description sentence.
+    entries = _exp([
+        _ln("Journeyman Glazier at Brackwater Glass & Glazing Ltd.", 700, x=200, bold=True),
+        _ln("2018-05 TO PRESENT", 686, x=40, size=6.4, bold=True),
+        _ln("Fitted curtain walling on four office blocks.", 688, x=200),
+    ])
+    assert [(e["company"], e["title"], e["start"]) for e in entries] == [
+        ("Brackwater Glass & Glazing Ltd.", "Journeyman Glazier", "2018-05")]
+
+
+def test_where_entries_open_on_their_range_the_line_above_a_range_is_body() -> None:
+    # Dates first, then "Title at Company": the last highlight of one role sits just above the
+    # next role's range, and a capitalised highlight is no header for it (no geometry: DOCX).
+    lines = [Line(text=t) for t in (
+        "2019-03 to Present", "Site Foreman at Pellow Civil Works",
+        "Ran the drainage crews on the bypass", "Mentor two apprentices",
+        "2015-06 to 2019-02", "Groundworker at Tremlett & Sons",
+        "Laid kerbs and ducts")]
+    entries = _exp(lines)
+    assert [(e["company"], e["title"], e["start"]) for e in entries] == [
+        ("Pellow Civil Works", "Site Foreman", "2019-03"), ("Tremlett & Sons", "Groundworker", "2015-06")]
+    assert "Mentor two apprentices" in " ".join(entries[0]["highlights"])
+
+
+def test_title_at_a_chinese_company() -> None:
+    entries = _exp([Line(text="2019-07 TO 2021-02\t测试工程师 at 青禾软件有限公司"), Line(text="编写自动化测试用例。")])
+    assert [(e["company"], e["title"]) for e in entries] == [("青禾软件有限公司", "测试工程师")]
+
+
+def test_a_long_line_of_lower_case_words_is_a_sentence() -> None:
+    # No verb we know opens it, but a header's words are capitalised and this one's are not.
+    from candidates.parsing.entries import is_prose
+    assert is_prose("Rewrote the prep lists for the grill station in Kotlin")
+    assert not is_prose("Senior Vice President of Sales and Marketing at Harwick Foods")
+    assert not is_prose("Head of Pastry and Bread, Lantern Bakehouse Group, Leeds")
+
+
+def test_an_undated_line_under_a_role_is_no_role_of_the_same_company() -> None:
+    # "Summer placement." under the last role reads as a title; with its full stop dropped as a
+    # fragment, what is left is the company copied from the role above: no entry of its own.
+    lines = [Line(text=t) for t in (
+        "2018-07 to 2020-09", "Junior Developer at Ostrava Ledger",
+        "2017-07 to 2017-09", "Developer Intern at Ostrava Ledger", "Summer internship.")]
+    entries = _exp(lines)
+    assert [(e["company"], e["title"]) for e in entries] == [
+        ("Ostrava Ledger", "Junior Developer"), ("Ostrava Ledger", "Developer Intern")]
