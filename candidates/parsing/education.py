@@ -120,6 +120,10 @@ def _split_field(inst: str) -> tuple[str, str | None]:
     return head.strip(), tail
 
 
+# A name: capitalised words (with the small words names keep), at least two of them.
+_NAME = re.compile(r"[A-ZÀ-Þ][\w'’.&\-]*(?:\s+(?:[A-ZÀ-Þ&][\w'’.&\-]*|of|and|for|the|de|do|da|du|la|le|y|di|del|für|und))+")
+
+
 def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, dict]]]:
     """Entries as (value dict, provenance by field)."""
     lines = mend_headers(lines)
@@ -127,8 +131,16 @@ def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, d
     cur: dict[str, Any] | None = None
     prov: dict[str, dict] = {}
 
+    named: list[tuple[str, Line]] = []  # an entry's name-like line no word marks as a school
+
     def new() -> None:
         nonlocal cur, prov
+        if cur and not cur["institution"] and cur["degree"] and named:
+            # "Kilmainham Training Centre" / "Advanced Certificate: Plumbing": every entry names
+            # where it was studied; the entry's one line that is a name is that place.
+            cur["institution"] = named[0][0]
+            prov["institution"] = named[0][1].prov(0.5)
+        named.clear()
         if cur and (cur["institution"] or cur["degree"]):
             if not cur["institution"] and entries and entries[-1][0]["institution"]:
                 # Second degree at the same school, listed under it.
@@ -167,6 +179,16 @@ def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, d
         h.parts = expanded
         inst = next((p for p in h.parts if INSTITUTION_RE.search(p) and not DEGREE_RE.fullmatch(p)), None)
         deg_part = next((p for p in h.parts if DEGREE_RE.search(p)), None)
+        if inst is None and deg_part is not None and len(h.parts) == 2 and h.parts[0] == deg_part \
+                and re.search(r"\s(?:at|@)\s", text) and _NAME.fullmatch(h.parts[1]):
+            inst = h.parts[1]  # "Advanced Certificate Plumbing at Kilmainham Training Centre"
+        name = None
+        if inst is None and deg_part is None and len(h.parts) == 1 and _NAME.fullmatch(h.parts[0]) \
+                and not is_location(h.parts[0]) and not GPA_RE.search(text) and not _HONOURS.match(h.parts[0]):
+            name = _clean(h.parts[0])
+            if cur["degree"] and named:
+                new()  # the next entry's name: this one already has its own
+                assert cur is not None
         if deg_part is None and inst and DEGREE_RE.search(inst):
             deg_part = inst
         # A field that is already filled starts the next entry.
@@ -194,6 +216,8 @@ def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, d
             cur["gpa"] = gpa.group(1).replace(" ", "")
             prov["gpa"] = ln.prov(0.8)
         _take_rest(cur, prov, h.parts, inst, deg_part, bool(h.dates), text, ln)
+        if name and not cur["institution"] and cur["field"] != name:
+            named.append((name, ln))
     new()
     return entries
 

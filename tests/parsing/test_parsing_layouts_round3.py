@@ -107,3 +107,21 @@ def test_an_undated_line_under_a_role_is_no_role_of_the_same_company() -> None:
     entries = _exp(lines)
     assert [(e["company"], e["title"]) for e in entries] == [
         ("Ostrava Ledger", "Junior Developer"), ("Ostrava Ledger", "Developer Intern")]
+
+
+def test_a_school_no_word_names_is_the_entrys_name_line() -> None:
+    # "Centre", "Guild", "Conservatorium": schools are named in more ways than a word list holds.
+    # The entry's one line that is a name is where it was studied, above or below the degree.
+    for lines in (["Brockwell Joinery Guild\t2010", "Advanced Certificate, Carpentry"],
+                  ["Advanced Certificate in Carpentry", "Brockwell Joinery Guild", "Sept 2008 – May 2010"],
+                  ["Advanced Certificate Carpentry at Brockwell Joinery Guild"]):
+        entries = _edu([Line(text=t) for t in lines])
+        assert [(e["institution"], e["degree"]) for e in entries] == [("Brockwell Joinery Guild", "Certificate")], lines
+
+
+def test_two_schools_no_word_names_are_two_entries() -> None:
+    entries = _edu([Line(text=t) for t in (
+        "Brockwell Joinery Guild", "Advanced Certificate, Carpentry\t2008 – 2010",
+        "Tamsin Row Trade Hall", "Diploma, Site Management\t2011 – 2012")])
+    assert [(e["institution"], e["degree"], e["start"]) for e in entries] == [
+        ("Brockwell Joinery Guild", "Certificate", "2008"), ("Tamsin Row Trade Hall", "Diploma", "2011")]
