@@ -177,6 +177,10 @@ class _Reader:
         self.had_body = False
         self.cont_x: float | None = None  # left edge of the current bullet text, to join wrapped lines
         self.soft_company = False  # company copied from the previous role; a later company line replaces it
+        # Which field the dated header line held in the first complete entry ("title" or "company")
+        # and whether it opened the entry; the same for the entry being read.
+        self.dated_role: tuple[str, bool] | None = None
+        self.cur_dated_role: tuple[str, bool] | None = None
         sizes = sorted(ln.size for ln in lines if ln.size)
         self.body_size = sizes[len(sizes) // 2] if sizes else None
         self.margins = _margins(lines)
@@ -198,6 +202,9 @@ class _Reader:
     def flush(self) -> None:
         cur, prov = self.cur, self.prov
         self.soft_company = False
+        if cur["company"] and cur["title"] and self.cur_dated_role and self.dated_role is None:
+            self.dated_role = self.cur_dated_role
+        self.cur_dated_role = None
         if cur["company"] or cur["title"]:
             self.entries.append((cur, prov))
         elif self.entries and cur["highlights"]:
@@ -208,6 +215,21 @@ class _Reader:
                     last[1][f"highlights.{base + i}"] = prov[f"highlights.{i}"]
             last[0]["highlights"].extend(cur["highlights"])
         self.cur, self.prov, self.had_body = _blank(), {}, False
+
+    def _as_before(self, h: Header, roles: dict[str, str], opens: bool) -> dict[str, str]:
+        """Entries of one section share a template.  Once an entry has shown that its dated line
+        names the role ("Clinical Lead Physiotherapist <tab> June 2021 – present" over the
+        employer), a dated line whose one field no word marks as title or employer ("Locum
+        Physiotherapist <tab> May 2014 – Aug 2015") is the role too, not an employer, when it stands
+        where that one stood (opening its entry, or under a line above it)."""
+        if not h.dates or self.dated_role != ("title", opens) or "title" in roles or "company" not in roles \
+                or len(h.parts) != 1:
+            return roles
+        if is_company(roles["company"]) or is_legal_entity(roles["company"]):
+            return roles
+        out = dict(roles)
+        out["title"] = out.pop("company")
+        return out
 
     def header(self, pos: int, ln: Line, text: str, bullet: bool) -> Header | None:
         """The line's header fields, or None when it is body text."""
@@ -275,7 +297,8 @@ class _Reader:
             prov.pop("company", None)
             self.soft_company = False
         below = _company_line_below(self.lines, pos)
-        roles = _assign(h, cur, below)
+        opens = self.had_body or not (cur["company"] or cur["title"] or cur["start"])
+        roles = self._as_before(h, _assign(h, cur, below), opens)
         conflict = self.had_body or (h.dates and (cur["start"] or cur["end"])) or \
             ("company" in roles and cur["company"] and "title" not in roles and cur["title"]) or \
             ("title" in roles and cur["title"]) or ("company" in roles and cur["company"] and "title" in roles)
@@ -283,7 +306,7 @@ class _Reader:
             prev_company, prev_prov = cur["company"], prov.get("company")
             self.flush()
             cur, prov = self.cur, self.prov
-            roles = _assign(h, cur, below)
+            roles = self._as_before(h, _assign(h, cur, below), opens)
             if "company" not in roles and "title" in roles and prev_company:
                 # Another role under the same company heading.
                 cur["company"] = prev_company
@@ -291,6 +314,9 @@ class _Reader:
                 if prev_prov:
                     prov["company"] = dict(prev_prov, confidence=0.6)
         _fill(cur, prov, roles, h, ln)
+        if h.dates:
+            named = [k for k in ("title", "company") if k in roles]
+            self.cur_dated_role = (named[0], opens) if len(named) == 1 else None
         if h.dates and not (cur["start"] or cur["end"]):
             cur["start"], cur["end"] = h.dates.start, h.dates.end
             prov["dates"] = ln.prov(0.85, h.dates.text)

@@ -125,3 +125,21 @@ def test_two_schools_no_word_names_are_two_entries() -> None:
         "Tamsin Row Trade Hall", "Diploma, Site Management\t2011 – 2012")])
     assert [(e["institution"], e["degree"], e["start"]) for e in entries] == [
         ("Brockwell Joinery Guild", "Certificate", "2008"), ("Tamsin Row Trade Hall", "Diploma", "2011")]
+
+
+def test_entries_of_a_section_follow_the_first_ones_template() -> None:
+    # The role on the dated line, the employer under it. "Farrier" and "Locum Farrier" hold no
+    # job word we know; the first entry, whose title we do know, shows where the role stands.
+    entries = _exp([
+        _ln("Lead Farrier\tJune 2021 – present", 700),
+        _ln("Ashcombe Equine Practice", 687),
+        _ln("◦ Shod forty horses a week", 674, x=72),
+        _ln("Farrier\tJan 2018 – May 2021", 655),
+        _ln("Ashcombe Equine Practice", 642),
+        _ln("◦ Ran the remedial shoeing clinic", 629, x=72),
+        _ln("Locum Farrier\tMay 2014 – Dec 2017", 610),
+        _ln("Dunmere Stables", 597),
+    ])
+    assert [(e["company"], e["title"]) for e in entries] == [
+        ("Ashcombe Equine Practice", "Lead Farrier"), ("Ashcombe Equine Practice", "Farrier"),
+        ("Dunmere Stables", "Locum Farrier")]
