@@ -53,7 +53,11 @@ def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict
             # commas and all; the employer comes after it.
             parts.append(p)
             continue
-        parts += split_commas(p, relaxed=not cur.get("company") and not company_below)
+        pieces = split_commas(p, relaxed=not cur.get("company") and not company_below)
+        if company_below and not cur.get("company") and len(pieces) == 2 and is_title(pieces[0]) \
+                and (_TEAM.search(pieces[1]) or _UNIT.match(pieces[1])):
+            pieces = [p]  # "Charge Nurse, Emergency Department" over "Willamette Crest Hospital": the role's ward
+        parts += pieces
     for p in list(parts):
         if "location" not in roles and is_location(p) and not is_company(p):
             roles["location"] = p
@@ -177,10 +181,11 @@ class _Reader:
         self.had_body = False
         self.cont_x: float | None = None  # left edge of the current bullet text, to join wrapped lines
         self.soft_company = False  # company copied from the previous role; a later company line replaces it
-        # Which field the dated header line held in the first complete entry ("title" or "company")
-        # and whether it opened the entry; the same for the entry being read.
-        self.dated_role: tuple[str, bool] | None = None
-        self.cur_dated_role: tuple[str, bool] | None = None
+        # The field each header line held, by its place among the entry's header lines: in the
+        # first complete entry (the section's template), and in the entry being read.
+        self.template: dict[int, str] | None = None
+        self.slots: dict[int, str] = {}
+        self.slot = 0
         sizes = sorted(ln.size for ln in lines if ln.size)
         self.body_size = sizes[len(sizes) // 2] if sizes else None
         self.margins = _margins(lines)
@@ -202,9 +207,9 @@ class _Reader:
     def flush(self) -> None:
         cur, prov = self.cur, self.prov
         self.soft_company = False
-        if cur["company"] and cur["title"] and self.cur_dated_role and self.dated_role is None:
-            self.dated_role = self.cur_dated_role
-        self.cur_dated_role = None
+        if cur["company"] and cur["title"] and self.template is None and "title" in self.slots.values():
+            self.template = self.slots
+        self.slots, self.slot = {}, 0
         if cur["company"] or cur["title"]:
             self.entries.append((cur, prov))
         elif self.entries and cur["highlights"]:
@@ -216,14 +221,14 @@ class _Reader:
             last[0]["highlights"].extend(cur["highlights"])
         self.cur, self.prov, self.had_body = _blank(), {}, False
 
-    def _as_before(self, h: Header, roles: dict[str, str], opens: bool) -> dict[str, str]:
-        """Entries of one section share a template.  Once an entry has shown that its dated line
-        names the role ("Clinical Lead Physiotherapist <tab> June 2021 – present" over the
-        employer), a dated line whose one field no word marks as title or employer ("Locum
-        Physiotherapist <tab> May 2014 – Aug 2015") is the role too, not an employer, when it stands
-        where that one stood (opening its entry, or under a line above it)."""
-        if not h.dates or self.dated_role != ("title", opens) or "title" in roles or "company" not in roles \
-                or len(h.parts) != 1:
+    def _as_before(self, h: Header, roles: dict[str, str]) -> dict[str, str]:
+        """Entries of one section share a template.  Once a complete entry has shown which of its
+        header lines holds the role ("Clinical Lead Physiotherapist <tab> June 2021 – present"
+        over the employer; or the range, the role, the employer), a later entry's line in the
+        same place whose one field no word marks as title or employer ("Locum Physiotherapist")
+        is the role too, not an employer."""
+        if self.template is None or len(h.parts) != 1 or "title" in roles or "company" not in roles \
+                or self.template.get(self.slot) != "title" or self.cur["title"]:
             return roles
         if is_company(roles["company"]) or is_legal_entity(roles["company"]):
             return roles
@@ -297,8 +302,7 @@ class _Reader:
             prov.pop("company", None)
             self.soft_company = False
         below = _company_line_below(self.lines, pos)
-        opens = self.had_body or not (cur["company"] or cur["title"] or cur["start"])
-        roles = self._as_before(h, _assign(h, cur, below), opens)
+        roles = self._as_before(h, _assign(h, cur, below))
         conflict = self.had_body or (h.dates and (cur["start"] or cur["end"])) or \
             ("company" in roles and cur["company"] and "title" not in roles and cur["title"]) or \
             ("title" in roles and cur["title"]) or ("company" in roles and cur["company"] and "title" in roles)
@@ -306,7 +310,7 @@ class _Reader:
             prev_company, prev_prov = cur["company"], prov.get("company")
             self.flush()
             cur, prov = self.cur, self.prov
-            roles = self._as_before(h, _assign(h, cur, below), opens)
+            roles = self._as_before(h, _assign(h, cur, below))
             if "company" not in roles and "title" in roles and prev_company:
                 # Another role under the same company heading.
                 cur["company"] = prev_company
@@ -314,9 +318,9 @@ class _Reader:
                 if prev_prov:
                     prov["company"] = dict(prev_prov, confidence=0.6)
         _fill(cur, prov, roles, h, ln)
-        if h.dates:
-            named = [k for k in ("title", "company") if k in roles]
-            self.cur_dated_role = (named[0], opens) if len(named) == 1 else None
+        named = [k for k in ("title", "company") if k in roles]
+        self.slots[self.slot] = named[0] if len(named) == 1 else ""
+        self.slot += 1
         if h.dates and not (cur["start"] or cur["end"]):
             cur["start"], cur["end"] = h.dates.start, h.dates.end
             prov["dates"] = ln.prov(0.85, h.dates.text)

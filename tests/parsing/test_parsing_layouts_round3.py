@@ -143,3 +143,22 @@ def test_entries_of_a_section_follow_the_first_ones_template() -> None:
     assert [(e["company"], e["title"]) for e in entries] == [
         ("Ashcombe Equine Practice", "Lead Farrier"), ("Ashcombe Equine Practice", "Farrier"),
         ("Dunmere Stables", "Locum Farrier")]
+
+
+def test_the_template_holds_by_line_place_without_geometry() -> None:
+    # A DOCX from a web page: range, role, employer, each on a line of its own.
+    entries = _exp([Line(text=t) for t in (
+        "Jun 2021 - Current", "Head Farrier", "Ashcombe Equine Practice", "Shod forty horses a week.",
+        "Jan 2018 - May 2021", "Farrier", "Ashcombe Equine Practice", "Ran the remedial shoeing clinic.",
+        "May 2014 - Dec 2017", "Locum Farrier", "Dunmere Stables")])
+    assert [(e["company"], e["title"]) for e in entries] == [
+        ("Ashcombe Equine Practice", "Head Farrier"), ("Ashcombe Equine Practice", "Farrier"),
+        ("Dunmere Stables", "Locum Farrier")]
+
+
+def test_a_role_with_its_ward_over_the_employer() -> None:
+    entries = _exp([Line(text=t) for t in (
+        "Apr 2020 - Current", "Charge Nurse, Cardiology Department", "Harrowgate Royal Hospital",
+        "Led the night shift.", "Jun 2015 - Mar 2020", "Staff Nurse", "Harrowgate Royal Hospital")])
+    assert [(e["company"], e["title"]) for e in entries] == [
+        ("Harrowgate Royal Hospital", "Charge Nurse, Cardiology Department"), ("Harrowgate Royal Hospital", "Staff Nurse")]
