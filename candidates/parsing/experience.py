@@ -29,7 +29,7 @@ from .entries import (
 )
 from .dates import find_range
 from .entry_lines import date_only, mend_headers, side_places
-from .experience_fields import regroup, take_employment_type
+from .experience_fields import range_within, regroup, take_employment_type
 from .model import Line
 from .names import _TITLE_WORDS
 from .textutil import CJK_RE
@@ -186,6 +186,8 @@ class _Reader:
         self.template: dict[int, str] | None = None
         self.slots: dict[int, str] = {}
         self.slot = 0
+        self.copied = False
+        self.group: dict[str, Any] | None = None  # the last group heading (employer and whole range)
         sizes = sorted(ln.size for ln in lines if ln.size)
         self.body_size = sizes[len(sizes) // 2] if sizes else None
         self.margins = _margins(lines)
@@ -207,9 +209,11 @@ class _Reader:
     def flush(self) -> None:
         cur, prov = self.cur, self.prov
         self.soft_company = False
-        if cur["company"] and cur["title"] and self.template is None and "title" in self.slots.values():
+        if self.template is None and {"title", "company"} <= set(self.slots.values()) and not self.copied:
+            # (an entry whose employer was copied from a heading above shows no template: the
+            # line it read as an employer may be that employer's unit)
             self.template = self.slots
-        self.slots, self.slot = {}, 0
+        self.slots, self.slot, self.copied = {}, 0, False
         if cur["company"] or cur["title"]:
             self.entries.append((cur, prov))
         elif self.entries and cur["highlights"]:
@@ -226,12 +230,21 @@ class _Reader:
         header lines holds the role ("Clinical Lead Physiotherapist <tab> June 2021 – present"
         over the employer; or the range, the role, the employer), a later entry's line in the
         same place whose one field no word marks as title or employer ("Locum Physiotherapist")
-        is the role too, not an employer."""
-        if self.template is None or len(h.parts) != 1 or "title" in roles or "company" not in roles \
-                or self.template.get(self.slot) != "title" or self.cur["title"]:
+        is the role too, not an employer.  So is such a line whose range lies within the range of
+        a group heading above it (an employer listed once over several of its roles)."""
+        if len(h.parts) != 1 or "title" in roles or "company" not in roles or self.cur["title"]:
             return roles
-        if is_company(roles["company"]) or is_legal_entity(roles["company"]):
+        nested = False
+        if h.dates and self.group:
+            inner = {"start": h.dates.start, "end": h.dates.end}
+            nested = range_within(inner, self.group)
+            if not nested:
+                self.group = None
+        if not nested and (self.template is None or self.template.get(self.slot) != "title"):
             return roles
+        part = roles["company"]
+        if is_company(part) or is_legal_entity(part) or _TEAM.search(part) or _UNIT.match(part):
+            return roles  # an employer, or a unit of one ("Insights Unit  2014 – 2018")
         out = dict(roles)
         out["title"] = out.pop("company")
         return out
@@ -308,13 +321,20 @@ class _Reader:
             ("title" in roles and cur["title"]) or ("company" in roles and cur["company"] and "title" in roles)
         if conflict and (cur["company"] or cur["title"] or cur["start"]):
             prev_company, prev_prov = cur["company"], prov.get("company")
+            # Under a group heading (an employer with its whole range, no role, no text), the
+            # role's line stands where it would under the employer of a single entry.
+            heading = self.slot if cur["company"] and not cur["title"] and not self.had_body else 0
+            if heading and cur["start"] and cur["end"]:
+                self.group = dict(cur)  # an employer with its whole range: roles within it follow
             self.flush()
+            self.slot = heading
             cur, prov = self.cur, self.prov
             roles = self._as_before(h, _assign(h, cur, below))
             if "company" not in roles and "title" in roles and prev_company:
                 # Another role under the same company heading.
                 cur["company"] = prev_company
                 self.soft_company = True
+                self.copied = True
                 if prev_prov:
                     prov["company"] = dict(prev_prov, confidence=0.6)
         _fill(cur, prov, roles, h, ln)

@@ -80,7 +80,7 @@ def _drop_fragments(entries: list[Entry]) -> list[Entry]:
     return out
 
 
-def _within(inner: dict[str, Any], outer: dict[str, Any]) -> bool:
+def range_within(inner: dict[str, Any], outer: dict[str, Any]) -> bool:
     if not (inner["start"] and outer["start"] and outer["end"]):
         return False
     end = inner["end"] or "present"
@@ -99,10 +99,10 @@ def regroup(entries: list[Entry]) -> list[Entry]:
         group = not e["title"] and not e["highlights"] and nxt is not None and nxt["title"]
         if group and nxt["company"] == e["company"]:
             continue  # "Microsoft (2012 – 2017)" above its roles is a group heading, not a role
-        if group and e["company"] and _within(nxt, e):
+        if group and e["company"] and range_within(nxt, e):
             # "Acme 2014–2022" / "Data Platform Group 2018–2022" / "Lead": the roles are Acme's.
             for f, q in entries[i + 1:]:
-                if not _within(f, e):
+                if not range_within(f, e):
                     break
                 if f["company"] and f["company"] != e["company"] and not f.get("unit"):
                     f["unit"] = f["company"]

@@ -162,3 +162,29 @@ def test_a_role_with_its_ward_over_the_employer() -> None:
         "Led the night shift.", "Jun 2015 - Mar 2020", "Staff Nurse", "Harrowgate Royal Hospital")])
     assert [(e["company"], e["title"]) for e in entries] == [
         ("Harrowgate Royal Hospital", "Charge Nurse, Cardiology Department"), ("Harrowgate Royal Hospital", "Staff Nurse")]
+
+
+def test_the_template_holds_under_a_group_heading() -> None:
+    # Word: the employer with its whole range, then each role with its own; "Farrier" is no job
+    # word we know, and under the heading it stands where a single entry's role stands.
+    entries = _exp([Line(text=t) for t in (
+        "Dunmere Stables", "Head Groom\tSep 2019 – Present", "Ran the yard.",
+        "Ashcombe Equine Practice\tSep 2014 – Aug 2019", "Farrier\tOct 2016 – Aug 2019", "Shod the hunters.",
+        "Apprentice Farrier\tSep 2014 – Sep 2016")])
+    assert [(e["company"], e["title"], e["start"]) for e in entries] == [
+        ("Dunmere Stables", "Head Groom", "2019-09"), ("Ashcombe Equine Practice", "Farrier", "2016-10"),
+        ("Ashcombe Equine Practice", "Apprentice Farrier", "2014-09")]
+
+
+def test_roles_within_a_group_headings_range_are_roles_with_their_units() -> None:
+    # The employer once with its whole range; each role with its own range and its unit under it.
+    # "Senior Registrar" and "Registrar" hold no job word we know: the range places them.
+    entries = _exp([Line(text=t) for t in (
+        "Brackwater Royal Infirmary\tSep 2012 – Present", "Consultant Physician\tJun 2020 – Present",
+        "Acute Medical Unit", "Led the ambulatory care pathway.", "Senior Registrar\tJan 2016 – May 2020",
+        "Respiratory Medicine", "Ran the pleural clinic.", "Registrar\tSep 2012 – Dec 2015",
+        "General Medicine")])
+    assert [(e["company"], e["title"], e["unit"]) for e in entries] == [
+        ("Brackwater Royal Infirmary", "Consultant Physician", "Acute Medical Unit"),
+        ("Brackwater Royal Infirmary", "Senior Registrar", "Respiratory Medicine"),
+        ("Brackwater Royal Infirmary", "Registrar", "General Medicine")]
