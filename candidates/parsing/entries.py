@@ -134,6 +134,12 @@ _LEGAL_FORM_DOT = re.compile(
     r"(?:\b[a-z]\.){1,3}[a-z]|\bo\.o|\bc\.v)\.$")
 
 
+def ends_sentence(text: str) -> bool:
+    """The text ends on a full stop that closes a sentence, not on a legal form's abbreviation."""
+    t = text.rstrip()
+    return t.endswith((".", "。")) and not _LEGAL_FORM_DOT.search(t)
+
+
 def is_prose(text: str) -> bool:
     words = word_count(text)
     if (ACTION_VERB.match(text) or re.match(r"[A-Z][a-z]{2,}ed\s", text)) and words >= 3 and not find_dates(text) \

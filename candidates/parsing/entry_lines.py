@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from .dates import find_dates, find_range
-from .entries import is_company, is_title
+from .entries import ends_sentence, is_company, is_title
 from .model import Line
 from .textutil import CJK_RE, strip_bullet
 
@@ -153,7 +153,7 @@ def _unbullet_header(ln: Line, nxt: Line | None) -> Line:
     rng = find_range(nxt.text)
     if rng is None or len(nxt.text.strip()) - len(rng.text) > 25 or nxt.bbox[0] < ln.bbox[0] - 2:
         return ln
-    if text.rstrip().endswith((".", "。", ";")) or len(text.split()) > 10 or find_range(text):
+    if ends_sentence(text) or text.rstrip().endswith(";") or len(text.split()) > 10 or find_range(text):
         return ln
     pieces = [p.strip() for p in re.split(r",\s+|\s+(?:at|@|[|–—-])\s+", text) if p.strip()]
     named = [p for p in pieces if is_company(p) or (not is_title(p) and re.fullmatch(_NAME_WORDS, p))]
@@ -193,7 +193,7 @@ def side_places(lines: list[Line]) -> set[int]:
     name on a tab stop, with the dates on the same tab stop (or on their own line) just below
     ("Ottery Lane Books <tab> Exeter" / "Sept 2014 – June 2016").  Known or not, the position
     says what it is."""
-    from .entries import is_company, is_title
+    from .entries import ends_sentence, is_company, is_title
 
     found: set[int] = set()
     for i, ln in enumerate(lines[:-1]):

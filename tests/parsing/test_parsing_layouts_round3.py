@@ -188,3 +188,15 @@ def test_roles_within_a_group_headings_range_are_roles_with_their_units() -> Non
         ("Brackwater Royal Infirmary", "Consultant Physician", "Acute Medical Unit"),
         ("Brackwater Royal Infirmary", "Senior Registrar", "Respiratory Medicine"),
         ("Brackwater Royal Infirmary", "Registrar", "General Medicine")]
+
+
+def test_an_icon_before_a_header_ending_on_a_legal_form_is_no_bullet() -> None:
+    entries = _exp([
+        _ln("• Site Electrician, Brackwater Power Ltd.", 700, x=108, size=12),
+        _ln("May, 2018 - Present", 675, x=115),
+        _ln("Fitted curtain walling on four office blocks", 650, x=145, size=12),
+        _ln("Glazing Apprentice, Tollard Windows", 610, x=115, size=12),
+        _ln("Apr, 2014 - Apr, 2018", 585, x=115),
+    ])
+    assert [(e["company"], e["title"], e["start"]) for e in entries] == [
+        ("Brackwater Power Ltd.", "Site Electrician", "2018-05"), ("Tollard Windows", "Glazing Apprentice", "2014-04")]
