@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .contacts import looks_like_location
 from .dates import DateSpan, find_dates
+from .experience_fields import ALIAS
 from .model import Line
 from .textutil import CJK_RE, ICON_RE, strip_bullet, word_count
 
@@ -319,9 +320,10 @@ def split_commas(part: str, relaxed: bool = False) -> list[str]:
     split = _org_then_role(out)
     if split:
         return split
-    known = sum(1 for p in out if is_title(p) or is_company(p) or looks_like_location(p))
+    # "Harbour Lane Hotels (as The Gull & Anchor)": a trading name in brackets marks an organisation.
+    known = sum(1 for p in out if is_title(p) or is_company(p) or looks_like_location(p) or ALIAS.search(p))
     need = len(out) - 1 if relaxed else len(out)
-    if len(out) > 1 and known >= need and all(len(p.split()) <= 7 for p in out):
+    if len(out) > 1 and known >= need and all(len(ALIAS.sub("", p).split()) <= 7 for p in out):
         # Company suffixes split off by the comma ("Acme, Inc.") belong to the company.
         merged: list[str] = []
         for p in out:

@@ -18,7 +18,7 @@ from typing import Any
 EMPLOYMENT_TYPE = re.compile(
     r"(?i)^(?:full[- ]?time|part[- ]?time|contract|fixed[- ]term(?: contract)?|freelance|internship|temporary|"
     r"permanent|self[- ]employed|seasonal|apprenticeship|casual|全职|兼职|实习|合同工|外包)$")
-_ALIAS = re.compile(r"\s*[(（]\s*(?:as|trading as|t/a|d/b/a|dba|now|formerly|previously)\s+([^()（）]{2,60})[)）]\s*$",
+ALIAS = re.compile(r"\s*[(（]\s*(?:as|trading as|t/a|d/b/a|dba|now|formerly|previously)\s+([^()（）]{2,60})[)）]\s*$",
                     re.IGNORECASE)
 
 # Clause-like endings and verb phrases (the same judgement as the fixture scorer's precision check).
@@ -40,7 +40,7 @@ def take_employment_type(parts: list[str]) -> tuple[list[str], str | None]:
 
 def split_alias(company: str) -> tuple[str, str | None]:
     """"Quillfeather Analytics (as Quill Data)" → ("Quillfeather Analytics", "Quill Data")."""
-    m = _ALIAS.search(company)
+    m = ALIAS.search(company)
     if not m or not company[: m.start()].strip():
         return company, None
     return company[: m.start()].strip(), m.group(1).strip()

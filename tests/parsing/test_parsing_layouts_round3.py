@@ -200,3 +200,12 @@ def test_an_icon_before_a_header_ending_on_a_legal_form_is_no_bullet() -> None:
     ])
     assert [(e["company"], e["title"], e["start"]) for e in entries] == [
         ("Brackwater Power Ltd.", "Site Electrician", "2018-05"), ("Tollard Windows", "Glazing Apprentice", "2014-04")]
+
+
+def test_a_trading_name_in_brackets_marks_the_employer_after_a_comma() -> None:
+    # "Title, Employer (as Trading Name)": no word marks "Pennick Inns" as an employer, the
+    # bracketed trading name does.
+    entries = _exp([Line(text="Head Chef, Pennick Inns of the Moor (as The Drover's Rest)\tFeb 2021 – present"),
+                    Line(text="• Rebuilt the seasonal menu")])
+    assert [(e["company"], e["company_alias"], e["title"]) for e in entries] == [
+        ("Pennick Inns of the Moor", "The Drover's Rest", "Head Chef")]
