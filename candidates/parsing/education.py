@@ -34,7 +34,7 @@ _DEG_WORD = (
 DEGREE_RE = re.compile(
     r"(?<![A-Za-z])(?:" + _DEG_WORD +
     r"|Ph\.?\s?D\.?|D\.?Phil\.?|Ed\.?D\.?|J\.?D\.?|M\.?D\.?|MBA|EMBA|LL\.?[BM]\.?|BSc|MSc|BEng|MEng|BBA|BCom|"
-    r"BTech|MTech|B\.Tech|M\.Tech|MCA|BCA|MPhil|MRes|MPH|MFA|BFA|MEd|"
+    r"BTech|MTech|B\.Tech|M\.Tech|MCA|BCA|MPhil|MRes|MPH|MFA|BFA|MEd|BDes|MDes|BArch|MArch|BMus|BSN|MSN|PharmD|BPharm|MPharm|MBBS|DPT|"
     r"B\.\s?(?:S|A|Sc|Eng|E|Com|Arch)\.?|M\.\s?(?:S|A|Sc|Eng|E|Phil|Ed|B\.?A)\.?|A\.\s?A\.?S?\.?|"
     r"(?:BS|BA|MS|MA|BE|ME|AA|AS)(?=\s*(?:,|\bin\b|\bof\b|$|\(|\s[A-Z]))|"
     r"Associate(?:'s)?\s+(?:of|in|Degree)(?:\s+(?:Arts|Science|Applied Science))?|Doctorate|"
@@ -179,6 +179,19 @@ def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, d
         h.parts = expanded
         inst = next((p for p in h.parts if INSTITUTION_RE.search(p) and not DEGREE_RE.fullmatch(p)), None)
         deg_part = next((p for p in h.parts if DEGREE_RE.search(p)), None)
+        if inst is None and deg_part is not None and "," in deg_part:
+            # "Kilmainham Training Centre, Advanced Certificate in Plumbing": the school and the
+            # degree in one comma list; the other piece, a name holding no degree, is the school.
+            pieces = [q.strip() for q in deg_part.split(",") if q.strip()]
+            degs = [q for q in pieces if DEGREE_RE.search(q)]
+            names = [q for q in pieces if q not in degs and _NAME.fullmatch(q) and not is_location(q)]
+            # The degree piece names its own field ("… in Plumbing"), so the name before it is not
+            # the field; under a school already read, it would be the field's other half.
+            if len(pieces) == 2 and len(degs) == 1 and names == pieces[:1] and _split_degree(degs[0])[1] \
+                    and not cur["institution"]:
+                whole = deg_part
+                inst, deg_part = names[0], degs[0]
+                h.parts = [x for q in h.parts for x in (pieces if q == whole else [q])]
         if inst is None and deg_part is not None and len(h.parts) == 2 and h.parts[0] == deg_part \
                 and re.search(r"\s(?:at|@)\s", text) and _NAME.fullmatch(h.parts[1]):
             inst = h.parts[1]  # "Advanced Certificate Plumbing at Kilmainham Training Centre"

@@ -209,3 +209,18 @@ def test_a_trading_name_in_brackets_marks_the_employer_after_a_comma() -> None:
                     Line(text="• Rebuilt the seasonal menu")])
     assert [(e["company"], e["company_alias"], e["title"]) for e in entries] == [
         ("Pennick Inns of the Moor", "The Drover's Rest", "Head Chef")]
+
+
+def test_school_and_degree_in_one_comma_list() -> None:
+    # "School, Degree in Field": the degree names its own field, so the other piece is the school
+    # even when no word marks it; "Field, Degree" stays a field.
+    entries = _edu([Line(text="May 2010 Tamsin Row Trade Hall, Advanced Certificate in Site Management")])
+    assert [(e["institution"], e["degree"], e["field"]) for e in entries] == [
+        ("Tamsin Row Trade Hall", "Certificate", "Site Management")]
+    entries = _edu([Line(text="Computer Science, BSc\t2010 – 2014")])
+    assert [(e["institution"], e["field"]) for e in entries] == [(None, "Computer Science")]
+
+
+def test_degrees_written_short() -> None:
+    entries = _edu([Line(text="Shivnagar Institute of Design\tJuly 2015 – May 2019"), Line(text="BDes in Interaction Design")])
+    assert [(e["institution"], e["degree"]) for e in entries] == [("Shivnagar Institute of Design", "BDes")]
