@@ -196,9 +196,13 @@ def side_places(lines: list[Line]) -> set[int]:
     from .entries import ends_sentence, is_company, is_title
 
     found: set[int] = set()
+    titled = False  # a role known by its words stands in that place in some entry: it is the role's place
     for i, ln in enumerate(lines[:-1]):
         fields = [f.strip() for f in ln.text.split("\t")]
         last = fields[-1]
+        if len(fields) >= 2 and _headerish(ln) and not find_dates(ln.text) and is_title(last) \
+                and any(date_only(nxt.text.split("\t")[-1]) for nxt in lines[i + 1: i + 3]):
+            titled = True
         if len(fields) < 2 or not _headerish(ln) or find_dates(ln.text) or not _PLACE_FIELD.fullmatch(last) \
                 or is_title(last) or is_company(last) or _UNIT_WORD.search(last):
             continue
@@ -211,4 +215,48 @@ def side_places(lines: list[Line]) -> set[int]:
                 break
             if not _headerish(nxt):
                 break
-    return found
+    return set() if titled else found
+
+
+def with_side_column(main: list[Line], untitled: list[list[Line]]) -> list[Line]:
+    """Entries whose role and range stand in a column of their own to the right ("Huangpu
+    Clinical Research" on the left, "Senior Clinical Data / Manager / Aug 2020 - Present" beside
+    it): such a column has no title of its own, so the section reader never sees it.  An untitled
+    run of lines right of the section's column, on the same page, within its height and holding a
+    date range, is cut into blocks (lines close below each other); each block joins the section's
+    line level with its top, as tab-separated fields: its wrapped text, then its range."""
+    if not main or not untitled:
+        return main
+    out = list(main)
+    for side in untitled:
+        if not side or any(ln.bbox is None for ln in side) or len({(ln.page, ln.column) for ln in side}) != 1:
+            continue
+        page, col = side[0].page, side[0].column
+        here = [ln for ln in out if ln.page == page and ln.bbox]
+        if not here or any(ln.column >= col for ln in here):
+            continue
+        top = max(ln.bbox[3] for ln in here)
+        bottom = min(ln.bbox[1] for ln in here)
+        size = max(ln.size or 10.0 for ln in here)
+        # (the column may go on above or below the section: a headline at the top of the page)
+        side = [ln for ln in side if ln.bbox[3] <= top + size and ln.bbox[1] >= bottom - 2 * size]
+        if not any(find_range(ln.text) for ln in side) or min(ln.bbox[0] for ln in side) <= max(ln.bbox[0] for ln in here):
+            continue
+        blocks: list[list[Line]] = []
+        for ln in sorted(side, key=lambda s: -s.bbox[1]):
+            if blocks and blocks[-1][-1].bbox[1] - ln.bbox[3] <= 1.2 * (ln.size or 10.0):
+                blocks[-1].append(ln)
+            else:
+                blocks.append([ln])
+        for block in blocks:
+            y = block[0].bbox[1]
+            target = min(here, key=lambda m: abs(m.bbox[1] - y))
+            if abs(target.bbox[1] - y) > size:
+                break
+            words = " ".join(ln.text.strip() for ln in block if not date_only(ln.text))
+            dates = [ln.text.strip() for ln in block if date_only(ln.text)]
+            fields = [target.text.rstrip(), *([words] if words else []), *dates]
+            i = out.index(target)
+            out[i] = _copy(target, "\t".join(fields))
+            here[here.index(target)] = out[i]
+    return out

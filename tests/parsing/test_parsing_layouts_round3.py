@@ -224,3 +224,26 @@ def test_school_and_degree_in_one_comma_list() -> None:
 def test_degrees_written_short() -> None:
     entries = _edu([Line(text="Shivnagar Institute of Design\tJuly 2015 – May 2019"), Line(text="BDes in Interaction Design")])
     assert [(e["institution"], e["degree"]) for e in entries] == [("Shivnagar Institute of Design", "BDes")]
+
+
+def test_roles_and_ranges_in_an_untitled_column_beside_the_employers() -> None:
+    from candidates.parsing.entry_lines import with_side_column
+    main = [_ln("Corvane Mapping Ltd.", 663, x=221, column=1), _ln("Drew the flood-risk atlas", 619, x=233, column=1),
+            _ln("Tollard Survey Office", 581, x=221, column=1), _ln("Kept the gazetteer", 551, x=233, column=1)]
+    side = [_ln("Senior Cartographic", 665, x=459, column=3), _ln("Draughtsman", 653, x=459, column=3),
+            _ln("Aug 2020 - Present", 635, x=486, column=3), _ln("Survey Assistant", 581, x=470, column=3),
+            _ln("Jul 2017 - Jul 2020", 567, x=488, column=3)]
+    entries = _exp(with_side_column(main, [side]))
+    assert [(e["company"], e["title"], e["start"]) for e in entries] == [
+        ("Corvane Mapping Ltd.", "Senior Cartographic Draughtsman", "2020-08"),
+        ("Tollard Survey Office", "Survey Assistant", "2017-07")]
+
+
+def test_a_role_right_aligned_above_the_range_is_no_place_where_another_entry_shows_a_role_there() -> None:
+    entries = _exp([
+        _ln("Ashcombe Equine Practice\tHead Farrier", 623, x=221), _ln("Jun 2021 - Present", 609, x=488),
+        _ln("Shod forty horses a week", 592, x=233),
+        _ln("Dunmere Stables\tLocum Farrier", 526, x=221), _ln("Jan 2018 - May 2021", 512, x=478),
+        _ln("Ran the remedial shoeing clinic", 496, x=233)])
+    assert [(e["company"], e["title"], e["location"]) for e in entries] == [
+        ("Ashcombe Equine Practice", "Head Farrier", None), ("Dunmere Stables", "Locum Farrier", None)]
