@@ -58,14 +58,25 @@ def _same_block(a: Line, b: Line) -> bool:
     return False  # without geometry a wrap cannot be told from a new line
 
 
-def _continues(prev: Line, ln: Line) -> bool:
-    """Is ``ln``'s first field the wrapped end of ``prev``'s first field?"""
+def _continues(prev: Line, ln: Line, right: float | None = None) -> bool:
+    """Is ``ln``'s first field the wrapped end of ``prev``'s first field?  ``right``: the right
+    edge of the lines of that page and column."""
     head = prev.text.split("\t")[0].rstrip()
     first = ln.text.split("\t")[0].strip()
     if not first or not head or not _same_block(prev, ln) or not _headerish(prev):
         return False
     if _DANGLING.search(head) and len(first.split()) <= 3 and "\t" not in ln.text and not find_dates(first):
         return True  # "Institut Polytechnique de" / "Valmoraine": a name cannot end on "de"
+    if "\t" not in ln.text and not find_dates(ln.text) and not find_dates(head) and len(first.split()) <= 6 \
+            and re.match(r"(?:at|in|of|and|for|with|de|du|des)\s+[A-ZÀ-Þ]", first):
+        return True  # "Bachelor of Science in Mathematics" / "at Lakeshore University": no line starts on "at"
+    if right is not None and prev.bbox and ln.bbox and "\t" not in prev.text and "\t" not in ln.text \
+            and len(first.split()) <= 3 and not re.search(r"[.;:,。；：，]$", head) and not find_dates(ln.text) \
+            and not find_dates(head):
+        # A narrow column: the next line's first word would not have fitted after this line.
+        per_char = (ln.bbox[2] - ln.bbox[0]) / max(len(ln.text), 1)
+        if prev.bbox[2] + per_char * (len(first.split()[0]) + 1) > right:
+            return True
     # A wrapped line ran to the right margin: it is long (a Chinese character is about two Latin ones).
     if find_dates(head) or re.search(r"[.;:,。；：，]$", head) or len(head) + len(CJK_RE.findall(head)) < 40:
         return False
@@ -76,7 +87,7 @@ def _continues(prev: Line, ln: Line) -> bool:
     return short and starts_inside
 
 
-_DANGLING = re.compile(r"(?i)\s(?:de|du|des|la|le|of|and|for|the|di|del|della|für|und|&)$")
+_DANGLING = re.compile(r"(?i)\s(?:de|du|des|la|le|of|in|and|for|the|di|del|della|für|und|&)$")
 
 
 def _join(prev: Line, ln: Line) -> Line:
@@ -167,15 +178,28 @@ def mend_headers(lines: list[Line]) -> list[Line]:
     """Lines of an entry section with wrapped headers joined, stacked years paired and side
     dates lifted."""
     out: list[Line] = []
+    # The right edge of each page's column: the furthest edge that two lines of different widths
+    # reach (right-aligned or justified).  The widest line alone is no boundary a wrap was forced
+    # by, nor are left-aligned lines of one format ("2019-07 to 2021-02") that end together.
+    ends: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for ln in lines:
+        if ln.bbox:
+            ends.setdefault((ln.page, ln.column), []).append((ln.bbox[2], ln.bbox[0]))
+    right: dict[tuple[int, int], float] = {}
+    for key, xs in ends.items():
+        xs.sort(reverse=True)
+        edge = next((a[0] for a, b in zip(xs, xs[1:]) if a[0] - b[0] <= 2 and abs(a[1] - b[1]) > 3), None)
+        if edge is not None:
+            right[key] = edge
     for pos, ln in enumerate(lines):
         ln = _unbullet_header(ln, lines[pos + 1] if pos + 1 < len(lines) else None)
-        if out and _continues(out[-1], ln):
+        if out and _continues(out[-1], ln, right.get((ln.page, ln.column))):
             out[-1] = _join(out[-1], ln)
             continue
         pair = _stacked(out[-1], ln) if out else None
         if pair:
             out[-1], ln = pair
-            if _continues(out[-1], ln):
+            if _continues(out[-1], ln, right.get((ln.page, ln.column))):
                 out[-1] = _join(out[-1], ln)
                 continue
         out.append(_lift_side_date(out, ln))

@@ -247,3 +247,21 @@ def test_a_role_right_aligned_above_the_range_is_no_place_where_another_entry_sh
         _ln("Ran the remedial shoeing clinic", 496, x=233)])
     assert [(e["company"], e["title"], e["location"]) for e in entries] == [
         ("Ashcombe Equine Practice", "Head Farrier", None), ("Dunmere Stables", "Locum Farrier", None)]
+
+
+def test_a_degree_wrapped_in_a_narrow_column() -> None:
+    # A sidebar 170 pt wide: the degree wraps where the next word would not fit, and the school
+    # follows on a line of its own that starts with "at".
+    entries = _edu([
+        _ln("Bachelor of Science in Marine", 484, x=22, size=10.5),
+        _ln("Engineering", 470, x=22, size=10.5),
+        _ln("at Tollard Nautical Academy", 457, x=22, size=10.5),
+        _ln("Jul 2015 - May 2019", 441, x=93, size=10.5),
+        _ln("Certificate in", 420, x=22, size=10.5),
+        _ln("Hydrographic Surveying", 406, x=22, size=10.5),
+        _ln("at Brackwater Survey School", 392, x=22, size=10.5),
+        _ln("Sep 2019 - Present", 377, x=98, size=10.5),
+    ])
+    assert [(e["institution"], e["degree"], e["field"], e["start"]) for e in entries] == [
+        ("Tollard Nautical Academy", "Bachelor of Science", "Marine Engineering", "2015-07"),
+        ("Brackwater Survey School", "Certificate", "Hydrographic Surveying", "2019-09")]
