@@ -7,6 +7,7 @@ Every person, employer and school here is invented.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -265,3 +266,17 @@ def test_a_degree_wrapped_in_a_narrow_column() -> None:
     assert [(e["institution"], e["degree"], e["field"], e["start"]) for e in entries] == [
         ("Tollard Nautical Academy", "Bachelor of Science", "Marine Engineering", "2015-07"),
         ("Brackwater Survey School", "Certificate", "Hydrographic Surveying", "2019-09")]
+
+
+def test_a_phone_icon_labels_a_national_number() -> None:
+    # RenderCV prints "8123 4567" after Font Awesome's phone glyph (U+F095): the icon is the label.
+    from candidates.parsing.model import Document
+    from candidates.parsing.profile import build_profile
+    from candidates.parsing.readers.pdf import icon_text
+    assert icon_text("\uf095", True) == "☎" and icon_text("\uf0e0", True) == "\ufffc"
+    assert icon_text("\uf0b7", False) == "•"
+    lines = [Line(text="Tamsin Okoro-Price", size=24), Line(text=f"• Lisbon, PT · tamsin@example.org {icon_text(chr(0xf095), True)} 912 345 678")]
+    for i, ln in enumerate(lines):
+        ln.index = i
+    phones = build_profile(Document(kind="pdf", lines=lines))["phones"]
+    assert [re.sub(r"\D", "", p)[-9:] for p in phones] == ["912345678"]
