@@ -39,7 +39,7 @@ DEGREE_RE = re.compile(
     r"(?:BS|BA|MS|MA|BE|ME|AA|AS)(?=\s*(?:,|\bin\b|\bof\b|$|\(|\s[A-Z]))|"
     r"Associate(?:'s)?\s+(?:of|in|Degree)(?:\s+(?:Arts|Science|Applied Science))?|Doctorate|"
     r"Dipl\.\s?-?Ing\.?|CPGE|Classe pr[ée]paratoire|Baccalaur[ée]at|Abitur|Matura|A[- ]Levels?|GCSEs?|PGCE|PGDip|"
-    r"High School Diploma|Diploma|Certificate|GED|Baccalaureate|Licence|Licenciatura|Licenciado|Máster|Maestría|"
+    r"High School Diploma|(?:(?:Postgraduate|Graduate|Advanced|Higher|National|Professional|Undergraduate)\s+){0,2}(?:Diploma|Certificate)|GED|Baccalaureate|Licence|Licenciatura|Licenciado|Máster|Maestría|"
     r"Grado|Doctorado|Mestrado|Bacharelado|Laurea(?: Magistrale| Triennale)?|Diplom-\w+|Magister|Dottorato|"
     r"Exchange(?: Student| Program)?|Dipl[ôo]me(?: d['’]ing[ée]nieur)?|Ing[ée]nieur dipl[ôo]m[ée])(?![A-Za-z])"
     r"|博士后|博士研究生|硕士研究生|博士|硕士|研究生|本科|学士|大专|专科|高中|工学学士|理学学士|工学硕士|理学硕士|交换生",

@@ -117,7 +117,7 @@ def test_a_school_no_word_names_is_the_entrys_name_line() -> None:
                   ["Advanced Certificate in Carpentry", "Brockwell Joinery Guild", "Sept 2008 – May 2010"],
                   ["Advanced Certificate Carpentry at Brockwell Joinery Guild"]):
         entries = _edu([Line(text=t) for t in lines])
-        assert [(e["institution"], e["degree"]) for e in entries] == [("Brockwell Joinery Guild", "Certificate")], lines
+        assert [(e["institution"], e["degree"]) for e in entries] == [("Brockwell Joinery Guild", "Advanced Certificate")], lines
 
 
 def test_two_schools_no_word_names_are_two_entries() -> None:
@@ -125,7 +125,7 @@ def test_two_schools_no_word_names_are_two_entries() -> None:
         "Brockwell Joinery Guild", "Advanced Certificate, Carpentry\t2008 – 2010",
         "Tamsin Row Trade Hall", "Diploma, Site Management\t2011 – 2012")])
     assert [(e["institution"], e["degree"], e["start"]) for e in entries] == [
-        ("Brockwell Joinery Guild", "Certificate", "2008"), ("Tamsin Row Trade Hall", "Diploma", "2011")]
+        ("Brockwell Joinery Guild", "Advanced Certificate", "2008"), ("Tamsin Row Trade Hall", "Diploma", "2011")]
 
 
 def test_entries_of_a_section_follow_the_first_ones_template() -> None:
@@ -217,7 +217,7 @@ def test_school_and_degree_in_one_comma_list() -> None:
     # even when no word marks it; "Field, Degree" stays a field.
     entries = _edu([Line(text="May 2010 Tamsin Row Trade Hall, Advanced Certificate in Site Management")])
     assert [(e["institution"], e["degree"], e["field"]) for e in entries] == [
-        ("Tamsin Row Trade Hall", "Certificate", "Site Management")]
+        ("Tamsin Row Trade Hall", "Advanced Certificate", "Site Management")]
     entries = _edu([Line(text="Computer Science, BSc\t2010 – 2014")])
     assert [(e["institution"], e["field"]) for e in entries] == [(None, "Computer Science")]
 
@@ -280,3 +280,10 @@ def test_a_phone_icon_labels_a_national_number() -> None:
         ln.index = i
     phones = build_profile(Document(kind="pdf", lines=lines))["phones"]
     assert [re.sub(r"\D", "", p)[-9:] for p in phones] == ["912345678"]
+
+
+def test_a_certificate_or_diploma_keeps_its_level() -> None:
+    entries = _edu([Line(text="Harrowgate College of Education\tSep 2015 – Jul 2016"),
+                    Line(text="Postgraduate Certificate in Education: Secondary Science"),
+                    Line(text="Tollard Vale College\t2012 – 2014"), Line(text="Higher National Diploma in Engineering")])
+    assert [e["degree"] for e in entries] == ["Postgraduate Certificate", "Higher National Diploma"]
