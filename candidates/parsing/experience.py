@@ -30,6 +30,7 @@ from .entries import (
 from .dates import find_range
 from .entry_lines import date_only, mend_headers, side_places
 from .experience_fields import range_within, regroup, take_employment_type
+from .forms import label_field
 from .model import Line
 from .names import _TITLE_WORDS
 from .textutil import CJK_RE
@@ -42,6 +43,12 @@ def _clean(s: str) -> str:
 def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict[str, str]:
     """Map the text parts of a header line to company/title/location."""
     roles: dict[str, str] = {"location": h.place} if h.place else {}
+    if h.field in ("company", "title", "location") and h.parts:
+        # A form's label says what its value is: "Name and address of employer: Irwell & Holt, Leeds"
+        # (the address after the name's first comma, unless a legal form follows it: "Co., Ltd.").
+        whole = (label_field(h.line.text) or ("", h.parts[0]))[1]
+        value = _ADDRESS_AFTER.split(whole)[0] if h.field == "company" and not h.dates else h.parts[0]
+        return {h.field: _clean(value)}
     # With no company yet, "Engineer, Thamesgate Robotics" is title + company; with one, or
     # with the company on the next line, "Staff Nurse, Intensive Care Unit" is a title with its department.
     # "Senior Engineer at Stripe" split by the " at " separator keeps the order title, company.
@@ -113,6 +120,9 @@ def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict
         if not roles["company"]:
             del roles["company"]
     return {k: _clean(v) for k, v in roles.items() if _clean(v)}
+
+
+_ADDRESS_AFTER = re.compile(r",(?!\s*(?:inc|llc|llp|ltd|limited|corp|co|plc|gmbh|s\.?a|ag|bv|nv|srl|spa|sarl)\b)", re.I)
 
 
 def _before_at(part: str, text: str) -> bool:
@@ -252,9 +262,12 @@ class _Reader:
     def header(self, pos: int, ln: Line, text: str, bullet: bool) -> Header | None:
         """The line's header fields, or None when it is body text."""
         cur = self.cur
-        if bullet or is_prose(text) or is_labelled_list(text):
+        labelled = label_field(text)
+        if labelled and labelled[0] in ("body", "subjects", "degree", "institution"):
             return None
-        if ln.bbox and not ln.bold and (ln.page, ln.column) in self.margins \
+        if bullet or (not labelled and (is_prose(text) or is_labelled_list(text))):
+            return None
+        if ln.bbox and not ln.bold and (ln.page, ln.column) in self.margins and not label_field(text) \
                 and ln.bbox[0] > self.margins[(ln.page, ln.column)] + 8 and not header_parts(ln).dates \
                 and not (not self.had_body and any(is_company(p) or is_location(p) for p in split_commas(text, True))):
             return None  # indented, plain, undated: body text whose bullet was drawn as a shape
@@ -264,6 +277,8 @@ class _Reader:
         h.parts, h.employment = take_employment_type(h.parts)
         if not h.parts and not h.dates:
             return None
+        if h.field in ("company", "title", "dates"):
+            return h  # a form's label says this is a header field, wherever it stands
         # A wrapped highlight line indented like the bullet text is a continuation.
         if self.cont_x is not None and ln.bbox and abs(ln.bbox[0] - self.cont_x) < 3 and not h.dates \
                 and cur["highlights"] and not ln.bold:
@@ -284,6 +299,9 @@ class _Reader:
     def body(self, ln: Line, text: str, bullet: bool) -> None:
         cur = self.cur
         text = HIGHLIGHT_LABEL.sub("", text)
+        labelled = label_field(text)
+        if labelled and labelled[0] == "body":
+            text = labelled[1]
         if bullet or not cur["highlights"]:
             cur["highlights"].append(text)
             _note_highlight(self.prov, cur, ln)
@@ -316,7 +334,9 @@ class _Reader:
             self.soft_company = False
         below = _company_line_below(self.lines, pos)
         roles = self._as_before(h, _assign(h, cur, below))
-        conflict = self.had_body or (h.dates and (cur["start"] or cur["end"])) or \
+        # A form may name the employer after the description ("Name and address of employer").
+        late_field = h.field in ("company", "title") and h.field in roles and not cur[h.field] and not h.dates
+        conflict = (self.had_body and not late_field) or (h.dates and (cur["start"] or cur["end"])) or \
             ("company" in roles and cur["company"] and "title" not in roles and cur["title"]) or \
             ("title" in roles and cur["title"]) or ("company" in roles and cur["company"] and "title" in roles)
         if conflict and (cur["company"] or cur["title"] or cur["start"]):

@@ -45,7 +45,8 @@ _NAME_TOKEN = re.compile(
 )
 _PREFIX = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Mx|Prof|Professor|Eng|Ing)\.?\s+", re.I)
 # "姓名：张三", or a form table whose label cell has no colon ("姓名<tab>张三").
-_NAME_LABEL = re.compile(r"^(?:姓\s*名|name|full name)\s*(?:[:：]|\t)\s*(.+)$", re.I)
+_NAME_LABEL = re.compile(r"^(?:姓\s*名|name|full name|name\s*/\s*surname|(?:surname|first name)\(?s?\)?\s*/\s*"
+                         r"(?:surname|first name)\(?s?\)?)\s*(?:[:：]|\t)\s*(.+)$", re.I)
 
 
 def clean_name(text: str) -> str:
@@ -155,7 +156,7 @@ def _candidates(line: Line) -> list[str]:
         out.append(m.group(1).strip())
     # "Wei Chen 陈伟": the Latin name written first, the Chinese one after it (also before a
     # ", Headline" on the same line).
-    for head in dict.fromkeys([t, clean_name(t.split(",")[0])]):
+    for head in dict.fromkeys([t, clean_name(t.split(",")[0]), clean_name(parts[0])]):
         m = re.match(r"^([A-Za-zÀ-ɏ][A-Za-zÀ-ɏ .'’\-]+?)\s*[(（]?[\u4e00-\u9fff·]{2,5}[)）]?$", head)
         if m:
             out.append(m.group(1).strip())
@@ -176,12 +177,13 @@ def find_name(lines: list[Line], header_count: int, excluded: set[int] | None = 
         return None
     # Labelled names anywhere near the top ("姓名：张三", "Name: Jane Doe").
     for ln in lines[:40]:
-        m = _NAME_LABEL.match(clean_name(ln.text) if False else ln.text.strip())
+        m = _NAME_LABEL.match(ln.text.strip())
         if m:
             val = re.split(r"\s{2,}|\t|[|｜]|\s(?=[\u4e00-\u9fff]{1,4}[:：])", m.group(1).strip())[0].strip()
-            val = clean_name(val)
-            if is_name(val):
-                return _title_case(val), ln, 0.9
+            # "Name / Surname: Liang Haoran 梁浩然": the name written both ways is a name too.
+            for cand in [clean_name(val)] + _candidates(Line(text=val))[1:]:
+                if is_name(cand):
+                    return _title_case(cand), ln, 0.9
     first_page = [ln for ln in lines if ln.page == 1]
     sized = [ln for ln in first_page if ln.size]
     window = lines[: max(header_count, 0) + 6][:25]
@@ -207,7 +209,16 @@ def find_name(lines: list[Line], header_count: int, excluded: set[int] | None = 
     # A name set on two or three lines in a big font ("Camille" / "Dubois-" / "Nakano").
     if sized and body:
         for i, ln in enumerate(first_page[:30]):
-            if not ln.size or ln.size < 1.3 * body or len(ln.text.split()) > 2:
+            if not ln.size or ln.size < 1.3 * body:
+                continue
+            nxt = first_page[i + 1] if i + 1 < len(first_page) else None
+            if ln.text.rstrip().endswith("-") and nxt is not None and nxt.size and abs(nxt.size - ln.size) < 0.3:
+                # A long name broken at its hyphen, the headline after it on the next line
+                # ("Kwabena Asante-" / "Mensah | Chartered Accountant").
+                cand = clean_name(ln.text.rstrip() + split_parts(ICON_RE.sub(" ", nxt.text))[0].strip())
+                if is_name(cand):
+                    return _title_case(cand), ln, 0.85
+            if len(ln.text.split()) > 2:
                 continue
             run = [ln]
             for nxt in first_page[i + 1: i + 3]:
@@ -269,8 +280,13 @@ def name_alternates(line: Line, name: str) -> list[str]:
     """The other written form of a bilingual name on the name line ("Yuxin Liang 梁雨昕" → ["梁雨昕"],
     "梁雨昕 (Yuxin Liang)" → ["Yuxin Liang"]): the name is kept as found, the other form reported."""
     t = re.sub(r"\s+", " ", ICON_RE.sub(" ", line.text)).strip(" ,|·-–—")
+    labelled = _NAME_LABEL.match(t)
+    if labelled:
+        t = labelled.group(1).strip()
     if "," in t and not (_LATIN_THEN_CJK.match(t) or _CJK_THEN_LATIN.match(t)):
         t = t.split(",")[0].strip()  # "Wei Chen 陈伟, Data Engineer"
+    if not (_LATIN_THEN_CJK.match(t) or _CJK_THEN_LATIN.match(t)):
+        t = split_parts(t)[0].strip()  # "Liang Haoran 梁浩然 | Clinical Data Manager"
     m = _LATIN_THEN_CJK.match(t)
     if m and is_latin_name(m.group(1).strip()) and is_cjk_name(m.group(2)):
         latin, cjk = _title_case(m.group(1).strip()), m.group(2)

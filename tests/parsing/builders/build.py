@@ -46,6 +46,7 @@ from xml.etree import ElementTree as ET
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import converters  # noqa: E402
+from precision import fragments  # noqa: E402,F401  (latex.py's precision check)
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
@@ -230,7 +231,9 @@ def _parse_one(args: tuple[str, str, str]) -> None:
 
 
 def parse_all(out: Path, files: list[str], project: Path = ROOT) -> None:
+    """Parse documents/<file> into pred/<stem>.json; a name without .pdf/.docx is a PDF's stem."""
     (out / "pred").mkdir(exist_ok=True)
+    files = [f if f.endswith((".pdf", ".docx")) else f"{f}.pdf" for f in files]
     jobs = [(str(project), str(out / "documents" / f), str(out / "pred" / f"{f.rsplit('.', 1)[0]}.json"))
             for f in files]
     with ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
