@@ -182,7 +182,11 @@ _FUNCTION_WORD = frozenset("a an the of in on at to for from with by and or as i
 def _lower_content_words(text: str) -> int:
     """Words in lower case that are not function words: a sentence's content words are lower-case
     ("…the availability search in Kotlin, p95 from 900 ms…"), a name's or a title's capitalised."""
-    return sum(1 for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w[0].islower() and w not in _FUNCTION_WORD)
+    span = find_dates(text)
+    if span is not None:  # "Oct 2020 – present Backend Developer, …": the range is no sentence
+        text = text[: span.begin] + " " + text[span.stop:]
+    return sum(1 for w in re.findall(r"[^\W\d_][\w'’-]*", text)
+               if w[0].islower() and len(w) > 2 and w not in _FUNCTION_WORD)
 
 
 # The full stop some layouts set after a dated header's last field ("Systems Administrator,

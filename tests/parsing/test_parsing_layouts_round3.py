@@ -287,3 +287,9 @@ def test_a_certificate_or_diploma_keeps_its_level() -> None:
                     Line(text="Postgraduate Certificate in Education: Secondary Science"),
                     Line(text="Tollard Vale College\t2012 – 2014"), Line(text="Higher National Diploma in Engineering")])
     assert [e["degree"] for e in entries] == ["Postgraduate Certificate", "Higher National Diploma"]
+
+
+def test_a_dated_header_with_a_legal_form_is_no_sentence() -> None:
+    # The range's "present" and the legal form's letters are no lower-case content words.
+    from candidates.parsing.entries import is_prose
+    assert not is_prose("Oct 2020 – present Backend Developer, Odra Freight Sp. z o.o.")
