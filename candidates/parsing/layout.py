@@ -413,7 +413,13 @@ def _split_heading(row: list[Chunk], edge: float | None = None) -> list[list[Chu
 
 def _untangle(row: list[Chunk]) -> list[Chunk]:
     """Chunks that overlap come from glyphs drawn out of order: rebuild them left to right."""
-    if len(row) < 2 or all(b.x0 >= a.x1 - 0.25 * max(a.size, b.size) for a, b in zip(row, row[1:])):
+    overlaps = [(a, b) for a, b in zip(row, row[1:]) if b.x0 < a.x1 - 0.25 * max(a.size, b.size)]
+    if not overlaps:
+        return row
+    if any(abs(a.size - b.size) > 0.08 * max(a.size, b.size) and a.x1 - b.x0 > 2 * max(a.size, b.size)
+           for a, b in overlaps):
+        # Two texts in different sizes printed over each other (a sidebar's long e-mail running into
+        # the body beside it): each stays whole rather than interleaving letter by letter.
         return row
     chars = sorted((c for k in row for c in k.chars), key=lambda c: c[0])
     return sorted(make_chunks(chars), key=lambda k: k.x0)
@@ -427,7 +433,7 @@ def _row_line(row: list[Chunk], page: int, column: int, chip_em: float = float("
         gap = b.x0 - a.x1
         size = max(a.size, b.size)
         # Glyphs drawn out of order end up in separate chunks: abutting ones are one word.
-        sep = "\t" if gap > 1.5 * size else (" " if gap > 0.12 * size else "")
+        sep = "\t" if gap > 1.5 * size else (" " if gap > 0.12 * size or gap < -0.25 * size else "")
         if sep == " " and gap > chip_em * size:
             cuts.append(at)
         at += len(sep)

@@ -98,6 +98,16 @@ def printed(value: str | None, text: str) -> bool:
     return v in text or v.replace(" ", "") in text.replace(" ", "")
 
 
+def hyphenated(email: str | None, text: str) -> bool:
+    """TeX hyphenates an address it wraps ("os-" / "kar.lindqvist@example.se"), and pdfminer's text
+    may put the two pieces apart: printed all the same."""
+    if not email:
+        return False
+    e = flat(email)
+    local = e.split("@")[0]
+    return any(e[k:] in text and f"{local[:k]}-" in text for k in range(2, len(local) - 1))
+
+
 def render_html(theme: str, person: Path) -> str:
     out = subprocess.run(["node", str(HERE / "render.js"), theme], input=person.read_bytes(),
                          capture_output=True, check=True, cwd=HERE)
@@ -210,7 +220,7 @@ def truth_for(person: dict, text: str, raw: str = "") -> dict:
     skills = [k for s in person.get("skills", []) for k in s.get("keywords", []) if printed(k, text)]
     return {
         "name": b["name"],
-        "emails": [b["email"]] if printed(b.get("email"), text) else [],
+        "emails": [b["email"]] if printed(b.get("email"), text) or hyphenated(b.get("email"), text) else [],
         "phones": printed_phone(b.get("phone"), raw or text),
         "links": links, "links_optional": optional,
         "education": edu, "experience": exp, "skills": skills,
