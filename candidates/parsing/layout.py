@@ -42,9 +42,11 @@ class Chunk:
         return (self.y0 + self.y1) / 2
 
 
-# A word space over this many ems, and over twice the page's usual space, is a gap between boxes
-# (skill chips, tags), not a space.
-_CHIP_GAP = 0.6
+# A word space over this many ems, and over 1.6 times the page's usual space, is a gap between
+# boxes (skill chips, tags), not a space: boxes set 0.6 em apart in a font whose space is a third
+# of an em are chips.
+_CHIP_GAP = 0.5
+_CHIP_RATIO = 1.6
 
 
 def _finish(chars: list[Char], spaces: list[bool]) -> Chunk | None:
@@ -429,7 +431,7 @@ def build_lines(chars: list[Char], page: int, width: float, height: float,
     lines: list[Line] = []
     spaces = [g for c in chunks for _, g in c.gaps]
     # The usual space: the lower quartile, so a page of chips does not make chips the norm.
-    chip_em = max(_CHIP_GAP, 2.2 * sorted(spaces)[len(spaces) // 4]) if len(spaces) >= 12 else float("inf")
+    chip_em = max(_CHIP_GAP, _CHIP_RATIO * sorted(spaces)[len(spaces) // 4]) if len(spaces) >= 12 else float("inf")
     # Column index by left edge, so the same sidebar gets the same number on every band.
     lefts = sorted({round(min(c.x0 for c in g) / 20) for g in groups if g})
     for g in groups:

@@ -14,11 +14,11 @@ from .education import parse_education
 from .gazetteer import COUNTRIES, US_STATES
 from .entries import TITLE_RE, is_bullet, is_labelled_list, is_prose
 from .experience import parse_experience
-from .languages import find_languages, spoken_names
+from .languages import find_languages, mentions_language
 from .model import Document, Line
 from .names import clean_name, find_name, name_alternates
-from .sections import Section, heading_key, split_sections
-from .skills import category_lines, find_skill_mentions
+from .sections import Section, classify, heading_key, split_sections
+from .skills import category_lines, find_skill_mentions, group_form
 from .textutil import CJK_RE, ICON_RE, split_parts, strip_icons, word_count
 
 PARSER_VERSION = "1.0.0"
@@ -300,11 +300,44 @@ def _add_skills(profile: dict[str, Any], mentions: list) -> None:
         profile["skill_mentions"].append({"skill": m.skill, "text": m.text})
 
 
+def _skill_groups(sections: list[Section]) -> None:
+    """Skill groups titled only by their category ("Clinical", "Systems": no Skills title above
+    them) are skills sections: a group of short items set as boxed chips (the form skills take in
+    a sidebar), or under a title we do not know naming a skill we know, or set like a neighbouring
+    skill group under a title set like its title.  "Languages" listing no spoken language
+    ("Go Python Bash") lists skills too."""
+    forms = [group_form(s.lines) if s.heading is not None else None for s in sections]
+    for s, form in zip(sections, forms):
+        if form is None:
+            continue
+        chips, known = form
+        unknown = s.key == "other" and heading_key(s.heading.text) is None
+        if (s.key in ("other", "certifications") and chips) or (unknown and known) \
+                or (s.key == "languages" and (chips or known) and not any(mentions_language(ln.text) for ln in s.lines)):
+            s.key = "skills"
+    changed = True
+    while changed:
+        changed = False
+        for i, (s, form) in enumerate(zip(sections, forms)):
+            if form is None or s.key not in ("other", "certifications"):
+                continue
+            near = [sections[j] for j in (i - 1, i + 1) if 0 <= j < len(sections)]
+            if any(n.key == "skills" and n.heading is not None and _same_style(n.heading, s.heading) for n in near):
+                s.key = "skills"
+                changed = True
+
+
+def _same_style(a: Line, b: Line) -> bool:
+    return a.bold == b.bold and a.column == b.column and a.page == b.page and a.style == b.style \
+        and abs((a.size or 0) - (b.size or 0)) <= 0.35
+
+
 def build_profile(doc: Document) -> dict[str, Any]:
     # Rules, underlines and lone bullets carry no fields.
     warnings = list(doc.warnings)
     lines = _join_wrapped_ranges(_bounded([ln for ln in doc.lines if _WORDY.search(ln.text)], warnings))
     sections = split_sections(lines)
+    _skill_groups(sections)
     full_text = "\n".join(ln.text for ln in lines)
     language = detect_language(full_text[:50_000])
     prov: dict[str, dict] = {}
@@ -464,7 +497,12 @@ def build_profile(doc: Document) -> dict[str, Any]:
     for s in sections:
         if s.key == "skills" and s.heading is not None and re.search(r"(?i)language|语言", s.heading.text):
             lang_lines |= {ln.index for ln in s.lines}
-    spoken = spoken_names()
+        elif s.key == "skills":
+            # "Languages: Polish, German" among the skill categories: skills, and the languages too.
+            for ln in s.lines:
+                key, rest = classify(ln, None)
+                if key == "languages" and rest:
+                    lang_lines.add(ln.index)
     # Company/title/school lines and the name block mention words like "Logistics"
     # or "Robotics" that are not skills the candidate claims.
     scan: list[Line] = []
@@ -480,7 +518,8 @@ def build_profile(doc: Document) -> dict[str, Any]:
             scan.append(ln)
     labels = category_lines([ln for s in sections if s.key == "skills" for ln in s.lines])
     scan = [ln for ln in scan if ln.index not in labels]
-    _add_skills(profile, find_skill_mentions(scan, skill_lines - lang_lines, spoken))
+    # Everything listed under a skills heading is a skill, a spoken language listed there too.
+    _add_skills(profile, find_skill_mentions(scan, skill_lines))
     for i, (lang, ln, conf) in enumerate(find_languages(lines, lang_lines)):
         profile["languages"].append(lang)
         prov[f"languages.{i}"] = ln.prov(conf)

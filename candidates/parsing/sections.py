@@ -297,7 +297,7 @@ def _starts_entry(lines: list[Line], i: int, current: str) -> bool:
     return any(find_range(ln.text) is not None for ln in lines[i + 1: i + 1 + ahead])
 
 
-def _unknown_heading(line: Line, signatures: set[tuple], body: float | None) -> bool:
+def _unknown_heading(line: Line, signatures: set[tuple], body: float | None, sizes: list[float]) -> bool:
     """A line styled exactly like the recognised headings (and clearly not body text)."""
     if line.bullet or not signatures:
         return False
@@ -307,7 +307,9 @@ def _unknown_heading(line: Line, signatures: set[tuple], body: float | None) -> 
     sig = _style_sig(line)
     if sig not in signatures:
         return False
-    size, bold, upper, style = sig
+    if line.size and sizes and min(abs(line.size - s) for s in sizes) > 0.35:
+        return False  # a 9.6 pt chip beside 10.5 pt titles: the same whole point, another style
+    size, style = max(sig[0], line.size or 0), sig[3]
     # Only a distinctive size or a heading style counts: bold capitals alone are also
     # how many résumés set company names.
     return bool((body is not None and size >= body + 1) or (style and "heading" in str(style).lower()))
@@ -443,8 +445,9 @@ def split_sections(lines: list[Line]) -> list[Section]:
     signatures = {_style_sig(ln) for ln, (k, rest) in zip(lines, classified) if k and rest is None}
     if len(signatures) > 2:
         signatures = set()  # headings are not styled consistently; do not guess
+    heading_sizes = [ln.size for ln, (k, rest) in zip(lines, classified) if k and rest is None and ln.size]
     for i, (ln, (key, rest)) in enumerate(zip(lines, classified)):
-        if not key and sections[-1].key != "header" and _unknown_heading(ln, signatures, body) \
+        if not key and sections[-1].key != "header" and _unknown_heading(ln, signatures, body, heading_sizes) \
                 and not _starts_entry(lines, i, sections[-1].key):
             key = "other"
         inside = sections[-1].key != "header"

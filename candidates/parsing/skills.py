@@ -131,12 +131,6 @@ def _trim_item(item: str) -> str:
     return t
 
 
-def _spoken_in(text: str) -> bool:
-    from .languages import mentions_language
-
-    return mentions_language(text)
-
-
 _EXAMS = re.compile(r"^(?:CET|TEM|IELTS|TOEFL|TOEIC|JLPT|HSK|GRE|GMAT|SAT)\b|^(?:英语|大学英语|日语)?[四六八]级", re.I)
 _LEVELS = re.compile(
     r"^(?:advanced|intermediate|beginner|basic|proficient|expert|familiar|fluent|native|good|excellent|strong|"
@@ -177,14 +171,13 @@ class _Found:
                 m.listed, m.line, m.confidence = True, line, max(m.confidence, conf)
 
 
-def _printed_skill(it: str, spoken: set[str]) -> str | None:
+def _printed_skill(it: str) -> str | None:
     """An item listed under a skills heading, as printed, when it can be a skill at all."""
     it = re.sub(r"\s*[(（][^)）]*[)）]\s*$", "", it).strip()
     it = re.sub(r"[\s●○■□★☆◆◇▪▫•·|/\-–—:]+$", "", it).strip()
     if not it or len(it) > 40 or len(it.split()) > 4 or _LEVELS.match(it):
         return None
-    if re.search(r"[.!?。]$|\d{4}|\b\d+\+?\s*(?:years?|yrs?|months?)\b|%|^\d", it, re.I) or it.casefold() in spoken \
-            or _EXAMS.match(it) or _spoken_in(it):
+    if re.search(r"[.!?。]$|\d{4}|\b\d+\+?\s*(?:years?|yrs?|months?)\b|%|^\d", it, re.I) or _EXAMS.match(it):
         return None
     return it if re.search(r"[A-Za-z\u4e00-\u9fff]", it) else None
 
@@ -194,7 +187,7 @@ def _printed_skill(it: str, spoken: set[str]) -> str | None:
 _QUALIFIER = re.compile(r"(?i)^(?:skills?|tools?|certified|certification|certificate|认证|证书|资格|技能|工具)$")
 
 
-def _section_item(it: str, ln: Line, found: _Found, spoken: set[str]) -> None:
+def _section_item(it: str, ln: Line, found: _Found) -> None:
     """Everything listed under a skills heading is a skill, known to the taxonomy or not.  A known
     name that covers only part of the item ("Quality assurance scoring") keeps the item as printed."""
     tx = taxonomy()
@@ -202,7 +195,7 @@ def _section_item(it: str, ln: Line, found: _Found, spoken: set[str]) -> None:
     known = [(m, _lookup(m.group(0), True)) for m in tx.context_re.finditer(it)]
     known = [(m, canon) for m, canon in known if canon]
     if not known:
-        printed = _printed_skill(it, spoken)
+        printed = _printed_skill(it)
         if printed:
             found.add(printed, printed, ln, 0.7, True)
         return
@@ -229,12 +222,12 @@ def _section_item(it: str, ln: Line, found: _Found, spoken: set[str]) -> None:
         words = [w for w in rest if not re.fullmatch(r"(?i)and|&|of|for|in|with", w)]
         if all(re.fullmatch(r"[A-Za-z\u4e00-\u9fff][\w'’\-]*", w) and not _LEVELS.match(w)
                and not _QUALIFIER.match(w) for w in words):
-            printed = _printed_skill(it, spoken)
+            printed = _printed_skill(it)
             if printed:
                 found.add(printed, printed, ln, 0.7, True)
 
 
-def _section_line(text: str, ln: Line, found: _Found, spoken: set[str]) -> bool:
+def _section_line(text: str, ln: Line, found: _Found) -> bool:
     """Items of one line under a skills heading; False when the line is no list (prose)."""
     body, _ = strip_bullet(text)
     lab = _LABEL.match(body)
@@ -247,7 +240,7 @@ def _section_line(text: str, ln: Line, found: _Found, spoken: set[str]) -> bool:
     if not (len(items) >= 2 or (len(body.split()) <= 4 and len(body) <= 30)):
         return False
     for it in items:
-        _section_item(it, ln, found, spoken)
+        _section_item(it, ln, found)
     return True
 
 
@@ -293,7 +286,7 @@ def _unwrap(lines: list[Line], skill_lines: set[int]) -> list[Line]:
     return out
 
 
-def find_skill_mentions(lines: list[Line], skill_lines: set[int], spoken: set[str]) -> list[Mention]:
+def find_skill_mentions(lines: list[Line], skill_lines: set[int]) -> list[Mention]:
     """Skill mentions in document order."""
     found = _Found()
     lines = _unwrap(lines, skill_lines)
@@ -309,24 +302,54 @@ def find_skill_mentions(lines: list[Line], skill_lines: set[int], spoken: set[st
             text = text + " " + " ".join(_URLISH.sub(" ", nxt.text).split()[:2])
         if in_section and len(ln.cells) > 1 and text == ln.text and not re.search(r"[,，、;；]", text):
             # Boxed chips ("Kubernetes  Terraform  UK GAAP"): the gaps between boxes separate items.
-            handled = [_section_line(cell, ln, found, spoken) for cell in ln.cells]
+            handled = [_section_line(cell, ln, found) for cell in ln.cells]
             if any(handled):
                 continue
-        if in_section and _section_line(text, ln, found, spoken):
+        if in_section and _section_line(text, ln, found):
             continue
         _prose_line(text, own, ln, found, in_section)
     return found.mentions
 
 
-def find_skills(lines: list[Line], skill_lines: set[int], spoken: set[str]) -> list[tuple[str, Line, float]]:
+def find_skills(lines: list[Line], skill_lines: set[int]) -> list[tuple[str, Line, float]]:
     """Skills in document order: (canonical, line, confidence), each once."""
     out: list[tuple[str, Line, float]] = []
     seen: set[str] = set()
-    for m in find_skill_mentions(lines, skill_lines, spoken):
+    for m in find_skill_mentions(lines, skill_lines):
         if m.skill.casefold() not in seen:
             seen.add(m.skill.casefold())
             out.append((m.skill, m.line, m.confidence))
     return out
+
+
+def _group_items(ln: Line) -> tuple[list[str], bool] | None:
+    """The items of one line of a group and whether they are boxed chips; None when the line is
+    no list of short items (a sentence, a date, an address)."""
+    text = strip_bullet(ln.text)[0]
+    if _URLISH.search(text) or re.search(r"\d{4}|[.!?。]$", text):
+        return None
+    chips = len(ln.cells) > 1
+    items = list(ln.cells) if chips else [i for i in _LIST_SEP.split(text) if i.strip()]
+    if not items or any(len(i.split()) > 4 or len(i) > 40 for i in items):
+        return None
+    return items, chips
+
+
+def group_form(lines: list[Line]) -> tuple[bool, bool] | None:
+    """Whether a group's every line is a list of short items: (set as boxed chips, names a skill
+    we know), or None when some line is no such list (a sentence, a date, an address)."""
+    if not lines:
+        return None
+    tx = taxonomy()
+    chips = known = False
+    for ln in lines:
+        got = _group_items(ln)
+        if got is None:
+            return None
+        items, boxed = got
+        chips = chips or boxed
+        known = known or any(normalise_skill(i) or tx.prose_re.search(i) for i in items)
+    return chips, known
 
 
 def category_lines(lines: list[Line]) -> set[int]:

@@ -1,0 +1,137 @@
+"""Skill groups however a layout sets them (issue 12, round 3): groups titled by their category
+with no "Skills" title above them, category titles indented under Skills, credentials listed among
+the skills, sub-columns of items wrapped in narrow cells, compound items with a slash, spoken
+languages listed as skills.
+
+Every person, employer and skill list here is invented.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+_HERE = Path(__file__).resolve().parent
+if str(_HERE.parents[1]) not in sys.path:
+    sys.path.insert(0, str(_HERE.parents[1]))
+
+from candidates.parsing.layout import build_lines
+from candidates.parsing.model import Document, Line
+from candidates.parsing.profile import build_profile
+from candidates.parsing.sections import split_sections
+
+
+def _chars(text: str, x: float, y: float, size: float = 10.0, bold: bool = False, gap: float | None = None) -> list[tuple]:
+    """Glyphs of ``text`` from ``x`` on baseline ``y``, half an em each; a space glyph between words,
+    the next word starting ``gap`` points on (a third of an em unless told)."""
+    out: list[tuple] = []
+    w = 0.5 * size
+    space = 0.33 * size if gap is None else gap
+    for k, word in enumerate(text.split(" ")):
+        if k:
+            out.append((x, y, x + 0.25 * size, y + size, " ", size, bold))
+            x += space
+        for ch in word:
+            out.append((x, y, x + w, y + size, ch, size, bold))
+            x += w
+    return out
+
+
+def _chips(items: list[str], x: float, y: float, size: float = 9.6) -> list[tuple]:
+    """Boxed chips: words inside a box a normal space apart, boxes 0.62 em apart (under twice the
+    page's usual space)."""
+    out: list[tuple] = []
+    for item in items:
+        drawn = _chars(item, x, y, size)
+        out += drawn
+        x = drawn[-1][2] + 0.62 * size
+    return out
+
+
+def _profile(chars: list[tuple]) -> dict:
+    lines = build_lines(chars, 1, 595, 842)
+    for i, ln in enumerate(lines):
+        ln.index = i
+    return build_profile(Document(kind="pdf", lines=lines))
+
+
+def _sidebar_page() -> list[tuple]:
+    """A sidebar whose groups are titled only by their category ("Pharmacy", "Certifications",
+    "Systems"), set like the page's section titles, items as chips; the main column on the right."""
+    c = _chars("Ilse Vandermeer", 25, 780, size=28)
+    c += _chars("Hospital Pharmacist", 25, 762, size=12)
+    y = 730.0
+    c += _chars("About", 25, y, size=10.5)
+    for i, t in enumerate(["Utrecht NL", "ilse.vandermeer@example.org", "+31 6 2055 0143"]):
+        c += _chars(t, 29, y - 22 - 14 * i, size=9)
+    y = 640.0
+    for title, rows in (("Pharmacy", [["Aseptic compounding", "Dispensing"], ["Medication review"]]),
+                        ("Certifications", [["BLS", "IPC"]]), ("Systems", [["Medimo", "Pharmacom"]]),
+                        # One chip a line, no name we know: set like its neighbours, so a group too.
+                        ("Ward work", [["Discharge planning"], ["Ward rounds"]]),
+                        ("Languages", [["Go", "Python", "Bash"]])):
+        c += _chars(title, 25, y, size=10.5)
+        y -= 26
+        for row in rows:
+            c += _chips(row, 28, y)
+            y -= 16
+        y -= 14
+    x, y = 190.0, 730.0
+    c += _chars("Summary", x, y, size=10.5)
+    c += _chars("Hospital pharmacist with nine years on surgical and oncology wards.", x, y - 20, size=8.25)
+    c += _chars("Experience", x, y - 50, size=10.5)
+    body = [("Sint Anna Ziekenhuis", 10.5, True, "03/2019 - Present"), ("Clinical Pharmacist", 9, False, ""),
+            ("Ran the medication reviews of the surgical wards.", 8.25, False, ""),
+            ("Cut dispensing errors by a third with barcode checks.", 8.25, False, ""),
+            ("Trained the ward nurses on the new infusion pumps and their drug libraries.", 8.25, False, ""),
+            ("Chaired the antimicrobial stewardship meeting every month for three years.", 8.25, False, ""),
+            ("Wrote the ward's guidance on crushing tablets for patients with feeding tubes.", 8.25, False, ""),
+            ("Apotheek Centraal", 10.5, True, "06/2015 - 02/2019"), ("Pharmacist", 9, False, ""),
+            ("Prepared chemotherapy in the clean room.", 8.25, False, ""),
+            ("Checked the prescriptions of two oncology wards and their outpatient clinic.", 8.25, False, ""),
+            ("Kept the controlled drugs register and its monthly audit in order.", 8.25, False, "")]
+    y -= 76
+    for text, size, bold, dates in body:
+        c += _chars(text, x, y, size=size, bold=bold)
+        if dates:
+            c += _chars(dates, 480, y, size=size)
+        y -= 13
+    c += _chars("Education", x, y - 20, size=10.5)
+    c += _chars("Utrecht University", x, y - 46, size=10.5, bold=True) + _chars("09/2009 - 07/2015", 480, y - 46, size=10.5)
+    c += _chars("Master of Pharmacy", x, y - 59, size=9)
+    return c
+
+
+def test_boxes_a_little_wider_apart_than_a_space_are_chips() -> None:
+    lines = build_lines(_sidebar_page(), 1, 595, 842)
+    chips = next(ln for ln in lines if ln.text.startswith("Aseptic"))
+    assert chips.cells == ("Aseptic compounding", "Dispensing")
+
+
+def test_groups_titled_by_their_category_are_skills() -> None:
+    p = _profile(_sidebar_page())
+    for s in ("Aseptic compounding", "Dispensing", "Medication review", "BLS", "IPC", "Medimo", "Pharmacom",
+              "Discharge planning", "Ward rounds", "Go", "Python", "Bash"):
+        assert s in p["skills"], (s, p["skills"])
+    assert not {"Pharmacy", "Systems", "Certifications"} & set(p["skills"])
+    assert p["skills_inferred"] == []
+    assert [e["company"] for e in p["experience"]] == ["Sint Anna Ziekenhuis", "Apotheek Centraal"]
+
+
+def test_a_title_we_do_not_know_over_sentences_is_no_skills_group() -> None:
+    chars = _sidebar_page()
+    chars += _chars("Volunteering abroad", 25, 300, size=10.5)
+    chars += _chars("Ran a pharmacy stall at a", 28, 280, size=9.6)
+    chars += _chars("refugee camp for two summers.", 28, 268, size=9.6)
+    p = _profile(chars)
+    assert not any("refugee" in s or "stall" in s for s in p["skills"]), p["skills"]
+
+
+def test_spoken_languages_listed_under_skills_are_skills_and_languages() -> None:
+    from candidates.parsing import parse
+
+    p = parse("Tomasz Wierzbicki\ntomasz.w@example.pl\n\nSKILLS\nClinical data: Medidata Rave, MedDRA coding\n"
+              "Languages: Polish, German\n".encode())
+    for s in ("Medidata Rave", "MedDRA coding", "Polish", "German"):
+        assert s in p["skills"], (s, p["skills"])
+    assert {"Polish", "German"} <= set(p["languages"]), p["languages"]
