@@ -404,6 +404,37 @@ def _margin_edge(lines: list[Line], classified: list[tuple[str | None, str | Non
     return float(edge)
 
 
+def _nested(ln: Line, nxt: Line | None, sec: Section, title_edges: dict[tuple[int, int], int]) -> bool:
+    """A known title indented past the section titles' common left edge, to where the section's
+    own content starts, is a category inside it ("Certifications" among the skill groups under
+    Skills), not a section of its own."""
+    head = sec.heading
+    if head is None or not ln.bbox or not head.bbox or ln.column != head.column:
+        return False
+    edge = head.bbox[0]
+    if sum(n for (col, x), n in title_edges.items() if col == head.column and abs(x - edge) <= 2) < 2:
+        return False  # the titles share no left edge (centred, or scattered): indentation says nothing
+    em = ln.size or 10.0
+    if not 1.5 * em <= ln.bbox[0] - edge <= 6 * em:
+        return False
+    aligned = [c for c in sec.lines if c.bbox and c.column == ln.column and abs(c.bbox[0] - ln.bbox[0]) <= 3]
+    below = nxt is not None and nxt.bbox is not None and nxt.column == ln.column and nxt.bbox[0] >= ln.bbox[0] - 1
+    return bool(aligned) or below
+
+
+def _plain(ln: Line, body: float | None, top: float | None) -> bool:
+    """A known title set as plain body text (the body's size, not bold, not capitals) where the
+    document's section titles stand out is a line of the section ("Certifications" among skill
+    categories set like "Trade" and "Safety" under TECHNICAL SKILLS)."""
+    if not ln.size or not body or top is None or top < 0 or not _below_top(ln, top) or ln.bold or ln.style:
+        return False
+    t = collapse_letterspacing(ICON_RE.sub("", ln.text)).strip()
+    letters = re.sub(r"[^A-Za-z]", "", t)
+    if (letters and letters.isupper()) or t != ln.text.strip() or t.endswith((":", "：")):
+        return False
+    return abs(ln.size - body) <= 0.6
+
+
 def _resumed(sections: list[Section], ln: Line, prev: Line | None, bottoms: dict[int, float]) -> Section | None:
     """A new page's column that starts without a title goes on with the section that column was in
     on the previous page (a main column continued after a sidebar), when that column ran to the
@@ -446,13 +477,20 @@ def split_sections(lines: list[Line]) -> list[Section]:
     if len(signatures) > 2:
         signatures = set()  # headings are not styled consistently; do not guess
     heading_sizes = [ln.size for ln, (k, rest) in zip(lines, classified) if k and rest is None and ln.size]
+    title_edges: dict[tuple[int, int], int] = {}  # (column, left edge) of the recognised titles
+    for ln, (k, rest) in zip(lines, classified):
+        if k and rest is None and ln.bbox:
+            title_edges[(ln.column, round(ln.bbox[0]))] = title_edges.get((ln.column, round(ln.bbox[0])), 0) + 1
     for i, (ln, (key, rest)) in enumerate(zip(lines, classified)):
         if not key and sections[-1].key != "header" and _unknown_heading(ln, signatures, body, heading_sizes) \
                 and not _starts_entry(lines, i, sections[-1].key):
             key = "other"
         inside = sections[-1].key != "header"
         if key and rest is None and inside and (_sub_heading(ln, key, sections[-1].key, top, top_keys)
-                                                or (edge is not None and ln.bbox and ln.bbox[0] >= edge - 2)):
+                                                or (edge is not None and ln.bbox and ln.bbox[0] >= edge - 2)
+                                                or _nested(ln, lines[i + 1] if i + 1 < len(lines) else None,
+                                                           sections[-1], title_edges)
+                                                or _plain(ln, body, top)):
             key = None  # a sub-heading or an entry styled like a title: content of the section
         resume = None if key else _resumed(sections, ln, prev, bottoms)
         if resume is not None and resume is not sections[-1]:
@@ -463,10 +501,10 @@ def split_sections(lines: list[Line]) -> list[Section]:
             # previous column (e.g. a sidebar's "Languages" before the main column's name).
             sections.append(Section("header", None))
         prev = ln
-        if key and rest is not None and (sections[-1].key in _ENTRY_SECTIONS
-                                         or (sections[-1].key == "skills" and key in ("skills", "languages"))):
-            # "Skills: Python, Go" under a job describes that job; "Languages: C, Go, Rust" under
-            # Skills is one of its categories.  The section goes on.
+        if key and rest is not None and (sections[-1].key in _ENTRY_SECTIONS or (
+                sections[-1].key == "skills" and key in ("skills", "languages", "certifications"))):
+            # "Skills: Python, Go" under a job describes that job; "Languages: C, Go, Rust" or
+            # "Certifications: ACLS, BLS" under Skills is one of its categories.  The section goes on.
             sections[-1].lines.append(ln)
             continue
         if key:

@@ -135,3 +135,80 @@ def test_spoken_languages_listed_under_skills_are_skills_and_languages() -> None
     for s in ("Medidata Rave", "MedDRA coding", "Polish", "German"):
         assert s in p["skills"], (s, p["skills"])
     assert {"Polish", "German"} <= set(p["languages"]), p["languages"]
+
+
+def _ln(text: str, x: float, y: float, size: float = 10.0, bold: bool = False, page: int = 1, column: int = 0,
+        cells: tuple[str, ...] = ()) -> Line:
+    return Line(text=text, page=page, bbox=(x, y, x + 0.5 * size * len(text), y + size), size=size, bold=bold,
+                column=column, cells=cells)
+
+
+def _owners(lines: list[Line]) -> dict[str, str]:
+    for i, ln in enumerate(lines):
+        ln.index = i
+    return {ln.text: s.key for s in split_sections(lines) for ln in s.lines}
+
+
+def test_known_titles_indented_to_the_sections_content_are_its_categories() -> None:
+    # Section titles at x=85; a job's lines and the skill categories indented under them.
+    lines = [
+        _ln("Anouk Terpstra", 200, 800, size=14, bold=True), _ln("anouk.terpstra@example.nl", 200, 780),
+        _ln("Work Experience", 85, 700, size=12, bold=True),
+        _ln("Maths Teacher, Zuiderpark College", 115, 680), _ln("Sep, 2016 - Present", 115, 666),
+        _ln("Taught algebra and statistics to the upper years.", 145, 650, size=12),
+        _ln("Skills", 85, 600, size=12, bold=True),
+        _ln("Teaching", 127, 580, size=12, bold=True),
+        _ln("Lesson planning Differentiation", 131, 560, cells=("Lesson planning", "Differentiation")),
+        _ln("Certifications", 127, 530, size=12, bold=True),
+        _ln("First Aid", 131, 510),
+        _ln("Research", 127, 490, size=12, bold=True),
+        _ln("Classroom observation", 131, 470),
+        _ln("Education", 85, 420, size=12, bold=True),
+        _ln("Mathematics, Bachelor of Education, Hogeschool Delfland", 115, 400),
+    ]
+    owner = _owners(lines)
+    for text in ("Teaching", "Lesson planning Differentiation", "Certifications", "First Aid", "Research",
+                 "Classroom observation"):
+        assert owner[text] == "skills", (text, owner[text])
+    assert owner["Mathematics, Bachelor of Education, Hogeschool Delfland"] == "education"
+    p = build_profile(Document(kind="pdf", lines=lines))
+    for s in ("Lesson planning", "Differentiation", "First Aid", "Classroom observation"):
+        assert s in p["skills"], (s, p["skills"])
+
+
+def test_a_known_title_set_as_plain_body_text_under_styled_titles_is_a_category() -> None:
+    # Titles in 12.6 pt capitals; "Certifications" in the items' own 10.5 pt, like its sibling "Trade".
+    lines = [
+        _ln("Rafferty Osei", 22, 800, size=30), _ln("rafferty.osei@example.ca", 22, 760, size=10.5),
+        _ln("TECHNICAL SKILLS", 22, 640, size=12.6),
+        _ln("Trade", 22, 622, size=10.5), _ln("Cable pulling, Panel upgrades", 22, 608, size=10.5),
+        _ln("Certifications", 22, 575, size=10.5), _ln("Red Seal, Working at heights", 22, 560, size=10.5),
+        _ln("EDUCATION", 22, 500, size=12.6), _ln("Diploma in Electrical Technology", 22, 484, size=10.5),
+        _ln("at Lakeview Polytechnic", 22, 470, size=10.5),
+        _ln("EMPLOYMENT", 220, 640, size=12.6, column=1),
+        _ln("Brightline Electric Ltd\tJourneyman", 220, 620, size=10.5, column=1),
+        _ln("Apr 2019 - Present", 480, 606, size=10.5, column=1),
+        _ln("Wired the new wing of a hospital to code.", 232, 590, size=10.5, column=1),
+        _ln("Pulled cable for two data centres on night shifts.", 232, 576, size=10.5, column=1),
+        _ln("Trained three apprentices on conduit work.", 232, 562, size=10.5, column=1),
+    ]
+    owner = _owners(lines)
+    assert owner["Red Seal, Working at heights"] == "skills"
+    p = build_profile(Document(kind="pdf", lines=lines))
+    for s in ("Cable pulling", "Panel upgrades", "Red Seal", "Working at heights"):
+        assert s in p["skills"], (s, p["skills"])
+
+
+def test_a_credentials_category_line_under_skills_stays_in_skills() -> None:
+    from candidates.parsing import parse
+    from candidates.parsing.readers.txt import read_txt
+
+    text = ("Saoirse Lennon\nsaoirse.lennon@example.ie\n\nSKILLS\nClinical: Cannulation, Sepsis screening\n"
+            "Certifications: Manual handling trainer, Tissue viability link nurse\nSystems: Cerner, Omnicell\n\n"
+            "EDUCATION\nDublin Harbour University, BSc Nursing, 2010 - 2014\n").encode()
+    keys = [s.key for s in split_sections(read_txt(text).lines)]
+    assert keys == ["header", "skills", "education"], keys
+    p = parse(text)
+    for s in ("Cannulation", "Sepsis screening", "Manual handling trainer", "Tissue viability link nurse", "Cerner",
+              "Omnicell"):
+        assert s in p["skills"], (s, p["skills"])
