@@ -309,6 +309,69 @@ def _cut_at_edge(row: list[Chunk], edge: float) -> list[Chunk]:
     return out
 
 
+def _grid_edge(rows: list[list[Chunk]]) -> float | None:
+    """The body's left edge when the page is a grid with a narrow margin column on the left: many
+    rows start well right of the leftmost text (60 pt or more), a good share of them at one edge."""
+    starts = [round(r[0].x0) for r in rows]
+    lo = min(starts)
+    body = [x for x in starts if x >= lo + 60]
+    if len(body) < 0.4 * len(rows):
+        return None
+    edge = min(body)
+    near = sum(1 for x in body if abs(x - edge) <= 3)
+    return float(edge) if near >= max(3, 0.2 * len(rows)) else None
+
+
+def _in_margin(row: list[Chunk], edge: float) -> bool:
+    """The whole row lies in the narrow column left of the body's edge."""
+    return row[0].x0 < edge - 10 and max(c.x1 for c in row) < edge - 0.5 * row[0].size
+
+
+def _lift_margin_cells(rows: list[list[Chunk]]) -> list[list[Chunk]]:
+    """A grid whose narrow left cells hold the titles (and an entry's dates): the cell's text may
+    start a little below the top of the first line beside it (padding, a smaller font), which puts
+    it after that line by height, or on one row with the next body line.  A block of margin rows
+    stacked at line pitch goes before the body rows that start no more than most of a line above
+    its top.  A margin chunk on the body line's own baseline stays on its row (an entry's dates)."""
+    edge = _grid_edge(rows) if len(rows) >= 6 else None
+    if edge is None:
+        return rows
+    split: list[list[Chunk]] = []
+    for r in rows:
+        left = [c for c in r if c.x1 < edge - 0.5 * c.size]
+        right = [c for c in r if c.x1 >= edge - 0.5 * c.size]
+        if left and right and abs(left[0].y0 - right[0].y0) > 0.25 * max(left[0].size, right[0].size):
+            split += [left, right]
+        else:
+            split.append(r)
+    rows = split
+    margin = [_in_margin(r, edge) for r in rows]
+    if not any(margin):
+        return rows
+    out: list[list[Chunk]] = []
+    placed: set[int] = set()
+    for i, row in enumerate(rows):
+        if i in placed:
+            continue
+        if not margin[i] or not out:
+            out.append(row)
+            continue
+        block, last = [i], row
+        for j in range(i + 1, len(rows)):
+            if margin[j]:
+                if last[0].y0 - rows[j][0].y1 > 1.2 * last[0].size:
+                    break
+                block.append(j)
+                last = rows[j]
+        top = max(c.y1 for c in row)
+        k = len(out)
+        while k > 0 and not _in_margin(out[k - 1], edge) and max(c.y1 for c in out[k - 1]) <= top + 0.8 * row[0].size:
+            k -= 1
+        placed.update(block)
+        out[k:k] = [rows[b] for b in block]
+    return out
+
+
 def _split_heading(row: list[Chunk], edge: float | None = None) -> list[list[Chunk]]:
     """Split a row at wide gaps between text of clearly different sizes (a 28 pt name beside a
     9 pt address block), and put a margin heading sharing a baseline with an entry on its own line."""
@@ -438,7 +501,7 @@ def build_lines(chars: list[Char], page: int, width: float, height: float,
         if not g:
             continue
         col = lefts.index(round(min(c.x0 for c in g) / 20)) if len(groups) > 1 else 0
-        rows = _group_lines(g)
+        rows = _lift_margin_cells(_group_lines(g))
         edge = _text_edge(rows)
         for full_row in rows:
             for row in _split_heading(full_row, edge):

@@ -171,6 +171,12 @@ def heading_key(text: str) -> str | None:
     parts = [p.strip() for p in re.split(r"\s+and\s+|/|、|与|及|和|,", t) if p.strip()]
     if len(parts) > 1 and all(p in HEADINGS for p in parts):
         return HEADINGS[parts[0]]
+    # A title qualified by another ("Professional Skills Overview", "Experience Summary"): the first names it.
+    words = t.split()
+    for k in range(1, min(len(words), 4)):
+        head, tail = " ".join(words[:k]), " ".join(words[k:])
+        if head in HEADINGS and tail in HEADINGS and not _weak(head):
+            return HEADINGS[head]
     # Bilingual headings in Chinese templates: "工作经历 WORK EXPERIENCE", "Education 教育背景".
     cjk = "".join(re.findall(r"[\u4e00-\u9fff]+", t))
     latin = re.sub(r"\s+", " ", re.sub(r"[\u4e00-\u9fff]+", " ", t)).strip()
@@ -318,18 +324,28 @@ def _unknown_heading(line: Line, signatures: set[tuple], body: float | None, siz
 _ENTRY_SECTIONS = {"experience", "education", "projects", "volunteer", "activities"}
 
 
+def _stacked(ln: Line, nxt: Line) -> bool:
+    """Two short lines set alike, the second right under the first at the same left edge: one
+    title wrapped in a narrow margin cell ("PROFESSIONAL SKILLS" / "OVERVIEW")."""
+    if not ln.bbox or not nxt.bbox or abs(ln.bbox[0] - nxt.bbox[0]) > 2 or re.search(r"\d", ln.text + nxt.text):
+        return False
+    gap = ln.bbox[1] - nxt.bbox[3]
+    return -1 <= gap <= 0.6 * (ln.size or 10) and abs((ln.size or 0) - (nxt.size or 0)) <= 0.3
+
+
 def _join_wrapped_headings(lines: list[Line]) -> list[Line]:
-    """A heading wrapped in a narrow column ("PROFESSIONAL" / "EXPERIENCE", "EDUCATION AND" / "TRAINING")."""
+    """A heading wrapped in a narrow column ("PROFESSIONAL" / "EXPERIENCE", "EDUCATION AND" / "TRAINING",
+    "PROFESSIONAL SKILLS" / "OVERVIEW")."""
     out: list[Line] = []
     i = 0
     while i < len(lines):
         ln = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if nxt is not None and ln.page == nxt.page and ln.column == nxt.column and ln.bold == nxt.bold \
-                and len(ln.text) <= 25 and len(nxt.text) <= 25 and not heading_key(ln.text) \
-                and (ln.size or 0) == (nxt.size or 0) and ln.text.isupper() == nxt.text.isupper():
+                and len(ln.text) <= 25 and len(nxt.text) <= 25 and (not heading_key(ln.text) or _stacked(ln, nxt)) \
+                and abs((ln.size or 0) - (nxt.size or 0)) <= 0.3 and ln.text.isupper() == nxt.text.isupper():
             joined = f"{ln.text.strip()} {nxt.text.strip()}"
-            if heading_key(joined) and (ln.bold or ln.text.isupper()):
+            if heading_key(joined) and (ln.bold or ln.text.isupper() or _stacked(ln, nxt)):
                 bbox = None
                 if ln.bbox and nxt.bbox:
                     bbox = (min(ln.bbox[0], nxt.bbox[0]), min(ln.bbox[1], nxt.bbox[1]),
@@ -506,6 +522,12 @@ def split_sections(lines: list[Line]) -> list[Section]:
             # "Skills: Python, Go" under a job describes that job; "Languages: C, Go, Rust" or
             # "Certifications: ACLS, BLS" under Skills is one of its categories.  The section goes on.
             sections[-1].lines.append(ln)
+            continue
+        head = sections[-1].heading
+        if key and rest is None and head is not None and head.bold == ln.bold \
+                and head.text.isupper() == ln.text.isupper() and _stacked(head, ln):
+            # The second line of a title wrapped in a margin cell, read after the first line of the
+            # cell beside it ("PROFESSIONAL SKILLS" / "Teaching: …" / "OVERVIEW"): still that title.
             continue
         if key:
             sec = Section(key, ln)
