@@ -113,9 +113,11 @@ def is_list_line(text: str) -> bool:
     return sum(size(i) for i in items) / len(items) <= 3.5
 
 
-# "A/B Testing", "UI/UX", "PL/SQL", "TCP/IP": a slash between short tokens joins one skill;
-# elsewhere ("Python/Go") it separates two.  Shielded as U+2215 while splitting.
-_SHORT_SLASH = re.compile(r"(?<![\w+#])([A-Za-z]{1,3})/(?=[A-Za-z]{1,3}(?![\w+#]))")
+# "A/B Testing", "UI/UX", "PL/SQL", "TCP/IP": a slash between short tokens joins one skill, and so
+# does one between a capitalised word and a lower-case one ("Lockout/tagout": the next item would
+# start like the others); elsewhere ("Python/Go", "python/go") it separates two.  Shielded as U+2215
+# while splitting.
+_SHORT_SLASH = re.compile(r"(?<![\w+#])([A-Za-z]{1,3})/(?=[A-Za-z]{1,3}(?![\w+#]))|(?<![\w+#])([A-Z][a-z]+)/(?=[a-z]+\b)")
 
 
 def _trim_item(item: str) -> str:
@@ -220,7 +222,7 @@ def _section_item(it: str, ln: Line, found: _Found) -> None:
         return
     if rest:
         words = [w for w in rest if not re.fullmatch(r"(?i)and|&|of|for|in|with", w)]
-        if all(re.fullmatch(r"[A-Za-z\u4e00-\u9fff][\w'’\-]*", w) and not _LEVELS.match(w)
+        if all(re.fullmatch(r"[A-Za-z\u4e00-\u9fff][\w'’\-/]*", w) and not _LEVELS.match(w)
                and not _QUALIFIER.match(w) for w in words):
             printed = _printed_skill(it)
             if printed:
@@ -236,7 +238,8 @@ def _section_line(text: str, ln: Line, found: _Found) -> bool:
         label_skill = _lookup(lab.group(1).strip(), True)
         if label_skill:  # "机器学习：深度学习、推荐系统" — the category is a skill too
             found.add(label_skill, lab.group(1).strip(), ln, 0.8, True)
-    items = [_trim_item(i) for i in _LIST_SEP.split(_SHORT_SLASH.sub("\\1\u2215", body)) if i.strip(" .()[]（）")]
+    items = [_trim_item(i) for i in _LIST_SEP.split(_SHORT_SLASH.sub(lambda m: m.group(0).replace("/", "\u2215"), body))
+             if i.strip(" .()[]（）")]
     if not (len(items) >= 2 or (len(body.split()) <= 4 and len(body) <= 30)):
         return False
     for it in items:

@@ -212,3 +212,13 @@ def test_a_credentials_category_line_under_skills_stays_in_skills() -> None:
     for s in ("Cannulation", "Sepsis screening", "Manual handling trainer", "Tissue viability link nurse", "Cerner",
               "Omnicell"):
         assert s in p["skills"], (s, p["skills"])
+
+
+def test_a_slash_inside_one_item_keeps_it_whole() -> None:
+    from candidates.parsing import parse
+
+    p = parse("Idris Kovacs\nidris.kovacs@example.hu\n\nSKILLS\nSafety: Lockout/tagout, Confined space entry\n"
+              "Tools: SAP FI/CO, Power BI, Python/Go\n".encode())
+    for s in ("Lockout/tagout", "SAP FI/CO", "Confined space entry", "Power BI", "Python", "Go"):
+        assert s in [m["text"] for m in p["skill_mentions"]], (s, p["skill_mentions"])
+    assert "tagout" not in p["skills"] and "Lockout" not in p["skills"]
