@@ -405,11 +405,16 @@ def _row_line(row: list[Chunk], page: int, column: int, chip_em: float = float("
     row = _untangle(row)
     parts = [row[0].text]
     at, cuts = len(row[0].text), [k for k, g in row[0].gaps if g > chip_em]
+    spans = [[row[0].x0, row[0].x1]]
     for a, b in zip(row, row[1:]):
         gap = b.x0 - a.x1
         size = max(a.size, b.size)
         # Glyphs drawn out of order end up in separate chunks: abutting ones are one word.
         sep = "\t" if gap > 1.5 * size else (" " if gap > 0.12 * size else "")
+        if sep == "\t":
+            spans.append([b.x0, b.x1])
+        else:
+            spans[-1][1] = b.x1
         if sep == " " and gap > chip_em * size:
             cuts.append(at)
         at += len(sep)
@@ -426,6 +431,7 @@ def _row_line(row: list[Chunk], page: int, column: int, chip_em: float = float("
     return Line(
         text=text,
         cells=cells,
+        spans=tuple((x0, x1) for x0, x1 in spans) if len(spans) > 1 else (),
         page=page,
         bbox=(min(c.x0 for c in row), min(c.y0 for c in row), max(c.x1 for c in row), max(c.y1 for c in row)),
         size=round(size, 2),

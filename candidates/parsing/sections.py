@@ -457,6 +457,10 @@ def _resumed(sections: list[Section], ln: Line, prev: Line | None, bottoms: dict
     foot of the page: a sidebar that ends half-way down continues nothing."""
     if prev is None or ln.page == prev.page or ln.column == prev.column:
         return None
+    last = sections[-1]
+    if last.heading is not None and not last.lines and last.heading is prev and prev.bbox is not None \
+            and prev.bbox[1] - bottoms.get(prev.page, prev.bbox[1]) <= 2 * (prev.size or 10):
+        return last  # a title alone at the foot of the page, in whatever column: the next page is its content
     for sec in reversed(sections):
         # A title at the foot of a page whose content starts on the next one is that column's last line.
         last = sec.lines[-1] if sec.lines else sec.heading

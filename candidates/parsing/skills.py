@@ -289,10 +289,93 @@ def _unwrap(lines: list[Line], skill_lines: set[int]) -> list[Line]:
     return out
 
 
+def _parts(ln: Line) -> list[tuple[str, float, float]]:
+    """The tab-separated parts of a line with their left and right edges (one part without them)."""
+    texts = ln.text.split("\t")
+    if len(texts) > 1 and len(ln.spans) == len(texts):
+        return [(t.strip(), x0, x1) for t, (x0, x1) in zip(texts, ln.spans) if t.strip()]
+    assert ln.bbox is not None
+    return [(ln.text.strip(), ln.bbox[0], ln.bbox[2])]
+
+
+def _one_item(text: str) -> bool:
+    return bool(text) and len(text.split()) <= 4 and not re.search(r"[,，、;；|｜:：•·]", text)
+
+
+def _read_grid(run: list[Line]) -> list[Line]:
+    """A skills list set one item a line in sub-columns side by side ("IFRS  SAP FI/CO" /
+    "Cash-flow  Power BI" / "forecasting  Excel": every sub-column starts at the same place on
+    several lines): each sub-column read top to bottom, and an item wrapped inside its narrow cell
+    joined again — a part that starts lower-case and whose first word would not have fitted after
+    the part above it ("Cash-flow" / "forecasting")."""
+    if any(len(ln.cells) > 1 for ln in run):
+        return run  # boxed chips: the gaps between boxes separate the items
+    rows = [_parts(ln) for ln in run]
+    if not all(_one_item(t) for parts in rows for t, _, _ in parts):
+        return run
+    size = max(ln.size or 10.0 for ln in run)
+    anchors: list[float] = []
+    for x in sorted(x0 for parts in rows for _, x0, _ in parts):
+        if not anchors or x - anchors[-1] > 0.8 * size:
+            anchors.append(x)
+    columns: dict[int, list[tuple[str, float, float, Line]]] = {}
+    for ln, parts in zip(run, rows):
+        for text, x0, x1 in parts:
+            col = min(range(len(anchors)), key=lambda k: abs(anchors[k] - x0))
+            columns.setdefault(col, []).append((text, x0, x1, ln))
+    if len(columns) < 2 or any(len({id(ln) for _, _, _, ln in cells}) < 2 for cells in columns.values()):
+        # One column, or items flowing along the line like words (each at its own place): no grid.
+        return run
+    out: list[Line] = []
+    for col in sorted(columns):
+        cells = columns[col]
+        limit = max(x1 for _, _, x1, _ in cells)
+        items: list[list] = []
+        for text, x0, x1, ln in cells:
+            if items and text[:1].islower():
+                prev = items[-1]
+                first = text.split()[0]
+                width = (x1 - x0) * len(first) / max(len(text), 1)
+                if prev[2] + 0.3 * size + width > limit + 1:
+                    joiner = "" if prev[0].endswith("-") else " "
+                    prev[0], prev[2] = prev[0] + joiner + text, max(prev[2], x1)
+                    prev[4] = min(prev[4], ln.bbox[1] if ln.bbox else prev[4])
+                    continue
+            items.append([text, x0, x1, ln, ln.bbox[1] if ln.bbox else 0.0])
+        for text, x0, x1, ln, bottom in items:
+            assert ln.bbox is not None
+            out.append(Line(text=text, page=ln.page, bbox=(x0, bottom, x1, ln.bbox[3]), size=ln.size, bold=ln.bold,
+                            column=ln.column, index=ln.index, style=ln.style, bullet=ln.bullet, source=ln.source))
+    return out
+
+
+def _grids(lines: list[Line], skill_lines: set[int]) -> list[Line]:
+    """Runs of a skills section's lines in one column of one page, read as a grid of items."""
+    out: list[Line] = []
+    run: list[Line] = []
+
+    def flush() -> None:
+        if len(run) >= 2 and all(ln.bbox for ln in run):
+            out.extend(_read_grid(run))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for ln in lines:
+        if run and (ln.index not in skill_lines or ln.page != run[-1].page or ln.column != run[-1].column):
+            flush()
+        if ln.index in skill_lines:
+            run.append(ln)
+        else:
+            out.append(ln)
+    flush()
+    return out
+
+
 def find_skill_mentions(lines: list[Line], skill_lines: set[int]) -> list[Mention]:
     """Skill mentions in document order."""
     found = _Found()
-    lines = _unwrap(lines, skill_lines)
+    lines = _unwrap(_grids(lines, skill_lines), skill_lines)
     for pos, ln in enumerate(lines):
         in_section = ln.index in skill_lines
         # Web addresses and emails contain words like "http" or a company's domain.
@@ -357,14 +440,40 @@ def group_form(lines: list[Line]) -> tuple[bool, bool] | None:
 
 def category_lines(lines: list[Line]) -> set[int]:
     """Indices of category titles inside a skills section ("Tools", "Leadership" set larger than
-    the items under them, or as a Word heading): they name a group of skills, they are none."""
+    the items under them, or as a Word heading, or with the items indented under them, side by
+    side too: "Finance  Tools" over their lists): they name a group of skills, they are none."""
     # The items' size: the median by characters (short titles must not pull it up).
     sizes = sorted(size for ln in lines if ln.size for size in [ln.size] * max(1, len(ln.text)))
     body = sizes[len(sizes) // 2] if sizes else None
     out: set[int] = set()
-    for ln in lines:
+    for prev, ln, nxt in zip([None] + lines[:-1], lines, lines[1:] + [None]):
         if ":" in ln.text or "：" in ln.text:
             continue  # "Languages: C, Go" holds its items
+        if prev is not None and re.search(r"[,，、;；]\s*$", prev.text):
+            continue  # the end of a list wrapped after a comma
         if (body and ln.size and ln.size >= body + 1.5) or (ln.style and re.match(r"(?i)heading", ln.style)):
             out.add(ln.index)
+        elif nxt is not None and nxt.page == ln.page and nxt.column == ln.column and _heads(ln, nxt):
+            out.add(ln.index)
     return out
+
+
+def _heads(ln: Line, nxt: Line) -> bool:
+    """A line of one short name (or a few side by side) that heads the items below it: they are
+    indented under it, or set smaller or not bold where it is, or it stands alone over a list."""
+    if not all(_one_item(t) for t in ln.text.split("\t")) or strip_bullet(ln.text)[1] or ln.bullet \
+            or ln.text[:1].islower():
+        return False
+    if ln.bbox and nxt.bbox:
+        size = ln.size or 10.0
+        if not 0 < ln.bbox[1] - nxt.bbox[3] < 3 * size:
+            return False  # not right above it
+        if 1.5 * size <= nxt.bbox[0] - ln.bbox[0] <= 4 * size:
+            return True  # an indent; further right is another column
+    if len(ln.cells) > 1:
+        return False  # a row of chips over another is one list
+    if (ln.bold and not nxt.bold) or (ln.size and nxt.size and ln.size >= nxt.size + 1.0):
+        return True
+    # A list after punctuation; a row of chips or tab-set items under one item is more of the same list.
+    shielded = _SHORT_SLASH.sub(lambda m: m.group(0).replace("/", "\u2215"), strip_bullet(nxt.text)[0])
+    return "\t" not in ln.text and len(nxt.cells) <= 1 and bool(re.search(r"[,，、;；|｜•·/]", shielded))

@@ -222,3 +222,89 @@ def test_a_slash_inside_one_item_keeps_it_whole() -> None:
     for s in ("Lockout/tagout", "SAP FI/CO", "Confined space entry", "Power BI", "Python", "Go"):
         assert s in [m["text"] for m in p["skill_mentions"]], (s, p["skill_mentions"])
     assert "tagout" not in p["skills"] and "Lockout" not in p["skills"]
+
+
+def test_a_title_alone_at_the_foot_of_a_page_in_another_column_owns_the_next_page() -> None:
+    # "Skills" is the last thing on page 1, set in the right half; page 2 starts at the left margin.
+    lines = [
+        _ln("Ingrid Halvorsen", 37, 780, size=22, bold=True), _ln("ingrid.h@example.net", 37, 760),
+        _ln("Work", 37, 500, size=16, bold=True), _ln("Fjordvik Harbour Trust", 37, 480, size=12.6, bold=True),
+        _ln("Pilot\t2016-04 - Present", 37, 460),
+        _ln("Education", 37, 80, size=16, bold=True), _ln("Nordkapp Maritime College\t2011-09 - 2015-05", 37, 56),
+        _ln("Skills", 350, 40, size=16, bold=True, column=2),
+        _ln("Seamanship", 37, 800, page=2), _ln("Radar plotting", 67, 780, page=2), _ln("Tug handling", 67, 768, page=2),
+    ]
+    owner = _owners(lines)
+    assert owner["Radar plotting"] == "skills" and owner["Tug handling"] == "skills"
+    p = build_profile(Document(kind="pdf", lines=lines))
+    assert {"Radar plotting", "Tug handling"} <= set(p["skills"]), p["skills"]
+    assert [e["institution"] for e in p["education"]] == ["Nordkapp Maritime College"]
+
+
+def _grid_chars() -> list[tuple]:
+    """Skill categories side by side in narrow sub-columns under a Skills title in the right half:
+    category names at x=350 and x=455, their items indented 25 pt, wrapped inside the sub-column."""
+    c = _chars("Ingrid Halvorsen", 37, 780, size=22, bold=True) + _chars("ingrid.h@example.net", 37, 760)
+    c += _chars("Work", 37, 720, size=16, bold=True)
+    y = 700.0
+    for text in ("Fjordvik Harbour Trust", "Pilot", "Brought tankers into the inner harbour at night.",
+                 "Trained four junior pilots on the new tug fleet.", "Kept the tide tables for the port office.",
+                 "Ran the winter storm drills with the coastguard."):
+        c += _chars(text, 37, y, size=10.8)
+        y -= 14
+    c += _chars("2016-04 - Present", 250, 686, size=10.8)
+    c += _chars("Skills", 350, 560, size=16, bold=True)
+    c += _chars("Navigation", 350, 534, size=10.8) + _chars("Safety", 455, 534, size=10.8)
+    left = ["Radar", "plotting", "Chart work", "ECDIS", "Pilotage", "Tidal", "planning"]
+    right = ["Fire", "fighting", "GMDSS"]
+    for k, text in enumerate(left):
+        c += _chars(text, 380, 510 - 12 * k, size=10.8)
+    for k, text in enumerate(right):
+        c += _chars(text, 480, 510 - 12 * k, size=10.8)
+    return c
+
+
+def test_sub_columns_of_skills_are_read_one_by_one_and_wrapped_items_joined() -> None:
+    p = _profile(_grid_chars())
+    for s in ("Radar plotting", "Chart work", "ECDIS", "Pilotage", "Tidal planning", "Fire fighting", "GMDSS"):
+        assert s in p["skills"], (s, p["skills"])
+    for s in ("Navigation", "Safety", "Radar", "plotting", "Fire", "fighting", "Tidal", "planning"):
+        assert s not in p["skills"], (s, p["skills"])
+
+
+def test_a_lower_case_item_that_fits_on_the_line_above_is_its_own_item() -> None:
+    lines = [
+        _ln("Ingrid Halvorsen", 37, 780, size=22, bold=True), _ln("ingrid.h@example.net", 37, 760),
+        _ln("Skills", 37, 700, size=16, bold=True),
+        _ln("Python libraries and frameworks for the data team", 37, 680),
+        _ln("NumPy", 37, 666), _ln("pandas", 37, 652), _ln("scikit-learn", 37, 638),
+    ]
+    for i, ln in enumerate(lines):
+        ln.index = i
+    p = build_profile(Document(kind="pdf", lines=lines))
+    assert {"NumPy", "Pandas", "scikit-learn"} <= set(p["skills"]), p["skills"]
+
+
+def test_category_titles_set_apart_from_their_items_are_no_skills() -> None:
+    from candidates.parsing import parse
+
+    # Bold and a size larger than the items, or a lone word over a list of items.
+    lines = [
+        _ln("Ingrid Halvorsen", 37, 780, size=22, bold=True), _ln("ingrid.h@example.net", 37, 760),
+        _ln("Skills", 85, 700, size=12, bold=True),
+        _ln("Seamanship", 127, 680, size=12, bold=True), _ln("Radar plotting Tug handling", 131, 664, size=10.8,
+                                                           cells=("Radar plotting", "Tug handling")),
+        _ln("Navigation\tSafety", 127, 640, size=11.2), _ln("ECDIS · Pilotage\tFire fighting · GMDSS", 127, 626, size=9.75),
+    ]
+    for i, ln in enumerate(lines):
+        ln.index = i
+    p = build_profile(Document(kind="pdf", lines=lines))
+    assert {"Radar plotting", "Tug handling", "ECDIS", "Pilotage", "Fire fighting", "GMDSS"} <= set(p["skills"]), p["skills"]
+    assert not {"Seamanship", "Navigation", "Safety"} & set(p["skills"]), p["skills"]
+    p = parse("Ingrid Halvorsen\ningrid.h@example.net\n\nTECHNICAL SKILLS\nSeamanship\nRadar plotting, Tug handling,\n"
+              "Chart work\nSafety\nFire fighting, GMDSS\n".encode())
+    assert {"Radar plotting", "Tug handling", "Chart work", "Fire fighting", "GMDSS"} <= set(p["skills"]), p["skills"]
+    assert not {"Seamanship", "Safety"} & set(p["skills"]), p["skills"]
+    p = parse("Ingrid Halvorsen\ningrid.h@example.net\n\nSKILLS\nRadar plotting, Tug handling,\nChart work\n"
+              "Fire fighting, GMDSS\n".encode())
+    assert {"Radar plotting", "Tug handling", "Chart work", "Fire fighting", "GMDSS"} <= set(p["skills"]), p["skills"]
