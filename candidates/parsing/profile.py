@@ -142,8 +142,9 @@ def _headline(lines: list[Line], name_line: Line | None, name: str | None) -> tu
             # Directly under the name (same column, or a centred banner line).
             if name_line.bbox[1] - ln.bbox[3] > 3 * (name_line.size or 12):
                 break
-            if ln.bbox[0] > name_line.bbox[2] or ln.bbox[2] < name_line.bbox[0]:
-                continue  # beside the name: a contact block on the right
+            beside = ln.bbox[0] > name_line.bbox[2] or ln.bbox[2] < name_line.bbox[0]
+            if beside and not (ln.bbox[1] < name_line.bbox[3] and ln.bbox[3] > name_line.bbox[1]):
+                continue  # beside the name, lower down: a contact block on the right (on its row: a headline)
         elif ln.column != name_line.column:
             break
         t = strip_icons(ln.text)
