@@ -470,6 +470,21 @@ def _resumed(sections: list[Section], ln: Line, prev: Line | None, bottoms: dict
     return None
 
 
+def _back_in_column(ln: Line, prev: Line | None, columns: dict[tuple[int, int], tuple[Section, Line]]) -> Section | None:
+    """Back in a column of this page after reading a band of another ("Work" / a phone number from
+    the right column, far above / the first job under "Work"): the text below that column's last
+    line goes on with the section that column was in."""
+    if prev is None or ln.page != prev.page or ln.column == prev.column:
+        return None
+    got = columns.get((ln.page, ln.column))
+    if got is None:
+        return None
+    sec, last = got
+    if sec.key == "header" or not ln.bbox or not last.bbox or ln.bbox[3] > last.bbox[1] + 2:
+        return None
+    return sec
+
+
 def _indented_under(ln: Line, prev: Line) -> bool:
     """A "column" that starts inside the previous line's width, just below it, is that text
     indented (bullets under an entry), not a sidebar beside it."""
@@ -501,6 +516,8 @@ def split_sections(lines: list[Line]) -> list[Section]:
     for ln, (k, rest) in zip(lines, classified):
         if k and rest is None and ln.bbox:
             title_edges[(ln.column, round(ln.bbox[0]))] = title_edges.get((ln.column, round(ln.bbox[0])), 0) + 1
+    # The section each column of each page was last in, and its last line there.
+    columns: dict[tuple[int, int], tuple[Section, Line]] = {}
     for i, (ln, (key, rest)) in enumerate(zip(lines, classified)):
         if not key and sections[-1].key != "header" and _unknown_heading(ln, signatures, body, heading_sizes) \
                 and not _starts_entry(lines, i, sections[-1].key):
@@ -513,14 +530,19 @@ def split_sections(lines: list[Line]) -> list[Section]:
                                                 or _plain(ln, body, top)):
             key = None  # a sub-heading or an entry styled like a title: content of the section
         resume = None if key else _resumed(sections, ln, prev, bottoms)
+        back = None if key or resume is not None else _back_in_column(ln, prev, columns)
         if resume is not None and resume is not sections[-1]:
             sections.append(Section(resume.key, resume.heading))
+        elif back is not None:
+            if back is not sections[-1]:
+                sections.append(Section(back.key, back.heading))
         elif not key and prev is not None and ln.page == prev.page and ln.column > prev.column and inside \
                 and not _indented_under(ln, prev):
             # A new column on the same page does not continue the last section of the
             # previous column (e.g. a sidebar's "Languages" before the main column's name).
             sections.append(Section("header", None))
         prev = ln
+        columns[(ln.page, ln.column)] = (sections[-1], ln)
         if key and rest is not None and (sections[-1].key in _ENTRY_SECTIONS or (
                 sections[-1].key == "skills" and key in ("skills", "languages", "certifications"))):
             # "Skills: Python, Go" under a job describes that job; "Languages: C, Go, Rust" or
@@ -536,6 +558,7 @@ def split_sections(lines: list[Line]) -> list[Section]:
         if key:
             sec = Section(key, ln)
             sections.append(sec)
+            columns[(ln.page, ln.column)] = (sec, ln)
             if rest:
                 sec.lines.append(
                     Line(text=rest, page=ln.page, bbox=ln.bbox, size=ln.size, bold=False, column=ln.column,

@@ -308,3 +308,24 @@ def test_category_titles_set_apart_from_their_items_are_no_skills() -> None:
     p = parse("Ingrid Halvorsen\ningrid.h@example.net\n\nSKILLS\nRadar plotting, Tug handling,\nChart work\n"
               "Fire fighting, GMDSS\n".encode())
     assert {"Radar plotting", "Tug handling", "Chart work", "Fire fighting", "GMDSS"} <= set(p["skills"]), p["skills"]
+
+
+def test_a_column_the_reader_comes_back_to_keeps_its_section() -> None:
+    # The reader reads a band of the right column (a phone number beside the e-mail, far above)
+    # after the "Work" title, then comes back to the left column below that title.
+    lines = [
+        _ln("Liang Haoran", 37, 780, size=21.6, bold=True),
+        _ln("Contact", 37, 655, size=12.6, bold=True), _ln("Email\tliang.h@example.com\tPhone", 37, 626, size=10.8),
+        _ln("Work", 37, 464, size=16.2, bold=True),
+        _ln("+86 150 2188 0000", 358, 627, size=10.8, column=1),
+        _ln("Pudong Trial Services Co., Ltd.", 37, 429, size=12.6, bold=True),
+        _ln("Senior Clinical Data Manager\t2020-08 - Present", 37, 403, size=10.8),
+        _ln("Wrote the edit-check specification template", 67, 379, size=10.8),
+        _ln("Education", 37, 257, size=16.2, bold=True), _ln("Riverside Medical University\t2015-09 - 2017-06", 37, 229),
+    ]
+    owner = _owners(lines)
+    assert owner["Pudong Trial Services Co., Ltd."] == "experience"
+    assert owner["Senior Clinical Data Manager\t2020-08 - Present"] == "experience"
+    p = build_profile(Document(kind="pdf", lines=lines))
+    assert [(e["company"], e["start"]) for e in p["experience"]] == [("Pudong Trial Services Co., Ltd.", "2020-08")]
+    assert p["phones"] == ["+8615021880000"]
