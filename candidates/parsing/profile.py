@@ -189,6 +189,20 @@ def _unwrap_link(url: str, raw: str, ln: Line, nxt: Line | None) -> str:
     return normalise_link(raw + tail) or url
 
 
+_LINK_HEAD = re.compile(r"(?:^|\s)([A-Za-z0-9][\w.\-]*-)$")
+
+
+def _link_head(prev: Line | None, ln: Line, start: int, raw: str) -> str | None:
+    """"priyanka-" / "designs.example.in": an address broken at a hyphen in a narrow sidebar, whose
+    tail reads as an address of its own.  The whole address, or None."""
+    if prev is None or start != 0 or prev.page != ln.page or prev.column != ln.column or "@" in prev.text:
+        return None
+    m = _LINK_HEAD.search(prev.text.rstrip())
+    if not m or "://" in raw:
+        return None
+    return normalise_link(m.group(1) + raw)
+
+
 _EMAIL_HEAD = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+\-]*@(?:[A-Za-z0-9][\w\-.]*)?$")
 _EMAIL_REST = re.compile(r"^[\w\-.]*(?:\.[\w\-]+)*(?=\s|$)")
 
@@ -441,7 +455,8 @@ def build_profile(doc: Document) -> dict[str, Any]:
         for url, start, end in find_links(ln.text):
             if start == 0 and ln.index in email_tails:
                 continue  # "ple.com", the end of "siqi.wang@exam" / "ple.com"
-            url = _unwrap_link(url, ln.text[start:end], ln, lines[pos + 1] if pos + 1 < len(lines) else None)
+            url = _link_head(lines[pos - 1] if pos else None, ln, start, ln.text[start:end]) \
+                or _unwrap_link(url, ln.text[start:end], ln, lines[pos + 1] if pos + 1 < len(lines) else None)
             host = url[8:].split("/")[0]
             if host in email_domains and "/" not in url[8:]:
                 continue  # "gmail.com" from an email address split across chunks

@@ -60,3 +60,15 @@ def test_small_capitals_between_words_stay_on_their_line() -> None:
     # "2018-05 TO PRESENT" with the small capitals of "TO" at 0.7 of the size, letter-spaced.
     c = _chars("2018-05", 37, 575, 7.6) + _chars("TO", 37 + 7 * 3.8 + 3, 575, 5.3) + _chars("PRESENT", 78, 575, 7.6)
     assert [ln.text for ln in build_lines(c, 1, 595, 842)] == ["2018-05 TO PRESENT"]
+
+
+def test_an_address_broken_at_a_hyphen_in_a_sidebar_comes_back_once() -> None:
+    from candidates.parsing.model import Line
+
+    texts = ["Kavya Raghunathan", "Product Designer", "About", "Pune IN", "kavya.r@exam", "ple.in", "kavya-",
+             "portfolio.example.in", "+91 99887 00000"]
+    lines = [Line(text=t, page=1, bbox=(29, 800 - 16 * i, 29 + 5 * len(t), 809 - 16 * i), size=9, index=i)
+             for i, t in enumerate(texts)]
+    p = build_profile(Document(kind="pdf", lines=lines))
+    assert p["links"] == ["https://kavya-portfolio.example.in"]
+    assert p["emails"] == ["kavya.r@example.in"]
