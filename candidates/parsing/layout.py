@@ -115,7 +115,7 @@ def make_chunks(chars: list[Char]) -> list[Chunk]:
             same_line = abs(c[1] - p[1]) < 0.3 * size or abs(c[3] - p[3]) < 0.3 * size
             # A jump in size across a gap wider than a space ("Adaeze Okonkwo  Chartered Accountant" in
             # 31 and 18 pt) starts another chunk; a superscript or small capitals do not.
-            jump = (c[5] > 1.6 * p[5] or p[5] > 1.6 * c[5]) and gap > 0.35 * size
+            jump = gap > 0.35 * size and (c[5] > 1.6 * p[5] or p[5] > 1.6 * c[5])
             if not (same_line and -0.3 * size < gap < 1.5 * size) or jump:
                 ch = _finish(cur, spaces)
                 if ch:
