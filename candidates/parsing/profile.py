@@ -328,7 +328,7 @@ def _skill_groups(sections: list[Section]) -> None:
         chips, known = form
         unknown = s.key == "other" and heading_key(s.heading.text) is None
         if (s.key in ("other", "certifications") and chips) or (unknown and known) \
-                or (s.key == "languages" and (chips or known) and not any(mentions_language(ln.text) for ln in s.lines)):
+                or (s.key == "languages" and known and not any(mentions_language(ln.text) for ln in s.lines)):
             s.key = "skills"
     changed = True
     while changed:

@@ -382,13 +382,16 @@ def _top_rank(lines: list[Line], classified: list[tuple[str | None, str | None]]
     return (max(ranks), keys[max(ranks)]) if ranks else (None, set())
 
 
-def _sub_heading(ln: Line, key: str, current: str, top: float | None, top_keys: set[str]) -> bool:
+def _sub_heading(ln: Line, key: str, current: str, top: float | None, top_keys: set[str], head: Line | None) -> bool:
     """A title set below the document's title rank inside a section is a sub-heading when it is a
     word that also names parts of entries ("Highlights", "Tools"), a title the document also sets
     at full rank ("Languages" under Skills and again as a section), the section's own title, or
     an unknown title.  A distinct section title that is merely set smaller stays a section."""
     if not _below_top(ln, top):
         return False
+    if head is not None and head.column == ln.column and head.bold == ln.bold and _heading_rank(head) is not None \
+            and abs((_heading_rank(head) or 0) - (_heading_rank(ln) or 0)) <= 0.3:
+        return False  # set like the title of the section it follows: a sibling, not a part of it
     norm = normalise_heading(ln.text)
     return key == "other" or _weak(norm) or key in top_keys or key == current \
         or (current == "skills" and key in ("languages", "skills"))
@@ -438,11 +441,14 @@ def _nested(ln: Line, nxt: Line | None, sec: Section, title_edges: dict[tuple[in
     return bool(aligned) or below
 
 
-def _plain(ln: Line, body: float | None, top: float | None) -> bool:
+def _plain(ln: Line, body: float | None, top: float | None, head: Line | None) -> bool:
     """A known title set as plain body text (the body's size, not bold, not capitals) where the
-    document's section titles stand out is a line of the section ("Certifications" among skill
-    categories set like "Trade" and "Safety" under TECHNICAL SKILLS)."""
+    document's section titles stand out, the title of the section it is in among them (same
+    column), is a line of the section ("Certifications" among skill categories set like "Trade"
+    and "Safety" under TECHNICAL SKILLS).  A sidebar whose own titles are all plain keeps them."""
     if not ln.size or not body or top is None or top < 0 or not _below_top(ln, top) or ln.bold or ln.style:
+        return False
+    if head is None or head.column != ln.column or not (_styled(head, body) or (head.size or 0) >= ln.size + 1):
         return False
     t = collapse_letterspacing(ICON_RE.sub("", ln.text)).strip()
     letters = re.sub(r"[^A-Za-z]", "", t)
@@ -523,11 +529,11 @@ def split_sections(lines: list[Line]) -> list[Section]:
                 and not _starts_entry(lines, i, sections[-1].key):
             key = "other"
         inside = sections[-1].key != "header"
-        if key and rest is None and inside and (_sub_heading(ln, key, sections[-1].key, top, top_keys)
+        if key and rest is None and inside and (_sub_heading(ln, key, sections[-1].key, top, top_keys, sections[-1].heading)
                                                 or (edge is not None and ln.bbox and ln.bbox[0] >= edge - 2)
                                                 or _nested(ln, lines[i + 1] if i + 1 < len(lines) else None,
                                                            sections[-1], title_edges)
-                                                or _plain(ln, body, top)):
+                                                or _plain(ln, body, top, sections[-1].heading)):
             key = None  # a sub-heading or an entry styled like a title: content of the section
         resume = None if key else _resumed(sections, ln, prev, bottoms)
         back = None if key or resume is not None else _back_in_column(ln, prev, columns)

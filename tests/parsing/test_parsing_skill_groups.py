@@ -329,3 +329,19 @@ def test_a_column_the_reader_comes_back_to_keeps_its_section() -> None:
     p = build_profile(Document(kind="pdf", lines=lines))
     assert [(e["company"], e["start"]) for e in p["experience"]] == [("Pudong Trial Services Co., Ltd.", "2020-08")]
     assert p["phones"] == ["+8615021880000"]
+
+
+def test_a_sidebar_whose_titles_are_all_plain_keeps_them() -> None:
+    # Main column titles in 14 pt bold; the right sidebar's titles in the body's own size (set apart
+    # only by colour, which the reader does not see).
+    lines = [
+        _ln("Oona Vikstrom", 40, 800, size=24, bold=True),
+        _ln("Experience", 40, 740, size=14, bold=True),
+        _ln("Kettle Bay Ferries\t2018 - Present", 40, 720), _ln("Deck Officer", 40, 706),
+        _ln("Kept the watch rota for a crew of twelve.", 40, 692),
+        _ln("Education", 40, 650, size=14, bold=True), _ln("Saltholm Maritime Academy\t2014 - 2018", 40, 630),
+        _ln("Skills", 400, 740, column=1), _ln("Radar plotting, Mooring", 400, 726, column=1),
+        _ln("Languages", 400, 690, column=1), _ln("Swedish, Finnish", 400, 676, column=1),
+    ]
+    owner = _owners(lines)
+    assert owner["Radar plotting, Mooring"] == "skills" and owner["Swedish, Finnish"] == "languages"
