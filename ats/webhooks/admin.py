@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -17,6 +18,8 @@ class SubscriptionAdmin(admin.ModelAdmin):
     list_filter = ["is_active"]
     readonly_fields = ["failing_since", "disabled_reason", "created_at", "updated_at"]
     actions = ["enable"]
+    # An address typed without a scheme is https (Django 6's default; 5.2 warns and assumes http).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     fields = ["url", "events", "description", "is_active", "secret", "failing_since", "disabled_reason", "created_at", "updated_at"]
 

@@ -24,7 +24,7 @@ def candidate_export_rows(*, user: User, params: SearchParams) -> Iterator[tuple
     tags = (
         Candidate.tags.through.objects.filter(candidate_id=OuterRef("pk"))
         .values("candidate_id")
-        .annotate(names=StringAgg("tag__name", "; ", ordering="tag__name"))
+        .annotate(names=StringAgg("tag__name", "; ", order_by="tag__name"))
         .values("names")
     )
     matching = candidate_search(user=user, params=params).matching

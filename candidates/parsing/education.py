@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .entries import header_parts, is_bullet, is_location, is_prose
+from .entries import Header, header_parts, is_bullet, is_location, is_prose
 from .entry_lines import mend_headers
 from .model import Line
 from .textutil import CJK_RE
@@ -165,8 +165,12 @@ def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, d
             else:
                 expanded.append(p)
         h.parts = expanded
+        if _form_detail(h, cur, prov, ln):
+            continue
         inst = next((p for p in h.parts if INSTITUTION_RE.search(p) and not DEGREE_RE.fullmatch(p)), None)
         deg_part = next((p for p in h.parts if DEGREE_RE.search(p)), None)
+        if h.field in ("institution", "degree"):  # a form's label says what its value is
+            inst, deg_part = (h.parts[0], None) if h.field == "institution" else (None, h.parts[0])
         if deg_part is None and inst and DEGREE_RE.search(inst):
             deg_part = inst
         # A field that is already filled starts the next entry.
@@ -186,7 +190,7 @@ def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, d
                 cur["field"] = fld
                 prov["field"] = ln.prov(0.6)
         if deg_part:
-            _take_degree(cur, prov, h.parts, deg_part, ln)
+            _take_degree(cur, prov, h.parts, deg_part, ln, labelled=h.field == "degree")
         if h.dates:
             cur["start"], cur["end"] = h.dates.start, h.dates.end
             prov["dates"] = ln.prov(0.85, h.dates.text)
@@ -198,9 +202,22 @@ def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, d
     return entries
 
 
-def _take_degree(cur: dict[str, Any], prov: dict[str, dict], parts: list[str], deg_part: str, ln: Line) -> None:
-    """The degree of a header part, and its field (in the same part or the next one)."""
-    degree, fld = _split_degree(deg_part)
+def _form_detail(h: Header, cur: dict[str, Any], prov: dict[str, dict], ln: Line) -> bool:
+    """A form's line that names no header field ("Principal subjects: …", "Main activities: …"),
+    or a header field's label with nothing beside it: taken here, True."""
+    if h.field not in ("body", "subjects") and not (h.field in ("degree", "institution") and not h.parts):
+        return False
+    if h.field == "subjects" and h.parts and not cur["field"]:
+        cur["field"] = _clean(h.parts[0])
+        prov["field"] = ln.prov(0.7)
+    return True
+
+
+def _take_degree(cur: dict[str, Any], prov: dict[str, dict], parts: list[str], deg_part: str, ln: Line,
+                 labelled: bool = False) -> None:
+    """The degree of a header part, and its field (in the same part or the next one); a form's
+    labelled degree is the degree whatever its words."""
+    degree, fld = (_clean(deg_part), None) if labelled else _split_degree(deg_part)
     if degree:
         cur["degree"] = degree
         prov["degree"] = ln.prov(0.8)

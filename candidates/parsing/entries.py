@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .contacts import looks_like_location
 from .dates import DateSpan, find_dates
+from .forms import label_field
 from .model import Line
 from .textutil import CJK_RE, ICON_RE, strip_bullet, word_count
 
@@ -103,6 +104,7 @@ class Header:
     parts: list[str] = field(default_factory=list)
     place: str | None = None  # a place known from its position (right-aligned above the dates)
     employment: str | None = None  # "Full-time", "Internship": how, not where or what
+    field: str | None = None  # the field a form's label names ("company", "title", "degree", …)
 
 
 def is_bullet(line: Line) -> tuple[str, bool]:
@@ -127,12 +129,17 @@ def _latin_led(text: str) -> bool:
     return latin >= 2 and len(CJK_RE.findall(text)) <= 4 * latin
 
 
+# "… Presidio Search Inc.", "… Quill S.A.": a name's abbreviation, not the full stop of a sentence.
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z][a-z]{1,3}|\b(?:[A-Za-z]\.)+[A-Za-z])\.$")
+
+
 def is_prose(text: str) -> bool:
     words = word_count(text)
     if (ACTION_VERB.match(text) or re.match(r"[A-Z][a-z]{2,}ed\s", text)) and words >= 3 and not find_dates(text) \
             and not _capitalised_title(text):
         return True
-    if text.rstrip().endswith(".") and words >= 4 and not text.rstrip().endswith((" Inc.", " Ltd.", " Co.", " Corp.")):
+    sentence_end = text.rstrip().endswith((".", ";")) and not _ABBREVIATION_END.search(text.rstrip())
+    if sentence_end and words >= 4 and text.rstrip().endswith("."):
         return True
     if CJK_RE.search(text) and not _latin_led(text):
         span = find_dates(text)
@@ -148,21 +155,23 @@ def is_prose(text: str) -> bool:
     if "\t" in text:
         # A header with tab stops (title, place, dates): the longest field is what reads as a sentence.
         words = max(word_count(f) for f in text.split("\t"))
-    return words > 14 or (words > 6 and text.rstrip().endswith((".", ";"))) or text[:1].islower()
+    return words > 14 or (words > 6 and sentence_end) or text[:1].islower()
 
 
-# Form-style entries ("Company: Kaveri Infotech", "Designation: Engineer", "Duration: 2018 to Present"):
-# the label names the field, the value is what the field holds.
-_FIELD_LABEL = re.compile(
-    r"^(?:company(?:\s+name)?|employer|organi[sz]ation|client|designation|position|role|job\s+title|title|"
-    r"duration|period|dates?|tenure|location|institution|university|school|college|degree|qualification|"
-    r"公司(?:名称)?|单位(?:名称)?|职位(?:名称)?|岗位(?:名称)?|职务(?:名称)?|时间|工作时间|在职时间|任职时间|起止时间|"
-    r"学校(?:名称)?|院校|专业(?:名称)?|学历)\s*[:：]\s*(?=\S)", re.I)
+# The full stop some layouts set after a dated header's last field ("Systems Administrator,
+# Kattegatt Hosting.  2016.08 – 2019.12"): punctuation, not a sentence's end. Abbreviations keep
+# theirs ("Acme Inc.", "Quill S.A.").
+_CLOSING_DOT = re.compile(r"(?<![.\s])(?<!\.[A-Za-z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-z]{3})\.$")
 
 
 def header_parts(line: Line) -> Header:
     """Dates and remaining text fields of an entry header line."""
-    text = _FIELD_LABEL.sub("", ICON_RE.sub(" ", line.text).strip())
+    text = ICON_RE.sub(" ", line.text).strip()
+    # Form-style entries ("Company: Kaveri Infotech", "Occupation or position held: Audit Manager"):
+    # the label names the field, the value is what the field holds.
+    labelled = label_field(text)
+    if labelled:
+        field, text = labelled
     span = find_dates(text)
     rest = text
     if span:
@@ -186,6 +195,8 @@ def header_parts(line: Line) -> Header:
         if not p:
             continue
         p = p.replace("\u2060", " ")
+        if span and _CLOSING_DOT.search(p):
+            p = p[:-1]
         m = re.match(r"^(.+?)\s*[(（]([^()（）]{2,40})[)）]$", p)
         if m and is_location(m.group(2)) and not CJK_RE.search(p):
             # "Senior Backend Engineer (Remote)", "Acme Corp (Berlin, Germany)": the place is a field of its own.
@@ -195,7 +206,7 @@ def header_parts(line: Line) -> Header:
             parts.extend(_cjk_fields(p))
         else:
             parts.append(p)
-    return Header(line, span, parts)
+    return Header(line, span, parts, field=field if labelled else None)
 
 
 def _cjk_fields(p: str) -> list[str]:

@@ -29,6 +29,7 @@ from .entries import (
 )
 from .entry_lines import mend_headers, side_places
 from .experience_fields import regroup, take_employment_type
+from .forms import label_field
 from .model import Line
 from .names import _TITLE_WORDS
 from .textutil import CJK_RE
@@ -41,6 +42,9 @@ def _clean(s: str) -> str:
 def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict[str, str]:
     """Map the text parts of a header line to company/title/location."""
     roles: dict[str, str] = {"location": h.place} if h.place else {}
+    if h.field in ("company", "title", "location") and h.parts:
+        # A form's label says what its value is: "Name and address of employer: Irwell & Holt, Leeds".
+        return {h.field: _clean(h.parts[0].split(",")[0] if h.field == "company" else h.parts[0])}
     # With no company yet, "Engineer, Thamesgate Robotics" is title + company; with one, or
     # with the company on the next line, "Staff Nurse, Intensive Care Unit" is a title with its department.
     # "Senior Engineer at Stripe" split by the " at " separator keeps the order title, company.
@@ -121,6 +125,11 @@ _PLACE_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-](?:upon|on|under|le|en|sur|am|[A-Z
 _UNIT = re.compile(r"(?i)^(?:department|dept\.?|faculty|division|school|unit|section|chair)\s+(?:of|for)\s")
 
 
+def _body_field(text: str) -> bool:
+    labelled = label_field(text)
+    return bool(labelled) and labelled[0] in ("body", "subjects", "degree", "institution")
+
+
 def _blank() -> dict[str, Any]:
     return {"company": None, "title": None, "location": None, "start": None, "end": None, "highlights": [],
             "employment_type": None, "unit": None, "company_alias": None}
@@ -190,9 +199,9 @@ class _Reader:
     def header(self, pos: int, ln: Line, text: str, bullet: bool) -> Header | None:
         """The line's header fields, or None when it is body text."""
         cur = self.cur
-        if bullet or is_prose(text) or is_labelled_list(text):
+        if bullet or is_prose(text) or is_labelled_list(text) or _body_field(text):
             return None
-        if ln.bbox and not ln.bold and (ln.page, ln.column) in self.margins \
+        if ln.bbox and not ln.bold and (ln.page, ln.column) in self.margins and not label_field(text) \
                 and ln.bbox[0] > self.margins[(ln.page, ln.column)] + 8 and not header_parts(ln).dates \
                 and not (not self.had_body and any(is_company(p) or is_location(p) for p in split_commas(text, True))):
             return None  # indented, plain, undated: body text whose bullet was drawn as a shape
@@ -202,6 +211,8 @@ class _Reader:
         h.parts, h.employment = take_employment_type(h.parts)
         if not h.parts and not h.dates:
             return None
+        if h.field in ("company", "title", "dates"):
+            return h  # a form's label says this is a header field, wherever it stands
         # A wrapped highlight line indented like the bullet text is a continuation.
         if self.cont_x is not None and ln.bbox and abs(ln.bbox[0] - self.cont_x) < 3 and not h.dates \
                 and cur["highlights"] and not ln.bold:
@@ -220,6 +231,9 @@ class _Reader:
     def body(self, ln: Line, text: str, bullet: bool) -> None:
         cur = self.cur
         text = HIGHLIGHT_LABEL.sub("", text)
+        labelled = label_field(text)
+        if labelled and labelled[0] == "body":
+            text = labelled[1]
         if bullet or not cur["highlights"]:
             cur["highlights"].append(text)
             _note_highlight(self.prov, cur, ln)
@@ -252,7 +266,9 @@ class _Reader:
             self.soft_company = False
         below = _company_line_below(self.lines, pos)
         roles = _assign(h, cur, below)
-        conflict = self.had_body or (h.dates and (cur["start"] or cur["end"])) or \
+        # A form may name the employer after the description ("Name and address of employer").
+        late_field = h.field in ("company", "title") and h.field in roles and not cur[h.field] and not h.dates
+        conflict = (self.had_body and not late_field) or (h.dates and (cur["start"] or cur["end"])) or \
             ("company" in roles and cur["company"] and "title" not in roles and cur["title"]) or \
             ("title" in roles and cur["title"]) or ("company" in roles and cur["company"] and "title" in roles)
         if conflict and (cur["company"] or cur["title"] or cur["start"]):

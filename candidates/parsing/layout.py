@@ -215,12 +215,32 @@ def _dense_block(chunks: list[Chunk]) -> bool:
     return False
 
 
+def _label_column(left: list[Chunk], right: list[Chunk]) -> bool:
+    """A form's label column (the Europass grid: "Dates", "Occupation or position held", "Name and
+    address of employer" set flush right against the values): short labels ending at one x, most
+    beside a value on their baseline, the same labels repeated down the page. Its rows are read
+    across, label then value, or each value would lose the field that names it."""
+    if len(left) < 6:
+        return False
+    edge = median(c.x1 for c in left)
+    flush = [c for c in left if abs(c.x1 - edge) <= 2 and len(c.text) <= 40]
+    if len(flush) < 0.8 * len(left):
+        return False
+    counts: dict[str, int] = {}
+    for c in flush:
+        counts[c.text.casefold()] = counts.get(c.text.casefold(), 0) + 1
+    repeated = sum(n for n in counts.values() if n >= 2)
+    return repeated >= 0.3 * len(flush) and _share_baseline(flush, right) >= 0.6
+
+
 def _inline(left: list[Chunk], right: list[Chunk], nl: int, nr: int) -> bool:
     """True when the gutter is really a tab stop (dates, places, labels)."""
     from .contacts import looks_like_location
 
     from .sections import heading_key
 
+    if _label_column(left, right):
+        return True
     small, big = (right, left) if nr <= nl else (left, right)
     # Headings in a margin and the short last lines of paragraphs say nothing about the gutter.
     small = [c for c in small if not heading_key(c.text) and not (len(c.text) < 30 and c.text.rstrip().endswith("."))] or small
@@ -261,8 +281,17 @@ def _text_edge(rows: list[list[Chunk]]) -> float | None:
     """The left edge most rows of a column start at: where its body text is aligned."""
     starts: dict[int, int] = {}
     for r in rows:
-        key = round(r[0].x0)
-        starts[key] = starts.get(key, 0) + 1
+        keys = {round(r[0].x0)}
+        # Text after a gap near the row's start also starts at the edge when a narrow first column
+        # (dates, labels) holds most rows' first words: "June 2021 –  Staff Engineer, Acme".
+        for c in r[:2]:
+            if c is not r[0]:
+                keys.add(round(c.x0))
+            chars = c.chars[:40]
+            keys.update(round(chars[j][0]) for j in range(1, len(chars))
+                        if chars[j][0] - chars[j - 1][2] > 0.6 * c.size)
+        for key in keys:
+            starts[key] = starts.get(key, 0) + 1
     if len(rows) < 6:
         return None
     x, n = max(starts.items(), key=lambda kv: (kv[1], -kv[0]))
@@ -375,6 +404,57 @@ def _lift_margin_cells(rows: list[list[Chunk]]) -> list[list[Chunk]]:
     return out
 
 
+# A margin date that is not finished yet: "Sep 2019 –", "September", "2015 – July".
+_OPEN_DATE = re.compile(
+    r"(?:[-–—~～至]|\bto|\buntil|\bsince)\s*$|(?:^|\s)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-zé]*\.?\s*$",
+    re.I)
+_MARGIN_GAP = 0.4  # ems between a margin date's last glyph and the body's edge, at least
+
+
+def _margin_dates(rows: list[list[Chunk]], edge: float | None) -> list[list[Chunk]]:
+    """Dates set in a narrow column left of the entries (moderncv, Word tables, Europass).
+
+    A range wraps there ("Sep 2019 –" / "present") while its pieces share baselines with the
+    description lines beside them; read as rows, "present" would open a bullet and the range would
+    be cut in two. Each wrapped range is put back together on the row it starts on, the entry's
+    header row, and its pieces are taken out of the rows below."""
+    if edge is None or all(r[0].x0 >= edge - 10 for r in rows):
+        return rows
+    out: list[list[Chunk]] = []
+    block: list[Chunk] = []  # the margin pieces of the range being read
+    head: list[Chunk] | None = None  # the row it started on
+    for row in rows:
+        if row[0].x0 < edge - 10:
+            row = _cut_at_edge(row, edge)
+        margin = [c for c in row if c.x1 <= edge - _MARGIN_GAP * c.size]
+        text = " ".join(c.text for c in margin)
+        if margin and block and _OPEN_DATE.search(" ".join(c.text for c in block)) \
+                and block[-1].y0 - margin[0].y1 < 1.2 * margin[0].size and len(text) <= 30:
+            block += margin
+            row = [c for c in row if c not in margin]
+            if not row:
+                continue
+        elif margin and len(text) <= 30 and _DATEISH.search(text):
+            if head is not None:
+                _join_margin(head, block)
+            block, head = margin, row
+        out.append(row)
+    if head is not None:
+        _join_margin(head, block)
+    return out
+
+
+def _join_margin(row: list[Chunk], block: list[Chunk]) -> None:
+    """Replace the first piece of a margin range in its row by the whole range."""
+    if len(block) < 2:
+        return
+    first = block[0]
+    text = re.sub(r"\s+", " ", " ".join(c.text for c in block)).strip()
+    merged = Chunk(min(c.x0 for c in block), first.y0, max(c.x1 for c in block), first.y1, text, first.size,
+                   first.bold, sum(c.n for c in block), [ch for c in block for ch in c.chars])
+    row[:] = [merged] + [c for c in row if c not in block]
+
+
 def _split_heading(row: list[Chunk], edge: float | None = None) -> list[list[Chunk]]:
     """Split a row at wide gaps between text of clearly different sizes (a 28 pt name beside a
     9 pt address block), and put a margin heading sharing a baseline with an entry on its own line."""
@@ -444,31 +524,71 @@ def _row_line(row: list[Chunk], page: int, column: int, chip_em: float = float("
     )
 
 
-def _order(chunks: list[Chunk], depth: int = 0) -> list[list[Chunk]]:
-    """Columns → list of column-chunk-lists in reading order."""
+def _order(chunks: list[Chunk], depth: int = 0, x: float | None = None) -> list[tuple[list[Chunk], float]]:
+    """Columns → (chunks, left edge of the column they belong to), in reading order.
+
+    The edge is the column's, not the group's: a band of a column that only holds an indented
+    bullet still counts as that column, so lines keep one column number down the page."""
+    if x is None:
+        x = min(c.x0 for c in chunks)
     if depth >= 2:
-        return [chunks]
+        return [(chunks, x)]
     g = _find_gutter(chunks)
     if g is None:
-        return [chunks]
+        return [(chunks, x)]
     gx, left, right, span = g
+    lx, rx = min(c.x0 for c in left), min(c.x0 for c in right)
     if not span:
-        return _order(left, depth + 1) + _order(right, depth + 1)
+        return _order(left, depth + 1, lx) + _order(right, depth + 1, rx)
     # Spanning chunks (a banner across both columns) cut the page into bands.
     span.sort(key=lambda c: -c.yc)
-    out: list[list[Chunk]] = []
-    bounds = [float("inf")] + [c.yc for c in span] + [float("-inf")]
+    out: list[tuple[list[Chunk], float]] = []
+    # Bands with text on one side only, and the spanning lines between them, are one column read
+    # as one: a contact block beside the name makes a gutter at the top of the page, and the long
+    # lines of the single column below must not cut it into slices of a few rows (each slice would
+    # lose the column's text edge and break up what spans rows, such as a wrapped margin date).
+    single: list[Chunk] = []
+
+    def flush() -> None:
+        if single:
+            on_left = sum(c.n for c in single if c.x1 <= gx) >= sum(c.n for c in single if c.x0 >= gx)
+            out.extend(_order(list(single), depth + 1, lx if on_left else rx))
+            single.clear()
+
+    cuts: list[tuple[float, Chunk | None]] = [(c.yc, c) for c in span]
+    block = _header_block(left, right)
+    if block is not None:
+        cuts.append((block, None))
+        cuts.sort(key=lambda cut: -cut[0])
+    bounds = [float("inf")] + [y for y, _ in cuts] + [float("-inf")]
     for i in range(len(bounds) - 1):
         top, bottom = bounds[i], bounds[i + 1]
-        if i > 0:
-            out.append([span[i - 1]])
+        between = [cuts[i - 1][1]] if i > 0 and cuts[i - 1][1] is not None else []
         l_band = [c for c in left if bottom < c.yc <= top]
         r_band = [c for c in right if bottom < c.yc <= top]
-        if l_band:
-            out.extend(_order(l_band, depth + 1))
-        if r_band:
-            out.extend(_order(r_band, depth + 1))
+        if l_band and r_band:
+            flush()
+            if between:
+                out.append((between, lx if between[0].x0 < rx else rx))
+            out.extend(_order(l_band, depth + 1, lx))
+            out.extend(_order(r_band, depth + 1, rx))
+        else:
+            single += between + l_band + r_band
+    flush()
     return out
+
+
+def _header_block(left: list[Chunk], right: list[Chunk]) -> float | None:
+    """Where a short block beside the name ends (contact details set right of it, or left of a
+    right-aligned name): the gutter between them is a column gutter only down to there, and the
+    page below is one column. None when neither side is such a block."""
+    for small, big in ((right, left), (left, right)):
+        s_top, s_low = max(c.y1 for c in small), min(c.y0 for c in small)
+        b_top, b_low = max(c.y1 for c in big), min(c.y0 for c in big)
+        size = median(c.size for c in small)
+        if len(small) <= 8 and abs(s_top - b_top) <= 3 * size and s_top - s_low < 0.25 * (b_top - b_low):
+            return s_low - 0.5 * size
+    return None
 
 
 def _fix_unmapped(line: Line, stats: dict[str, int] | None) -> None:
@@ -506,13 +626,14 @@ def build_lines(chars: list[Char], page: int, width: float, height: float,
     # The usual space: the lower quartile, so a page of chips does not make chips the norm.
     chip_em = max(_CHIP_GAP, _CHIP_RATIO * sorted(spaces)[len(spaces) // 4]) if len(spaces) >= 12 else float("inf")
     # Column index by left edge, so the same sidebar gets the same number on every band.
-    lefts = sorted({round(min(c.x0 for c in g) / 20) for g in groups if g})
-    for g in groups:
+    lefts = sorted({round(x / 20) for g, x in groups if g})
+    for g, x in groups:
         if not g:
             continue
-        col = lefts.index(round(min(c.x0 for c in g) / 20)) if len(groups) > 1 else 0
+        col = lefts.index(round(x / 20)) if len(groups) > 1 else 0
         rows = _lift_margin_cells(_group_lines(g))
         edge = _text_edge(rows)
+        rows = _margin_dates(rows, edge)
         for full_row in rows:
             for row in _split_heading(full_row, edge):
                 ln = _row_line(row, page, col, chip_em)

@@ -45,7 +45,8 @@ _NAME_TOKEN = re.compile(
 )
 _PREFIX = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Mx|Prof|Professor|Eng|Ing)\.?\s+", re.I)
 # "姓名：张三", or a form table whose label cell has no colon ("姓名<tab>张三").
-_NAME_LABEL = re.compile(r"^(?:姓\s*名|name|full name)\s*(?:[:：]|\t)\s*(.+)$", re.I)
+_NAME_LABEL = re.compile(r"^(?:姓\s*名|name|full name|name\s*/\s*surname|(?:surname|first name)\(?s?\)?\s*/\s*"
+                         r"(?:surname|first name)\(?s?\)?)\s*(?:[:：]|\t)\s*(.+)$", re.I)
 
 
 def clean_name(text: str) -> str:
@@ -155,7 +156,7 @@ def _candidates(line: Line) -> list[str]:
         out.append(m.group(1).strip())
     # "Wei Chen 陈伟": the Latin name written first, the Chinese one after it (also before a
     # ", Headline" on the same line).
-    for head in dict.fromkeys([t, clean_name(t.split(",")[0])]):
+    for head in dict.fromkeys([t, clean_name(t.split(",")[0]), clean_name(parts[0])]):
         m = re.match(r"^([A-Za-zÀ-ɏ][A-Za-zÀ-ɏ .'’\-]+?)\s*[(（]?[\u4e00-\u9fff·]{2,5}[)）]?$", head)
         if m:
             out.append(m.group(1).strip())
@@ -207,7 +208,16 @@ def find_name(lines: list[Line], header_count: int, excluded: set[int] | None = 
     # A name set on two or three lines in a big font ("Camille" / "Dubois-" / "Nakano").
     if sized and body:
         for i, ln in enumerate(first_page[:30]):
-            if not ln.size or ln.size < 1.3 * body or len(ln.text.split()) > 2:
+            if not ln.size or ln.size < 1.3 * body:
+                continue
+            nxt = first_page[i + 1] if i + 1 < len(first_page) else None
+            if ln.text.rstrip().endswith("-") and nxt is not None and nxt.size and abs(nxt.size - ln.size) < 0.3:
+                # A long name broken at its hyphen, the headline after it on the next line
+                # ("Kwabena Asante-" / "Mensah | Chartered Accountant").
+                cand = clean_name(ln.text.rstrip() + split_parts(ICON_RE.sub(" ", nxt.text))[0].strip())
+                if is_name(cand):
+                    return _title_case(cand), ln, 0.85
+            if len(ln.text.split()) > 2:
                 continue
             run = [ln]
             for nxt in first_page[i + 1: i + 3]:
@@ -271,6 +281,8 @@ def name_alternates(line: Line, name: str) -> list[str]:
     t = re.sub(r"\s+", " ", ICON_RE.sub(" ", line.text)).strip(" ,|·-–—")
     if "," in t and not (_LATIN_THEN_CJK.match(t) or _CJK_THEN_LATIN.match(t)):
         t = t.split(",")[0].strip()  # "Wei Chen 陈伟, Data Engineer"
+    if not (_LATIN_THEN_CJK.match(t) or _CJK_THEN_LATIN.match(t)):
+        t = split_parts(t)[0].strip()  # "Liang Haoran 梁浩然 | Clinical Data Manager"
     m = _LATIN_THEN_CJK.match(t)
     if m and is_latin_name(m.group(1).strip()) and is_cjk_name(m.group(2)):
         latin, cjk = _title_case(m.group(1).strip()), m.group(2)

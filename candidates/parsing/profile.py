@@ -14,6 +14,7 @@ from .education import parse_education
 from .gazetteer import COUNTRIES, US_STATES
 from .entries import TITLE_RE, is_bullet, is_labelled_list, is_prose
 from .experience import parse_experience
+from .forms import join_labels
 from .languages import find_languages, mentions_language
 from .model import Document, Line
 from .names import clean_name, find_name, name_alternates
@@ -203,6 +204,27 @@ def _link_head(prev: Line | None, ln: Line, start: int, raw: str) -> str | None:
     return normalise_link(m.group(1) + raw)
 
 
+def _drop_fragments(profile: dict[str, Any], prov: dict[str, dict], key: str, part_of: Any) -> None:
+    """"os-" / "kar.lindqvist@example.se": the end of an address hyphenated in a narrow sidebar
+    reads as an address of its own; where the whole one is known too (its link, or the join), the
+    end goes. ``part_of(value, other)`` says whether value is such an end of other."""
+    values = profile[key]
+    low = [v.lower() for v in values]
+    keep = [i for i, v in enumerate(low) if not any(o != v and part_of(v, o) for o in low)]
+    if len(keep) == len(values):
+        return
+    old = {i: prov.pop(f"{key}.{i}", None) for i in range(len(values))}
+    profile[key] = [values[i] for i in keep]
+    for n, i in enumerate(keep):
+        if old[i] is not None:
+            prov[f"{key}.{n}"] = old[i]
+
+
+def _host_tail(url: str, other: str) -> bool:
+    bare, whole = re.sub(r"^https?://(?:www\.)?", "", url), re.sub(r"^https?://(?:www\.)?", "", other)
+    return len(whole) > len(bare) and whole.endswith(bare) and whole[-len(bare) - 1].isalnum()
+
+
 _EMAIL_HEAD = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+\-]*@(?:[A-Za-z0-9][\w\-.]*)?$")
 _EMAIL_REST = re.compile(r"^[\w\-.]*(?:\.[\w\-]+)*(?=\s|$)")
 
@@ -350,7 +372,7 @@ def _same_style(a: Line, b: Line) -> bool:
 def build_profile(doc: Document) -> dict[str, Any]:
     # Rules, underlines and lone bullets carry no fields.
     warnings = list(doc.warnings)
-    lines = _join_wrapped_ranges(_bounded([ln for ln in doc.lines if _WORDY.search(ln.text)], warnings))
+    lines = join_labels(_join_wrapped_ranges(_bounded([ln for ln in doc.lines if _WORDY.search(ln.text)], warnings)))
     sections = split_sections(lines)
     _skill_groups(sections)
     full_text = "\n".join(ln.text for ln in lines)
@@ -474,6 +496,9 @@ def build_profile(doc: Document) -> dict[str, Any]:
         url = normalise_link(t)
         if url:
             add_link(url, None, 0.8)
+    _drop_fragments(profile, prov, "emails", lambda e, o: o.endswith(e))
+    # "volkon-" / "sky.example.com": a host cut inside a word, not at a dot, is the end of another.
+    _drop_fragments(profile, prov, "links", lambda u, o: _host_tail(u, o))
 
     # Summary: the summary section, else a paragraph in the header block.
     sm = _summary(sections)

@@ -43,6 +43,7 @@ _VOCAB: dict[str, list[str]] = {
         "top skills", "skills and expertise", "skills and abilities", "key skills and competencies", "technical stack",
         "languages and technologies", "programming languages", "software", "software skills", "digital skills",
         "专业技能", "技能", "技能特长", "技术栈", "个人技能", "技术能力", "职业技能", "掌握技能", "技能清单", "技能证书",
+        "personal skills and competences", "personal skills and competencies",  # the Europass CV's
     ],
     "projects": [
         "projects", "personal projects", "selected projects", "key projects", "academic projects",

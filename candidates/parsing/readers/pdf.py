@@ -18,6 +18,7 @@ grows upwards (so a larger y0 means higher on the page).
 from __future__ import annotations
 
 import io
+import re
 import logging
 import time
 import unicodedata
@@ -627,7 +628,7 @@ def _read(data: bytes, budget: _Budget, max_pages: int) -> Document:
                 "Please upload a text-based PDF or a DOCX version of the résumé."
             )
         raise ParseError("No text found in this PDF: it appears to be empty.")
-    lines = _drop_running_heads(lines, sizes)
+    lines = _drop_page_footers(_drop_running_heads(lines, sizes), sizes)
     for i, ln in enumerate(lines):
         ln.index = i
     return Document(kind="pdf", lines=lines, warnings=warnings, links=links, pages=pages, page_sizes=sizes)
@@ -638,7 +639,6 @@ def _drop_running_heads(lines: list[Line], sizes: list[tuple[float, float]]) -> 
     which is usually the candidate's name)."""
     if len(sizes) < 2:
         return lines
-    import re
 
     seen: dict[str, set[int]] = {}
     keyed: list[tuple[Line, str | None]] = []
@@ -658,6 +658,26 @@ def _drop_running_heads(lines: list[Line], sizes: list[tuple[float, float]]) -> 
                 continue
         out.append(ln)
     return out
+
+
+_PAGE_LABEL = re.compile(r"^(?:page|seite|página|pagina|pag\.|p\.|第)\s*\d+\b", re.I)
+
+
+def _drop_page_footers(lines: list[Line], sizes: list[tuple[float, float]]) -> list[Line]:
+    """A footer that numbers the page ("Page 1 - Curriculum vitae of" / "Kwabena Asante-Mensah") is
+    not content, on a one-page document too: the lines of its block at the foot of the page go."""
+    feet = [ln for ln in lines if ln.bbox and _PAGE_LABEL.match(ln.text.strip())
+            and ln.bbox[1] < 0.08 * (sizes[ln.page - 1][1] if ln.page - 1 < len(sizes) else 792)]
+    if not feet:
+        return lines
+
+    def in_footer(ln: Line) -> bool:
+        if not ln.bbox:
+            return False
+        return any(f.page == ln.page and f.column == ln.column and abs(f.bbox[1] - ln.bbox[1]) <= 2.5 * (f.size or 8)
+                   and (ln.size or 0) <= (f.size or 0) + 0.5 for f in feet if f.bbox)
+
+    return [ln for ln in lines if not in_footer(ln)]
 
 
 def extract_text_plain(data: bytes) -> str:
