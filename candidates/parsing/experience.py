@@ -43,8 +43,11 @@ def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict
     """Map the text parts of a header line to company/title/location."""
     roles: dict[str, str] = {"location": h.place} if h.place else {}
     if h.field in ("company", "title", "location") and h.parts:
-        # A form's label says what its value is: "Name and address of employer: Irwell & Holt, Leeds".
-        return {h.field: _clean(h.parts[0].split(",")[0] if h.field == "company" else h.parts[0])}
+        # A form's label says what its value is: "Name and address of employer: Irwell & Holt, Leeds"
+        # (the address after the name's first comma, unless a legal form follows it: "Co., Ltd.").
+        whole = (label_field(h.line.text) or ("", h.parts[0]))[1]
+        value = _ADDRESS_AFTER.split(whole)[0] if h.field == "company" and not h.dates else h.parts[0]
+        return {h.field: _clean(value)}
     # With no company yet, "Engineer, Thamesgate Robotics" is title + company; with one, or
     # with the company on the next line, "Staff Nurse, Intensive Care Unit" is a title with its department.
     # "Senior Engineer at Stripe" split by the " at " separator keeps the order title, company.
@@ -114,6 +117,9 @@ def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict
     return {k: _clean(v) for k, v in roles.items() if _clean(v)}
 
 
+_ADDRESS_AFTER = re.compile(r",(?!\s*(?:inc|llc|llp|ltd|limited|corp|co|plc|gmbh|s\.?a|ag|bv|nv|srl|spa|sarl)\b)", re.I)
+
+
 def _before_at(part: str, text: str) -> bool:
     """The part is what stands before the line's " at " / " @ "."""
     m = re.search(r"\s(?:at|@)\s", text)
@@ -123,11 +129,6 @@ def _before_at(part: str, text: str) -> bool:
 _TEAM = re.compile(r"(?i)\b(?:team|group|unit|department|dept\.?|division|squad|tribe|lab|practice)$")
 _PLACE_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-](?:upon|on|under|le|en|sur|am|[A-Z][a-z]+)){0,3}")
 _UNIT = re.compile(r"(?i)^(?:department|dept\.?|faculty|division|school|unit|section|chair)\s+(?:of|for)\s")
-
-
-def _body_field(text: str) -> bool:
-    labelled = label_field(text)
-    return bool(labelled) and labelled[0] in ("body", "subjects", "degree", "institution")
 
 
 def _blank() -> dict[str, Any]:
@@ -199,7 +200,10 @@ class _Reader:
     def header(self, pos: int, ln: Line, text: str, bullet: bool) -> Header | None:
         """The line's header fields, or None when it is body text."""
         cur = self.cur
-        if bullet or is_prose(text) or is_labelled_list(text) or _body_field(text):
+        labelled = label_field(text)
+        if labelled and labelled[0] in ("body", "subjects", "degree", "institution"):
+            return None
+        if bullet or (not labelled and (is_prose(text) or is_labelled_list(text))):
             return None
         if ln.bbox and not ln.bold and (ln.page, ln.column) in self.margins and not label_field(text) \
                 and ln.bbox[0] > self.margins[(ln.page, ln.column)] + 8 and not header_parts(ln).dates \

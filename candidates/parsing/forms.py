@@ -84,7 +84,7 @@ def label_field(text: str) -> tuple[str, str] | None:
     return FIELD_OF[m.group("label").casefold()], text.strip()[m.end():].strip()
 
 
-def _label_only(text: str) -> str | None:
+def label_only(text: str) -> str | None:
     """The full label a line consists of: a known label, or the first words of one that wrapped in
     its narrow column ("Main activities and" / "responsibilities")."""
     t = re.sub(r"\s+", " ", text.strip().rstrip(":：")).casefold()
@@ -122,16 +122,16 @@ def join_labels(lines: list[Line]) -> list[Line]:
         ln = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         head, tab, value = ln.text.partition("\t")
-        full = _label_only(head) if tab else None
-        if full and value.strip() and not _label_only(value):
+        full = label_only(head) if tab else None
+        if full and value.strip() and not label_only(value):
             # Label and value already on one line, a tab apart ("Desired employment /  Chartered Accountant").
             out.append(Line(text=f"{full[:1].upper()}{full[1:]}: {value.strip()}", page=ln.page, bbox=ln.bbox,
                             size=ln.size, bold=ln.bold, column=ln.column, index=ln.index, style=ln.style,
                             bullet=ln.bullet, source=ln.source))
             i += 1
             continue
-        full = _label_only(ln.text)
-        if full and nxt is not None and _beside(ln, nxt) and not _label_only(nxt.text):
+        full = label_only(ln.text)
+        if full and nxt is not None and _beside(ln, nxt) and not label_only(nxt.text):
             assert ln.bbox and nxt.bbox
             text = f"{full[:1].upper()}{full[1:]}: {nxt.text.strip()}"
             bbox = (ln.bbox[0], min(ln.bbox[1], nxt.bbox[1]), nxt.bbox[2], max(ln.bbox[3], nxt.bbox[3]))

@@ -226,11 +226,14 @@ def _label_column(left: list[Chunk], right: list[Chunk]) -> bool:
     flush = [c for c in left if abs(c.x1 - edge) <= 2 and len(c.text) <= 40]
     if len(flush) < 0.8 * len(left):
         return False
+    from .forms import label_only
+
     counts: dict[str, int] = {}
     for c in flush:
         counts[c.text.casefold()] = counts.get(c.text.casefold(), 0) + 1
-    repeated = sum(n for n in counts.values() if n >= 2)
-    return repeated >= 0.3 * len(flush) and _share_baseline(flush, right) >= 0.6
+    # Labels repeat once per entry, or are the form's known ones (a career of one job repeats few).
+    labels = sum(1 for c in flush if counts[c.text.casefold()] >= 2 or label_only(c.text))
+    return labels >= 0.3 * len(flush) and _share_baseline(flush, right) >= 0.5
 
 
 def _inline(left: list[Chunk], right: list[Chunk], nl: int, nr: int) -> bool:

@@ -177,12 +177,13 @@ def find_name(lines: list[Line], header_count: int, excluded: set[int] | None = 
         return None
     # Labelled names anywhere near the top ("姓名：张三", "Name: Jane Doe").
     for ln in lines[:40]:
-        m = _NAME_LABEL.match(clean_name(ln.text) if False else ln.text.strip())
+        m = _NAME_LABEL.match(ln.text.strip())
         if m:
             val = re.split(r"\s{2,}|\t|[|｜]|\s(?=[\u4e00-\u9fff]{1,4}[:：])", m.group(1).strip())[0].strip()
-            val = clean_name(val)
-            if is_name(val):
-                return _title_case(val), ln, 0.9
+            # "Name / Surname: Liang Haoran 梁浩然": the name written both ways is a name too.
+            for cand in [clean_name(val)] + _candidates(Line(text=val))[1:]:
+                if is_name(cand):
+                    return _title_case(cand), ln, 0.9
     first_page = [ln for ln in lines if ln.page == 1]
     sized = [ln for ln in first_page if ln.size]
     window = lines[: max(header_count, 0) + 6][:25]
@@ -279,6 +280,9 @@ def name_alternates(line: Line, name: str) -> list[str]:
     """The other written form of a bilingual name on the name line ("Yuxin Liang 梁雨昕" → ["梁雨昕"],
     "梁雨昕 (Yuxin Liang)" → ["Yuxin Liang"]): the name is kept as found, the other form reported."""
     t = re.sub(r"\s+", " ", ICON_RE.sub(" ", line.text)).strip(" ,|·-–—")
+    labelled = _NAME_LABEL.match(t)
+    if labelled:
+        t = labelled.group(1).strip()
     if "," in t and not (_LATIN_THEN_CJK.match(t) or _CJK_THEN_LATIN.match(t)):
         t = t.split(",")[0].strip()  # "Wei Chen 陈伟, Data Engineer"
     if not (_LATIN_THEN_CJK.match(t) or _CJK_THEN_LATIN.match(t)):

@@ -235,3 +235,21 @@ def test_the_end_of_a_web_address_hyphenated_in_a_sidebar_is_not_a_second_link()
     links = build_profile(doc)["links"]
     assert "https://sky.example.com" not in links and "https://volkonsky.example.com" in links, links
     assert "https://blog.example.org" in links and "https://example.org" in links, links  # cut at a dot: both kept
+
+
+def test_a_form_with_one_job_is_still_a_form() -> None:
+    # Few labels repeat in a career of one job: the form's known labels show the label column.
+    rows = [("Name / Surname", "Zhou Mingxuan 周明轩"), ("Telephone", "+86 150 2188 3467"), ("", ""),
+            ("Work experience", ""), ("Dates", "08/2020 – present"), ("Occupation or position held", "Data Manager"),
+            ("Main activities and", "Led database lock for three studies; wrote the edit-check spec-"),
+            ("responsibilities", "ification template"),
+            ("Name and address of employer", "Huangpu Clinical Research Co., Ltd. 黄浦临床研究有限公司"), ("", ""),
+            ("Education and training", ""), ("Dates", "09/2015 – 06/2017"),
+            ("Title of qualification awarded", "Master of Science"), ("Principal subjects", "Biostatistics"),
+            ("Name of organisation providing", "Fudan Riverside University"), ("education", "")]
+    profile = build_profile(Document(kind="pdf", lines=_form(rows)))
+    assert (profile["name"], profile["name_alternates"]) == ("Zhou Mingxuan", ["周明轩"])
+    got = [(e["company"], e["title"], e["start"], e["end"]) for e in profile["experience"]]
+    assert got == [("Huangpu Clinical Research Co., Ltd. 黄浦临床研究有限公司", "Data Manager", "2020-08", "present")], got
+    assert [(e["institution"], e["degree"], e["field"]) for e in profile["education"]] == [
+        ("Fudan Riverside University", "Master of Science", "Biostatistics")]
