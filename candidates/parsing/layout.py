@@ -113,9 +113,10 @@ def make_chunks(chars: list[Char]) -> list[Chunk]:
             size = max(p[5], c[5], 0.1)
             gap = c[0] - p[2]
             same_line = abs(c[1] - p[1]) < 0.3 * size or abs(c[3] - p[3]) < 0.3 * size
-            # A jump in size across a gap wider than a space ("Adaeze Okonkwo  Chartered Accountant" in
-            # 31 and 18 pt) starts another chunk; a superscript or small capitals do not.
-            jump = gap > 0.35 * size and (c[5] > 1.6 * p[5] or p[5] > 1.6 * c[5])
+            # A jump in size across a gap wider than a space between letters ("Adaeze Okonkwo  Chartered
+            # Accountant" in 31 and 18 pt) starts another chunk; a superscript, small capitals or a
+            # bullet set in another size do not.
+            jump = gap > 0.35 * size and (c[5] > 1.6 * p[5] or p[5] > 1.6 * c[5]) and t.isalnum() and p[4].isalnum()
             if not (same_line and -0.3 * size < gap < 1.5 * size) or jump:
                 ch = _finish(cur, spaces)
                 if ch:
@@ -473,7 +474,7 @@ def _split_heading(row: list[Chunk], edge: float | None = None) -> list[list[Chu
         gap, big = b.x0 - a.x1, max(a.size, b.size)
         wide = gap > 1.5 * big
         if (wide and (big > 1.3 * min(a.size, b.size) or (len(out) == 1 and len(out[0]) == 1 and heading_key(a.text)))) \
-                or (gap > 0.35 * big and big > 1.6 * min(a.size, b.size)):
+                or (gap > 0.35 * big and big > 1.6 * min(a.size, b.size) and a.text[-1:].isalnum() and b.text[:1].isalnum()):
             out.append([b])
         else:
             out[-1].append(b)

@@ -72,3 +72,8 @@ def test_an_address_broken_at_a_hyphen_in_a_sidebar_comes_back_once() -> None:
     p = build_profile(Document(kind="pdf", lines=lines))
     assert p["links"] == ["https://kavya-portfolio.example.in"]
     assert p["emails"] == ["kavya.r@example.in"]
+
+
+def test_a_bullet_set_in_another_size_stays_with_its_line() -> None:
+    c = _chars("•", 171, 583, 5.0) + _chars("Wired three retail units to code", 182, 582, 9.96)
+    assert [ln.text for ln in build_lines(c, 1, 595, 842)] == ["• Wired three retail units to code"]
