@@ -340,16 +340,18 @@ def _add_skills(profile: dict[str, Any], mentions: list) -> None:
 def _skill_groups(sections: list[Section]) -> None:
     """Skill groups titled only by their category ("Clinical", "Systems": no Skills title above
     them) are skills sections: a group of short items set as boxed chips (the form skills take in
-    a sidebar), or under a title we do not know naming a skill we know, or set like a neighbouring
-    skill group under a title set like its title.  "Languages" listing no spoken language
+    a sidebar), or under a title we do not know naming a skill we know (any, where no skills title
+    is printed), or set like a neighbouring skill group under a title set like its title.  "Languages" listing no spoken language
     ("Go Python Bash") lists skills too."""
     forms = [group_form(s.lines) if s.heading is not None else None for s in sections]
+    # A résumé without a skills title lists its skills under their categories' names.
+    untitled = not any(s.key == "skills" for s in sections)
     for s, form in zip(sections, forms):
         if form is None:
             continue
         chips, known = form
         unknown = s.key == "other" and heading_key(s.heading.text) is None
-        if (s.key in ("other", "certifications") and chips) or (unknown and known) \
+        if (s.key in ("other", "certifications") and chips) or (unknown and (known or untitled)) \
                 or (s.key == "languages" and known and not any(mentions_language(ln.text) for ln in s.lines)):
             s.key = "skills"
     changed = True

@@ -451,8 +451,9 @@ def category_lines(lines: list[Line]) -> set[int]:
             continue  # "Languages: C, Go" holds its items
         if prev is not None and re.search(r"[,，、;；]\s*$", prev.text):
             continue  # the end of a list wrapped after a comma
-        if (body and ln.size and ln.size >= body + 1.5) or (ln.style and re.match(r"(?i)heading", ln.style)):
-            out.add(ln.index)
+        if (body and ln.size and ln.size >= body + 1.5) or (
+                ln.style and re.match(r"(?i)heading", ln.style) and nxt is not None and nxt.style != ln.style):
+            out.add(ln.index)  # bigger, or a Word heading over items set otherwise (items as headings are items)
         elif nxt is not None and nxt.page == ln.page and nxt.column == ln.column and _heads(ln, nxt):
             out.add(ln.index)
     return out

@@ -345,3 +345,22 @@ def test_a_sidebar_whose_titles_are_all_plain_keeps_them() -> None:
     ]
     owner = _owners(lines)
     assert owner["Radar plotting, Mooring"] == "skills" and owner["Swedish, Finnish"] == "languages"
+
+
+def test_word_paragraphs_of_one_item_each_under_category_titles_are_skills() -> None:
+    # A sidebar saved as Word: each chip its own "Heading 6" paragraph under a "Heading 3" category
+    # title, no Skills title anywhere, and no item a skill we know.
+    lines = [Line(text=t, style=st, size=sz, index=i) for i, (t, st, sz) in enumerate([
+        ("Ilse Vandermeer", "Heading 1", 30), ("Hospital Pharmacist", "Heading 2", 12),
+        ("About", "Heading 3", 10.5), ("Utrecht NL", "Heading 6", 7.5), ("ilse.v@example.org", "Heading 6", 7.5),
+        ("Pharmacy", "Heading 3", 10.5), ("Aseptic compounding", "Heading 6", 7.5), ("Dispensing", "Heading 6", 7.5),
+        ("Certifications", "Heading 3", 10.5), ("GPhC registration", "Heading 6", 7.5),
+        ("Summary", "Heading 3", 10.5), ("Hospital pharmacist on surgical wards.", "Body Text", 8.5),
+        ("Experience", "Heading 3", 10.5), ("Sint Anna Ziekenhuis", "Heading 3", 10.5),
+        ("03/2019 - Present", "Heading 5", 8.5), ("Clinical Pharmacist", "Heading 4", 9),
+        ("Ran the medication reviews of the surgical wards.", "Body Text", 8.5),
+    ])]
+    p = build_profile(Document(kind="docx", lines=lines))
+    for s in ("Aseptic compounding", "Dispensing", "GPhC registration"):
+        assert s in p["skills"], (s, p["skills"])
+    assert "Utrecht NL" not in p["skills"]
