@@ -67,3 +67,13 @@ def test_the_other_form_of_a_name_and_printed_skills_are_kept_and_found(recruite
     assert _names(recruiter_client, skills="Postgres") == ["Wei Zhang"]
     assert _names(recruiter_client, skills="Phlebotomy") == ["Wei Zhang"]
     assert _names(recruiter_client, skills="phlebotomy, postgres") == ["Wei Zhang"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_profile_page_shows_listed_skills_apart_from_those_only_prose_names(recruiter, recruiter_client):
+    wei = _parsed(recruiter, "wei.txt", RESUME)
+    assert "Kubernetes" in wei.skills and wei.resumes.get().parsed["skills_inferred"] == ["Kubernetes"]
+    body = recruiter_client.get(reverse("candidates:detail", args=[wei.pk])).content.decode()
+    listed, _, inferred = body.split('id="section-skills"')[1].partition("Mentioned in the text")
+    assert "Phlebotomy" in listed and "PostgreSQL" in listed and "Kubernetes" not in listed
+    assert "Kubernetes" in inferred.split("<h3>Languages</h3>")[0]
