@@ -190,6 +190,9 @@ def _unwrap_link(url: str, raw: str, ln: Line, nxt: Line | None) -> str:
     return normalise_link(raw + tail) or url
 
 
+# A field of a contact line that is nothing but a number of 8 to 15 digits in groups: a phone written
+# without its country code or a label ("Lisboa, PT · beatriz@example.pt · 912 345 678").
+_NUMBER_FIELD = re.compile(r"\(?\+?\d(?:[\s().\-]?\d){7,14}\)?")
 _LINK_HEAD = re.compile(r"(?:^|\s)([A-Za-z0-9][\w.\-]*-)$")
 
 
@@ -456,7 +459,11 @@ def build_profile(doc: Document) -> dict[str, Any]:
         labelled = bool(PHONE_LABEL.search(ln.text))
         if ln.index in referees or (ln.index in experience_lines and not labelled):
             continue
-        for raw, _, _ in find_phones(ln.text, labelled=labelled):
+        found = find_phones(ln.text, labelled=labelled)
+        if not found and not labelled and (find_emails(ln.text) or find_links(ln.text)):
+            found = [p for part in split_parts(strip_icons(ln.text)) if _NUMBER_FIELD.fullmatch(part)
+                     for p in find_phones(part, labelled=True)]
+        for raw, _, _ in found:
             ph = normalise_phone(raw, country)
             if ph not in profile["phones"]:
                 prov[f"phones.{len(profile['phones'])}"] = ln.prov(0.9 if labelled else 0.8, raw)

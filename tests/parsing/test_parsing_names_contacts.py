@@ -77,3 +77,14 @@ def test_an_address_broken_at_a_hyphen_in_a_sidebar_comes_back_once() -> None:
 def test_a_bullet_set_in_another_size_stays_with_its_line() -> None:
     c = _chars("•", 171, 583, 5.0) + _chars("Wired three retail units to code", 182, 582, 9.96)
     assert [ln.text for ln in build_lines(c, 1, 595, 842)] == ["• Wired three retail units to code"]
+
+
+def test_a_national_number_among_the_contact_fields_is_a_phone() -> None:
+    from candidates.parsing import parse
+
+    for line, digits in (("Lisboa, PT · leonor.sa@example.pt · 912 345 678", "912345678"),
+                         ("Singapore, SG · wen.koh@example.sg · wen-koh · 8123 4567", "81234567")):
+        p = parse(f"Leonor Sá\n{line}\n\nEXPERIENCE\nTejo Hotels | Night Manager | 2019 - 2023\n".encode())
+        assert [ph.replace(" ", "").lstrip("+") for ph in p["phones"]] == [digits], p["phones"]
+    p = parse("Leonor Sá\nLisboa · leonor.sa@example.pt · 2019 - 2023\n".encode())
+    assert p["phones"] == []
