@@ -181,5 +181,5 @@ from candidates.emails.models import EmailTemplate, InboundEmail, OutboundEmail 
 from candidates.lists.models import CandidateList, CandidateListEntry, SavedSearch  # noqa: E402, F401
 from candidates.merges.models import CandidateMerge  # noqa: E402, F401
 from candidates.resumes.models import ProfileUpdate, Resume, UploadBatch  # noqa: E402, F401
-from candidates.search.models import CandidateName  # noqa: E402, F401
+from candidates.search.models import CandidateName, DistinctName  # noqa: E402, F401
 from candidates.privacy.models import ErasureRequest, SubjectExport  # noqa: E402, F401

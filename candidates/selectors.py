@@ -2,6 +2,8 @@
 and possible duplicates."""
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
@@ -23,7 +25,7 @@ from django.shortcuts import get_object_or_404
 from ats.core.access import User, is_hiring_manager, is_recruiter
 from ats.core.models import Activity
 from candidates.apps import NAME_SIMILARITY
-from candidates.models import Candidate, CandidateName, Note, PossibleDuplicate, Tag
+from candidates.models import Candidate, Note, PossibleDuplicate, Tag
 from candidates.resumes.models import Resume
 from jobs.applications.models import Application
 
@@ -105,39 +107,61 @@ def candidate_activity(*, candidate: Candidate, limit: int = 50) -> list[Activit
     )
 
 
-# A common name is shared by hundreds at a million candidates: the closest this many are enough to
-# offer, and the bound keeps the wide candidate rows read per name match small.
+# A common name is shared by a thousand people at a million candidates: the closest this many are
+# enough to offer, and the bound keeps the wide candidate rows read per name match small.
 NAME_MATCHES = 200
+# Duplicate suggestions read at most this many times the suggestions shown from each branch.
+DUPLICATE_BRANCH_FACTOR = 5
 
 
-def candidate_ids_named_like(name: str, *, above: float = 0.3) -> list[QuerySet[CandidateName]]:
-    """Queries of ids (`candidate_id`) of candidates whose name is like `name` (trigram similarity
-    over `above`; 0.3 is pg_trgm's own threshold), each bounded to NAME_MATCHES, to UNION.
+def _holders(spellings: str, *, ordered: bool, limit: int) -> str:
+    """The ids of the holders of `spellings` (a sub-select of `full_name`, and `s`, its similarity,
+    when `ordered`): the closest spelling's newest holders first, each spelling's by index."""
+    holders = (
+        f"SELECT h.candidate_id FROM ({spellings}) n CROSS JOIN LATERAL ("
+        "SELECT c.candidate_id FROM candidates_candidatename c WHERE c.full_name = n.full_name"
+        f" ORDER BY c.candidate_id DESC LIMIT {int(limit)}) h"
+    )
+    return holders + (" ORDER BY n.s DESC, n.full_name, h.candidate_id DESC" if ordered else "") + f" LIMIT {int(limit)}"
 
-    Word by word (pg_trgm word similarity, candidates.apps.NAME_WORD_SIMILARITY): a whole-name
-    `%` is met by every "Jordan" for "Jordan Merriwether" (30,000 rechecks at 500,000 candidates).
-    - every word like a word of theirs: narrow even for common names, the closest first;
-    - the longest word only, for a typo in a short one ("Oscar" is 0.33 like "Oskar"): unordered,
-      so a common surname stops after a quarter of NAME_MATCHES rows instead of ranking thousands.
-      From NAME_SIMILARITY up (duplicate suggestions), the whole name with `%` instead: the trigram
-      index itself leaves out most names that share only the surname, where the word's branch made
-      PostgreSQL read the table until enough passed (110 ms at 50,000 for "Skyler Everhart").
+
+def candidate_ids_named_like(
+    name: str, *, above: float = 0.3, matches: int | None = None
+) -> tuple[str, list[Any]]:
+    """SQL selecting the ids (`candidate_id`) of candidates whose name is like `name` (trigram
+    similarity over `above`; 0.3 is pg_trgm's own threshold), at most `matches` (NAME_MATCHES)
+    and a quarter more, and its parameters; ("", []) for a blank name.
+
+    Spellings are ranked, not people (candidates.search.models.DistinctName): the closest
+    spellings first, then each one's holders by index, newest first, so a name a thousand people
+    hold costs as much as a name one person holds.
+    - For a search (pg_trgm word similarity, candidates.apps.NAME_WORD_SIMILARITY): a whole-name
+      `%` is met by every "Jordan" for "Jordan Merriwether", so every word must be like a word of
+      theirs, closest first; plus the longest word only, for a typo in a short one ("Oscar" is
+      0.33 like "Oskar"): unordered, so a common surname stops after a quarter of NAME_MATCHES.
+    - From NAME_SIMILARITY up (duplicate suggestions), the whole name with `%` (the same threshold):
+      it already holds every name whose words are all like theirs and is similar enough.
     """
     words = name.split()
-
-    def like(*required: str) -> QuerySet[CandidateName]:
-        similar = CandidateName.objects.all()
-        for word in required:
-            similar = similar.filter(full_name__trigram_word_similar=word)
-        return similar.annotate(similarity=TrigramSimilarity("full_name", name)).filter(similarity__gt=above)
-
     if not words:
-        return []
-    closest = like(*words).order_by("-similarity", "-candidate_id").values("candidate_id")[:NAME_MATCHES]
+        return "", []
+    matches = NAME_MATCHES if matches is None else matches
+
+    def spellings(conditions: list[str], condition_params: list[Any], *, ordered: bool, limit: int) -> tuple[str, list[Any]]:
+        where = " AND ".join([*conditions, "similarity(n.full_name, %s) > %s"])
+        sql = (
+            f"SELECT n.full_name, similarity(n.full_name, %s) AS s FROM candidates_distinctname n WHERE {where}"
+            + (" ORDER BY s DESC, n.full_name" if ordered else "") + f" LIMIT {int(limit)}"
+        )
+        return _holders(sql, ordered=ordered, limit=limit), [name, *condition_params, name, above]
+
+    if above >= NAME_SIMILARITY:
+        return spellings(["n.full_name %% %s"], [name], ordered=True, limit=matches)
+    closest, closest_params = spellings(["n.full_name %%> %s"] * len(words), words, ordered=True, limit=matches)
     if len(words) == 1:
-        return [closest]
-    typo = like().filter(full_name__trigram_similar=name) if above >= NAME_SIMILARITY else like(max(words, key=len))
-    return [closest, typo.order_by().values("candidate_id")[:NAME_MATCHES // 4]]
+        return closest, closest_params
+    typo, typo_params = spellings(["n.full_name %%> %s"], [max(words, key=len)], ordered=False, limit=matches // 4)
+    return f"({closest}) UNION ({typo})", [*closest_params, *typo_params]
 
 
 def candidate_duplicates(*, user: User, candidate: Candidate, limit: int = 10) -> list[Candidate]:
@@ -153,19 +177,24 @@ def candidate_duplicates(*, user: User, candidate: Candidate, limit: int = 10) -
     dismissed = flagged.filter(dismissed=True)
     active_flag = flagged.filter(dismissed=False)
     # The ids that may match, as a UNION of index-backed branches: OR-ing these conditions (or an
-    # EXISTS) in one WHERE makes PostgreSQL scan every candidate (240 ms at 50,000).
+    # EXISTS) in one WHERE makes PostgreSQL scan every candidate (240 ms at 50,000). Each branch
+    # stops at a few times the suggestions shown, so one shared switchboard number or a name a
+    # thousand people hold costs what a handful does; the names come closest first (enough for the
+    # first `limit` unless most of those are dismissed or merged away).
+    bound = DUPLICATE_BRANCH_FACTOR * limit
     others = Candidate.objects.order_by().values("pk")
     branches = [
         PossibleDuplicate.objects.filter(candidate=candidate, dismissed=False).order_by().values("other_id"),
         PossibleDuplicate.objects.filter(other=candidate, dismissed=False).order_by().values("candidate_id"),
     ]
     if candidate.emails:
-        branches.append(others.filter(emails__overlap=candidate.emails))
+        branches.append(others.filter(emails__overlap=candidate.emails)[:bound])
     if candidate.phones:
-        branches.append(others.filter(phones__overlap=candidate.phones))
+        branches.append(others.filter(phones__overlap=candidate.phones)[:bound])
+    parts = [branch.query.sql_with_params() for branch in branches]
     if candidate.full_name:
-        branches.extend(candidate_ids_named_like(candidate.full_name, above=NAME_SIMILARITY))
-    match = Q(pk__in=branches[0].union(*branches[1:]))
+        parts.append(candidate_ids_named_like(candidate.full_name, above=NAME_SIMILARITY, matches=bound))
+    match = Q(pk__in=RawSQL(" UNION ".join(f"({sql})" for sql, _ in parts), [p for _, params in parts for p in params]))
 
     def flag(condition: Q) -> Case:
         return Case(When(condition, then=Value(True)), default=Value(False), output_field=BooleanField())

@@ -190,8 +190,12 @@ def candidate_search(*, user: Any, params: SearchParams) -> SearchResult:
             # Few full-text hits for plain words: perhaps a misspelled name. Only then the trigram
             # match, read once here (the count and the page would each redo it) and OR-ed in as
             # ids: a subquery in the OR would make PostgreSQL test every row.
-            named = candidate_ids_named_like(params.q)
-            name_ids = list(named[0].union(*named[1:]).values_list("candidate_id", flat=True)) if named else []
+            named, named_params = candidate_ids_named_like(params.q)
+            name_ids = []
+            if named:
+                with connection.cursor() as cursor:
+                    cursor.execute(named, named_params)
+                    name_ids = [candidate_id for (candidate_id,) in cursor.fetchall()]
             match |= Q(pk__in=name_ids)
             rank = Greatest(rank, TrigramSimilarity("full_name", params.q))
         candidates = candidates.filter(match)

@@ -12,7 +12,7 @@ a stage's kind recomputes that job's applications (their furthest point).
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Func, Q
 
 
 class ReportApplication(models.Model):
@@ -46,19 +46,25 @@ class ReportStay(models.Model):
     rank = models.SmallIntegerField(null=True)  # the stage's kind in pipeline order (1 = applied)
     entered_at = models.DateTimeField()
     seconds = models.FloatField(null=True)
+    # Which length bucket the stay falls in (`jobs_stay_bucket`, migration jobs 0013), in the order
+    # of the lengths: 10% wide, so a bucket holds a few per cent of the stays of lengths spread over
+    # hours to weeks (all of them only if every stay is about as long as the others).
+    bucket = models.GeneratedField(
+        expression=Func(F("seconds"), function="jobs_stay_bucket", output_field=models.SmallIntegerField()),
+        output_field=models.SmallIntegerField(), db_persist=True,
+    )
 
     class Meta:
         indexes = [
             models.Index(fields=["application_id"], name="reportstay_application"),
             models.Index(fields=["job_id", "entered_at"], include=["stage_id", "rank", "seconds"],
                          name="reportstay_job"),
-            # Every job's completed stays in a period, read from the index alone.
-            models.Index(fields=["entered_at"], include=["rank", "seconds"], condition=Q(seconds__isnull=False),
+            # The completed stays of a period's first and last part day, by kind and length bucket.
+            models.Index(fields=["entered_at"], include=["rank", "bucket"], condition=Q(seconds__isnull=False),
                          name="reportstay_done"),
-            # The same stays by kind and length: time in stage across jobs reads them already in the
-            # order its medians need, when the period holds most of them (the planner chooses).
-            models.Index(fields=["rank", "seconds"], include=["entered_at"], condition=Q(seconds__isnull=False),
-                         name="reportstay_lengths"),
+            # One length bucket's stays in a period, read to pick a percentile's exact value.
+            models.Index(fields=["rank", "bucket", "entered_at"], include=["seconds"],
+                         condition=Q(seconds__isnull=False), name="reportstay_bucket"),
         ]
 
 
@@ -137,3 +143,17 @@ class ReportActivityHour(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["hour", "job_id", "actor_id", "verb"], name="reportactivityhour_key")
         ]
+
+
+class ReportStayDay(models.Model):
+    """Completed stays per UTC day entered, stage-kind rank and length bucket (ReportStay.bucket):
+    time in stage across every job counts these to find the bucket holding each percentile, then
+    reads only that bucket's stays for the exact value (jobs.reports.selectors.time_in_stage)."""
+
+    day = models.DateField()
+    rank = models.SmallIntegerField()
+    bucket = models.SmallIntegerField()
+    stays = models.IntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["day", "rank", "bucket"], name="reportstayday_key")]

@@ -126,6 +126,30 @@ def test_duplicates_show_their_reasons(recruiter, recruiter_client, candidate):
 
 
 @pytest.mark.django_db
+def test_duplicates_of_a_common_name_are_the_closest_and_newest_whatever_the_number(recruiter):
+    """Each branch stops at a few times the suggestions shown: with more namesakes than that, the
+    suggestions are still those that match most, the newest namesakes first; a number that many
+    share (a switchboard) fills the list with some of its sharers."""
+    from candidates.selectors import DUPLICATE_BRANCH_FACTOR, candidate_duplicates
+
+    many = DUPLICATE_BRANCH_FACTOR * 2 + 3
+    person = factories.make_candidate(actor=recruiter, name="Harper Kingsley", emails=["harper@example.com"])
+    namesakes = [factories.make_candidate(actor=recruiter, name="Harper Kingsley").pk for _ in range(many)]
+    factories.make_candidate(actor=recruiter, name="Harper Kingsly")  # close, but not as close
+    same_email = factories.make_candidate(actor=recruiter, name="H. K.", emails=["harper@example.com"])
+    found = candidate_duplicates(user=recruiter, candidate=person, limit=2)
+    assert [c.pk for c in found] == [same_email.pk, max(namesakes)]
+    assert found[1].reasons == ["similar name (100%)"]
+
+    caller = factories.make_candidate(actor=recruiter, name="Rowan Underhill", emails=["rowan@example.com"],
+                                      phones=["+1 555 0100 0001"])
+    sharers = {factories.make_candidate(actor=recruiter, name=f"Someone Else {n}", phones=caller.phones).pk
+               for n in range(many)}
+    found = candidate_duplicates(user=recruiter, candidate=caller, limit=3)
+    assert len(found) == 3 and {c.pk for c in found} <= sharers and all(c.reasons == ["same phone"] for c in found)
+
+
+@pytest.mark.django_db
 def test_resume_text_fallback_and_low_confidence_fields(recruiter, recruiter_client, candidate):
     Resume.objects.create(
         candidate=candidate, original_filename="cv.txt", size=10, content_type="text/plain", sha256="a" * 64,

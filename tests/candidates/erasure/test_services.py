@@ -10,7 +10,7 @@ from candidates.erasure.services import ERASED_NAME, ErasureRefused, candidate_e
 from candidates.merges.models import CandidateMerge
 from candidates.merges.services import candidate_merge
 from candidates.models import Candidate, Note, PossibleDuplicate
-from candidates.search.models import CandidateName
+from candidates.search.models import CandidateName, DistinctName
 from candidates.services import candidate_tag_add, note_add
 from jobs.applications.models import Application, OutcomeChange, StageChange
 from jobs.applications.services import application_move, application_set_outcome
@@ -56,6 +56,7 @@ def test_erasure_blanks_the_person_and_keeps_the_statistics(recruiter, job_a):
     assert not CandidateMerge.objects.filter(kept=person).exists()
     assert not PossibleDuplicate.objects.filter(other=person).exists()
     assert not CandidateName.objects.filter(candidate_id__in=result.candidate_ids).exists()
+    assert not DistinctName.objects.filter(full_name=NAME).exists()  # both holders of her spelling are gone
     # The statistics: the application, its stage history and outcome, unlinked from any person.
     application.refresh_from_db()
     assert application.outcome == "rejected" and application.outcome_reason == ERASED

@@ -7,7 +7,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from candidates.models import Candidate, Education, Experience
-from candidates.search.models import CandidateName
+from candidates import selectors as candidate_selectors
+from candidates.apps import NAME_SIMILARITY
+from candidates.search.models import CandidateName, DistinctName
 from candidates.services import candidate_delete
 from candidates.search.cjk import cjk_bigrams
 from candidates.search.query import Term, parse_query
@@ -136,6 +138,48 @@ def test_the_name_table_follows_every_insert_rename_and_delete(recruiter):
     assert names_now() == {first.pk: "Ilse van der Molen", second.pk: "Tomasz Quillfeather"}
     candidate_delete(actor=recruiter, candidate=second)
     assert names_now() == {first.pk: "Ilse van der Molen"}
+
+
+@pytest.mark.django_db
+def test_each_spelling_is_kept_once_with_its_holders_and_goes_with_the_last(recruiter):
+    spellings = lambda: dict(DistinctName.objects.values_list("full_name", "holders"))  # noqa: E731
+    first, second = (factories.make_candidate(actor=recruiter, name="Harper Kingsley") for _ in range(2))
+    third = factories.make_candidate(actor=recruiter, name="Harper Kingsly")
+    assert spellings() == {"Harper Kingsley": 2, "Harper Kingsly": 1}
+    Candidate.objects.filter(pk__in=[second.pk, third.pk]).update(full_name="Harper Kingsley-Moss")
+    assert spellings() == {"Harper Kingsley": 1, "Harper Kingsley-Moss": 2}
+    Candidate.objects.filter(pk=first.pk).update(headline="Welder")  # no rename: nothing moves
+    candidate_delete(actor=recruiter, candidate=first)
+    candidate_delete(actor=recruiter, candidate=second)
+    assert spellings() == {"Harper Kingsley-Moss": 1}
+
+
+@pytest.mark.django_db
+def test_a_name_held_by_many_gives_its_newest_holders_closest_spelling_first(recruiter, monkeypatch):
+    """Spellings are ranked, then each one's holders are read newest first, up to NAME_MATCHES
+    (and a quarter of it for the longest word alone): the bound holds however many share a name."""
+    monkeypatch.setattr(candidate_selectors, "NAME_MATCHES", 8)
+    namesakes = [factories.make_candidate(actor=recruiter, name="Harper Kingsley").pk for _ in range(10)]
+    typo = factories.make_candidate(actor=recruiter, name="Harper Kingsly").pk
+    factories.make_candidate(actor=recruiter, name="Rowan Kingsley")  # shares only the surname
+    factories.make_candidate(actor=recruiter, name="Tomasz Quillfeather")
+
+    def ids(name: str, **kwargs) -> list[int]:
+        sql, params = candidate_selectors.candidate_ids_named_like(name, **kwargs)
+        if not sql:
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [candidate_id for (candidate_id,) in cursor.fetchall()]
+
+    # Duplicate suggestions' similarity: the eight closest, in order: the namesakes, newest first.
+    assert ids("Harper Kingsley", above=NAME_SIMILARITY) == sorted(namesakes, reverse=True)[:8]
+    # A search: the closest eight, plus up to two by the longest word alone (any spelling like it).
+    found = ids("Harper Kingsley")
+    assert set(sorted(namesakes, reverse=True)[:8]) <= set(found) and len(found) <= 10
+    assert ids("Harper Kingsli", above=NAME_SIMILARITY)[0] == typo  # the closest spelling first
+    assert typo in ids("Harper Kingsly")
+    assert ids("Quentin Zebulon", above=NAME_SIMILARITY) == [] and ids("   ") == []
 
 
 @pytest.mark.django_db

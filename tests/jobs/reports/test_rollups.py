@@ -28,13 +28,17 @@ ROLLUPS = {
     "jobs_reportreachhour": "hour, source, furthest_rank",
     "jobs_reportactivityhour": "hour, job_id, actor_id, verb",
     "jobs_reportclosureday": "day, rank, outcome, rejection_reason_id, note",
+    "jobs_reportstayday": "day, rank, bucket",
 }
 TOTALS = {  # the totals' columns, and which rows a backfill makes (the triggers keep those back at zero)
     "jobs_reportreachhour": ("hour, source, furthest_rank, applications, hired", "applications <> 0 OR hired <> 0"),
     "jobs_reportactivityhour": ("hour, job_id, actor_id, verb, actions", "actions <> 0"),
     "jobs_reportclosureday": ("day, rank, outcome, rejection_reason_id, note, closures", "closures <> 0"),
+    "jobs_reportstayday": ("day, rank, bucket, stays", "stays <> 0"),
 }
 MIGRATION = importlib.import_module("jobs.migrations.0011_report_rollups")
+# The stays' day totals (jobs 0013) follow the stays the backfill writes, through their trigger.
+STAY_BUCKETS = importlib.import_module("jobs.migrations.0013_stay_length_histogram")
 
 
 def _rows() -> dict[str, list[tuple]]:
@@ -63,6 +67,20 @@ def assert_exact() -> None:
     kept = _rows()
     assert kept == _backfilled()
     assert kept["jobs_reportapplication"], "nothing to compare"
+    assert kept["jobs_reportstayday"] == _stay_days_counted(), "the stays' day totals are not those of the stays"
+
+
+def _stay_days_counted() -> list[tuple]:
+    """The stays' day totals as the migration that added them counts them from the stays."""
+    with transaction.atomic():
+        savepoint = transaction.savepoint()
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM jobs_reportstayday")
+            cursor.execute(STAY_BUCKETS.BACKFILL)
+            cursor.execute("SELECT day, rank, bucket, stays FROM jobs_reportstayday ORDER BY day, rank, bucket")
+            rows = cursor.fetchall()
+        transaction.savepoint_rollback(savepoint)
+    return rows
 
 
 @pytest.mark.django_db

@@ -1,7 +1,10 @@
 """The reports' figures against a small fixture computed by hand (tests/jobs/reports/conftest.py)."""
 from __future__ import annotations
 
+import math
+import random
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
@@ -155,3 +158,52 @@ def test_recruiters_unfiltered_reports_cover_every_job(recruiter, pipeline, job_
     closures = {row[0]: row[1:4] for row in report_get(user=recruiter, filters=everything, key="rejections").rows}
     assert closures == {"Applied": [0, 1, 1], "Screening": [2, 0, 2]}
     assert ["Agency", 1, 0, 0, 0, 0.0] in report_get(user=recruiter, filters=everything, key="sources").rows
+
+
+def _percentile_cont(values: list[float], fraction: float) -> float:
+    """PostgreSQL's percentile_cont: between the two values on either side of fraction × (n − 1)."""
+    ordered = sorted(values)
+    at = fraction * (len(ordered) - 1)
+    below, above = math.floor(at), math.ceil(at)
+    return ordered[below] + (ordered[above] - ordered[below]) * (at - below)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("zone", ["UTC", "Asia/Kolkata", "America/New_York"])
+def test_time_in_stage_across_jobs_is_percentile_cont_of_every_completed_stay(recruiter, manager_a, job_a, zone):
+    """Across every job the median and p90 come from the day totals per length bucket and one
+    bucket's stays (jobs 0013): they must be exactly percentile_cont of the period's completed
+    stays, with ties, lengths on bucket edges, stays under a minute and stays entered a minute
+    either side of the period's first and last local midnight (part days, read from the facts)."""
+    rng = random.Random(17)
+    kinds = ["applied", "screening", "shortlist", "interview", "offer"]
+    # Lengths: whole minutes and hours (ties), bucket edges and a second either side, seconds, weeks.
+    lengths = [30, 59.5, 60, 61, 65, 66, 67, 3600, 3600, 7200, 86400, 86400, 86400.25, 5 * 86400, 21 * 86400, 0]
+    with timezone.override(ZoneInfo(zone)):
+        filters = ReportFilters.default()
+        expected: dict[str, list[float]] = {}
+        for application in range(12):
+            when = filters.since + timedelta(minutes=rng.choice([-2, -1, 0, 1])) if application < 4 else (
+                filters.until - timedelta(minutes=rng.choice([1, 2, 3])) if application < 7
+                else filters.since + timedelta(days=rng.randint(0, 80), seconds=rng.randint(0, 86399)))
+            moves = []
+            for _ in range(rng.randint(2, 12)):
+                moves.append((rng.choice([k for k in kinds if not moves or k != moves[-1][0]]), when))
+                when += timedelta(seconds=rng.choice(lengths) if rng.random() < 0.6 else rng.uniform(1, 40 * 86400))
+            # Closed at `when`: the last stay ends there too (else it stays open and is left out).
+            closed = application % 3 != 0
+            _add(job_a, moves=moves, outcome=("rejected", when, "No") if closed else None)
+            ends = [entered for _, entered in moves[1:]] + ([when] if closed else [])
+            for (kind, entered), left in zip(moves, ends):
+                if filters.since <= entered < filters.until:
+                    expected.setdefault(kind, []).append((left - entered).total_seconds())
+        labels = dict(zip(kinds, ["Applied", "Screening", "Shortlist", "Interview", "Offer"]))
+        want = [
+            [labels[kind], len(values), round(_percentile_cont(values, 0.5) / 86400, 1),
+             round(_percentile_cont(values, 0.9) / 86400, 1)]
+            for kind, values in sorted(expected.items(), key=lambda item: kinds.index(item[0]))
+        ]
+        assert sum(len(values) for values in expected.values()) > 40
+        assert report_get(user=recruiter, filters=filters, key="time-in-stage").rows == want
+        # A hiring manager of the same (only) job reads the stays themselves: the same figures.
+        assert report_get(user=manager_a, filters=filters, key="time-in-stage").rows == want
