@@ -113,24 +113,41 @@ def make_chunks(chars: list[Char]) -> list[Chunk]:
             size = max(p[5], c[5], 0.1)
             gap = c[0] - p[2]
             same_line = abs(c[1] - p[1]) < 0.3 * size or abs(c[3] - p[3]) < 0.3 * size
-            # A jump in size across a gap wider than a space between letters ("Adaeze Okonkwo  Chartered
-            # Accountant" in 31 and 18 pt) starts another chunk; a superscript, small capitals or a
-            # bullet set in another size do not.
-            jump = gap > 0.35 * size and (c[5] > 1.6 * p[5] or p[5] > 1.6 * c[5]) and t.isalnum() and p[4].isalnum()
-            if not (same_line and -0.3 * size < gap < 1.5 * size) or jump:
-                ch = _finish(cur, spaces)
-                if ch:
-                    chunks.append(ch)
+            if not (same_line and -0.3 * size < gap < 1.5 * size):
+                chunks += _finish_runs(cur, spaces)
                 cur, spaces = [], []
                 pending_space = False
         cur.append(c)
         spaces.append(pending_space)
         pending_space = False
     if cur:
-        ch = _finish(cur, spaces)
-        if ch:
-            chunks.append(ch)
+        chunks += _finish_runs(cur, spaces)
     return chunks
+
+
+def _finish_runs(chars: list[Char], spaces: list[bool]) -> list[Chunk]:
+    """The chunks of a run of glyphs: one, or one per size where the size jumps across a gap wider
+    than a space between letters ("Adaeze Okonkwo  Chartered Accountant" in 31 and 18 pt); a
+    superscript, small capitals or a bullet set in another size stay in the run.  Sizes are
+    compared per run, not per glyph: most runs hold one size."""
+    sizes = [c[5] for c in chars]
+    if max(sizes) <= 1.6 * min(sizes):
+        ch = _finish(chars, spaces)
+        return [ch] if ch else []
+    out: list[Chunk] = []
+    start = 0
+    for i in range(1, len(chars)):
+        p, c = chars[i - 1], chars[i]
+        if c[0] - p[2] > 0.35 * max(p[5], c[5]) and (c[5] > 1.6 * p[5] or p[5] > 1.6 * c[5]) \
+                and c[4].isalnum() and p[4].isalnum():
+            ch = _finish(chars[start:i], spaces[start:i])
+            if ch:
+                out.append(ch)
+            start = i
+    ch = _finish(chars[start:], [False] + spaces[start + 1:] if start else spaces)
+    if ch:
+        out.append(ch)
+    return out
 
 
 def _share_baseline(a: list[Chunk], b: list[Chunk]) -> float:
