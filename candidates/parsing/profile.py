@@ -346,7 +346,8 @@ def _skill_groups(sections: list[Section]) -> None:
     a sidebar), or under a title we do not know naming a skill we know (any, where no skills title
     is printed), or set like a neighbouring skill group under a title set like its title.  "Languages" listing no spoken language
     ("Go Python Bash") lists skills too."""
-    forms = [group_form(s.lines) if s.heading is not None else None for s in sections]
+    forms = [group_form(s.lines) if s.heading is not None and s.key in ("other", "certifications", "languages")
+             else None for s in sections]
     # A résumé without a skills title lists its skills under their categories' names.
     untitled = not any(s.key == "skills" for s in sections)
     for s, form in zip(sections, forms):
