@@ -34,12 +34,12 @@ _DEG_WORD = (
 DEGREE_RE = re.compile(
     r"(?<![A-Za-z])(?:" + _DEG_WORD +
     r"|Ph\.?\s?D\.?|D\.?Phil\.?|Ed\.?D\.?|J\.?D\.?|M\.?D\.?|MBA|EMBA|LL\.?[BM]\.?|BSc|MSc|BEng|MEng|BBA|BCom|"
-    r"BTech|MTech|B\.Tech|M\.Tech|MCA|BCA|MPhil|MRes|MPH|MFA|BFA|MEd|"
+    r"BTech|MTech|B\.Tech|M\.Tech|MCA|BCA|MPhil|MRes|MPH|MFA|BFA|MEd|BDes|MDes|BArch|MArch|BMus|BSN|MSN|PharmD|BPharm|MPharm|MBBS|DPT|"
     r"B\.\s?(?:S|A|Sc|Eng|E|Com|Arch)\.?|M\.\s?(?:S|A|Sc|Eng|E|Phil|Ed|B\.?A)\.?|A\.\s?A\.?S?\.?|"
     r"(?:BS|BA|MS|MA|BE|ME|AA|AS)(?=\s*(?:,|\bin\b|\bof\b|$|\(|\s[A-Z]))|"
     r"Associate(?:'s)?\s+(?:of|in|Degree)(?:\s+(?:Arts|Science|Applied Science))?|Doctorate|"
     r"Dipl\.\s?-?Ing\.?|CPGE|Classe pr[ée]paratoire|Baccalaur[ée]at|Abitur|Matura|A[- ]Levels?|GCSEs?|PGCE|PGDip|"
-    r"High School Diploma|Diploma|Certificate|GED|Baccalaureate|Licence|Licenciatura|Licenciado|Máster|Maestría|"
+    r"High School Diploma|(?:(?:Postgraduate|Graduate|Advanced|Higher|National|Professional|Undergraduate)\s+){0,2}(?:Diploma|Certificate)|GED|Baccalaureate|Licence|Licenciatura|Licenciado|Máster|Maestría|"
     r"Grado|Doctorado|Mestrado|Bacharelado|Laurea(?: Magistrale| Triennale)?|Diplom-\w+|Magister|Dottorato|"
     r"Exchange(?: Student| Program)?|Dipl[ôo]me(?: d['’]ing[ée]nieur)?|Ing[ée]nieur dipl[ôo]m[ée])(?![A-Za-z])"
     r"|博士后|博士研究生|硕士研究生|博士|硕士|研究生|本科|学士|大专|专科|高中|工学学士|理学学士|工学硕士|理学硕士|交换生",
@@ -120,6 +120,10 @@ def _split_field(inst: str) -> tuple[str, str | None]:
     return head.strip(), tail
 
 
+# A name: capitalised words (with the small words names keep), at least two of them.
+_NAME = re.compile(r"[A-ZÀ-Þ][\w'’.&\-]*(?:\s+(?:[A-ZÀ-Þ&][\w'’.&\-]*|of|and|for|the|de|do|da|du|la|le|y|di|del|für|und))+")
+
+
 def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, dict]]]:
     """Entries as (value dict, provenance by field)."""
     lines = mend_headers(lines)
@@ -127,8 +131,16 @@ def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, d
     cur: dict[str, Any] | None = None
     prov: dict[str, dict] = {}
 
+    named: list[tuple[str, Line]] = []  # an entry's name-like line no word marks as a school
+
     def new() -> None:
         nonlocal cur, prov
+        if cur and not cur["institution"] and cur["degree"] and named:
+            # "Kilmainham Training Centre" / "Advanced Certificate: Plumbing": every entry names
+            # where it was studied; the entry's one line that is a name is that place.
+            cur["institution"] = named[0][0]
+            prov["institution"] = named[0][1].prov(0.5)
+        named.clear()
         if cur and (cur["institution"] or cur["degree"]):
             if not cur["institution"] and entries and entries[-1][0]["institution"]:
                 # Second degree at the same school, listed under it.
@@ -146,29 +158,21 @@ def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, d
         # A degree set as a list item under its school ("• Diplôme d'ingénieur") is still the degree.
         degree_item = bullet and not cur["degree"] and bool(DEGREE_RE.match(text)) and len(text.split()) <= 8
         if (bullet and not degree_item) or (is_prose(text) and not INSTITUTION_RE.search(text) and not DEGREE_RE.search(text)):
-            if gpa and not cur["gpa"]:
-                cur["gpa"] = gpa.group(1).replace(" ", "")
-                prov["gpa"] = ln.prov(0.8)
+            _take_gpa(cur, prov, gpa, ln)
             fl = _FIELD_LABEL.search(text)
             if fl and not cur["field"]:
-                cur["field"] = _clean(fl.group(1))
-                prov["field"] = ln.prov(0.7)
+                cur["field"], prov["field"] = _clean(fl.group(1)), ln.prov(0.7)
             continue
         h = header_parts(ln)
-        # "M.S. Computer Science, Stanford University, 2014": degree and school share a comma list.
-        expanded: list[str] = []
-        for p in h.parts:
-            pieces = [q.strip() for q in p.split(",") if q.strip()]
-            if len(pieces) > 1 and any(INSTITUTION_RE.search(q) for q in pieces) and any(DEGREE_RE.search(q) for q in pieces) \
-                    and not (INSTITUTION_RE.search(p) and DEGREE_RE.search(p) and len(pieces) == 1):
-                expanded.extend(pieces)
-            else:
-                expanded.append(p)
-        h.parts = expanded
+        h.parts = _expand_parts(h.parts)
         if _form_detail(h, cur, prov, ln):
             continue
         inst = next((p for p in h.parts if INSTITUTION_RE.search(p) and not DEGREE_RE.fullmatch(p)), None)
         deg_part = next((p for p in h.parts if DEGREE_RE.search(p)), None)
+        inst, deg_part, name = _unnamed_school(h, inst, deg_part, text, cur)
+        if name and cur["degree"] and named:
+            new()  # the next entry's name: this one already has its own
+            assert cur is not None
         if h.field in ("institution", "degree"):  # a form's label says what its value is
             inst, deg_part = (h.parts[0], None) if h.field == "institution" else (None, h.parts[0])
         if deg_part is None and inst and DEGREE_RE.search(inst):
@@ -194,12 +198,59 @@ def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, d
         if h.dates:
             cur["start"], cur["end"] = h.dates.start, h.dates.end
             prov["dates"] = ln.prov(0.85, h.dates.text)
-        if gpa and not cur["gpa"]:
-            cur["gpa"] = gpa.group(1).replace(" ", "")
-            prov["gpa"] = ln.prov(0.8)
+        _take_gpa(cur, prov, gpa, ln)
         _take_rest(cur, prov, h.parts, inst, deg_part, bool(h.dates), text, ln)
+        if name and not cur["institution"] and cur["field"] != name:
+            named.append((name, ln))
     new()
     return entries
+
+
+def _take_gpa(cur: dict[str, Any], prov: dict[str, dict], gpa: re.Match[str] | None, ln: Line) -> None:
+    if gpa and not cur["gpa"]:
+        cur["gpa"] = gpa.group(1).replace(" ", "")
+        prov["gpa"] = ln.prov(0.8)
+
+
+def _expand_parts(parts: list[str]) -> list[str]:
+    """"M.S. Computer Science, Stanford University, 2014": degree and school share a comma list."""
+    expanded: list[str] = []
+    for p in parts:
+        pieces = [q.strip() for q in p.split(",") if q.strip()]
+        if len(pieces) > 1 and any(INSTITUTION_RE.search(q) for q in pieces) and any(DEGREE_RE.search(q) for q in pieces) \
+                and not (INSTITUTION_RE.search(p) and DEGREE_RE.search(p) and len(pieces) == 1):
+            expanded.extend(pieces)
+        else:
+            expanded.append(p)
+    return expanded
+
+
+def _unnamed_school(h: Header, inst: str | None, deg_part: str | None, text: str,
+                    cur: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
+    """A school no word names, found by where it stands: before the degree in "School, Degree in
+    Field", after " at " behind the degree, or (the third value) a line that is a name and nothing
+    else, which the entry takes as its school when it finds no other."""
+    if inst is None and deg_part is not None and "," in deg_part:
+        # "Kilmainham Training Centre, Advanced Certificate in Plumbing": the other piece, a name
+        # holding no degree, is the school.  The degree piece names its own field ("… in
+        # Plumbing"), so the name before it is not the field; under a school already read, it
+        # would be the field's other half.
+        pieces = [q.strip() for q in deg_part.split(",") if q.strip()]
+        degs = [q for q in pieces if DEGREE_RE.search(q)]
+        names = [q for q in pieces if q not in degs and _NAME.fullmatch(q) and not is_location(q)]
+        if len(pieces) == 2 and len(degs) == 1 and names == pieces[:1] and _split_degree(degs[0])[1] \
+                and not cur["institution"]:
+            whole = deg_part
+            inst, deg_part = names[0], degs[0]
+            h.parts = [x for q in h.parts for x in (pieces if q == whole else [q])]
+    if inst is None and deg_part is not None and len(h.parts) == 2 and h.parts[0] == deg_part \
+            and re.search(r"\s(?:at|@)\s", text) and _NAME.fullmatch(h.parts[1]):
+        inst = h.parts[1]  # "Advanced Certificate Plumbing at Kilmainham Training Centre"
+    name = None
+    if inst is None and deg_part is None and len(h.parts) == 1 and _NAME.fullmatch(h.parts[0]) \
+            and not is_location(h.parts[0]) and not GPA_RE.search(text) and not _HONOURS.match(h.parts[0]):
+        name = _clean(h.parts[0])
+    return inst, deg_part, name
 
 
 def _form_detail(h: Header, cur: dict[str, Any], prov: dict[str, dict], ln: Line) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .contacts import looks_like_location
 from .dates import DateSpan, find_dates
+from .experience_fields import ALIAS
 from .forms import label_field
 from .model import Line
 from .textutil import CJK_RE, ICON_RE, strip_bullet, word_count
@@ -45,7 +46,7 @@ COMPANY_RE = re.compile(
     re.I,
 )
 _PART_SPLIT = re.compile(
-    r"\s*(?:\t+|\s[|｜]\s|[|｜]|\s·\s|\s•\s|\s◆\s|\s{2,}|\s[–—]\s|\s-\s|,\s(?=[A-Z][a-z]+,\s*[A-Z]{2}\b)|\s+@\s+|\s+at\s+(?=[A-Z0-9]))\s*"
+    r"\s*(?:\t+|\s[|｜]\s|[|｜]|\s·\s|\s•\s|\s◆\s|\s{2,}|\s[–—]\s|\s-\s|,\s(?=[A-Z][a-z]+,\s*[A-Z]{2}\b)|\s+@\s+|\s+at\s+(?=[A-Z0-9\u4e00-\u9fff]))\s*"
 )
 _CJK_SPACE_SPLIT = re.compile(r"(?<=[\u4e00-\u9fff）)])\s+(?=[\u4e00-\u9fffA-Za-z（(])|(?<=[A-Za-z）)])\s+(?=[\u4e00-\u9fff])")
 
@@ -129,6 +130,19 @@ def _latin_led(text: str) -> bool:
     return latin >= 2 and len(CJK_RE.findall(text)) <= 4 * latin
 
 
+# A header that ends on a legal form's abbreviation ("Humber Line Electric Ltd.", "Grupo Norte
+# S.A. de C.V.") ends on a dot that closes no sentence.
+_LEGAL_FORM_DOT = re.compile(
+    r"(?i)(?:\b(?:inc|ltd|co|corp|llc|llp|plc|pty|pvt|pte|bhd|gmbh|ag|sa|nv|bv|srl|spa|sarl|sas|ab|oy|as)|"
+    r"(?:\b[a-z]\.){1,3}[a-z]|\bo\.o|\bc\.v)\.$")
+
+
+def ends_sentence(text: str) -> bool:
+    """The text ends on a full stop that closes a sentence, not on a legal form's abbreviation."""
+    t = text.rstrip()
+    return t.endswith((".", "。")) and not _LEGAL_FORM_DOT.search(t) and not _ABBREVIATION_END.search(t)
+
+
 # "… Presidio Search Inc.", "… Quill S.A.": a name's abbreviation, not the full stop of a sentence.
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z][a-z]{1,3}|\b(?:[A-Za-z]\.)+[A-Za-z])\.$")
 
@@ -138,7 +152,8 @@ def is_prose(text: str) -> bool:
     if (ACTION_VERB.match(text) or re.match(r"[A-Z][a-z]{2,}ed\s", text)) and words >= 3 and not find_dates(text) \
             and not _capitalised_title(text):
         return True
-    sentence_end = text.rstrip().endswith((".", ";")) and not _ABBREVIATION_END.search(text.rstrip())
+    sentence_end = text.rstrip().endswith((".", ";")) and not _ABBREVIATION_END.search(text.rstrip()) \
+        and not _LEGAL_FORM_DOT.search(text.rstrip())
     if sentence_end and words >= 4 and text.rstrip().endswith("."):
         return True
     if CJK_RE.search(text) and not _latin_led(text):
@@ -152,10 +167,26 @@ def is_prose(text: str) -> bool:
             # bilingual company name ("深圳蓝鲸文化传媒有限公司 Bluewhale Media Co., Ltd.  2019.06 - 至今").
             return False
         return len(core) > (30 if span else 24) or ("，" in core and len(core) > 16)
+    longest = text
     if "\t" in text:
         # A header with tab stops (title, place, dates): the longest field is what reads as a sentence.
-        words = max(word_count(f) for f in text.split("\t"))
-    return words > 14 or (words > 6 and sentence_end) or text[:1].islower()
+        longest = max(text.split("\t"), key=word_count)
+        words = word_count(longest)
+    return words > 14 or (words > 6 and sentence_end) or text[:1].islower() \
+        or (words > 8 and _lower_content_words(longest) >= 3)
+
+
+_FUNCTION_WORD = frozenset("a an the of in on at to for from with by and or as into over per via de du des la le et y".split())
+
+
+def _lower_content_words(text: str) -> int:
+    """Words in lower case that are not function words: a sentence's content words are lower-case
+    ("…the availability search in Kotlin, p95 from 900 ms…"), a name's or a title's capitalised."""
+    span = find_dates(text)
+    if span is not None:  # "Oct 2020 – present Backend Developer, …": the range is no sentence
+        text = text[: span.begin] + " " + text[span.stop:]
+    return sum(1 for w in re.findall(r"[^\W\d_][\w'’-]*", text)
+               if w[0].islower() and len(w) > 2 and w not in _FUNCTION_WORD)
 
 
 # The full stop some layouts set after a dated header's last field ("Systems Administrator,
@@ -304,9 +335,10 @@ def split_commas(part: str, relaxed: bool = False) -> list[str]:
     split = _org_then_role(out)
     if split:
         return split
-    known = sum(1 for p in out if is_title(p) or is_company(p) or looks_like_location(p))
+    # "Harbour Lane Hotels (as The Gull & Anchor)": a trading name in brackets marks an organisation.
+    known = sum(1 for p in out if is_title(p) or is_company(p) or looks_like_location(p) or ALIAS.search(p))
     need = len(out) - 1 if relaxed else len(out)
-    if len(out) > 1 and known >= need and all(len(p.split()) <= 7 for p in out):
+    if len(out) > 1 and known >= need and all(len(ALIAS.sub("", p).split()) <= 7 for p in out):
         # Company suffixes split off by the comma ("Acme, Inc.") belong to the company.
         merged: list[str] = []
         for p in out:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from .dates import find_dates, find_range
-from .entries import is_company, is_title
+from .entries import ends_sentence, is_company, is_title
 from .model import Line
 from .textutil import CJK_RE, strip_bullet
 
@@ -27,7 +27,7 @@ def _copy(ln: Line, text: str) -> Line:
                 index=ln.index, style=ln.style, bullet=ln.bullet, source=ln.source)
 
 
-def _date_only(part: str) -> bool:
+def date_only(part: str) -> bool:
     """A tab-stop field that holds a date range and nothing else."""
     span = find_dates(part)
     if span is None or not (span.start or span.end):
@@ -58,14 +58,25 @@ def _same_block(a: Line, b: Line) -> bool:
     return False  # without geometry a wrap cannot be told from a new line
 
 
-def _continues(prev: Line, ln: Line) -> bool:
-    """Is ``ln``'s first field the wrapped end of ``prev``'s first field?"""
+def _continues(prev: Line, ln: Line, right: float | None = None) -> bool:
+    """Is ``ln``'s first field the wrapped end of ``prev``'s first field?  ``right``: the right
+    edge of the lines of that page and column."""
     head = prev.text.split("\t")[0].rstrip()
     first = ln.text.split("\t")[0].strip()
     if not first or not head or not _same_block(prev, ln) or not _headerish(prev):
         return False
     if _DANGLING.search(head) and len(first.split()) <= 3 and "\t" not in ln.text and not find_dates(first):
         return True  # "Institut Polytechnique de" / "Valmoraine": a name cannot end on "de"
+    if "\t" not in ln.text and not find_dates(ln.text) and not find_dates(head) and len(first.split()) <= 6 \
+            and re.match(r"(?:at|in|of|and|for|with|de|du|des)\s+[A-ZÀ-Þ]", first):
+        return True  # "Bachelor of Science in Mathematics" / "at Lakeshore University": no line starts on "at"
+    if right is not None and prev.bbox and ln.bbox and "\t" not in prev.text and "\t" not in ln.text \
+            and len(first.split()) <= 3 and not re.search(r"[.;:,。；：，]$", head) and not find_dates(ln.text) \
+            and not find_dates(head):
+        # A narrow column: the next line's first word would not have fitted after this line.
+        per_char = (ln.bbox[2] - ln.bbox[0]) / max(len(ln.text), 1)
+        if prev.bbox[2] + per_char * (len(first.split()[0]) + 1) > right:
+            return True
     # A wrapped line ran to the right margin: it is long (a Chinese character is about two Latin ones).
     if find_dates(head) or re.search(r"[.;:,。；：，]$", head) or len(head) + len(CJK_RE.findall(head)) < 40:
         return False
@@ -76,7 +87,7 @@ def _continues(prev: Line, ln: Line) -> bool:
     return short and starts_inside
 
 
-_DANGLING = re.compile(r"(?i)\s(?:de|du|des|la|le|of|and|for|the|di|del|della|für|und|&)$")
+_DANGLING = re.compile(r"(?i)\s(?:de|du|des|la|le|of|in|and|for|the|di|del|della|für|und|&)$")
 
 
 def _join(prev: Line, ln: Line) -> Line:
@@ -95,7 +106,7 @@ def _lift_side_date(out: list[Line], ln: Line) -> Line:
     """Move a date range set beside a description line onto the undated header one or two
     lines above it; return what is left of the description line."""
     parts = ln.text.split("\t")
-    if len(parts) < 2 or not _date_only(parts[-1]) or not _is_body("\t".join(parts[:-1])):
+    if len(parts) < 2 or not date_only(parts[-1]) or not _is_body("\t".join(parts[:-1])):
         return ln
     for back in (1, 2):
         if len(out) < back:
@@ -153,7 +164,7 @@ def _unbullet_header(ln: Line, nxt: Line | None) -> Line:
     rng = find_range(nxt.text)
     if rng is None or len(nxt.text.strip()) - len(rng.text) > 25 or nxt.bbox[0] < ln.bbox[0] - 2:
         return ln
-    if text.rstrip().endswith((".", "。", ";")) or len(text.split()) > 10 or find_range(text):
+    if ends_sentence(text) or text.rstrip().endswith(";") or len(text.split()) > 10 or find_range(text):
         return ln
     pieces = [p.strip() for p in re.split(r",\s+|\s+(?:at|@|[|–—-])\s+", text) if p.strip()]
     named = [p for p in pieces if is_company(p) or (not is_title(p) and re.fullmatch(_NAME_WORDS, p))]
@@ -167,15 +178,28 @@ def mend_headers(lines: list[Line]) -> list[Line]:
     """Lines of an entry section with wrapped headers joined, stacked years paired and side
     dates lifted."""
     out: list[Line] = []
+    # The right edge of each page's column: the furthest edge that two lines of different widths
+    # reach (right-aligned or justified).  The widest line alone is no boundary a wrap was forced
+    # by, nor are left-aligned lines of one format ("2019-07 to 2021-02") that end together.
+    ends: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for ln in lines:
+        if ln.bbox:
+            ends.setdefault((ln.page, ln.column), []).append((ln.bbox[2], ln.bbox[0]))
+    right: dict[tuple[int, int], float] = {}
+    for key, xs in ends.items():
+        xs.sort(reverse=True)
+        edge = next((a[0] for a, b in zip(xs, xs[1:]) if a[0] - b[0] <= 2 and abs(a[1] - b[1]) > 3), None)
+        if edge is not None:
+            right[key] = edge
     for pos, ln in enumerate(lines):
         ln = _unbullet_header(ln, lines[pos + 1] if pos + 1 < len(lines) else None)
-        if out and _continues(out[-1], ln):
+        if out and _continues(out[-1], ln, right.get((ln.page, ln.column))):
             out[-1] = _join(out[-1], ln)
             continue
         pair = _stacked(out[-1], ln) if out else None
         if pair:
             out[-1], ln = pair
-            if _continues(out[-1], ln):
+            if _continues(out[-1], ln, right.get((ln.page, ln.column))):
                 out[-1] = _join(out[-1], ln)
                 continue
         out.append(_lift_side_date(out, ln))
@@ -193,12 +217,16 @@ def side_places(lines: list[Line]) -> set[int]:
     name on a tab stop, with the dates on the same tab stop (or on their own line) just below
     ("Ottery Lane Books <tab> Exeter" / "Sept 2014 – June 2016").  Known or not, the position
     says what it is."""
-    from .entries import is_company, is_title
+    from .entries import ends_sentence, is_company, is_title
 
     found: set[int] = set()
+    titled = False  # a role known by its words stands in that place in some entry: it is the role's place
     for i, ln in enumerate(lines[:-1]):
         fields = [f.strip() for f in ln.text.split("\t")]
         last = fields[-1]
+        if len(fields) >= 2 and _headerish(ln) and not find_dates(ln.text) and is_title(last) \
+                and any(date_only(nxt.text.split("\t")[-1]) for nxt in lines[i + 1: i + 3]):
+            titled = True
         if len(fields) < 2 or not _headerish(ln) or find_dates(ln.text) or not _PLACE_FIELD.fullmatch(last) \
                 or is_title(last) or is_company(last) or _UNIT_WORD.search(last):
             continue
@@ -206,9 +234,53 @@ def side_places(lines: list[Line]) -> set[int]:
             if nxt.page != ln.page or nxt.column != ln.column:
                 break
             tail = nxt.text.split("\t")[-1]
-            if _date_only(tail):
+            if date_only(tail):
                 found.add(i)
                 break
             if not _headerish(nxt):
                 break
-    return found
+    return set() if titled else found
+
+
+def with_side_column(main: list[Line], untitled: list[list[Line]]) -> list[Line]:
+    """Entries whose role and range stand in a column of their own to the right ("Huangpu
+    Clinical Research" on the left, "Senior Clinical Data / Manager / Aug 2020 - Present" beside
+    it): such a column has no title of its own, so the section reader never sees it.  An untitled
+    run of lines right of the section's column, on the same page, within its height and holding a
+    date range, is cut into blocks (lines close below each other); each block joins the section's
+    line level with its top, as tab-separated fields: its wrapped text, then its range."""
+    if not main or not untitled:
+        return main
+    out = list(main)
+    for side in untitled:
+        if not side or any(ln.bbox is None for ln in side) or len({(ln.page, ln.column) for ln in side}) != 1:
+            continue
+        page, col = side[0].page, side[0].column
+        here = [ln for ln in out if ln.page == page and ln.bbox]
+        if not here or any(ln.column >= col for ln in here):
+            continue
+        top = max(ln.bbox[3] for ln in here)
+        bottom = min(ln.bbox[1] for ln in here)
+        size = max(ln.size or 10.0 for ln in here)
+        # (the column may go on above or below the section: a headline at the top of the page)
+        side = [ln for ln in side if ln.bbox[3] <= top + size and ln.bbox[1] >= bottom - 2 * size]
+        if not any(find_range(ln.text) for ln in side) or min(ln.bbox[0] for ln in side) <= max(ln.bbox[0] for ln in here):
+            continue
+        blocks: list[list[Line]] = []
+        for ln in sorted(side, key=lambda s: -s.bbox[1]):
+            if blocks and blocks[-1][-1].bbox[1] - ln.bbox[3] <= 1.2 * (ln.size or 10.0):
+                blocks[-1].append(ln)
+            else:
+                blocks.append([ln])
+        for block in blocks:
+            y = block[0].bbox[1]
+            target = min(here, key=lambda m: abs(m.bbox[1] - y))
+            if abs(target.bbox[1] - y) > size:
+                break
+            words = " ".join(ln.text.strip() for ln in block if not date_only(ln.text))
+            dates = [ln.text.strip() for ln in block if date_only(ln.text)]
+            fields = [target.text.rstrip(), *([words] if words else []), *dates]
+            i = out.index(target)
+            out[i] = _copy(target, "\t".join(fields))
+            here[here.index(target)] = out[i]
+    return out

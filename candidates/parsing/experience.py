@@ -27,8 +27,9 @@ from .entries import (
     is_title,
     split_commas,
 )
-from .entry_lines import mend_headers, side_places
-from .experience_fields import regroup, take_employment_type
+from .dates import find_range
+from .entry_lines import date_only, mend_headers, side_places
+from .experience_fields import range_within, regroup, take_employment_type
 from .forms import label_field
 from .model import Line
 from .names import _TITLE_WORDS
@@ -59,7 +60,11 @@ def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict
             # commas and all; the employer comes after it.
             parts.append(p)
             continue
-        parts += split_commas(p, relaxed=not cur.get("company") and not company_below)
+        pieces = split_commas(p, relaxed=not cur.get("company") and not company_below)
+        if company_below and not cur.get("company") and len(pieces) == 2 and is_title(pieces[0]) \
+                and (_TEAM.search(pieces[1]) or _UNIT.match(pieces[1])):
+            pieces = [p]  # "Charge Nurse, Emergency Department" over "Willamette Crest Hospital": the role's ward
+        parts += pieces
     for p in list(parts):
         if "location" not in roles and is_location(p) and not is_company(p):
             roles["location"] = p
@@ -131,6 +136,27 @@ _PLACE_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-](?:upon|on|under|le|en|sur|am|[A-Z
 _UNIT = re.compile(r"(?i)^(?:department|dept\.?|faculty|division|school|unit|section|chair)\s+(?:of|for)\s")
 
 
+def _margins(lines: list[Line]) -> dict[tuple[int, int], float]:
+    """The left edge entry headers start at, per page and column: the leftmost edge that several
+    lines share (as many as there are dated lines, up to two).  One line set further left (a first
+    heading the exporter placed apart) is no margin, or every header under it would read as
+    indented body text."""
+    edges: dict[tuple[int, int], list[float]] = {}
+    dated: dict[tuple[int, int], int] = {}
+    for ln in lines:
+        if ln.bbox:
+            key = (ln.page, ln.column)
+            edges.setdefault(key, []).append(ln.bbox[0])
+            if find_range(ln.text):
+                dated[key] = dated.get(key, 0) + 1
+    out = {}
+    for key, xs in edges.items():
+        xs.sort()
+        need = min(2, max(dated.get(key, 0), 1))
+        out[key] = next((x for i, x in enumerate(xs) if i + need - 1 < len(xs) and xs[i + need - 1] - x <= 2), xs[0])
+    return out
+
+
 def _blank() -> dict[str, Any]:
     return {"company": None, "title": None, "location": None, "start": None, "end": None, "highlights": [],
             "employment_type": None, "unit": None, "company_alias": None}
@@ -165,14 +191,21 @@ class _Reader:
         self.had_body = False
         self.cont_x: float | None = None  # left edge of the current bullet text, to join wrapped lines
         self.soft_company = False  # company copied from the previous role; a later company line replaces it
-        self.margins: dict[tuple[int, int], float] = {}
+        # The field each header line held, by its place among the entry's header lines: in the
+        # first complete entry (the section's template), and in the entry being read.
+        self.template: dict[int, str] | None = None
+        self.slots: dict[int, str] = {}
+        self.slot = 0
+        self.copied = False
+        self.group: dict[str, Any] | None = None  # the last group heading (employer and whole range)
         sizes = sorted(ln.size for ln in lines if ln.size)
         self.body_size = sizes[len(sizes) // 2] if sizes else None
-        for ln in lines:
-            if ln.bbox:
-                key = (ln.page, ln.column)
-                self.margins[key] = min(self.margins.get(key, ln.bbox[0]), ln.bbox[0])
-        # Is a dated entry header just ahead (within the next two header-like lines)?
+        self.margins = _margins(lines)
+        # Is a dated entry header just ahead (within the next two header-like lines)?  Where the
+        # section opens on a bare date range, every entry starts with its range: a range ahead
+        # opens the next entry, and the line above it is still the last one of this entry.
+        dates_first = bool(lines) and date_only(lines[0].text)
+        self.dates_first = dates_first
         self.dated_next = [False] * len(lines)
         for i in range(len(lines) - 1):
             for j in range(i + 1, min(i + 3, len(lines))):
@@ -180,12 +213,17 @@ class _Reader:
                 if nxt_bullet or is_prose(nxt_text):
                     break
                 if header_parts(lines[j]).dates is not None:
-                    self.dated_next[i] = True
+                    self.dated_next[i] = not (dates_first and date_only(lines[j].text))
                     break
 
     def flush(self) -> None:
         cur, prov = self.cur, self.prov
         self.soft_company = False
+        if self.template is None and {"title", "company"} <= set(self.slots.values()) and not self.copied:
+            # (an entry whose employer was copied from a heading above shows no template: the
+            # line it read as an employer may be that employer's unit)
+            self.template = self.slots
+        self.slots, self.slot, self.copied = {}, 0, False
         if cur["company"] or cur["title"]:
             self.entries.append((cur, prov))
         elif self.entries and cur["highlights"]:
@@ -196,6 +234,30 @@ class _Reader:
                     last[1][f"highlights.{base + i}"] = prov[f"highlights.{i}"]
             last[0]["highlights"].extend(cur["highlights"])
         self.cur, self.prov, self.had_body = _blank(), {}, False
+
+    def _as_before(self, h: Header, roles: dict[str, str]) -> dict[str, str]:
+        """Entries of one section share a template.  Once a complete entry has shown which of its
+        header lines holds the role ("Clinical Lead Physiotherapist <tab> June 2021 – present"
+        over the employer; or the range, the role, the employer), a later entry's line in the
+        same place whose one field no word marks as title or employer ("Locum Physiotherapist")
+        is the role too, not an employer.  So is such a line whose range lies within the range of
+        a group heading above it (an employer listed once over several of its roles)."""
+        if len(h.parts) != 1 or "title" in roles or "company" not in roles or self.cur["title"]:
+            return roles
+        nested = False
+        if h.dates and self.group:
+            inner = {"start": h.dates.start, "end": h.dates.end}
+            nested = range_within(inner, self.group)
+            if not nested:
+                self.group = None
+        if not nested and (self.template is None or self.template.get(self.slot) != "title"):
+            return roles
+        part = roles["company"]
+        if is_company(part) or is_legal_entity(part) or _TEAM.search(part) or _UNIT.match(part):
+            return roles  # an employer, or a unit of one ("Insights Unit  2014 – 2018")
+        out = dict(roles)
+        out["title"] = out.pop("company")
+        return out
 
     def header(self, pos: int, ln: Line, text: str, bullet: bool) -> Header | None:
         """The line's header fields, or None when it is body text."""
@@ -224,6 +286,8 @@ class _Reader:
         if cur["highlights"] and not h.dates and not ln.bold and len(h.parts) == 1 and \
                 cur["highlights"][-1][-1:] not in (".", "。") and text[:1].islower():
             return None
+        if self.dates_first and self.had_body and not h.dates:
+            return None  # every entry opens on its range: after body text, only a range starts the next
         if self.had_body and not h.dates and not ln.bold and len(h.parts) == 1 and not self.dated_next[pos] and \
                 not (ln.size and self.body_size and ln.size > self.body_size + 0.4) and \
                 not any(is_title(p) or is_company(p) or is_location(p) for p in h.parts):
@@ -269,7 +333,7 @@ class _Reader:
             prov.pop("company", None)
             self.soft_company = False
         below = _company_line_below(self.lines, pos)
-        roles = _assign(h, cur, below)
+        roles = self._as_before(h, _assign(h, cur, below))
         # A form may name the employer after the description ("Name and address of employer").
         late_field = h.field in ("company", "title") and h.field in roles and not cur[h.field] and not h.dates
         conflict = (self.had_body and not late_field) or (h.dates and (cur["start"] or cur["end"])) or \
@@ -277,16 +341,26 @@ class _Reader:
             ("title" in roles and cur["title"]) or ("company" in roles and cur["company"] and "title" in roles)
         if conflict and (cur["company"] or cur["title"] or cur["start"]):
             prev_company, prev_prov = cur["company"], prov.get("company")
+            # Under a group heading (an employer with its whole range, no role, no text), the
+            # role's line stands where it would under the employer of a single entry.
+            heading = self.slot if cur["company"] and not cur["title"] and not self.had_body else 0
+            if heading and cur["start"] and cur["end"]:
+                self.group = dict(cur)  # an employer with its whole range: roles within it follow
             self.flush()
+            self.slot = heading
             cur, prov = self.cur, self.prov
-            roles = _assign(h, cur, below)
+            roles = self._as_before(h, _assign(h, cur, below))
             if "company" not in roles and "title" in roles and prev_company:
                 # Another role under the same company heading.
                 cur["company"] = prev_company
                 self.soft_company = True
+                self.copied = True
                 if prev_prov:
                     prov["company"] = dict(prev_prov, confidence=0.6)
         _fill(cur, prov, roles, h, ln)
+        named = [k for k in ("title", "company") if k in roles]
+        self.slots[self.slot] = named[0] if len(named) == 1 else ""
+        self.slot += 1
         if h.dates and not (cur["start"] or cur["end"]):
             cur["start"], cur["end"] = h.dates.start, h.dates.end
             prov["dates"] = ln.prov(0.85, h.dates.text)

@@ -18,7 +18,7 @@ from typing import Any
 EMPLOYMENT_TYPE = re.compile(
     r"(?i)^(?:full[- ]?time|part[- ]?time|contract|fixed[- ]term(?: contract)?|freelance|internship|temporary|"
     r"permanent|self[- ]employed|seasonal|apprenticeship|casual|全职|兼职|实习|合同工|外包)$")
-_ALIAS = re.compile(r"\s*[(（]\s*(?:as|trading as|t/a|d/b/a|dba|now|formerly|previously)\s+([^()（）]{2,60})[)）]\s*$",
+ALIAS = re.compile(r"\s*[(（]\s*(?:as|trading as|t/a|d/b/a|dba|now|formerly|previously)\s+([^()（）]{2,60})[)）]\s*$",
                     re.IGNORECASE)
 
 # Clause-like endings and verb phrases (the same judgement as the fixture scorer's precision check).
@@ -40,7 +40,7 @@ def take_employment_type(parts: list[str]) -> tuple[list[str], str | None]:
 
 def split_alias(company: str) -> tuple[str, str | None]:
     """"Quillfeather Analytics (as Quill Data)" → ("Quillfeather Analytics", "Quill Data")."""
-    m = _ALIAS.search(company)
+    m = ALIAS.search(company)
     if not m or not company[: m.start()].strip():
         return company, None
     return company[: m.start()].strip(), m.group(1).strip()
@@ -69,15 +69,18 @@ def _drop_fragments(entries: list[Entry]) -> list[Entry]:
             if is_fragment(e[k]):
                 e[k] = None
                 p.pop(k, None)
-        if not e["company"] and not e["title"] and out:
-            # A wrapped description line read as a header: its text belongs to the job before it.
+        undated_repeat = bool(out) and not e["title"] and not e["start"] and not e["end"] \
+            and e["company"] == out[-1][0]["company"]
+        if (not e["company"] and not e["title"] and out) or undated_repeat:
+            # A wrapped description line read as a header (its company only copied from the role
+            # above): its text belongs to the job before it.
             out[-1][0]["highlights"].extend(e["highlights"])
             continue
         out.append((e, p))
     return out
 
 
-def _within(inner: dict[str, Any], outer: dict[str, Any]) -> bool:
+def range_within(inner: dict[str, Any], outer: dict[str, Any]) -> bool:
     if not (inner["start"] and outer["start"] and outer["end"]):
         return False
     end = inner["end"] or "present"
@@ -96,10 +99,10 @@ def regroup(entries: list[Entry]) -> list[Entry]:
         group = not e["title"] and not e["highlights"] and nxt is not None and nxt["title"]
         if group and nxt["company"] == e["company"]:
             continue  # "Microsoft (2012 – 2017)" above its roles is a group heading, not a role
-        if group and e["company"] and _within(nxt, e):
+        if group and e["company"] and range_within(nxt, e):
             # "Acme 2014–2022" / "Data Platform Group 2018–2022" / "Lead": the roles are Acme's.
             for f, q in entries[i + 1:]:
-                if not _within(f, e):
+                if not range_within(f, e):
                     break
                 if f["company"] and f["company"] != e["company"] and not f.get("unit"):
                     f["unit"] = f["company"]

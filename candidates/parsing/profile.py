@@ -13,6 +13,7 @@ from .dates import DATE, PRESENT
 from .education import parse_education
 from .gazetteer import COUNTRIES, US_STATES
 from .entries import TITLE_RE, is_bullet, is_labelled_list, is_prose
+from .entry_lines import with_side_column
 from .experience import parse_experience
 from .forms import join_labels
 from .languages import find_languages, mentions_language
@@ -532,7 +533,8 @@ def build_profile(doc: Document) -> dict[str, Any]:
                 prov[f"education.{i}.end"] = v
             else:
                 prov[f"education.{i}.{k}"] = v
-    for i, (entry, p) in enumerate(parse_experience(_lines_of(sections, *_EXPERIENCE_KEYS))):
+    untitled = [s.lines for s in sections[1:] if s.key == "header" and s.heading is None]
+    for i, (entry, p) in enumerate(parse_experience(with_side_column(_lines_of(sections, *_EXPERIENCE_KEYS), untitled))):
         entry["company"] = entry["company"] or ""
         profile["experience"].append(entry)
         for k, v in p.items():

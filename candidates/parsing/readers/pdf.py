@@ -168,6 +168,17 @@ MAX_CHARS_PER_PAGE = 60_000
 MAX_CHARS_TOTAL = 400_000
 
 _BULLET_PUA = {"\uf0b7", "\uf0a7", "\uf076", "\uf0d8", "\uf0fc", "\uf0a8", "\uf0b2", "\uf06e", "\uf075"}
+# Font Awesome's phone and mobile icons: kept as "☎", the label a number beside them carries
+# (RenderCV prints national numbers, "8123 4567", with no other sign that they are phones).
+_PHONE_PUA = {"\uf095", "\uf098", "\uf10b", "\uf3cd", "\uf879", "\uf2a0"}
+
+
+def icon_text(text: str, symbolic: bool) -> str:
+    """What an icon glyph stands for in a line: a bullet, a phone label, or a placeholder that
+    becomes a bullet at the start of a line and a separator between fields."""
+    if text in _PHONE_PUA:
+        return "☎"
+    return "•" if not symbolic and text in _BULLET_PUA else "\ufffc"
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
 
 
@@ -299,11 +310,12 @@ class _CharCollector(PDFTextDevice):
             self.rotated += 1
             return adv
         if text and symbolic and not text.isspace():
-            text = "\ufffc"  # a symbol glyph: a bullet if it starts a line, otherwise dropped (not a font problem)
+            # a symbol glyph: a bullet if it starts a line, otherwise dropped (not a font problem)
+            text = icon_text(text, True)
         elif text and len(text) == 1:
             o = ord(text)
             if 0xE000 <= o <= 0xF8FF:
-                text = "•" if text in _BULLET_PUA else "\ufffc"  # icon fonts
+                text = icon_text(text, False)  # icon fonts
             elif text in _LIGATURES:
                 text = _LIGATURES[text]
             elif 0x2E80 <= o <= 0x2FDF or 0xF900 <= o <= 0xFAFF:
@@ -374,7 +386,7 @@ class _CharCollector(PDFTextDevice):
                     self.truncated = True
                 else:
                     if symbolic and not text.isspace():
-                        text = "\ufffc"
+                        text = icon_text(text, True)
                     elif len(text) == 1:
                         o = ord(text)
                         if o < 32 or o >= 0x2E80:
@@ -395,7 +407,7 @@ class _CharCollector(PDFTextDevice):
 
     def _odd_glyph(self, text: str, o: int) -> str:
         if 0xE000 <= o <= 0xF8FF:
-            return "•" if text in _BULLET_PUA else "\ufffc"  # icon fonts
+            return icon_text(text, False)  # icon fonts
         if text in _LIGATURES:
             return _LIGATURES[text]
         if 0x2E80 <= o <= 0x2FDF or 0xF900 <= o <= 0xFAFF:

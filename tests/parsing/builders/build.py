@@ -1,17 +1,29 @@
-"""Held-out-like résumé set: invented people rendered by JSON Resume themes nobody here tuned for.
+"""Held-out-like résumé set: invented people rendered by builders nobody here tuned for.
 
-    .venv/bin/python tests/parsing/builders/build.py [--out DIR] [--themes a,b] [--people h01,h02]
-                                                     [--no-render] [--show STEM]
+    .venv/bin/python tests/parsing/builders/build.py [--out DIR] [--layouts PREFIX,...] [--people h01,h02]
+                                                     [--no-render] [--show STEM] [--project DIR]
 
-1. renders every person in ``people/`` with every theme (``node render.js THEME``, the npm themes
-   pinned in package.json; run ``npm ci`` in this folder once),
-2. prints the HTML to PDF with headless Chromium (Playwright, /usr/bin/chromium),
-3. writes ``truth/<stem>.json`` from the JSON Resume source, keeping only what the PDF's text
-   prints (a theme that leaves out a degree, a date or a skill category is not asked for it),
-4. parses each PDF with the project's parser (``candidates.parsing.parse``, as ``parse_resume
-   --json`` does) into ``pred/<stem>.json``,
-5. scores with the development corpus's ``score_corpus.py`` (same scorer, same tables) and adds
-   a precision check: predicted experience entries whose company or title is a sentence fragment.
+Layouts (``renderer/theme/format``; ``--layouts rendercv,libreoffice/paper`` keeps those that
+start with one of the prefixes):
+
+* ``jsonresume/THEME/pdf``: the npm JSON Resume themes pinned in package.json (``node render.js
+  THEME``; run ``npm ci`` in this folder once), printed to PDF by headless Chromium (Playwright,
+  /usr/bin/chromium);
+* ``rendercv/THEME/pdf``: RenderCV's Typst themes, in a virtualenv of its own made once under
+  /tmp from requirements-rendercv.txt; the person converted to RenderCV's input as its users
+  write it (converters.py: degrees short);
+* ``libreoffice/THEME/docx``: a theme's HTML opened in LibreOffice Writer (headless soffice)
+  and saved as Word; ``libreoffice/THEME/pdf``: that DOCX exported to PDF by LibreOffice;
+* ``word/headings/docx``: a Word document written with python-docx from the JSON: Heading 1
+  sections, Heading 2 employers and schools, Heading 3 roles, two-column tables for dates,
+  several roles at one employer under one heading with the whole range.
+
+Then it writes ``truth/<stem>.json`` from the person's source, keeping only what the document's
+text prints (a layout that leaves out a degree, a date or a skill category is not asked for it),
+parses each document with the project's parser (``candidates.parsing.parse``, as ``parse_resume
+--json`` does) into ``pred/<stem>.json``, scores with the development corpus's
+``score_corpus.py`` (same scorer, same tables) and adds a precision check: predicted experience
+entries whose company or title is a sentence fragment (invented entries).
 
 The output folder (default /tmp/parser-builders) is never committed.
 """
@@ -19,17 +31,57 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import unicodedata
+import zipfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree as ET
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import converters  # noqa: E402
+from precision import fragments  # noqa: E402,F401  (latex.py's precision check)
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 CORPUS = ROOT.parent / "shared" / "resume-corpus"
 THEMES = ["elegant", "stackoverflow", "macchiato", "onepage", "class", "paper", "spartacus"]
+RENDERCV_THEMES = ["classic", "sb2nov", "moderncv", "engineeringresumes", "engineeringclassic"]
+LIBREOFFICE_THEMES = ["stackoverflow", "macchiato", "paper"]  # themes whose HTML goes through Writer
 CHROMIUM = "/usr/bin/chromium"
+RENDERCV_VENV = Path("/tmp/parser-builders-rendercv-venv")
+
+
+@dataclass(frozen=True)
+class Layout:
+    renderer: str
+    theme: str
+    fmt: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.renderer}/{self.theme}/{self.fmt}"
+
+    def stem(self, person: str) -> str:
+        tag = {"jsonresume": "", "rendercv": "rcv_", "word": "word_"}.get(self.renderer)
+        if tag is None:  # libreoffice
+            tag = "lo_" if self.fmt == "docx" else "lopdf_"
+        return f"{person}-{tag}{self.theme}"
+
+    def file(self, person: str) -> str:
+        return f"{self.stem(person)}.{self.fmt}"
+
+
+LAYOUTS = ([Layout("jsonresume", t, "pdf") for t in THEMES]
+           + [Layout("rendercv", t, "pdf") for t in RENDERCV_THEMES]
+           + [Layout("libreoffice", t, f) for t in LIBREOFFICE_THEMES for f in ("docx", "pdf")]
+           + [Layout("word", "headings", "docx")])
 PRESENT_WORDS = ("present", "current", "now", "至今", "today")
 
 
@@ -68,6 +120,24 @@ def pdf_text(path: Path) -> str:
     return extract_text(str(path))
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def docx_text(path: Path) -> str:
+    """Every paragraph's text in document order (tables and text boxes included)."""
+    with zipfile.ZipFile(path) as zf:
+        root = ET.fromstring(zf.read("word/document.xml"))
+    out = []
+    for p in root.iter(f"{_W}p"):
+        out.append("".join("\t" if t.tag == f"{_W}tab" else (t.text or "") for t in p.iter()
+                           if t.tag in (f"{_W}t", f"{_W}tab")))
+    return "\n".join(out)
+
+
+def doc_text(path: Path) -> str:
+    return docx_text(path) if path.suffix == ".docx" else pdf_text(path)
+
+
 def date_of(value: str | None, text: str, years_only: bool) -> str | None:
     if not value:
         return None
@@ -83,7 +153,23 @@ def years_only(text: str, person: dict) -> bool:
     return not re.search(months, text)
 
 
-def truth_for(person: dict, text: str) -> dict:
+_PHONE_RUN = re.compile(r"(?<![\w:)])[+(]?\d[\d ().\-]{5,22}\d")
+
+
+def printed_phone(phone: str | None, text: str) -> list[str]:
+    """The phone as the document prints it: a builder may reformat it (RenderCV prints national
+    numbers, "(416) 555-0192" for "+1 416 555 0192"), and the scorer compares the last ten digits."""
+    if not phone:
+        return []
+    tail = re.sub(r"\D", "", phone)[-7:]
+    for m in _PHONE_RUN.finditer(text):
+        digits = re.sub(r"\D", "", m.group(0))
+        if digits.endswith(tail) and len(digits) >= 7:
+            return [m.group(0).strip()]
+    return []
+
+
+def truth_for(person: dict, text: str, raw: str = "") -> dict:
     b = person["basics"]
     yo = years_only(text, person)
     has_present = any(w in text for w in PRESENT_WORDS)
@@ -125,68 +211,135 @@ def truth_for(person: dict, text: str) -> dict:
     return {
         "name": b["name"],
         "emails": [b["email"]] if printed(b.get("email"), text) else [],
-        "phones": [b["phone"]] if re.sub(r"\D", "", b["phone"]) in re.sub(r"\D", "", text) else [],
+        "phones": printed_phone(b.get("phone"), raw or text),
         "links": links, "links_optional": optional,
         "education": edu, "experience": exp, "skills": skills,
     }
 
 
-FRAGMENT = re.compile(r"[,;:]$|[a-z]{4,}\.$|^[a-z]")
-
-
-def fragments(pred: dict) -> list[str]:
-    """Experience entries whose company or title reads as a sentence fragment (invented entries)."""
-    bad = []
-    for e in pred.get("experience") or []:
-        for k in ("company", "title"):
-            v = (e.get(k) or "").strip()
-            if v and (FRAGMENT.search(v) or len(v.split()) > 8):
-                bad.append(f"{k}={v!r}")
-    return bad
-
-
-def parse_all(out: Path, stems: list[str], project: Path = ROOT) -> None:
-    sys.path.insert(0, str(project))
+def _parse_one(args: tuple[str, str, str]) -> None:
+    project, doc, dest = args
+    if project not in sys.path:
+        sys.path.insert(0, project)
     from candidates.parsing import parse
+    try:
+        prof = parse(Path(doc).read_bytes(), filename=Path(doc).name)
+        prof.pop("text", None)
+    except Exception as exc:  # noqa: BLE001 - a failure scores as an empty profile
+        prof = {"error": str(exc)}
+    Path(dest).write_text(json.dumps(prof, ensure_ascii=False), encoding="utf-8")
+
+
+def parse_all(out: Path, files: list[str], project: Path = ROOT) -> None:
+    """Parse documents/<file> into pred/<stem>.json; a name without .pdf/.docx is a PDF's stem."""
     (out / "pred").mkdir(exist_ok=True)
-    for stem in stems:
-        pdf = out / "documents" / f"{stem}.pdf"
-        try:
-            prof = parse(pdf.read_bytes(), filename=pdf.name)
-            prof.pop("text", None)
-        except Exception as exc:  # noqa: BLE001 - a failure scores as an empty profile
-            prof = {"error": str(exc)}
-        (out / "pred" / f"{stem}.json").write_text(json.dumps(prof, ensure_ascii=False), encoding="utf-8")
+    files = [f if f.endswith((".pdf", ".docx")) else f"{f}.pdf" for f in files]
+    jobs = [(str(project), str(out / "documents" / f), str(out / "pred" / f"{f.rsplit('.', 1)[0]}.json"))
+            for f in files]
+    with ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
+        list(pool.map(_parse_one, jobs, chunksize=8))
 
 
-def build(out: Path, themes: list[str], people: list[Path], render: bool) -> list[str]:
+def rendercv_python() -> Path:
+    """The RenderCV virtualenv's python, made once (requirements-rendercv.txt pins the version)."""
+    py = RENDERCV_VENV / "bin" / "python"
+    if not py.exists() or subprocess.run([str(py), "-c", "import rendercv.api, typst"], capture_output=True).returncode:
+        print(f"making {RENDERCV_VENV} (pip install -r requirements-rendercv.txt)", file=sys.stderr)
+        shutil.rmtree(RENDERCV_VENV, ignore_errors=True)
+        subprocess.run([sys.executable, "-m", "venv", str(RENDERCV_VENV)], check=True)
+        subprocess.run([str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check", "-r",
+                        str(HERE / "requirements-rendercv.txt")], check=True)
+    return py
+
+
+def render_rendercv(jobs: list[tuple[dict, Path]]) -> None:
+    payload = json.dumps([{"cv": cv, "pdf": str(dest)} for cv, dest in jobs], ensure_ascii=False)
+    with tempfile.TemporaryDirectory() as tmp:  # RenderCV also looks for fonts in ./fonts
+        # Typst finds local packages under $XDG_DATA_HOME/typst/packages: the offline stand-in for
+        # the one Typst Universe package RenderCV imports (typst-packages/, see README).
+        (Path(tmp) / "typst").mkdir()
+        (Path(tmp) / "typst" / "packages").symlink_to(HERE / "typst-packages")
+        subprocess.run([str(rendercv_python()), str(HERE / "rendercv_render.py")], input=payload.encode("utf-8"),
+                       check=True, cwd=tmp, env={**os.environ, "XDG_DATA_HOME": tmp})
+
+
+def soffice(args: list[str], files: list[Path], outdir: Path) -> None:
+    # A profile of its own: a desktop LibreOffice left open elsewhere would otherwise take the job.
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", *args,
+                        "--outdir", str(outdir), *map(str, files)], check=True, capture_output=True, timeout=900)
+
+
+def render_libreoffice(jobs: list[tuple[str, Path]], out: Path) -> None:
+    """HTML → DOCX in Writer; then each DOCX → PDF, exported by Writer as well."""
+    with tempfile.TemporaryDirectory() as tmp:
+        htmls = []
+        for html, dest in jobs:
+            src = Path(tmp) / f"{dest.stem}.html"
+            src.write_text(html, encoding="utf-8")
+            htmls.append(src)
+        soffice(["--infilter=HTML (StarWriter)", "--convert-to", "docx:MS Word 2007 XML"], htmls, out / "documents")
+        docx = []
+        for _, dest in jobs:
+            # The PDF's stem names the layout (h01-lopdf_paper), so the DOCX is copied under it first.
+            twin = Path(tmp) / f"{dest.stem.replace('-lo_', '-lopdf_')}.docx"
+            shutil.copy(dest, twin)
+            docx.append(twin)
+        soffice(["--convert-to", "pdf"], docx, out / "documents")
+
+
+def source_for(layout: Layout, person: dict) -> dict:
+    """The person as that builder's user wrote them (what the truth is taken from)."""
+    return converters.rendercv_person(person) if layout.renderer == "rendercv" else person
+
+
+def build(out: Path, layouts: list[Layout], people: list[Path], render: bool) -> list[str]:
     for sub in ("documents", "truth", "html"):
         (out / sub).mkdir(parents=True, exist_ok=True)
-    rows, jobs, stems = [], [], []
-    for person in people:
-        for theme in themes:
-            stem = f"{person.stem}-{theme}"
-            stems.append(stem)
-            rows.append(f"{stem}.pdf\t{person.stem}\tjsonresume\t{theme}\tpdf\t\t")
-            if render:
-                html = render_html(theme, person)
-                (out / "html" / f"{stem}.html").write_text(html, encoding="utf-8")
-                jobs.append((html, out / "documents" / f"{stem}.pdf"))
-    if jobs:
-        print_pdfs(jobs)
+    rows, files = [], []
+    chromium, rcv, lo = [], [], []
     for person in people:
         source = json.loads(person.read_text(encoding="utf-8"))
-        for theme in themes:
-            stem = f"{person.stem}-{theme}"
-            text = flat(pdf_text(out / "documents" / f"{stem}.pdf"))
-            if "(cid:" in text:
-                print(f"warning: {stem} prints glyphs without text (icons; Chinese needs a CJK font: fonts-wqy-zenhei)")
-            truth = truth_for(source, text)
+        for lay in layouts:
+            files.append(lay.file(person.stem))
+            rows.append(f"{lay.file(person.stem)}\t{person.stem}\t{lay.renderer}\t{lay.theme}\t{lay.fmt}\t\t")
+            if not render:
+                continue
+            dest = out / "documents" / lay.file(person.stem)
+            if lay.renderer == "jsonresume":
+                html = render_html(lay.theme, person)
+                (out / "html" / f"{lay.stem(person.stem)}.html").write_text(html, encoding="utf-8")
+                chromium.append((html, dest))
+            elif lay.renderer == "rendercv":
+                rcv.append((converters.rendercv_input(source, lay.theme), dest))
+            elif lay.renderer == "libreoffice" and lay.fmt == "docx":
+                lo.append((render_html(lay.theme, person), dest))
+            elif lay.renderer == "word":
+                converters.word_docx(source, str(dest))
+    if chromium:
+        print_pdfs(chromium)
+    if rcv:
+        render_rendercv(rcv)
+    if lo:
+        render_libreoffice(lo, out)
+    for person in people:
+        source = json.loads(person.read_text(encoding="utf-8"))
+        for lay in layouts:
+            stem = lay.stem(person.stem)
+            doc = out / "documents" / lay.file(person.stem)
+            if not doc.exists():
+                print(f"warning: {doc.name} was not made", file=sys.stderr)
+                continue
+            raw = doc_text(doc)
+            text = flat(raw)
+            if converters.CJK.search(json.dumps(source, ensure_ascii=False)) and not converters.CJK.search(text):
+                print(f"warning: {stem} prints no Chinese text (Chinese needs a CJK font: fonts-wqy-zenhei)")
+            truth = truth_for(source_for(lay, source), text, raw)
             (out / "truth" / f"{stem}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1),
                                                         encoding="utf-8")
     head = "file\tperson\trenderer\ttheme\tformat\tpages\tnotes"
     (out / "manifest.tsv").write_text("\n".join([head] + rows) + "\n", encoding="utf-8")
-    return stems
+    return files
 
 
 def score_python() -> str:
@@ -201,9 +354,9 @@ def score_python() -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", default="/tmp/parser-builders")
-    ap.add_argument("--themes", default=",".join(THEMES))
+    ap.add_argument("--layouts", default="", help="comma-separated prefixes of renderer/theme/format")
     ap.add_argument("--people", default="")
-    ap.add_argument("--no-render", action="store_true", help="reuse the PDFs already in --out")
+    ap.add_argument("--no-render", action="store_true", help="reuse the documents already in --out")
     ap.add_argument("--show", help="truth next to prediction for one stem")
     ap.add_argument("--project", default=str(ROOT), help="the checkout whose parser to run (to compare)")
     a = ap.parse_args()
@@ -213,20 +366,14 @@ def main() -> None:
         subprocess.run(scorer + ["--show", a.show], check=False)
         return
     wanted = set(filter(None, a.people.split(",")))
+    prefixes = [x.strip() for x in a.layouts.split(",") if x.strip()]
+    layouts = [lay for lay in LAYOUTS if not prefixes or any(lay.name.startswith(x) for x in prefixes)]
     people = sorted(p for p in (HERE / "people").glob("*.json") if not wanted or p.stem in wanted)
-    stems = build(out, a.themes.split(","), people, not a.no_render)
-    parse_all(out, stems, Path(a.project))
+    files = build(out, layouts, people, not a.no_render)
+    files = [f for f in files if (out / "documents" / f).exists()]
+    parse_all(out, files, Path(a.project))
     subprocess.run(scorer, check=False)
-    bad = {s: fragments(json.loads((out / "pred" / f"{s}.json").read_text())) for s in stems}
-    n_exp = sum(len(json.loads((out / "pred" / f"{s}.json").read_text()).get("experience") or [])
-                for s in stems)
-    n_bad = sum(1 for v in bad.values() if v)
-    print(f"precision check: {sum(len(v) for v in bad.values())} fragment fields in {n_bad} documents"
-          f" ({n_exp} predicted experience entries)")
-    for s, v in bad.items():
-        if v:
-            print(f"  {s}: {'; '.join(v[:4])}")
-
+    subprocess.run([score_python(), str(HERE / "precision.py"), str(CORPUS), str(out)], check=False)
 
 if __name__ == "__main__":
     main()
