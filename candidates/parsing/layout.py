@@ -42,9 +42,11 @@ class Chunk:
         return (self.y0 + self.y1) / 2
 
 
-# A word space over this many ems, and over twice the page's usual space, is a gap between boxes
-# (skill chips, tags), not a space.
-_CHIP_GAP = 0.6
+# A word space over this many ems, and over 1.6 times the page's usual space, is a gap between
+# boxes (skill chips, tags), not a space: boxes set 0.6 em apart in a font whose space is a third
+# of an em are chips.
+_CHIP_GAP = 0.5
+_CHIP_RATIO = 1.6
 
 
 def _finish(chars: list[Char], spaces: list[bool]) -> Chunk | None:
@@ -112,19 +114,40 @@ def make_chunks(chars: list[Char]) -> list[Chunk]:
             gap = c[0] - p[2]
             same_line = abs(c[1] - p[1]) < 0.3 * size or abs(c[3] - p[3]) < 0.3 * size
             if not (same_line and -0.3 * size < gap < 1.5 * size):
-                ch = _finish(cur, spaces)
-                if ch:
-                    chunks.append(ch)
+                chunks += _finish_runs(cur, spaces)
                 cur, spaces = [], []
                 pending_space = False
         cur.append(c)
         spaces.append(pending_space)
         pending_space = False
     if cur:
-        ch = _finish(cur, spaces)
-        if ch:
-            chunks.append(ch)
+        chunks += _finish_runs(cur, spaces)
     return chunks
+
+
+def _finish_runs(chars: list[Char], spaces: list[bool]) -> list[Chunk]:
+    """The chunks of a run of glyphs: one, or one per size where the size jumps across a gap wider
+    than a space between letters ("Adaeze Okonkwo  Chartered Accountant" in 31 and 18 pt); a
+    superscript, small capitals or a bullet set in another size stay in the run.  Sizes are
+    compared per run, not per glyph: most runs hold one size."""
+    sizes = [c[5] for c in chars]
+    if max(sizes) <= 1.6 * min(sizes):
+        ch = _finish(chars, spaces)
+        return [ch] if ch else []
+    out: list[Chunk] = []
+    start = 0
+    for i in range(1, len(chars)):
+        p, c = chars[i - 1], chars[i]
+        if c[0] - p[2] > 0.35 * max(p[5], c[5]) and (c[5] > 1.6 * p[5] or p[5] > 1.6 * c[5]) \
+                and c[4].isalnum() and p[4].isalnum():
+            ch = _finish(chars[start:i], spaces[start:i])
+            if ch:
+                out.append(ch)
+            start = i
+    ch = _finish(chars[start:], [False] + spaces[start + 1:] if start else spaces)
+    if ch:
+        out.append(ch)
+    return out
 
 
 def _share_baseline(a: list[Chunk], b: list[Chunk]) -> float:
@@ -339,6 +362,69 @@ def _cut_at_edge(row: list[Chunk], edge: float) -> list[Chunk]:
     return out
 
 
+def _grid_edge(rows: list[list[Chunk]]) -> float | None:
+    """The body's left edge when the page is a grid with a narrow margin column on the left: many
+    rows start well right of the leftmost text (60 pt or more), a good share of them at one edge."""
+    starts = [round(r[0].x0) for r in rows]
+    lo = min(starts)
+    body = [x for x in starts if x >= lo + 60]
+    if len(body) < 0.4 * len(rows):
+        return None
+    edge = min(body)
+    near = sum(1 for x in body if abs(x - edge) <= 3)
+    return float(edge) if near >= max(3, 0.2 * len(rows)) else None
+
+
+def _in_margin(row: list[Chunk], edge: float) -> bool:
+    """The whole row lies in the narrow column left of the body's edge."""
+    return row[0].x0 < edge - 10 and max(c.x1 for c in row) < edge - 0.5 * row[0].size
+
+
+def _lift_margin_cells(rows: list[list[Chunk]]) -> list[list[Chunk]]:
+    """A grid whose narrow left cells hold the titles (and an entry's dates): the cell's text may
+    start a little below the top of the first line beside it (padding, a smaller font), which puts
+    it after that line by height, or on one row with the next body line.  A block of margin rows
+    stacked at line pitch goes before the body rows that start no more than most of a line above
+    its top.  A margin chunk on the body line's own baseline stays on its row (an entry's dates)."""
+    edge = _grid_edge(rows) if len(rows) >= 6 else None
+    if edge is None:
+        return rows
+    split: list[list[Chunk]] = []
+    for r in rows:
+        left = [c for c in r if c.x1 < edge - 0.5 * c.size]
+        right = [c for c in r if c.x1 >= edge - 0.5 * c.size]
+        if left and right and abs(left[0].y0 - right[0].y0) > 0.25 * max(left[0].size, right[0].size):
+            split += [left, right]
+        else:
+            split.append(r)
+    rows = split
+    margin = [_in_margin(r, edge) for r in rows]
+    if not any(margin):
+        return rows
+    out: list[list[Chunk]] = []
+    placed: set[int] = set()
+    for i, row in enumerate(rows):
+        if i in placed:
+            continue
+        if not margin[i] or not out:
+            out.append(row)
+            continue
+        block, last = [i], row
+        for j in range(i + 1, len(rows)):
+            if margin[j]:
+                if last[0].y0 - rows[j][0].y1 > 1.2 * last[0].size:
+                    break
+                block.append(j)
+                last = rows[j]
+        top = max(c.y1 for c in row)
+        k = len(out)
+        while k > 0 and not _in_margin(out[k - 1], edge) and max(c.y1 for c in out[k - 1]) <= top + 0.8 * row[0].size:
+            k -= 1
+        placed.update(block)
+        out[k:k] = [rows[b] for b in block]
+    return out
+
+
 # A margin date that is not finished yet: "Sep 2019 –", "September", "2015 – July".
 _OPEN_DATE = re.compile(
     r"(?:[-–—~～至]|\bto|\buntil|\bsince)\s*$|(?:^|\s)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-zé]*\.?\s*$",
@@ -402,9 +488,10 @@ def _split_heading(row: list[Chunk], edge: float | None = None) -> list[list[Chu
 
     out: list[list[Chunk]] = [[row[0]]]
     for a, b in zip(row, row[1:]):
-        wide = b.x0 - a.x1 > 1.5 * max(a.size, b.size)
-        if wide and (max(a.size, b.size) > 1.3 * min(a.size, b.size) or (len(out) == 1 and len(out[0]) == 1
-                                                                          and heading_key(a.text))):
+        gap, big = b.x0 - a.x1, max(a.size, b.size)
+        wide = gap > 1.5 * big
+        if (wide and (big > 1.3 * min(a.size, b.size) or (len(out) == 1 and len(out[0]) == 1 and heading_key(a.text)))) \
+                or (gap > 0.35 * big and big > 1.6 * min(a.size, b.size) and a.text[-1:].isalnum() and b.text[:1].isalnum()):
             out.append([b])
         else:
             out[-1].append(b)
@@ -429,11 +516,16 @@ def _row_line(row: list[Chunk], page: int, column: int, chip_em: float = float("
     row = _untangle(row)
     parts = [row[0].text]
     at, cuts = len(row[0].text), [k for k, g in row[0].gaps if g > chip_em]
+    spans = [[row[0].x0, row[0].x1]]
     for a, b in zip(row, row[1:]):
         gap = b.x0 - a.x1
         size = max(a.size, b.size)
         # Glyphs drawn out of order end up in separate chunks: abutting ones are one word.
         sep = "\t" if gap > 1.5 * size else (" " if gap > 0.12 * size or gap < -0.25 * size else "")
+        if sep == "\t":
+            spans.append([b.x0, b.x1])
+        else:
+            spans[-1][1] = b.x1
         if sep == " " and gap > chip_em * size:
             cuts.append(at)
         at += len(sep)
@@ -450,6 +542,7 @@ def _row_line(row: list[Chunk], page: int, column: int, chip_em: float = float("
     return Line(
         text=text,
         cells=cells,
+        spans=tuple((x0, x1) for x0, x1 in spans) if len(spans) > 1 else (),
         page=page,
         bbox=(min(c.x0 for c in row), min(c.y0 for c in row), max(c.x1 for c in row), max(c.y1 for c in row)),
         size=round(size, 2),
@@ -558,14 +651,14 @@ def build_lines(chars: list[Char], page: int, width: float, height: float,
     lines: list[Line] = []
     spaces = [g for c in chunks for _, g in c.gaps]
     # The usual space: the lower quartile, so a page of chips does not make chips the norm.
-    chip_em = max(_CHIP_GAP, 2.2 * sorted(spaces)[len(spaces) // 4]) if len(spaces) >= 12 else float("inf")
+    chip_em = max(_CHIP_GAP, _CHIP_RATIO * sorted(spaces)[len(spaces) // 4]) if len(spaces) >= 12 else float("inf")
     # Column index by left edge, so the same sidebar gets the same number on every band.
     lefts = sorted({round(x / 20) for g, x in groups if g})
     for g, x in groups:
         if not g:
             continue
         col = lefts.index(round(x / 20)) if len(groups) > 1 else 0
-        rows = _group_lines(g)
+        rows = _lift_margin_cells(_group_lines(g))
         edge = _text_edge(rows)
         rows = _margin_dates(rows, edge)
         for full_row in rows:

@@ -27,6 +27,8 @@ class Line:
     source: str = "body"  # body | header | footer | table | textbox
     # The text cut where words stand much further apart than a space (boxed chips, tags); PDF only.
     cells: tuple[str, ...] = ()
+    # Left and right edge of each tab-separated part of the text (sub-columns of a grid); PDF only.
+    spans: tuple[tuple[float, float], ...] = ()
 
     def prov(self, confidence: float, text: str | None = None) -> dict:
         """Provenance record for a value taken from this line."""

@@ -16,11 +16,11 @@ from .entries import TITLE_RE, is_bullet, is_labelled_list, is_prose
 from .entry_lines import with_side_column
 from .experience import parse_experience
 from .forms import join_labels
-from .languages import find_languages, spoken_names
+from .languages import find_languages, mentions_language
 from .model import Document, Line
 from .names import clean_name, find_name, name_alternates
-from .sections import Section, heading_key, split_sections
-from .skills import category_lines, find_skill_mentions
+from .sections import Section, classify, heading_key, split_sections
+from .skills import category_lines, find_skill_mentions, group_form
 from .textutil import CJK_RE, ICON_RE, split_parts, strip_icons, word_count
 
 PARSER_VERSION = "1.0.0"
@@ -144,8 +144,9 @@ def _headline(lines: list[Line], name_line: Line | None, name: str | None) -> tu
             # Directly under the name (same column, or a centred banner line).
             if name_line.bbox[1] - ln.bbox[3] > 3 * (name_line.size or 12):
                 break
-            if ln.bbox[0] > name_line.bbox[2] or ln.bbox[2] < name_line.bbox[0]:
-                continue  # beside the name: a contact block on the right
+            beside = ln.bbox[0] > name_line.bbox[2] or ln.bbox[2] < name_line.bbox[0]
+            if beside and not (ln.bbox[1] < name_line.bbox[3] and ln.bbox[3] > name_line.bbox[1]):
+                continue  # beside the name, lower down: a contact block on the right (on its row: a headline)
         elif ln.column != name_line.column:
             break
         t = strip_icons(ln.text)
@@ -188,6 +189,23 @@ def _unwrap_link(url: str, raw: str, ln: Line, nxt: Line | None) -> str:
     if not re.fullmatch(r"[A-Za-z0-9][\w\-./]{1,60}", tail) or "@" in tail:
         return url
     return normalise_link(raw + tail) or url
+
+
+# A field of a contact line that is nothing but a number of 8 to 15 digits in groups: a phone written
+# without its country code or a label ("Lisboa, PT · beatriz@example.pt · 912 345 678").
+_NUMBER_FIELD = re.compile(r"\(?\+?\d(?:[\s().\-]?\d){7,14}\)?")
+_LINK_HEAD = re.compile(r"(?:^|\s)([A-Za-z0-9][\w.\-]*-)$")
+
+
+def _link_head(prev: Line | None, ln: Line, start: int, raw: str) -> str | None:
+    """"priyanka-" / "designs.example.in": an address broken at a hyphen in a narrow sidebar, whose
+    tail reads as an address of its own.  The whole address, or None."""
+    if prev is None or start != 0 or prev.page != ln.page or prev.column != ln.column or "@" in prev.text:
+        return None
+    m = _LINK_HEAD.search(prev.text.rstrip())
+    if not m or "://" in raw:
+        return None
+    return normalise_link(m.group(1) + raw)
 
 
 def _drop_fragments(profile: dict[str, Any], prov: dict[str, dict], key: str, part_of: Any) -> None:
@@ -323,11 +341,47 @@ def _add_skills(profile: dict[str, Any], mentions: list) -> None:
         profile["skill_mentions"].append({"skill": m.skill, "text": m.text})
 
 
+def _skill_groups(sections: list[Section]) -> None:
+    """Skill groups titled only by their category ("Clinical", "Systems": no Skills title above
+    them) are skills sections: a group of short items set as boxed chips (the form skills take in
+    a sidebar), or under a title we do not know naming a skill we know (any, where no skills title
+    is printed), or set like a neighbouring skill group under a title set like its title.  "Languages" listing no spoken language
+    ("Go Python Bash") lists skills too."""
+    forms = [group_form(s.lines) if s.heading is not None and s.key in ("other", "certifications", "languages")
+             else None for s in sections]
+    # A résumé without a skills title lists its skills under their categories' names.
+    untitled = not any(s.key == "skills" for s in sections)
+    for s, form in zip(sections, forms):
+        if form is None:
+            continue
+        chips, known = form
+        unknown = s.key == "other" and heading_key(s.heading.text) is None
+        if (s.key in ("other", "certifications") and chips) or (unknown and (known or untitled)) \
+                or (s.key == "languages" and known and not any(mentions_language(ln.text) for ln in s.lines)):
+            s.key = "skills"
+    changed = True
+    while changed:
+        changed = False
+        for i, (s, form) in enumerate(zip(sections, forms)):
+            if form is None or s.key not in ("other", "certifications"):
+                continue
+            near = [sections[j] for j in (i - 1, i + 1) if 0 <= j < len(sections)]
+            if any(n.key == "skills" and n.heading is not None and _same_style(n.heading, s.heading) for n in near):
+                s.key = "skills"
+                changed = True
+
+
+def _same_style(a: Line, b: Line) -> bool:
+    return a.bold == b.bold and a.column == b.column and a.page == b.page and a.style == b.style \
+        and abs((a.size or 0) - (b.size or 0)) <= 0.35
+
+
 def build_profile(doc: Document) -> dict[str, Any]:
     # Rules, underlines and lone bullets carry no fields.
     warnings = list(doc.warnings)
     lines = join_labels(_join_wrapped_ranges(_bounded([ln for ln in doc.lines if _WORDY.search(ln.text)], warnings)))
     sections = split_sections(lines)
+    _skill_groups(sections)
     full_text = "\n".join(ln.text for ln in lines)
     language = detect_language(full_text[:50_000])
     prov: dict[str, dict] = {}
@@ -407,7 +461,11 @@ def build_profile(doc: Document) -> dict[str, Any]:
         labelled = bool(PHONE_LABEL.search(ln.text))
         if ln.index in referees or (ln.index in experience_lines and not labelled):
             continue
-        for raw, _, _ in find_phones(ln.text, labelled=labelled):
+        found = find_phones(ln.text, labelled=labelled)
+        if not found and not labelled and (find_emails(ln.text) or find_links(ln.text)):
+            found = [p for part in split_parts(strip_icons(ln.text)) if _NUMBER_FIELD.fullmatch(part)
+                     for p in find_phones(part, labelled=True)]
+        for raw, _, _ in found:
             ph = normalise_phone(raw, country)
             if ph not in profile["phones"]:
                 prov[f"phones.{len(profile['phones'])}"] = ln.prov(0.9 if labelled else 0.8, raw)
@@ -430,7 +488,8 @@ def build_profile(doc: Document) -> dict[str, Any]:
         for url, start, end in find_links(ln.text):
             if start == 0 and ln.index in email_tails:
                 continue  # "ple.com", the end of "siqi.wang@exam" / "ple.com"
-            url = _unwrap_link(url, ln.text[start:end], ln, lines[pos + 1] if pos + 1 < len(lines) else None)
+            url = _link_head(lines[pos - 1] if pos else None, ln, start, ln.text[start:end]) \
+                or _unwrap_link(url, ln.text[start:end], ln, lines[pos + 1] if pos + 1 < len(lines) else None)
             host = url[8:].split("/")[0]
             if host in email_domains and "/" not in url[8:]:
                 continue  # "gmail.com" from an email address split across chunks
@@ -491,7 +550,12 @@ def build_profile(doc: Document) -> dict[str, Any]:
     for s in sections:
         if s.key == "skills" and s.heading is not None and re.search(r"(?i)language|语言", s.heading.text):
             lang_lines |= {ln.index for ln in s.lines}
-    spoken = spoken_names()
+        elif s.key == "skills":
+            # "Languages: Polish, German" among the skill categories: skills, and the languages too.
+            for ln in s.lines:
+                key, rest = classify(ln, None)
+                if key == "languages" and rest:
+                    lang_lines.add(ln.index)
     # Company/title/school lines and the name block mention words like "Logistics"
     # or "Robotics" that are not skills the candidate claims.
     scan: list[Line] = []
@@ -507,7 +571,8 @@ def build_profile(doc: Document) -> dict[str, Any]:
             scan.append(ln)
     labels = category_lines([ln for s in sections if s.key == "skills" for ln in s.lines])
     scan = [ln for ln in scan if ln.index not in labels]
-    _add_skills(profile, find_skill_mentions(scan, skill_lines - lang_lines, spoken))
+    # Everything listed under a skills heading is a skill, a spoken language listed there too.
+    _add_skills(profile, find_skill_mentions(scan, skill_lines))
     for i, (lang, ln, conf) in enumerate(find_languages(lines, lang_lines)):
         profile["languages"].append(lang)
         prov[f"languages.{i}"] = ln.prov(conf)

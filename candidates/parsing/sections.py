@@ -172,6 +172,12 @@ def heading_key(text: str) -> str | None:
     parts = [p.strip() for p in re.split(r"\s+and\s+|/|、|与|及|和|,", t) if p.strip()]
     if len(parts) > 1 and all(p in HEADINGS for p in parts):
         return HEADINGS[parts[0]]
+    # A title qualified by another ("Professional Skills Overview", "Experience Summary"): the first names it.
+    words = t.split()
+    for k in range(1, min(len(words), 4)):
+        head, tail = " ".join(words[:k]), " ".join(words[k:])
+        if head in HEADINGS and tail in HEADINGS and not _weak(head):
+            return HEADINGS[head]
     # Bilingual headings in Chinese templates: "工作经历 WORK EXPERIENCE", "Education 教育背景".
     cjk = "".join(re.findall(r"[\u4e00-\u9fff]+", t))
     latin = re.sub(r"\s+", " ", re.sub(r"[\u4e00-\u9fff]+", " ", t)).strip()
@@ -298,7 +304,7 @@ def _starts_entry(lines: list[Line], i: int, current: str) -> bool:
     return any(find_range(ln.text) is not None for ln in lines[i + 1: i + 1 + ahead])
 
 
-def _unknown_heading(line: Line, signatures: set[tuple], body: float | None) -> bool:
+def _unknown_heading(line: Line, signatures: set[tuple], body: float | None, sizes: list[float]) -> bool:
     """A line styled exactly like the recognised headings (and clearly not body text)."""
     if line.bullet or not signatures:
         return False
@@ -308,7 +314,9 @@ def _unknown_heading(line: Line, signatures: set[tuple], body: float | None) -> 
     sig = _style_sig(line)
     if sig not in signatures:
         return False
-    size, bold, upper, style = sig
+    if line.size and sizes and min(abs(line.size - s) for s in sizes) > 0.35:
+        return False  # a 9.6 pt chip beside 10.5 pt titles: the same whole point, another style
+    size, style = max(sig[0], line.size or 0), sig[3]
     # Only a distinctive size or a heading style counts: bold capitals alone are also
     # how many résumés set company names.
     return bool((body is not None and size >= body + 1) or (style and "heading" in str(style).lower()))
@@ -317,18 +325,28 @@ def _unknown_heading(line: Line, signatures: set[tuple], body: float | None) -> 
 _ENTRY_SECTIONS = {"experience", "education", "projects", "volunteer", "activities"}
 
 
+def _stacked(ln: Line, nxt: Line) -> bool:
+    """Two short lines set alike, the second right under the first at the same left edge: one
+    title wrapped in a narrow margin cell ("PROFESSIONAL SKILLS" / "OVERVIEW")."""
+    if not ln.bbox or not nxt.bbox or abs(ln.bbox[0] - nxt.bbox[0]) > 2 or re.search(r"\d", ln.text + nxt.text):
+        return False
+    gap = ln.bbox[1] - nxt.bbox[3]
+    return -1 <= gap <= 0.6 * (ln.size or 10) and abs((ln.size or 0) - (nxt.size or 0)) <= 0.3
+
+
 def _join_wrapped_headings(lines: list[Line]) -> list[Line]:
-    """A heading wrapped in a narrow column ("PROFESSIONAL" / "EXPERIENCE", "EDUCATION AND" / "TRAINING")."""
+    """A heading wrapped in a narrow column ("PROFESSIONAL" / "EXPERIENCE", "EDUCATION AND" / "TRAINING",
+    "PROFESSIONAL SKILLS" / "OVERVIEW")."""
     out: list[Line] = []
     i = 0
     while i < len(lines):
         ln = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if nxt is not None and ln.page == nxt.page and ln.column == nxt.column and ln.bold == nxt.bold \
-                and len(ln.text) <= 25 and len(nxt.text) <= 25 and not heading_key(ln.text) \
-                and (ln.size or 0) == (nxt.size or 0) and ln.text.isupper() == nxt.text.isupper():
+                and len(ln.text) <= 25 and len(nxt.text) <= 25 and (not heading_key(ln.text) or _stacked(ln, nxt)) \
+                and abs((ln.size or 0) - (nxt.size or 0)) <= 0.3 and ln.text.isupper() == nxt.text.isupper():
             joined = f"{ln.text.strip()} {nxt.text.strip()}"
-            if heading_key(joined) and (ln.bold or ln.text.isupper()):
+            if heading_key(joined) and (ln.bold or ln.text.isupper() or _stacked(ln, nxt)):
                 bbox = None
                 if ln.bbox and nxt.bbox:
                     bbox = (min(ln.bbox[0], nxt.bbox[0]), min(ln.bbox[1], nxt.bbox[1]),
@@ -365,13 +383,16 @@ def _top_rank(lines: list[Line], classified: list[tuple[str | None, str | None]]
     return (max(ranks), keys[max(ranks)]) if ranks else (None, set())
 
 
-def _sub_heading(ln: Line, key: str, current: str, top: float | None, top_keys: set[str]) -> bool:
+def _sub_heading(ln: Line, key: str, current: str, top: float | None, top_keys: set[str], head: Line | None) -> bool:
     """A title set below the document's title rank inside a section is a sub-heading when it is a
     word that also names parts of entries ("Highlights", "Tools"), a title the document also sets
     at full rank ("Languages" under Skills and again as a section), the section's own title, or
     an unknown title.  A distinct section title that is merely set smaller stays a section."""
     if not _below_top(ln, top):
         return False
+    if head is not None and head.column == ln.column and head.bold == ln.bold and _heading_rank(head) is not None \
+            and abs((_heading_rank(head) or 0) - (_heading_rank(ln) or 0)) <= 0.3:
+        return False  # set like the title of the section it follows: a sibling, not a part of it
     norm = normalise_heading(ln.text)
     return key == "other" or _weak(norm) or key in top_keys or key == current \
         or (current == "skills" and key in ("languages", "skills"))
@@ -403,12 +424,50 @@ def _margin_edge(lines: list[Line], classified: list[tuple[str | None, str | Non
     return float(edge)
 
 
+def _nested(ln: Line, nxt: Line | None, sec: Section, title_edges: dict[tuple[int, int], int]) -> bool:
+    """A known title indented past the section titles' common left edge, to where the section's
+    own content starts, is a category inside it ("Certifications" among the skill groups under
+    Skills), not a section of its own."""
+    head = sec.heading
+    if head is None or not ln.bbox or not head.bbox or ln.column != head.column:
+        return False
+    edge = head.bbox[0]
+    if sum(n for (col, x), n in title_edges.items() if col == head.column and abs(x - edge) <= 2) < 2:
+        return False  # the titles share no left edge (centred, or scattered): indentation says nothing
+    em = ln.size or 10.0
+    if not 1.5 * em <= ln.bbox[0] - edge <= 6 * em:
+        return False
+    aligned = [c for c in sec.lines if c.bbox and c.column == ln.column and abs(c.bbox[0] - ln.bbox[0]) <= 3]
+    below = nxt is not None and nxt.bbox is not None and nxt.column == ln.column and nxt.bbox[0] >= ln.bbox[0] - 1
+    return bool(aligned) or below
+
+
+def _plain(ln: Line, body: float | None, top: float | None, head: Line | None) -> bool:
+    """A known title set as plain body text (the body's size, not bold, not capitals) where the
+    document's section titles stand out, the title of the section it is in among them (same
+    column), is a line of the section ("Certifications" among skill categories set like "Trade"
+    and "Safety" under TECHNICAL SKILLS).  A sidebar whose own titles are all plain keeps them."""
+    if not ln.size or not body or top is None or top < 0 or not _below_top(ln, top) or ln.bold or ln.style:
+        return False
+    if head is None or head.column != ln.column or not (_styled(head, body) or (head.size or 0) >= ln.size + 1):
+        return False
+    t = collapse_letterspacing(ICON_RE.sub("", ln.text)).strip()
+    letters = re.sub(r"[^A-Za-z]", "", t)
+    if (letters and letters.isupper()) or t != ln.text.strip() or t.endswith((":", "：")):
+        return False
+    return abs(ln.size - body) <= 0.6
+
+
 def _resumed(sections: list[Section], ln: Line, prev: Line | None, bottoms: dict[int, float]) -> Section | None:
     """A new page's column that starts without a title goes on with the section that column was in
     on the previous page (a main column continued after a sidebar), when that column ran to the
     foot of the page: a sidebar that ends half-way down continues nothing."""
     if prev is None or ln.page == prev.page or ln.column == prev.column:
         return None
+    last = sections[-1]
+    if last.heading is not None and not last.lines and last.heading is prev and prev.bbox is not None \
+            and prev.bbox[1] - bottoms.get(prev.page, prev.bbox[1]) <= 2 * (prev.size or 10):
+        return last  # a title alone at the foot of the page, in whatever column: the next page is its content
     for sec in reversed(sections):
         # A title at the foot of a page whose content starts on the next one is that column's last line.
         last = sec.lines[-1] if sec.lines else sec.heading
@@ -416,6 +475,21 @@ def _resumed(sections: list[Section], ln: Line, prev: Line | None, bottoms: dict
             full = last.bbox is not None and last.bbox[1] - bottoms.get(last.page, last.bbox[1]) <= 4 * (last.size or 10)
             return sec if sec.key != "header" and full else None
     return None
+
+
+def _back_in_column(ln: Line, prev: Line | None, columns: dict[tuple[int, int], tuple[Section, Line]]) -> Section | None:
+    """Back in a column of this page after reading a band of another ("Work" / a phone number from
+    the right column, far above / the first job under "Work"): the text below that column's last
+    line goes on with the section that column was in."""
+    if prev is None or ln.page != prev.page or ln.column == prev.column:
+        return None
+    got = columns.get((ln.page, ln.column))
+    if got is None:
+        return None
+    sec, last = got
+    if sec.key == "header" or not ln.bbox or not last.bbox or ln.bbox[3] > last.bbox[1] + 2:
+        return None
+    return sec
 
 
 def _indented_under(ln: Line, prev: Line) -> bool:
@@ -444,32 +518,54 @@ def split_sections(lines: list[Line]) -> list[Section]:
     signatures = {_style_sig(ln) for ln, (k, rest) in zip(lines, classified) if k and rest is None}
     if len(signatures) > 2:
         signatures = set()  # headings are not styled consistently; do not guess
+    heading_sizes = [ln.size for ln, (k, rest) in zip(lines, classified) if k and rest is None and ln.size]
+    title_edges: dict[tuple[int, int], int] = {}  # (column, left edge) of the recognised titles
+    for ln, (k, rest) in zip(lines, classified):
+        if k and rest is None and ln.bbox:
+            title_edges[(ln.column, round(ln.bbox[0]))] = title_edges.get((ln.column, round(ln.bbox[0])), 0) + 1
+    # The section each column of each page was last in, and its last line there.
+    columns: dict[tuple[int, int], tuple[Section, Line]] = {}
     for i, (ln, (key, rest)) in enumerate(zip(lines, classified)):
-        if not key and sections[-1].key != "header" and _unknown_heading(ln, signatures, body) \
+        if not key and sections[-1].key != "header" and _unknown_heading(ln, signatures, body, heading_sizes) \
                 and not _starts_entry(lines, i, sections[-1].key):
             key = "other"
         inside = sections[-1].key != "header"
-        if key and rest is None and inside and (_sub_heading(ln, key, sections[-1].key, top, top_keys)
-                                                or (edge is not None and ln.bbox and ln.bbox[0] >= edge - 2)):
+        if key and rest is None and inside and (_sub_heading(ln, key, sections[-1].key, top, top_keys, sections[-1].heading)
+                                                or (edge is not None and ln.bbox and ln.bbox[0] >= edge - 2)
+                                                or _nested(ln, lines[i + 1] if i + 1 < len(lines) else None,
+                                                           sections[-1], title_edges)
+                                                or _plain(ln, body, top, sections[-1].heading)):
             key = None  # a sub-heading or an entry styled like a title: content of the section
         resume = None if key else _resumed(sections, ln, prev, bottoms)
+        back = None if key or resume is not None else _back_in_column(ln, prev, columns)
         if resume is not None and resume is not sections[-1]:
             sections.append(Section(resume.key, resume.heading))
+        elif back is not None:
+            if back is not sections[-1]:
+                sections.append(Section(back.key, back.heading))
         elif not key and prev is not None and ln.page == prev.page and ln.column > prev.column and inside \
                 and not _indented_under(ln, prev):
             # A new column on the same page does not continue the last section of the
             # previous column (e.g. a sidebar's "Languages" before the main column's name).
             sections.append(Section("header", None))
         prev = ln
-        if key and rest is not None and (sections[-1].key in _ENTRY_SECTIONS
-                                         or (sections[-1].key == "skills" and key in ("skills", "languages"))):
-            # "Skills: Python, Go" under a job describes that job; "Languages: C, Go, Rust" under
-            # Skills is one of its categories.  The section goes on.
+        columns[(ln.page, ln.column)] = (sections[-1], ln)
+        if key and rest is not None and (sections[-1].key in _ENTRY_SECTIONS or (
+                sections[-1].key == "skills" and key in ("skills", "languages", "certifications"))):
+            # "Skills: Python, Go" under a job describes that job; "Languages: C, Go, Rust" or
+            # "Certifications: ACLS, BLS" under Skills is one of its categories.  The section goes on.
             sections[-1].lines.append(ln)
+            continue
+        head = sections[-1].heading
+        if key and rest is None and head is not None and head.bold == ln.bold \
+                and head.text.isupper() == ln.text.isupper() and _stacked(head, ln):
+            # The second line of a title wrapped in a margin cell, read after the first line of the
+            # cell beside it ("PROFESSIONAL SKILLS" / "Teaching: …" / "OVERVIEW"): still that title.
             continue
         if key:
             sec = Section(key, ln)
             sections.append(sec)
+            columns[(ln.page, ln.column)] = (sec, ln)
             if rest:
                 sec.lines.append(
                     Line(text=rest, page=ln.page, bbox=ln.bbox, size=ln.size, bold=False, column=ln.column,

@@ -113,9 +113,11 @@ def is_list_line(text: str) -> bool:
     return sum(size(i) for i in items) / len(items) <= 3.5
 
 
-# "A/B Testing", "UI/UX", "PL/SQL", "TCP/IP": a slash between short tokens joins one skill;
-# elsewhere ("Python/Go") it separates two.  Shielded as U+2215 while splitting.
-_SHORT_SLASH = re.compile(r"(?<![\w+#])([A-Za-z]{1,3})/(?=[A-Za-z]{1,3}(?![\w+#]))")
+# "A/B Testing", "UI/UX", "PL/SQL", "TCP/IP": a slash between short tokens joins one skill, and so
+# does one between a capitalised word and a lower-case one ("Lockout/tagout": the next item would
+# start like the others); elsewhere ("Python/Go", "python/go") it separates two.  Shielded as U+2215
+# while splitting.
+_SHORT_SLASH = re.compile(r"(?<![\w+#])([A-Za-z]{1,3})/(?=[A-Za-z]{1,3}(?![\w+#]))|(?<![\w+#])([A-Z][a-z]+)/(?=[a-z]+\b)")
 
 
 def _trim_item(item: str) -> str:
@@ -129,12 +131,6 @@ def _trim_item(item: str) -> str:
     if t[:1] in "(（" and t[-1:] in ")）":
         t = t[1:-1].strip()
     return t
-
-
-def _spoken_in(text: str) -> bool:
-    from .languages import mentions_language
-
-    return mentions_language(text)
 
 
 _EXAMS = re.compile(r"^(?:CET|TEM|IELTS|TOEFL|TOEIC|JLPT|HSK|GRE|GMAT|SAT)\b|^(?:英语|大学英语|日语)?[四六八]级", re.I)
@@ -177,14 +173,13 @@ class _Found:
                 m.listed, m.line, m.confidence = True, line, max(m.confidence, conf)
 
 
-def _printed_skill(it: str, spoken: set[str]) -> str | None:
+def _printed_skill(it: str) -> str | None:
     """An item listed under a skills heading, as printed, when it can be a skill at all."""
     it = re.sub(r"\s*[(（][^)）]*[)）]\s*$", "", it).strip()
     it = re.sub(r"[\s●○■□★☆◆◇▪▫•·|/\-–—:]+$", "", it).strip()
     if not it or len(it) > 40 or len(it.split()) > 4 or _LEVELS.match(it):
         return None
-    if re.search(r"[.!?。]$|\d{4}|\b\d+\+?\s*(?:years?|yrs?|months?)\b|%|^\d", it, re.I) or it.casefold() in spoken \
-            or _EXAMS.match(it) or _spoken_in(it):
+    if re.search(r"[.!?。]$|\d{4}|\b\d+\+?\s*(?:years?|yrs?|months?)\b|%|^\d", it, re.I) or _EXAMS.match(it):
         return None
     return it if re.search(r"[A-Za-z\u4e00-\u9fff]", it) else None
 
@@ -194,7 +189,7 @@ def _printed_skill(it: str, spoken: set[str]) -> str | None:
 _QUALIFIER = re.compile(r"(?i)^(?:skills?|tools?|certified|certification|certificate|认证|证书|资格|技能|工具)$")
 
 
-def _section_item(it: str, ln: Line, found: _Found, spoken: set[str]) -> None:
+def _section_item(it: str, ln: Line, found: _Found) -> None:
     """Everything listed under a skills heading is a skill, known to the taxonomy or not.  A known
     name that covers only part of the item ("Quality assurance scoring") keeps the item as printed."""
     tx = taxonomy()
@@ -202,7 +197,7 @@ def _section_item(it: str, ln: Line, found: _Found, spoken: set[str]) -> None:
     known = [(m, _lookup(m.group(0), True)) for m in tx.context_re.finditer(it)]
     known = [(m, canon) for m, canon in known if canon]
     if not known:
-        printed = _printed_skill(it, spoken)
+        printed = _printed_skill(it)
         if printed:
             found.add(printed, printed, ln, 0.7, True)
         return
@@ -227,14 +222,14 @@ def _section_item(it: str, ln: Line, found: _Found, spoken: set[str]) -> None:
         return
     if rest:
         words = [w for w in rest if not re.fullmatch(r"(?i)and|&|of|for|in|with", w)]
-        if all(re.fullmatch(r"[A-Za-z\u4e00-\u9fff][\w'’\-]*", w) and not _LEVELS.match(w)
+        if all(re.fullmatch(r"[A-Za-z\u4e00-\u9fff][\w'’\-/]*", w) and not _LEVELS.match(w)
                and not _QUALIFIER.match(w) for w in words):
-            printed = _printed_skill(it, spoken)
+            printed = _printed_skill(it)
             if printed:
                 found.add(printed, printed, ln, 0.7, True)
 
 
-def _section_line(text: str, ln: Line, found: _Found, spoken: set[str]) -> bool:
+def _section_line(text: str, ln: Line, found: _Found) -> bool:
     """Items of one line under a skills heading; False when the line is no list (prose)."""
     body, _ = strip_bullet(text)
     lab = _LABEL.match(body)
@@ -243,11 +238,12 @@ def _section_line(text: str, ln: Line, found: _Found, spoken: set[str]) -> bool:
         label_skill = _lookup(lab.group(1).strip(), True)
         if label_skill:  # "机器学习：深度学习、推荐系统" — the category is a skill too
             found.add(label_skill, lab.group(1).strip(), ln, 0.8, True)
-    items = [_trim_item(i) for i in _LIST_SEP.split(_SHORT_SLASH.sub("\\1\u2215", body)) if i.strip(" .()[]（）")]
+    items = [_trim_item(i) for i in _LIST_SEP.split(_SHORT_SLASH.sub(lambda m: m.group(0).replace("/", "\u2215"), body))
+             if i.strip(" .()[]（）")]
     if not (len(items) >= 2 or (len(body.split()) <= 4 and len(body) <= 30)):
         return False
     for it in items:
-        _section_item(it, ln, found, spoken)
+        _section_item(it, ln, found)
     return True
 
 
@@ -293,10 +289,93 @@ def _unwrap(lines: list[Line], skill_lines: set[int]) -> list[Line]:
     return out
 
 
-def find_skill_mentions(lines: list[Line], skill_lines: set[int], spoken: set[str]) -> list[Mention]:
+def _parts(ln: Line) -> list[tuple[str, float, float]]:
+    """The tab-separated parts of a line with their left and right edges (one part without them)."""
+    texts = ln.text.split("\t")
+    if len(texts) > 1 and len(ln.spans) == len(texts):
+        return [(t.strip(), x0, x1) for t, (x0, x1) in zip(texts, ln.spans) if t.strip()]
+    assert ln.bbox is not None
+    return [(ln.text.strip(), ln.bbox[0], ln.bbox[2])]
+
+
+def _one_item(text: str) -> bool:
+    return bool(text) and len(text.split()) <= 4 and not re.search(r"[,，、;；|｜:：•·]", text)
+
+
+def _read_grid(run: list[Line]) -> list[Line]:
+    """A skills list set one item a line in sub-columns side by side ("IFRS  SAP FI/CO" /
+    "Cash-flow  Power BI" / "forecasting  Excel": every sub-column starts at the same place on
+    several lines): each sub-column read top to bottom, and an item wrapped inside its narrow cell
+    joined again — a part that starts lower-case and whose first word would not have fitted after
+    the part above it ("Cash-flow" / "forecasting")."""
+    if any(len(ln.cells) > 1 for ln in run):
+        return run  # boxed chips: the gaps between boxes separate the items
+    rows = [_parts(ln) for ln in run]
+    if not all(_one_item(t) for parts in rows for t, _, _ in parts):
+        return run
+    size = max(ln.size or 10.0 for ln in run)
+    anchors: list[float] = []
+    for x in sorted(x0 for parts in rows for _, x0, _ in parts):
+        if not anchors or x - anchors[-1] > 0.8 * size:
+            anchors.append(x)
+    columns: dict[int, list[tuple[str, float, float, Line]]] = {}
+    for ln, parts in zip(run, rows):
+        for text, x0, x1 in parts:
+            col = min(range(len(anchors)), key=lambda k: abs(anchors[k] - x0))
+            columns.setdefault(col, []).append((text, x0, x1, ln))
+    if len(columns) < 2 or any(len({id(ln) for _, _, _, ln in cells}) < 2 for cells in columns.values()):
+        # One column, or items flowing along the line like words (each at its own place): no grid.
+        return run
+    out: list[Line] = []
+    for col in sorted(columns):
+        cells = columns[col]
+        limit = max(x1 for _, _, x1, _ in cells)
+        items: list[list] = []
+        for text, x0, x1, ln in cells:
+            if items and text[:1].islower():
+                prev = items[-1]
+                first = text.split()[0]
+                width = (x1 - x0) * len(first) / max(len(text), 1)
+                if prev[2] + 0.3 * size + width > limit + 1:
+                    joiner = "" if prev[0].endswith("-") else " "
+                    prev[0], prev[2] = prev[0] + joiner + text, max(prev[2], x1)
+                    prev[4] = min(prev[4], ln.bbox[1] if ln.bbox else prev[4])
+                    continue
+            items.append([text, x0, x1, ln, ln.bbox[1] if ln.bbox else 0.0])
+        for text, x0, x1, ln, bottom in items:
+            assert ln.bbox is not None
+            out.append(Line(text=text, page=ln.page, bbox=(x0, bottom, x1, ln.bbox[3]), size=ln.size, bold=ln.bold,
+                            column=ln.column, index=ln.index, style=ln.style, bullet=ln.bullet, source=ln.source))
+    return out
+
+
+def _grids(lines: list[Line], skill_lines: set[int]) -> list[Line]:
+    """Runs of a skills section's lines in one column of one page, read as a grid of items."""
+    out: list[Line] = []
+    run: list[Line] = []
+
+    def flush() -> None:
+        if len(run) >= 2 and all(ln.bbox for ln in run):
+            out.extend(_read_grid(run))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for ln in lines:
+        if run and (ln.index not in skill_lines or ln.page != run[-1].page or ln.column != run[-1].column):
+            flush()
+        if ln.index in skill_lines:
+            run.append(ln)
+        else:
+            out.append(ln)
+    flush()
+    return out
+
+
+def find_skill_mentions(lines: list[Line], skill_lines: set[int]) -> list[Mention]:
     """Skill mentions in document order."""
     found = _Found()
-    lines = _unwrap(lines, skill_lines)
+    lines = _unwrap(_grids(lines, skill_lines), skill_lines)
     for pos, ln in enumerate(lines):
         in_section = ln.index in skill_lines
         # Web addresses and emails contain words like "http" or a company's domain.
@@ -309,36 +388,93 @@ def find_skill_mentions(lines: list[Line], skill_lines: set[int], spoken: set[st
             text = text + " " + " ".join(_URLISH.sub(" ", nxt.text).split()[:2])
         if in_section and len(ln.cells) > 1 and text == ln.text and not re.search(r"[,，、;；]", text):
             # Boxed chips ("Kubernetes  Terraform  UK GAAP"): the gaps between boxes separate items.
-            handled = [_section_line(cell, ln, found, spoken) for cell in ln.cells]
+            handled = [_section_line(cell, ln, found) for cell in ln.cells]
             if any(handled):
                 continue
-        if in_section and _section_line(text, ln, found, spoken):
+        if in_section and _section_line(text, ln, found):
             continue
         _prose_line(text, own, ln, found, in_section)
     return found.mentions
 
 
-def find_skills(lines: list[Line], skill_lines: set[int], spoken: set[str]) -> list[tuple[str, Line, float]]:
+def find_skills(lines: list[Line], skill_lines: set[int]) -> list[tuple[str, Line, float]]:
     """Skills in document order: (canonical, line, confidence), each once."""
     out: list[tuple[str, Line, float]] = []
     seen: set[str] = set()
-    for m in find_skill_mentions(lines, skill_lines, spoken):
+    for m in find_skill_mentions(lines, skill_lines):
         if m.skill.casefold() not in seen:
             seen.add(m.skill.casefold())
             out.append((m.skill, m.line, m.confidence))
     return out
 
 
+def _group_items(ln: Line) -> tuple[list[str], bool] | None:
+    """The items of one line of a group and whether they are boxed chips; None when the line is
+    no list of short items (a sentence, a date, an address)."""
+    text = strip_bullet(ln.text)[0]
+    if _URLISH.search(text) or re.search(r"\d{4}|[.!?。]$", text):
+        return None
+    chips = len(ln.cells) > 1
+    items = list(ln.cells) if chips else [i for i in _LIST_SEP.split(text) if i.strip()]
+    if not items or any(len(i.split()) > 4 or len(i) > 40 for i in items):
+        return None
+    return items, chips
+
+
+def group_form(lines: list[Line]) -> tuple[bool, bool] | None:
+    """Whether a group's every line is a list of short items: (set as boxed chips, names a skill
+    we know), or None when some line is no such list (a sentence, a date, an address)."""
+    if not lines:
+        return None
+    tx = taxonomy()
+    chips = known = False
+    for ln in lines:
+        got = _group_items(ln)
+        if got is None:
+            return None
+        items, boxed = got
+        chips = chips or boxed
+        known = known or any(normalise_skill(i) or tx.prose_re.search(i) for i in items)
+    return chips, known
+
+
 def category_lines(lines: list[Line]) -> set[int]:
     """Indices of category titles inside a skills section ("Tools", "Leadership" set larger than
-    the items under them, or as a Word heading): they name a group of skills, they are none."""
+    the items under them, or as a Word heading, or with the items indented under them, side by
+    side too: "Finance  Tools" over their lists): they name a group of skills, they are none."""
     # The items' size: the median by characters (short titles must not pull it up).
     sizes = sorted(size for ln in lines if ln.size for size in [ln.size] * max(1, len(ln.text)))
     body = sizes[len(sizes) // 2] if sizes else None
     out: set[int] = set()
-    for ln in lines:
+    for prev, ln, nxt in zip([None] + lines[:-1], lines, lines[1:] + [None]):
         if ":" in ln.text or "：" in ln.text:
             continue  # "Languages: C, Go" holds its items
-        if (body and ln.size and ln.size >= body + 1.5) or (ln.style and re.match(r"(?i)heading", ln.style)):
+        if prev is not None and re.search(r"[,，、;；]\s*$", prev.text):
+            continue  # the end of a list wrapped after a comma
+        if (body and ln.size and ln.size >= body + 1.5) or (
+                ln.style and re.match(r"(?i)heading", ln.style) and nxt is not None and nxt.style != ln.style):
+            out.add(ln.index)  # bigger, or a Word heading over items set otherwise (items as headings are items)
+        elif nxt is not None and nxt.page == ln.page and nxt.column == ln.column and _heads(ln, nxt):
             out.add(ln.index)
     return out
+
+
+def _heads(ln: Line, nxt: Line) -> bool:
+    """A line of one short name (or a few side by side) that heads the items below it: they are
+    indented under it, or set smaller or not bold where it is, or it stands alone over a list."""
+    if not all(_one_item(t) for t in ln.text.split("\t")) or strip_bullet(ln.text)[1] or ln.bullet \
+            or ln.text[:1].islower():
+        return False
+    if ln.bbox and nxt.bbox:
+        size = ln.size or 10.0
+        if not 0 < ln.bbox[1] - nxt.bbox[3] < 3 * size:
+            return False  # not right above it
+        if 1.5 * size <= nxt.bbox[0] - ln.bbox[0] <= 4 * size:
+            return True  # an indent; further right is another column
+    if len(ln.cells) > 1:
+        return False  # a row of chips over another is one list
+    if (ln.bold and not nxt.bold) or (ln.size and nxt.size and ln.size >= nxt.size + 1.0):
+        return True
+    # A list after punctuation; a row of chips or tab-set items under one item is more of the same list.
+    shielded = _SHORT_SLASH.sub(lambda m: m.group(0).replace("/", "\u2215"), strip_bullet(nxt.text)[0])
+    return "\t" not in ln.text and len(nxt.cells) <= 1 and bool(re.search(r"[,，、;；|｜•·/]", shielded))

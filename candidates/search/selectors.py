@@ -131,6 +131,25 @@ def normalise_skills(skills: list[str]) -> list[str]:
     return [lookup.get(s.casefold(), s) for s in skills]
 
 
+def skill_spellings(skill: str) -> list[str]:
+    """The spellings a skill is stored in: a name the taxonomy knows has one (its canonical name);
+    another is kept as the résumé printed it ("Phlebotomy", "HACCP", "Wound care"), so a typed
+    "phlebotomy" or "haccp" also looks for it capitalised, in capitals and in title case."""
+    try:
+        known = skill in _canonical_names()
+    except Exception:  # the taxonomy is a nicety, as in normalise_skills
+        known = False
+    if known:
+        return [skill]
+    return list(dict.fromkeys([skill, skill.lower(), skill[:1].upper() + skill[1:], skill.capitalize(),
+                               skill.title(), skill.upper()]))
+
+
+@lru_cache(maxsize=1)
+def _canonical_names() -> frozenset[str]:
+    return frozenset(taxonomy().canonical)
+
+
 @lru_cache(maxsize=1)
 def skill_datalist_options() -> str:
     """The <option>s of the skills datalist, built once per process (the taxonomy is static)."""
@@ -181,10 +200,16 @@ def candidate_search(*, user: Any, params: SearchParams) -> SearchResult:
             rank = Greatest(rank, TrigramSimilarity("full_name", params.q))
         candidates = candidates.filter(match)
     if params.skills:
+        spellings = [skill_spellings(skill) for skill in params.skills]
         if params.skills_mode == "any":
-            candidates = candidates.filter(skills__overlap=params.skills)
+            candidates = candidates.filter(skills__overlap=[s for group in spellings for s in group])
         else:
-            candidates = candidates.filter(skills__contains=params.skills)
+            exact = [group[0] for group in spellings if len(group) == 1]
+            if exact:
+                candidates = candidates.filter(skills__contains=exact)
+            for group in spellings:
+                if len(group) > 1:
+                    candidates = candidates.filter(skills__overlap=group)
     if params.location:
         candidates = candidates.filter(location__icontains=params.location)
     if params.job:

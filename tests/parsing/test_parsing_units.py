@@ -114,7 +114,7 @@ def test_taxonomy_is_big_enough() -> None:
 
 def _skills(texts: list[str], section: bool) -> list[str]:
     lines = [Line(text=t, index=i) for i, t in enumerate(texts)]
-    return [s for s, _, _ in find_skills(lines, {ln.index for ln in lines} if section else set(), set())]
+    return [s for s, _, _ in find_skills(lines, {ln.index for ln in lines} if section else set())]
 
 
 def test_short_skills_only_in_context() -> None:
@@ -438,7 +438,7 @@ def test_unknown_school_under_a_complete_degree_line() -> None:
 
 def test_skill_list_slashes_and_brackets() -> None:
     ln = Line(text="A/B Testing, PL/SQL, Python/Go, Project Scheduling (Primavera P6), (Docker", index=0)
-    assert [s for s, _, _ in find_skills([ln], {0}, set())] == \
+    assert [s for s, _, _ in find_skills([ln], {0})] == \
         ["A/B Testing", "PL/SQL", "Python", "Go", "Project Scheduling", "Docker"]
 
 
