@@ -8,6 +8,16 @@ process.stdin.on('end', async () => {
   // Older themes read the pre-1.0 schema (work[].company, basics.website): give them both names.
   for (const w of resume.work || []) { if (w.company === undefined) w.company = w.name; }
   if (resume.basics && resume.basics.website === undefined) resume.basics.website = resume.basics.url;
-  const html = await theme.render(resume);
+  let html;
+  try {
+    html = await theme.render(resume);
+  } catch (err) {
+    // Some themes read profiles[0] whenever the list exists, others need the list: an empty
+    // list is the same as none, so a theme that fails on one is given none.
+    const profiles = resume.basics && resume.basics.profiles;
+    if (!Array.isArray(profiles) || profiles.length) throw err;
+    delete resume.basics.profiles;
+    html = await theme.render(resume);
+  }
   process.stdout.write(html);
 });
