@@ -117,10 +117,42 @@ def hyphenated(email: str | None, text: str) -> bool:
     return any(e[k:] in text and f"{local[:k]}-" in text for k in range(2, len(local) - 1))
 
 
-def render_html(theme: str, person: Path) -> str:
-    out = subprocess.run(["node", str(HERE / "render.js"), theme], input=person.read_bytes(),
+def render_html(theme: str, person: Path | dict) -> str:
+    data = person.read_bytes() if isinstance(person, Path) else json.dumps(person).encode("utf-8")
+    out = subprocess.run(["node", str(HERE / "render.js"), theme], input=data,
                          capture_output=True, check=True, cwd=HERE)
     return out.stdout.decode("utf-8")
+
+
+def probe_all(out: Path, jobs: set[tuple[str, Path]]) -> dict:
+    """(theme, person stem) -> printed_dates() of the theme's render of the probe person (the text
+    Chromium shows, hidden elements left out); kept in probe/ and made only when missing."""
+    (out / "probe").mkdir(parents=True, exist_ok=True)
+    found, todo = {}, []
+    for theme, person in sorted(jobs):
+        f = out / "probe" / f"{theme}-{person.stem}.json"
+        if f.exists():
+            found[(theme, person.stem)] = {tuple(k.split("/")[:1]) + (int(k.split("/")[1]), k.split("/")[2]): v
+                                           for k, v in json.loads(f.read_text()).items()}
+        else:
+            todo.append((theme, person, f))
+    if not todo:
+        return found
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM)
+        page = browser.new_page()
+        for theme, person, f in todo:
+            probe, years = probe_person(json.loads(person.read_text(encoding="utf-8")))
+            try:
+                page.set_content(render_html(theme, probe), wait_until="load", timeout=30000)
+            except subprocess.CalledProcessError:
+                continue  # the theme cannot print this person (build() warns)
+            dates = printed_dates(page.inner_text("body"), years)
+            found[(theme, person.stem)] = dates
+            f.write_text(json.dumps({f"{k[0]}/{k[1]}/{k[2]}": v for k, v in dates.items()}))
+        browser.close()
+    return found
 
 
 def print_pdfs(jobs: list[tuple[str, Path]]) -> None:
@@ -188,9 +220,51 @@ def printed_phone(phone: str | None, text: str) -> list[str]:
     return []
 
 
-def truth_for(person: dict, text: str, raw: str = "") -> dict:
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
+def probe_person(person: dict) -> tuple[dict, dict]:
+    """The person with every work and education date's year replaced by a year of its own
+    (1901, 1902, ...; the month kept), and those years: a render of it shows which dates a theme
+    prints, and whether with their month (``printed_dates``)."""
+    probe, years = json.loads(json.dumps(person)), {}
+    for kind in ("work", "education"):
+        for i, entry in enumerate(probe.get(kind, [])):
+            for src in ("startDate", "endDate"):
+                if entry.get(src):
+                    year = str(1901 + len(years))
+                    years[(kind, i, src)] = (year, int(entry[src][5:7] or 0) if len(entry[src]) >= 7 else 0)
+                    entry[src] = year + entry[src][4:]
+    return probe, years
+
+
+def printed_dates(text: str, years: dict) -> dict:
+    """(kind, index, field) -> 'month', 'year' or None: how the probe's text prints each date."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    out = {}
+    for key, (year, month) in years.items():
+        if not re.search(rf"(?<!\d){year}(?!\d)", text):
+            out[key] = None
+            continue
+        forms = [rf"\b{_MONTHS[month - 1]}[a-z]*\.?,?\s*{year}", rf"(?<!\d)0?{month}\s*[-./]\s*{year}",
+                 rf"{year}\s*[-./]\s*0?{month}(?!\d)", rf"{year}年0?{month}月"] if month else []
+        out[key] = "month" if any(re.search(f, text) for f in forms) else "year"
+    return out
+
+
+def truth_for(person: dict, text: str, raw: str = "", dates: dict | None = None) -> dict:
+    """What the document prints of the person. ``dates`` (``printed_dates`` of a probe render) says
+    which dates the layout prints and at what precision; without it, a date counts as printed when
+    its year is printed anywhere, with its month unless the document prints no month at all."""
     b = person["basics"]
     yo = years_only(text, person)
+
+    def date(kind: str, i: int, src: str) -> str | None:
+        value = person[kind][i].get(src)
+        if dates is None or not value:
+            return date_of(value, text, yo)
+        how = dates.get((kind, i, src))
+        return None if how is None else value[:7] if how == "month" else value[:4]
     has_present = any(w in text for w in PRESENT_WORDS)
     links, optional = [], []
     for url in [b.get("url")] + [p.get("url") for p in b.get("profiles", [])]:
@@ -198,29 +272,29 @@ def truth_for(person: dict, text: str, raw: str = "") -> dict:
             bare = re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
             (links if printed(bare, text) else optional).append(url)
     edu = []
-    for e in person.get("education", []):
+    for i, e in enumerate(person.get("education", [])):
         if not printed(e["institution"], text):
             continue
         row = {"institution": e["institution"]}
         if printed(e.get("studyType"), text):
             row["degree"] = e["studyType"]
         for k, src in (("start", "startDate"), ("end", "endDate")):
-            d = date_of(e.get(src), text, yo)
+            d = date("education", i, src)
             if d:
                 row[k] = d
         edu.append(row)
     exp = []
-    for w in person.get("work", []):
+    for i, w in enumerate(person.get("work", [])):
         if not printed(w["name"], text):
             continue
         row = {"company": w["name"]}
         if printed(w.get("position"), text):
             row["title"] = w["position"]
-        d = date_of(w.get("startDate"), text, yo)
+        d = date("work", i, "startDate")
         if d:
             row["start"] = d
         if w.get("endDate"):
-            d = date_of(w["endDate"], text, yo)
+            d = date("work", i, "endDate")
             if d:
                 row["end"] = d
         elif has_present and "start" in row:
@@ -347,6 +421,10 @@ def build(out: Path, layouts: list[Layout], people: list[Path], render: bool) ->
         render_rendercv(rcv)
     if lo:
         render_libreoffice(lo, out)
+    # Which dates a theme prints, and with or without the month, from a render of the person with
+    # dates of their own (an education the layout prints with no date is not asked for one).
+    probes = probe_all(out, {(lay.theme, person) for person in people for lay in layouts
+                             if lay.renderer in ("jsonresume", "libreoffice")})
     for person in people:
         source = json.loads(person.read_text(encoding="utf-8"))
         for lay in layouts:
@@ -360,7 +438,8 @@ def build(out: Path, layouts: list[Layout], people: list[Path], render: bool) ->
             text = flat(raw)
             if converters.CJK.search(json.dumps(source, ensure_ascii=False)) and not converters.CJK.search(text):
                 print(f"warning: {stem} prints no Chinese text (Chinese needs a CJK font: fonts-wqy-zenhei)")
-            truth = truth_for(source_for(lay, source), text, raw)
+            truth = truth_for(source_for(lay, source), text, raw, probes.get((lay.theme, person.stem))
+                              if lay.renderer in ("jsonresume", "libreoffice") else None)
             (out / "truth" / f"{stem}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1),
                                                         encoding="utf-8")
     head = "file\tperson\trenderer\ttheme\tformat\tpages\tnotes"
