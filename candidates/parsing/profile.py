@@ -25,6 +25,8 @@ from .textutil import CJK_RE, ICON_RE, split_parts, strip_icons, word_count
 
 PARSER_VERSION = "1.0.0"
 _EXPERIENCE_KEYS = {"experience"}
+_MAP_LINK = re.compile(r"https://(?:[\w-]+\.)*(?:google\.[a-z.]+/maps|maps\.google\.[a-z.]+|goo\.gl/maps|maps\.app\.goo\.gl"
+                       r"|maps\.apple\.com|bing\.com/maps|openstreetmap\.org)", re.I)
 _ADDRESS = re.compile(
     r"\b\d{1,5}\s+\w+(?:\s\w+)*\s(?:st|street|rd|road|ave|avenue|blvd|boulevard|ln|lane|dr|drive|way|ct|court|pl|place)\b|"
     r"\b\d{5}(?:-\d{4})?\b|[\u4e00-\u9fff]+(?:路|街|号|区)", re.I)
@@ -494,18 +496,21 @@ def build_profile(doc: Document) -> dict[str, Any]:
             if host in email_domains and "/" not in url[8:]:
                 continue  # "gmail.com" from an email address split across chunks
             add_link(url, ln, 0.9)
+    printed_email = bool(profile["emails"])
     for target in doc.links:
         t = target.strip()
         if t.lower().startswith("mailto:"):
             e = t[7:].split("?")[0]
-            if e and e.lower() not in (x.lower() for x in profile["emails"]) and "@" in e:
+            # An address only a hyperlink holds counts where the page prints none; beside a printed
+            # one it is a scrambled copy (themes hide the address from harvesters) or a second inbox.
+            if e and not printed_email and e.lower() not in (x.lower() for x in profile["emails"]) and "@" in e:
                 prov[f"emails.{len(profile['emails'])}"] = {"page": 1, "bbox": None, "text": t, "confidence": 0.8}
                 profile["emails"].append(e)
             continue
         if t.lower().startswith("tel:"):
             continue
         url = normalise_link(t)
-        if url:
+        if url and not _MAP_LINK.match(url):  # the location line linked to a map is no profile
             add_link(url, None, 0.8)
     _drop_fragments(profile, prov, "emails", lambda e, o: o.endswith(e))
     # "volkon-" / "sky.example.com": a host cut inside a word, not at a dot, is the end of another.
