@@ -267,7 +267,8 @@ def _inline(left: list[Chunk], right: list[Chunk], nl: int, nr: int) -> bool:
     small = [c for c in small if not heading_key(c.text) and not (len(c.text) < 30 and c.text.rstrip().endswith("."))] or small
     share = _share_baseline(small, big)
     # Tab-stop text is short: a DOI or a sentence that happens to hold a year is column text.
-    tabby = [c for c in small if len(c.text) <= 30 and (_DATEISH.search(c.text) or looks_like_location(c.text))]
+    tabby = [c for c in small if len(c.text) <= 30 and (_DATEISH.search(c.text) or looks_like_location(c.text)
+                                                         or _DATE_PIECE.match(c.text))]
     tabish = len(tabby) / len(small)
     if len(small) - len(tabby) < 3:
         return True  # too little text besides dates/places to be a column of its own
@@ -279,6 +280,62 @@ def _inline(left: list[Chunk], right: list[Chunk], nl: int, nr: int) -> bool:
     if share >= 0.75 and not (_dense_block(small) and tabish < 0.3):
         return True
     return False
+
+
+# A piece of a date range set on lines of its own: a date, a dash, "Present", a duration ("3 years").
+_DATE_PIECE = re.compile(
+    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\d{1,4}|present|current|now|today|至今"
+    r"|years?|yrs?|months?|mos?|[-–—~/.,()]|\s)+$", re.I)
+
+
+def _right_dates(rows: list[list[Chunk]]) -> list[list[Chunk]]:
+    """Dates set in a column right of the entries, a range stacked over lines of its own
+    ("September 2019" / "—" / "Present" / "7 years") level with the top of the entry's first line,
+    not on its baseline: the pieces are joined into one range and put at the end of the row whose
+    top they start level with (the entry's header), as if set on its baseline."""
+    lo, hi = min(r[0].x0 for r in rows), max(r[-1].x1 for r in rows)
+    mid = lo + 0.5 * (hi - lo)
+    if not any(c.x0 > mid and _DATE_PIECE.match(c.text) for r in rows for c in r):
+        return rows
+    # A piece that rows up with a body line it only half overlaps (not on its baseline) is its own.
+    split: list[list[Chunk]] = []
+    for r in rows:
+        k = len(r)
+        while k > 1 and r[k - 1].x0 > mid and _DATE_PIECE.match(r[k - 1].text) \
+                and r[k - 1].x0 - r[k - 2].x1 > 1.5 * r[k - 1].size and abs(r[k - 1].y0 - r[0].y0) > 0.25 * r[0].size:
+            k -= 1
+        split += [r[:k], r[k:]] if k < len(r) else [r]
+    rows = split
+    piece = [len(r) <= 3 and r[0].x0 > mid and all(_DATE_PIECE.match(c.text) for c in r) for r in rows]
+    stacks: list[list[int]] = []
+    for i, r in enumerate(rows):
+        if not piece[i]:
+            continue
+        last = rows[stacks[-1][-1]] if stacks else None
+        if last is not None and last[0].y0 - max(c.y1 for c in r) <= 1.2 * r[0].size \
+                and r[0].x0 < last[-1].x1 and last[0].x0 < r[-1].x1:
+            stacks[-1].append(i)
+        else:
+            stacks.append([i])
+    gone: set[int] = set()
+    for st in stacks:
+        chunks = [c for i in st for c in rows[i]]
+        if not any(c.text[:1].isdigit() or _DATEISH.search(c.text) for c in chunks):
+            continue
+        top, size = max(c.y1 for c in rows[st[0]]), rows[st[0]][0].size
+        near = [j for j, r in enumerate(rows) if not piece[j] and r[-1].x1 < chunks[0].x0
+                and abs(max(c.y1 for c in r) - top) <= 0.75 * size]
+        if not near:
+            continue
+        j = min(near, key=lambda j: abs(max(c.y1 for c in rows[j]) - top))
+        words = [f"({c.text})" if re.match(r"^\d+\s*[a-z]", c.text) and c.text[-1:].isalpha() else c.text
+                 for c in chunks]
+        first = chunks[0]
+        rows[j] = rows[j] + [Chunk(min(c.x0 for c in chunks), rows[j][0].y0, max(c.x1 for c in chunks), rows[j][0].y1,
+                                   " ".join(words), first.size, first.bold, sum(c.n for c in chunks),
+                                   [ch for c in chunks for ch in c.chars])]
+        gone.update(st)
+    return [r for i, r in enumerate(rows) if i not in gone]
 
 
 def _group_lines(chunks: list[Chunk]) -> list[list[Chunk]]:
@@ -512,10 +569,23 @@ def _untangle(row: list[Chunk]) -> list[Chunk]:
     return sorted(make_chunks(chars), key=lambda k: k.x0)
 
 
+def _chip_cuts(wide: list[tuple[int, float]]) -> list[int]:
+    """Where a line of chips is cut, given its spaces wider than the page's usual one (offset, ems).
+    Chips in a font of their own (wider, bold, letter-spaced) can have word spaces over the page's
+    threshold too: when those spaces fall in two groups, the wider one at least 1.4 times the other
+    and seen at least twice, only the wider group parts chips ("IFRS  UK GAAP  Statutory audit")."""
+    ems = sorted(g for _, g in wide)
+    if len(ems) >= 3:
+        jump = max(range(1, len(ems)), key=lambda i: ems[i] / ems[i - 1])
+        if ems[jump] >= 1.4 * ems[jump - 1] and len(ems) - jump >= 2:
+            return [k for k, g in wide if g >= ems[jump]]
+    return [k for k, _ in wide]
+
+
 def _row_line(row: list[Chunk], page: int, column: int, chip_em: float = float("inf")) -> Line:
     row = _untangle(row)
     parts = [row[0].text]
-    at, cuts = len(row[0].text), [k for k, g in row[0].gaps if g > chip_em]
+    at, wide = len(row[0].text), [(k, g) for k, g in row[0].gaps if g > chip_em]
     spans = [[row[0].x0, row[0].x1]]
     for a, b in zip(row, row[1:]):
         gap = b.x0 - a.x1
@@ -527,11 +597,12 @@ def _row_line(row: list[Chunk], page: int, column: int, chip_em: float = float("
         else:
             spans[-1][1] = b.x1
         if sep == " " and gap > chip_em * size:
-            cuts.append(at)
+            wide.append((at, gap / size))
         at += len(sep)
-        cuts += [at + k for k, g in b.gaps if g > chip_em]
+        wide += [(at + k, g) for k, g in b.gaps if g > chip_em]
         parts += [sep, b.text]
         at += len(b.text)
+    cuts = _chip_cuts(wide) if wide else []
     n = sum(c.n for c in row)
     # The dominant size by glyph count: a small superscript must not shrink a name.
     size = max(row, key=lambda c: c.n).size if len(row) > 1 else row[0].size
@@ -650,15 +721,21 @@ def build_lines(chars: list[Char], page: int, width: float, height: float,
     groups = _order(chunks)
     lines: list[Line] = []
     spaces = [g for c in chunks for _, g in c.gaps]
-    # The usual space: the lower quartile, so a page of chips does not make chips the norm.
-    chip_em = max(_CHIP_GAP, _CHIP_RATIO * sorted(spaces)[len(spaces) // 4]) if len(spaces) >= 12 else float("inf")
+    # The usual space: the lower quartile, so a page of chips does not make chips the norm. A page
+    # with too few spaces to tell (the last half page of skills) takes the page before's.
+    if len(spaces) >= 12:
+        chip_em = max(_CHIP_GAP, _CHIP_RATIO * sorted(spaces)[len(spaces) // 4])
+        if stats is not None:
+            stats["chip_em"] = chip_em
+    else:
+        chip_em = (stats or {}).get("chip_em", float("inf"))
     # Column index by left edge, so the same sidebar gets the same number on every band.
     lefts = sorted({round(x / 20) for g, x in groups if g})
     for g, x in groups:
         if not g:
             continue
         col = lefts.index(round(x / 20)) if len(groups) > 1 else 0
-        rows = _lift_margin_cells(_group_lines(g))
+        rows = _right_dates(_lift_margin_cells(_group_lines(g)))
         edge = _text_edge(rows)
         rows = _margin_dates(rows, edge)
         for full_row in rows:
