@@ -53,6 +53,13 @@ def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict
     # with the company on the next line, "Staff Nurse, Intensive Care Unit" is a title with its department.
     # "Senior Engineer at Stripe" split by the " at " separator keeps the order title, company.
     ats = re.search(r"\s(?:at|@)\s", h.line.text)
+    if cur.get("company") and not cur.get("title") and len(h.parts) == 1 and not ats:
+        head, _, tail = h.parts[0].rpartition(",")
+        if head and (_TEAM.search(tail.strip()) or _UNIT.match(tail.strip())) and "," not in head \
+                and not is_company(head) and not is_legal_entity(head) and not is_location(head):
+            # Under the employer's line, "Senior Radiographer, Imaging Department" is the role and
+            # its department, whatever the role's words: not a second employer.
+            return {**roles, "title": _clean(h.parts[0])}
     parts = []
     for k, p in enumerate(h.parts):
         if ats and k == 0 and len(h.parts) >= 2 and _before_at(p, h.line.text) and is_title(p.split(",")[0]):
