@@ -236,8 +236,23 @@ def header_parts(line: Line) -> Header:
         if CJK_RE.search(p):
             parts.extend(_cjk_fields(p))
         else:
-            parts.append(p)
+            parts.extend(_unglue(p))
     return Header(line, span, parts, field=field if labelled else None)
+
+
+# A lower-case letter run straight into a capitalised word: two fields printed with no space
+# between them ("Audit ManagerPennine Ledger LLP", an HTML flex row flattened by a word processor).
+_GLUED = re.compile(r"(?<=[a-zß-ÿ]{2})(?=[A-ZÀ-Þ][a-zß-ÿ])")
+
+
+def _unglue(p: str) -> list[str]:
+    """The part, or the role and the organisation glued in it: cut where the text before the join
+    is a role. A capitalised name inside a word ("BlackRock", "McAllister") stays whole."""
+    for m in _GLUED.finditer(p):
+        head, tail = p[:m.start()].strip(), p[m.start():].strip()
+        if " " in tail and not re.search(r"[,;|]", head) and is_title(head):
+            return [head, tail]
+    return [p]
 
 
 def _cjk_fields(p: str) -> list[str]:

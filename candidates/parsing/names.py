@@ -160,6 +160,14 @@ def _candidates(line: Line) -> list[str]:
         m = re.match(r"^([A-Za-zÀ-ɏ][A-Za-zÀ-ɏ .'’\-]+?)\s*[(（]?[\u4e00-\u9fff·]{2,5}[)）]?$", head)
         if m:
             out.append(m.group(1).strip())
+    # A headline printed straight after the name with no space ("Ines MarlowChartered Surveyor",
+    # an HTML banner flattened by a word processor): the name is what comes before the join.
+    from .entries import is_title
+
+    for m in reversed(list(re.finditer(r"(?<=[a-zß-ÿ]{2})(?=[A-ZÀ-Þ][a-zß-ÿ])", t))):
+        if " " in t[:m.start()].strip() and is_title(t[m.start():]):
+            out.insert(0, t[:m.start()].strip())
+            break
     # "张三  男  25岁" / "张三 | 后端工程师"
     m = re.match(r"^([\u4e00-\u9fff]{2,4})(?:\s|$)", t)
     if m:
