@@ -63,12 +63,38 @@ def _resume_view(request: HttpRequest, candidate: Candidate) -> dict[str, Any]:
                 # A field a recruiter corrected has had its human look: no longer "check".
                 corrected = key.split(".")[0] in candidate.corrected_fields
                 provenance[key] = {**info, "low": not corrected and (info.get("confidence") or 0) < LOW_CONFIDENCE}
+    inferred = _inferred_skills(resume, candidate)
+    printed = _printed_skills(resume, candidate)
     return {
         "resume": resume,
         "preview_url": preview_url,
         "provenance": provenance,
-        "inferred_skills": _inferred_skills(resume, candidate),
+        "inferred_skills": inferred,
+        # Each skill with its place (the provenance key) and the form the résumé printed it in.
+        "listed_skills": [(i, skill, printed.get(skill)) for i, skill in enumerate(candidate.skills)
+                          if skill not in inferred],
+        "name_alternates": _name_alternates(resume, candidate),
     }
+
+
+def _printed_skills(resume: Any, candidate: Candidate) -> dict[str, str]:
+    """Skill -> the form the résumé printed it in, where it differs ("PostgreSQL": "Postgres")."""
+    if resume is None or "skills" in candidate.corrected_fields:
+        return {}
+    printed: dict[str, str] = {}
+    for mention in (resume.parsed or {}).get("skill_mentions") or []:
+        if isinstance(mention, dict) and mention.get("skill") in candidate.skills \
+                and str(mention.get("text") or "").casefold() != str(mention["skill"]).casefold():
+            printed.setdefault(mention["skill"], str(mention["text"]))
+    return printed
+
+
+def _name_alternates(resume: Any, candidate: Candidate) -> list[str]:
+    """The other written forms of the name the résumé printed ("张伟" beside "Wei Zhang")."""
+    if resume is None or "full_name" in candidate.corrected_fields:
+        return []
+    names = (resume.parsed or {}).get("name_alternates") or []
+    return [str(n) for n in names if isinstance(n, str) and n and n != candidate.full_name]
 
 
 def _inferred_skills(resume: Any, candidate: Candidate) -> set[str]:

@@ -226,6 +226,7 @@ def header_parts(line: Line) -> Header:
         if not p:
             continue
         p = p.replace("\u2060", " ")
+        p = re.sub(r"\.\.$", ".", p)  # "Inc.." where a template sets a full stop after "Inc."
         if span and _CLOSING_DOT.search(p):
             p = p[:-1]
         m = re.match(r"^(.+?)\s*[(（]([^()（）]{2,40})[)）]$", p)

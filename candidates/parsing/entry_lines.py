@@ -174,6 +174,39 @@ def _unbullet_header(ln: Line, nxt: Line | None) -> Line:
                 index=ln.index, style=ln.style, bullet=False, source=ln.source, cells=ln.cells)
 
 
+# A legal form alone never stands as a line: it is the end of the employer above, wrapped under a
+# header whose right-aligned dates took the room ("… Presidio Search  2019.02 – 2021.05" / "Inc.").
+_LEGAL_FORM_ONLY = re.compile(
+    r"(?i)^(?:inc|llc|llp|ltd|limited|corp|co|plc|gmbh|ag|s\.?a|s\.?a\.?s|ab|bv|b\.v|nv|n\.v|oy|pty|pvt|srl|spa)\.{0,2}$")
+
+
+def _ran_into_dates(prev: Line, ln: Line, nxt: Line | None, right: float | None) -> bool:
+    """"Charge Nurse, Emergency Department, Willamette  2020.04 – present" / "Crest Hospital.": a
+    header whose text ran up to its right-aligned dates (no tab stop left between them, the line as
+    wide as the widest of its column, ``right``) wraps its last words onto a short line in the
+    header's own size, before the entry's body (set smaller, or as bullets)."""
+    span = find_dates(prev.text)
+    if span is None or "\t" in prev.text or prev.text[span.stop:].strip() or right is None \
+            or not prev.bbox or not ln.bbox or prev.bbox[2] < right - 2 or not _same_block(prev, ln):
+        return False
+    text = ln.text.strip()
+    if len(text.split()) > 4 or find_dates(text) or ln.bullet or strip_bullet(text)[1] \
+            or abs(ln.bbox[0] - prev.bbox[0]) > 3 or not prev.size or abs((ln.size or 0) - prev.size) > 0.3:
+        return False
+    return nxt is None or nxt.bullet or strip_bullet(nxt.text)[1] or abs((nxt.size or 0) - prev.size) > 0.3
+
+
+def _before_dates(prev: Line, tail: str) -> Line:
+    """``prev`` with ``tail`` joined to the text before its date range (a word hyphenated at the
+    wrap whole again: "Heat-" / "ing.")."""
+    span = find_dates(prev.text)
+    cut = span.begin if span is not None else len(prev.text)
+    head = prev.text[:cut].rstrip(" \t")
+    glue = "" if head.endswith("-") and tail[:1].islower() else " "
+    head = head[:-1] if not glue else head
+    return _copy(prev, f"{head}{glue}{tail}\t{prev.text[cut:].lstrip()}".rstrip())
+
+
 def mend_headers(lines: list[Line]) -> list[Line]:
     """Lines of an entry section with wrapped headers joined, stacked years paired and side
     dates lifted."""
@@ -193,6 +226,11 @@ def mend_headers(lines: list[Line]) -> list[Line]:
             right[key] = edge
     for pos, ln in enumerate(lines):
         ln = _unbullet_header(ln, lines[pos + 1] if pos + 1 < len(lines) else None)
+        if out and (_LEGAL_FORM_ONLY.match(ln.text.strip()) and _same_block(out[-1], ln)
+                    or _ran_into_dates(out[-1], ln, lines[pos + 1] if pos + 1 < len(lines) else None,
+                                       max(x for x, _ in ends.get((ln.page, ln.column), [(0.0, 0.0)])))):
+            out[-1] = _before_dates(out[-1], ln.text.strip())
+            continue
         if out and _continues(out[-1], ln, right.get((ln.page, ln.column))):
             out[-1] = _join(out[-1], ln)
             continue

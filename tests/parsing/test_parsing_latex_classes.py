@@ -253,3 +253,35 @@ def test_a_form_with_one_job_is_still_a_form() -> None:
     assert got == [("Huangpu Clinical Research Co., Ltd. 黄浦临床研究有限公司", "Data Manager", "2020-08", "present")], got
     assert [(e["institution"], e["degree"], e["field"]) for e in profile["education"]] == [
         ("Fudan Riverside University", "Master of Science", "Biostatistics")]
+
+
+def _block(rows: list[tuple[str, float, float, bool]]) -> Document:
+    """(text, size, right edge, bold) rows starting at x=172, 13 pt apart."""
+    lines, y = [], 700.0
+    for i, (text, size, x1, bold) in enumerate(rows):
+        lines.append(Line(text=text, index=i, size=size, bold=bold, bbox=(172, y, x1, y + size)))
+        y -= 13
+    return Document(kind="pdf", lines=lines)
+
+
+def test_a_header_that_ran_into_its_dates_wraps_its_last_words_below() -> None:
+    # The text ran up to the right-aligned dates (no tab stop left), so the employer's end and a
+    # lone legal form wrapped onto short lines in the header's size; the body is set smaller.
+    doc = _block([
+        ("Ingeborg Ravnsborg", 25, 400, True), ("ingeborg.r@example.no", 10, 300, False),
+        ("Experience", 14, 243, True),
+        ("Charge Nurse, Emergency Department, Willamette 2020.04 – present", 10.9, 535.7, True),
+        ("Crest Hospital.", 10.9, 240, False),
+        ("Lead a shift of nine nurses in a 38-bed emergency department.", 10, 433, False),
+        ("Owner and Gas Engineer, Ó Murchú Plumbing & Heat- 2019.04 – 2020.03", 10.9, 535.7, False),
+        ("ing.", 10.9, 189, False),
+        ("• Ran a two-van business", 10, 300, False),
+        ("Senior Engineer, Presidio Search 2016.02 – 2019.03", 10.9, 535.7, True),
+        ("Inc..", 10.9, 192, False),
+        ("• Shipped the first learning-to-rank model", 10, 350, False),
+        ("Nursing Assistant, Cascade Valley Clinic.\t2013.01 – 2015.05", 10.9, 535.7, False),
+        ("Supported outpatient clinics.", 10, 300, False),
+    ])
+    got = [(e["company"], e["start"]) for e in build_profile(doc)["experience"]]
+    assert got == [("Willamette Crest Hospital", "2020-04"), ("Ó Murchú Plumbing & Heating", "2019-04"),
+                   ("Presidio Search Inc.", "2016-02"), ("Cascade Valley Clinic", "2013-01")], got

@@ -77,3 +77,13 @@ def test_the_profile_page_shows_listed_skills_apart_from_those_only_prose_names(
     listed, _, inferred = body.split('id="section-skills"')[1].partition("Mentioned in the text")
     assert "Phlebotomy" in listed and "PostgreSQL" in listed and "Kubernetes" not in listed
     assert "Kubernetes" in inferred.split("<h3>Languages</h3>")[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_profile_page_shows_the_printed_forms_beside_what_we_made_of_them(recruiter, recruiter_client):
+    wei = _parsed(recruiter, "wei.txt", RESUME)
+    body = recruiter_client.get(reverse("candidates:detail", args=[wei.pk])).content.decode()
+    assert 'Also written <span class="name-alternate">张伟</span>' in body
+    skills = body.split('id="section-skills"')[1].split("</section>")[0]
+    assert "PostgreSQL <span class=\"tag-printed\">printed “Postgres”</span>" in skills
+    assert "Phlebotomy</span>" in skills and "printed “Phlebotomy”" not in skills  # printed as named: nothing to add
