@@ -496,14 +496,16 @@ def build_profile(doc: Document) -> dict[str, Any]:
             if host in email_domains and "/" not in url[8:]:
                 continue  # "gmail.com" from an email address split across chunks
             add_link(url, ln, 0.9)
-    printed_email = bool(profile["emails"])
+    printed = [x.lower() for x in profile["emails"]]
     for target in doc.links:
         t = target.strip()
         if t.lower().startswith("mailto:"):
             e = t[7:].split("?")[0]
-            # An address only a hyperlink holds counts where the page prints none; beside a printed
-            # one it is a scrambled copy (themes hide the address from harvesters) or a second inbox.
-            if e and not printed_email and e.lower() not in (x.lower() for x in profile["emails"]) and "@" in e:
+            # An address only a hyperlink holds counts where the page prints none, or only the end
+            # of it (a line break cut it); beside a printed one it is a scrambled copy (themes hide
+            # the address from harvesters) or a second inbox.
+            whole = not printed or any(e.lower().endswith(x) for x in printed)
+            if e and whole and e.lower() not in (x.lower() for x in profile["emails"]) and "@" in e:
                 prov[f"emails.{len(profile['emails'])}"] = {"page": 1, "bbox": None, "text": t, "confidence": 0.8}
                 profile["emails"].append(e)
             continue

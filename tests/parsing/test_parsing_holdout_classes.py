@@ -181,3 +181,9 @@ def test_a_capitalised_name_inside_an_employer_stays_whole() -> None:
 def test_a_name_glued_to_its_headline_is_the_name() -> None:
     prof = build_profile(_doc(["Ines MarlowChartered Surveyor", "ines.marlow@example.org", "Experience"], []))
     assert prof["name"] == "Ines Marlow"
+
+
+def test_a_mailto_completes_a_printed_address_a_line_break_cut() -> None:
+    prof = build_profile(_doc(["Odile Marchetti", "od-", "ile.marchetti@example.org", "Experience"],
+                              ["mailto:odile.marchetti@example.org"]))
+    assert prof["emails"] == ["odile.marchetti@example.org"]
