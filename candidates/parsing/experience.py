@@ -44,22 +44,13 @@ def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict
     """Map the text parts of a header line to company/title/location."""
     roles: dict[str, str] = {"location": h.place} if h.place else {}
     if h.field in ("company", "title", "location") and h.parts:
-        # A form's label says what its value is: "Name and address of employer: Irwell & Holt, Leeds"
-        # (the address after the name's first comma, unless a legal form follows it: "Co., Ltd.").
-        whole = (label_field(h.line.text) or ("", h.parts[0]))[1]
-        value = _ADDRESS_AFTER.split(whole)[0] if h.field == "company" and not h.dates else h.parts[0]
-        return {h.field: _clean(value)}
+        return _labelled(h)
     # With no company yet, "Engineer, Thamesgate Robotics" is title + company; with one, or
     # with the company on the next line, "Staff Nurse, Intensive Care Unit" is a title with its department.
     # "Senior Engineer at Stripe" split by the " at " separator keeps the order title, company.
     ats = re.search(r"\s(?:at|@)\s", h.line.text)
-    if cur.get("company") and not cur.get("title") and len(h.parts) == 1 and not ats:
-        head, _, tail = h.parts[0].rpartition(",")
-        if head and (_TEAM.search(tail.strip()) or _UNIT.match(tail.strip())) and "," not in head \
-                and not is_company(head) and not is_legal_entity(head) and not is_location(head):
-            # Under the employer's line, "Senior Radiographer, Imaging Department" is the role and
-            # its department, whatever the role's words: not a second employer.
-            return {**roles, "title": _clean(h.parts[0])}
+    if cur.get("company") and not cur.get("title") and len(h.parts) == 1 and not ats and _role_and_unit(h.parts[0]):
+        return {**roles, "title": _clean(h.parts[0])}
     parts = []
     for k, p in enumerate(h.parts):
         if ats and k == 0 and len(h.parts) >= 2 and _before_at(p, h.line.text) and is_title(p.split(",")[0]):
@@ -132,6 +123,22 @@ def _assign(h: Header, cur: dict[str, Any], company_below: bool = False) -> dict
 _ADDRESS_AFTER = re.compile(r",(?!\s*(?:inc|llc|llp|ltd|limited|corp|co|plc|gmbh|s\.?a|ag|bv|nv|srl|spa|sarl)\b)", re.I)
 
 
+def _labelled(h: Header) -> dict[str, str]:
+    """A form's label says what its value is: "Name and address of employer: Irwell & Holt, Leeds"
+    (the address after the name's first comma, unless a legal form follows it: "Co., Ltd.")."""
+    whole = (label_field(h.line.text) or ("", h.parts[0]))[1]
+    value = _ADDRESS_AFTER.split(whole)[0] if h.field == "company" and not h.dates else h.parts[0]
+    return {str(h.field): _clean(value)}
+
+
+def _role_and_unit(part: str) -> bool:
+    """Under the employer's line, "Senior Radiographer, Imaging Department" is the role and its
+    department, whatever the role's words: not a second employer."""
+    head, _, tail = part.rpartition(",")
+    return bool(head) and bool(_TEAM.search(tail.strip()) or _UNIT.match(tail.strip())) and "," not in head \
+        and not is_company(head) and not is_legal_entity(head) and not is_location(head)
+
+
 def _before_at(part: str, text: str) -> bool:
     """The part is what stands before the line's " at " / " @ "."""
     m = re.search(r"\s(?:at|@)\s", text)
@@ -181,7 +188,20 @@ def parse_experience(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, 
         else:
             reader.start(pos, ln, h)
     reader.flush()
-    return regroup(reader.entries)
+    return _open_start(regroup(reader.entries))
+
+
+def _open_start(entries: list[tuple[dict[str, Any], dict[str, dict]]]) -> list[tuple[dict[str, Any], dict[str, dict]]]:
+    """The latest role printed with one date while the earlier ones carry whole ranges ("Apr 2020"
+    over "Jun 2015 — Mar 2020"): a role still held, shown by its start, not one that ended then."""
+    if len(entries) >= 2:
+        first = entries[0][0]
+        others = [e for e, _ in entries[1:] if e["start"] or e["end"]]
+        ends = [e["end"] for e in others if e["start"] and e["end"] and e["end"] != "present"]
+        if first["start"] is None and first["end"] not in (None, "present") and others \
+                and len(ends) == len(others) and first["end"] >= max(ends):
+            first["start"], first["end"] = first["end"], None
+    return entries
 
 
 class _Reader:

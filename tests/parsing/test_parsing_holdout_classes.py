@@ -187,3 +187,22 @@ def test_a_mailto_completes_a_printed_address_a_line_break_cut() -> None:
     prof = build_profile(_doc(["Odile Marchetti", "od-", "ile.marchetti@example.org", "Experience"],
                               ["mailto:odile.marchetti@example.org"]))
     assert prof["emails"] == ["odile.marchetti@example.org"]
+
+
+# --- The latest role printed with its start only ------------------------------------------------------
+
+
+def test_the_latest_role_with_one_date_over_whole_ranges_is_held_since_then() -> None:
+    entries = _exp([Line(text=t) for t in (
+        "Corrib Freight | Operations Lead\tApr 2021", "Runs the night shift.",
+        "Corrib Freight | Shift Supervisor\tJun 2017 — Mar 2021", "Ran the loading bay.",
+        "Lough Mask Haulage | Driver\tJan 2014 — May 2017", "Drove the Galway route.")])
+    assert [(e["start"], e["end"]) for e in entries] == [("2021-04", None), ("2017-06", "2021-03"), ("2014-01", "2017-05")]
+
+
+def test_a_role_with_one_date_among_dated_ones_keeps_it_as_its_end() -> None:
+    # Not the latest: a one-month role in the middle ended when it is dated.
+    entries = _exp([Line(text=t) for t in (
+        "Corrib Freight | Operations Lead\tApr 2021 — Present", "Runs the night shift.",
+        "Lough Mask Haulage | Relief Driver\tMar 2021", "Covered the Galway route.")])
+    assert [(e["start"], e["end"]) for e in entries] == [("2021-04", "present"), (None, "2021-03")]
