@@ -292,10 +292,12 @@ def truth_for(person: dict, text: str, raw: str = "", dates: dict | None = None)
         return None if how is None else value[:7] if how == "month" else value[:4]
     has_present = any(w in text for w in PRESENT_WORDS)
     links, optional = [], []
+    # a site on the e-mail's domain (maarten@oosterhuis.example.org) is not printed by the e-mail
+    beside_email = text.replace(flat(b["email"]), " ") if b.get("email") else text
     for url in [b.get("url")] + [p.get("url") for p in b.get("profiles", [])]:
         if url:
             bare = re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
-            (links if printed(bare, text) else optional).append(url)
+            (links if printed(bare, beside_email) else optional).append(url)
     edu = []
     for i, e in enumerate(person.get("education", [])):
         if not printed(e["institution"], text):
