@@ -366,8 +366,22 @@ def split_commas(part: str, relaxed: bool = False) -> list[str]:
     return [part]
 
 
+# Occupations no list names are still known by their form: the nouns of the professions
+# (Radiographer, Physiotherapist, Podiatrist, Dietitian, Optician), and a grade after a
+# function ("Audit Senior", "Tax Junior").  Words of that form that name no person are kept out,
+# and so are the churches that name hospitals ("Baptist Health", "Methodist Hospital").
+_ROLE_FORM = re.compile(r"\b[A-Za-z]{2,}(?:ologist|ographer|therapist|iatrist|ician|itian|ist)s?\b"
+                        r"|\b[A-Z][a-z]+ (?:Senior|Junior)$")
+_NOT_ROLE_FORM = frozenset(
+    "exist assist consist persist resist insist twist wrist christ checklist playlist shortlist waitlist "
+    "blacklist whitelist wishlist booklist baptist methodist adventist evangelist".split())
+
+
 def is_title(part: str) -> bool:
-    return bool(TITLE_RE.search(part))
+    if TITLE_RE.search(part):
+        return True
+    return any(m.group(0).lower().rstrip("s") not in _NOT_ROLE_FORM and m.group(0).lower() not in _NOT_ROLE_FORM
+               for m in _ROLE_FORM.finditer(part))
 
 
 def is_company(part: str) -> bool:
