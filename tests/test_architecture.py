@@ -259,7 +259,6 @@ def test_jobs_are_enqueued_by_task_name_and_on_commit_in_one_place():
 # this list may only shrink.
 PARSER_FUNCTIONS_BEING_SPLIT = {
     "candidates.parsing.profile.build_profile",
-    "candidates.parsing.names.find_name",
     "candidates.parsing.readers.docx.paragraph",
 }
 

@@ -104,6 +104,11 @@ def is_latin_name(t: str) -> bool:
         return False
     if t.casefold() in NOT_NAMES or heading_key(t):
         return False
+    if "," in t:
+        from .entries import is_title
+
+        if is_title(t.split(",", 1)[1]):
+            return False  # "Johanna Brandtner, Social Worker": a name, then the headline
     tokens = t.replace(",", " ").split()
     if not 2 <= len(tokens) <= 5:
         return False
@@ -132,10 +137,16 @@ def is_name(t: str) -> bool:
 
 def _title_case(t: str) -> str:
     letters = re.sub(r"[^A-Za-z]", "", t)
-    if letters.isupper() and len(letters) > 3:
-        # Capitalise each piece: "ADEYEMI-PARK" → "Adeyemi-Park", "O'NEIL" → "O'Neil".
+    # A surname in capitals after a given name in lower case ("Johanna BRANDTNER", the French
+    # and German habit) is written like the rest of the name.
+    whole = letters.isupper() and len(letters) > 3
+    if whole or re.search(r"[a-z]", t):
+        # Capitalise each piece: "ADEYEMI-PARK" → "Adeyemi-Park", "O'NEIL" → "O'Neil"; in a mixed
+        # name only the words in capitals ("McAllister" stays).
         return " ".join(
-            w if len(w) <= 2 and w.endswith(".") else re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), w)
+            w if len(w) <= 2 and w.endswith(".") or re.fullmatch(r"I{2,3}|IV|VI{0,3}", w)
+            or not (whole or re.fullmatch(r"[^a-z]*[A-Z]{2}[^a-z]*", w))
+            else re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), w)
             for w in t.split()
         )
     return t
@@ -216,34 +227,9 @@ def find_name(lines: list[Line], header_count: int, excluded: set[int] | None = 
     max_size = max((ln.size or 0) for ln in first_page) if first_page else 0
     # A name set on two or three lines in a big font ("Camille" / "Dubois-" / "Nakano").
     if sized and body:
-        for i, ln in enumerate(first_page[:30]):
-            if not ln.size or ln.size < 1.3 * body:
-                continue
-            nxt = first_page[i + 1] if i + 1 < len(first_page) else None
-            if ln.text.rstrip().endswith("-") and nxt is not None and nxt.size and abs(nxt.size - ln.size) < 0.3:
-                # A long name broken at its hyphen, the headline after it on the next line
-                # ("Kwabena Asante-" / "Mensah | Chartered Accountant").
-                cand = clean_name(ln.text.rstrip() + split_parts(ICON_RE.sub(" ", nxt.text))[0].strip())
-                if is_name(cand):
-                    return _title_case(cand), ln, 0.85
-            if len(ln.text.split()) > 2:
-                continue
-            run = [ln]
-            for nxt in first_page[i + 1: i + 3]:
-                if nxt.size and abs(nxt.size - ln.size) < 0.3 and nxt.column == ln.column and len(nxt.text.split()) <= 2 \
-                        and nxt.bold == ln.bold:
-                    run.append(nxt)
-                else:
-                    break
-            if len(run) > 1:
-                joined = ""
-                for part in run:
-                    t = part.text.strip()
-                    joined = joined + t if joined.endswith("-") or not joined else joined + " " + t
-                cand = clean_name(joined)
-                if is_name(cand):
-                    return _title_case(cand), run[0], 0.85
-            break
+        stacked = _stacked_name(first_page[:40], body)
+        if stacked:
+            return stacked
     best: tuple[float, str, Line, float] | None = None
     excluded = excluded or set()
     for rank, ln in enumerate(pool):
@@ -278,6 +264,39 @@ def find_name(lines: list[Line], header_count: int, excluded: set[int] | None = 
     if best is None:
         return None
     return _title_case(best[1]), best[2], best[3]
+
+
+def _stacked_name(first_page: list[Line], body: float) -> tuple[str, Line, float] | None:
+    """A name broken over lines in a big font: at its hyphen with the headline after it
+    ("Kwabena Asante-" / "Mensah | Chartered Accountant"), or a word or two a line ("Johanna" /
+    "BRANDTNER").  The biggest text is tried first: section titles in a sidebar printed before the
+    name are big too, but smaller than the name."""
+    big = [i for i, ln in enumerate(first_page) if ln.size and ln.size >= 1.3 * body and not heading_key(ln.text)]
+    for i in sorted(big, key=lambda k: (-first_page[k].size, k))[:4]:
+        ln = first_page[i]
+        nxt = first_page[i + 1] if i + 1 < len(first_page) else None
+        if ln.text.rstrip().endswith("-") and nxt is not None and nxt.size and abs(nxt.size - ln.size) < 0.3:
+            cand = clean_name(ln.text.rstrip() + split_parts(ICON_RE.sub(" ", nxt.text))[0].strip())
+            if is_name(cand):
+                return _title_case(cand), ln, 0.85
+        if len(ln.text.split()) > 2:
+            continue
+        run = [ln]
+        for nxt in first_page[i + 1: i + 3]:
+            if nxt.size and abs(nxt.size - ln.size) < 0.3 and nxt.column == ln.column and len(nxt.text.split()) <= 2 \
+                    and nxt.bold == ln.bold:
+                run.append(nxt)
+            else:
+                break
+        if len(run) > 1:
+            joined = ""
+            for part in run:
+                t = part.text.strip()
+                joined = joined + t if joined.endswith("-") or not joined else joined + " " + t
+            cand = clean_name(joined)
+            if is_name(cand):
+                return _title_case(cand), run[0], 0.85
+    return None
 
 
 _LATIN_THEN_CJK = re.compile(r"^([A-Za-zÀ-ɏ][A-Za-zÀ-ɏ .'’\-]+?)\s*[(（]?([\u4e00-\u9fff·]{2,5})[)）]?$")

@@ -70,6 +70,17 @@ def _lines_of(sections: list[Section], *keys: str) -> list[Line]:
     return [ln for s in sections if s.key in keys for ln in s.lines]
 
 
+def _section_content(sections: list[Section], keys: set[str]) -> set[int]:
+    """The lines of those sections, but text set larger than the section's own title is the page's
+    title, not an entry: a sidebar of skills printed before the name leaves the name under it."""
+    out: set[int] = set()
+    for s in sections:
+        if s.key in keys:
+            cap = s.heading.size if s.heading is not None and s.heading.size else None
+            out.update(ln.index for ln in s.lines if not (cap and ln.size and ln.size > cap + 1))
+    return out
+
+
 # Fields of a details line: separators, wide gaps, or the next Chinese label after a single space
 # ("期望职位：产品经理 期望城市：成都" once spacing is normalised).
 _FIELD_SPLIT = re.compile(r"\s*[|｜\t]\s*|\s{2,}|\s+(?=[\u4e00-\u9fff]{2,6}[:：])")
@@ -403,7 +414,7 @@ def build_profile(doc: Document) -> dict[str, Any]:
     # Name and headline
     body_sections = {"experience", "education", "skills", "projects", "publications", "awards", "certifications",
                      "languages", "interests", "volunteer", "activities", "references", "courses", "other"}
-    found = find_name(lines, len(header), {ln.index for ln in _lines_of(sections, *body_sections)})
+    found = find_name(lines, len(header), _section_content(sections, body_sections))
     if found:
         name, ln, conf = found
         profile["name"] = name
@@ -475,7 +486,8 @@ def build_profile(doc: Document) -> dict[str, Any]:
     seen_links: set[str] = set()
 
     def add_link(url: str, ln: Line | None, conf: float) -> None:
-        key = url.lower().rstrip("/")
+        # "linkedin.com/in/x" printed and "https://www.linkedin.com/in/x" linked are one profile.
+        key = re.sub(r"^https?://(?:www\.)?", "", url.lower()).rstrip("/")
         if key in seen_links:
             return
         seen_links.add(key)

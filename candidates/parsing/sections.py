@@ -502,6 +502,15 @@ def _indented_under(ln: Line, prev: Line) -> bool:
     return below and prev.bbox[0] + 2 < ln.bbox[0] < prev.bbox[2] - 2 * size
 
 
+def _beside(ln: Line, sec: Section) -> bool:
+    """A column that starts level with a line of the section before it, in the same size, is the
+    right half of that section's grid (a skill group's name, its list beside it)."""
+    if not ln.bbox or not ln.size:
+        return False
+    return any(o.bbox and o.size and o.page == ln.page and o.column < ln.column and abs(o.size - ln.size) < 1.5
+               and abs(o.bbox[1] - ln.bbox[1]) < 0.3 * min(o.size, ln.size) for o in sec.lines)
+
+
 def split_sections(lines: list[Line]) -> list[Section]:
     lines = _join_wrapped_headings(lines)
     body = body_size(lines)
@@ -544,7 +553,7 @@ def split_sections(lines: list[Line]) -> list[Section]:
             if back is not sections[-1]:
                 sections.append(Section(back.key, back.heading))
         elif not key and prev is not None and ln.page == prev.page and ln.column > prev.column and inside \
-                and not _indented_under(ln, prev):
+                and not _indented_under(ln, prev) and not _beside(ln, sections[-1]):
             # A new column on the same page does not continue the last section of the
             # previous column (e.g. a sidebar's "Languages" before the main column's name).
             sections.append(Section("header", None))

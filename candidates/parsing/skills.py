@@ -139,7 +139,8 @@ _LEVELS = re.compile(
     r"working knowledge|knowledge of|experienced|and|etc\.?|others?|more|熟练掌握|熟练|精通|了解|熟悉|掌握|良好|一般)$",
     re.I,
 )
-_LABEL = re.compile(r"^\s*([A-Za-z\u4e00-\u9fff][\w &/\-\u4e00-\u9fff]{0,30}?)\s*[:：]\s*")
+# "Languages: C, Go", also with the level the group is held at ("Planning (Advanced): S&OP, MRP").
+_LABEL = re.compile(r"^\s*([A-Za-z\u4e00-\u9fff][\w &/\-\u4e00-\u9fff]{0,30}?)\s*(?:[(（][^)）:：]{1,20}[)）]\s*)?[:：]\s*")
 
 
 @dataclass
@@ -232,6 +233,9 @@ def _section_item(it: str, ln: Line, found: _Found) -> None:
 def _section_line(text: str, ln: Line, found: _Found) -> bool:
     """Items of one line under a skills heading; False when the line is no list (prose)."""
     body, _ = strip_bullet(text)
+    label, tab, rest = body.partition("\t")
+    if tab and _one_item(label) and re.search(r"[,，、;；]", rest):
+        body = rest  # "Design  Advanced⇥Timber construction, Revit": a group's name and level, then its list
     lab = _LABEL.match(body)
     if lab and len(lab.group(1).split()) <= 3:
         body = body[lab.end():]
@@ -445,7 +449,7 @@ def category_lines(lines: list[Line]) -> set[int]:
     # The items' size: the median by characters (short titles must not pull it up).
     sizes = sorted(size for ln in lines if ln.size for size in [ln.size] * max(1, len(ln.text)))
     body = sizes[len(sizes) // 2] if sizes else None
-    out: set[int] = set()
+    out: set[int] = {ln.index for ln in lines if _labels_a_list_beside(ln, lines)}
     for prev, ln, nxt in zip([None] + lines[:-1], lines, lines[1:] + [None]):
         if ":" in ln.text or "：" in ln.text:
             continue  # "Languages: C, Go" holds its items
@@ -457,6 +461,16 @@ def category_lines(lines: list[Line]) -> set[int]:
         elif nxt is not None and nxt.page == ln.page and nxt.column == ln.column and _heads(ln, nxt):
             out.add(ln.index)
     return out
+
+
+def _labels_a_list_beside(ln: Line, lines: list[Line]) -> bool:
+    """A grid's label column: a short name level with a list in the column to its right
+    ("Practice  Advanced" beside "Risk assessment, Safety planning, …") titles that list."""
+    if not ln.bbox or not _one_item(ln.text) or "," in ln.text:
+        return False
+    return any(o.bbox and o.page == ln.page and o.column >= ln.column and o.bbox[0] > ln.bbox[2]
+               and abs(o.bbox[1] - ln.bbox[1]) < 0.3 * (ln.size or 10.0) and re.search(r"[,，、;；]", o.text)
+               for o in lines)
 
 
 def _heads(ln: Line, nxt: Line) -> bool:

@@ -27,6 +27,7 @@ from typing import Any
 from ..errors import ParseError
 from ..layout import Char, build_lines
 from ..model import Document, Line
+from .credits import drop_credits
 
 # pdfminer is chatty about recoverable problems in real-world files.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -496,10 +497,10 @@ class _BoundedInterpreter(PDFPageInterpreter):
 from ..contacts import PROFILE_HOST_RE as _PROFILE_HOST  # noqa: E402
 
 
-def _page_links(page: PDFPage, pageno: int, height: float) -> list[str]:
+def _page_links(page: PDFPage, pageno: int, height: float) -> list[tuple[str, tuple[float, float, float, float] | None]]:
     """Hyperlink targets; away from the contact block (top of page 1) only profile links
     and mailto: count -- a linked company name in an entry is not the candidate's site."""
-    out: list[str] = []
+    out: list[tuple[str, tuple[float, float, float, float] | None]] = []
     try:
         annots = resolve1(page.annots)
         if not isinstance(annots, list):
@@ -514,18 +515,23 @@ def _page_links(page: PDFPage, pageno: int, height: float) -> list[str]:
                 if isinstance(uri, bytes):
                     uri = uri.decode("latin-1", "ignore")
                 if isinstance(uri, str) and uri.strip():
-                    rect = resolve1(a.get("Rect"))
-                    top = False
-                    if isinstance(rect, list) and len(rect) == 4:
-                        try:
-                            top = pageno == 1 and max(float(resolve1(rect[1])), float(resolve1(rect[3]))) > 0.6 * height
-                        except (TypeError, ValueError):
-                            top = False
+                    box = _rect(resolve1(a.get("Rect")))
+                    top = box is not None and pageno == 1 and max(box[1], box[3]) > 0.6 * height
                     if top or _PROFILE_HOST.search(uri) or uri.lower().startswith("mailto:"):
-                        out.append(uri.strip())
+                        out.append((uri.strip(), box))
     except Exception:
         pass
     return out
+
+
+def _rect(rect: Any) -> tuple[float, float, float, float] | None:
+    if not isinstance(rect, list) or len(rect) != 4:
+        return None
+    try:
+        x0, y0, x1, y1 = (float(resolve1(v)) for v in rect)
+    except (TypeError, ValueError):
+        return None
+    return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
 
 
 def _page_count(doc: PDFDocument) -> int | None:
@@ -609,10 +615,12 @@ def _read(data: bytes, budget: _Budget, max_pages: int) -> Document:
         x0, y0, x1, y1 = page.mediabox
         width, height = abs(x1 - x0), abs(y1 - y0)
         sizes.append((width, height))
-        links.extend(_page_links(page, read, height))
         chars = device.chars
         total_chars += len(chars)
-        lines.extend(build_lines(chars, read, width, height, stats))
+        page_lines, page_links = drop_credits(build_lines(chars, read, width, height, stats),
+                                              _page_links(page, read, height), height)
+        lines.extend(page_lines)
+        links.extend(page_links)
         if total_chars > MAX_CHARS_TOTAL:
             stopped_for_size = True
             break
@@ -652,14 +660,17 @@ def _drop_running_heads(lines: list[Line], sizes: list[tuple[float, float]]) -> 
     if len(sizes) < 2:
         return lines
 
-    seen: dict[str, set[int]] = {}
-    keyed: list[tuple[Line, str | None]] = []
+    # A running head recurs in the same band at the same height: an entry cut by the page break
+    # (a school at the foot of page 1, again at the top of page 2) is content.
+    seen: dict[tuple, set[int]] = {}
+    keyed: list[tuple[Line, tuple | None]] = []
     for ln in lines:
         key = None
         if ln.bbox:
             h = sizes[ln.page - 1][1] if ln.page - 1 < len(sizes) else 792
             if ln.bbox[3] > h * 0.9 or ln.bbox[1] < h * 0.08:
-                key = re.sub(r"\d+", "#", ln.text.strip().lower())
+                band = ("top", round(ln.bbox[3] / 5)) if ln.bbox[3] > h * 0.9 else ("foot", round(ln.bbox[1] / 5))
+                key = (band, re.sub(r"\d+", "#", ln.text.strip().lower()))
                 seen.setdefault(key, set()).add(ln.page)
         keyed.append((ln, key))
     out = []
