@@ -212,10 +212,26 @@ def _take_gpa(cur: dict[str, Any], prov: dict[str, dict], gpa: re.Match[str] | N
         prov["gpa"] = ln.prov(0.8)
 
 
+# A lower-case letter run straight into a capitalised word: where a converter dropped the gap
+# between two flex items ("Erasmus Harbour School of LogisticsMaster of Science").
+_GLUED = re.compile(r"(?<=[a-zß-ÿ]{2})(?=[A-ZÀ-Þ][a-zß-ÿ])")
+
+
+def _unglue_degree(p: str) -> list[str]:
+    """The part, or the school and the degree glued to its end cut apart. Only a degree named in
+    words can start at such a join ("…LogisticsMaster of Science"); a capital inside a name
+    ("McMaster University") is no degree."""
+    for m in _GLUED.finditer(p):
+        head, tail = p[: m.start()].strip(), p[m.start():].strip()
+        if " " in head and DEGREE_RE.match(tail):
+            return [head, tail]
+    return [p]
+
+
 def _expand_parts(parts: list[str]) -> list[str]:
     """"M.S. Computer Science, Stanford University, 2014": degree and school share a comma list."""
     expanded: list[str] = []
-    for p in parts:
+    for p in [q for part in parts for q in _unglue_degree(part)]:
         pieces = [q.strip() for q in p.split(",") if q.strip()]
         if len(pieces) > 1 and any(INSTITUTION_RE.search(q) for q in pieces) and any(DEGREE_RE.search(q) for q in pieces) \
                 and not (INSTITUTION_RE.search(p) and DEGREE_RE.search(p) and len(pieces) == 1):

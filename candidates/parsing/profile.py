@@ -12,6 +12,7 @@ from .contacts import (
 from .dates import DATE, PRESENT
 from .education import parse_education
 from .gazetteer import COUNTRIES, US_STATES
+from .glue import unglue_lines
 from .entries import TITLE_RE, is_bullet, is_labelled_list, is_prose
 from .entry_lines import with_side_column
 from .experience import parse_experience
@@ -392,7 +393,8 @@ def _same_style(a: Line, b: Line) -> bool:
 def build_profile(doc: Document) -> dict[str, Any]:
     # Rules, underlines and lone bullets carry no fields.
     warnings = list(doc.warnings)
-    lines = join_labels(_join_wrapped_ranges(_bounded([ln for ln in doc.lines if _WORDY.search(ln.text)], warnings)))
+    lines = _bounded([ln for ln in doc.lines if _WORDY.search(ln.text)], warnings)
+    lines = join_labels(_join_wrapped_ranges(unglue_lines(lines)))
     sections = split_sections(lines)
     _skill_groups(sections)
     full_text = "\n".join(ln.text for ln in lines)

@@ -376,10 +376,45 @@ def _grids(lines: list[Line], skill_lines: set[int]) -> list[Line]:
     return out
 
 
+# Where one chip's text runs into the next with no space (a converter dropped the chips' boxes):
+# a lower-case letter, a digit or a symbol before a capitalised word ("Inbound planningCustoms"),
+# or the last capital of an acronym before one ("S&OPInbound", "Power BIExcel").
+_CHIP_JOIN = re.compile(r"(?<=[a-zß-ÿ0-9)&+#])(?=[A-ZÀ-Þ][a-zß-ÿ])|(?<=[A-Z])(?=[A-Z][a-z]{2})")
+
+
+def _chip_joins(text: str) -> list[int]:
+    """The joins of glued chips in a list line, less those inside a name ("JavaScript": the word on
+    both sides of the join is a skill we know)."""
+    cuts = [m.start() for m in _CHIP_JOIN.finditer(text)]
+    bounds = [0] + cuts + [len(text)]
+    out = []
+    for i, at in enumerate(cuts):
+        left = text[max(bounds[i], text.rfind(" ", 0, at) + 1): at]
+        nxt_space = text.find(" ", at)
+        right = text[at: min(bounds[i + 2], nxt_space if nxt_space >= 0 else len(text))]
+        # A prefix of a name ("McKinsey", "iPhone", "DeWalt") is too short to be a chip of its own.
+        if not normalise_skill(left + right) and not re.fullmatch(r"[A-Z]?[a-z]{0,2}", left):
+            out.append(at)
+    return out
+
+
+def _glued_chips(text: str, lenient: bool) -> list[str] | None:
+    """The chips of a skills line printed with no separator between them, or None. One join
+    alone could be a name we do not know ("ClickHouse"): it is cut only where another line of
+    the list shows the chips glued (``lenient``)."""
+    if _LIST_SEP.search(text) or len(text) > 120:
+        return None
+    cuts = _chip_joins(text)
+    if len(cuts) < (1 if lenient else 2):
+        return None
+    return [text[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(text)]) if text[a:b].strip()]
+
+
 def find_skill_mentions(lines: list[Line], skill_lines: set[int]) -> list[Mention]:
     """Skill mentions in document order."""
     found = _Found()
     lines = _unwrap(_grids(lines, skill_lines), skill_lines)
+    glued = any(_glued_chips(ln.text, False) for ln in lines if ln.index in skill_lines)
     for pos, ln in enumerate(lines):
         in_section = ln.index in skill_lines
         # Web addresses and emails contain words like "http" or a company's domain.
@@ -395,6 +430,9 @@ def find_skill_mentions(lines: list[Line], skill_lines: set[int]) -> list[Mentio
             handled = [_section_line(cell, ln, found) for cell in ln.cells]
             if any(handled):
                 continue
+        chips = _glued_chips(text, glued) if in_section and text == ln.text else None
+        if chips and all(_section_line(chip, ln, found) for chip in chips):
+            continue
         if in_section and _section_line(text, ln, found):
             continue
         _prose_line(text, own, ln, found, in_section)
