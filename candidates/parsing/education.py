@@ -15,7 +15,8 @@ INSTITUTION_RE = re.compile(
     r"universitet|üniversitesi|universiti|universitas|faculdade|facultad|instituto|istituto|escola|escuela|fachhochschule|"
     r"college|institute|institut|school|"
     r"academy|polytechnic|politecnico|hochschule|conservatory|conservatoire|école|ecole|seminary|gymnasium|"
-    r"lycée|lycee|liceo|colegio|collège|istituto tecnico|"
+    r"lycée|lycee|liceo|colegio|collège|istituto tecnico|hogeschool|högskolan?|høgskolen?|yliopisto|"
+    r"politechnika|polit[ée]cnic[oa]|akademie|akademia|technikum|TAFE|"
     r"high school|MIT|UCLA|NYU|Caltech|ETH|EPFL|KAIST|IIT|UC Berkeley|CMU|USC|UCSD|HKUST|NUS|NTU|INSA|HEC|ESSEC|ESCP|"
     r"Sciences Po|CentraleSup[ée]lec|Polytechnique)\b"
     r"|大学|学院|学校|中学|研究院|研究所|大學|學院)",
