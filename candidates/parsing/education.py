@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from .entries import Header, header_parts, is_bullet, is_location, is_prose
@@ -127,7 +128,7 @@ _NAME = re.compile(r"[A-ZÀ-Þ][\w'’.&\-]*(?:\s+(?:[A-ZÀ-Þ&][\w'’.&\-]*|of
 
 def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, dict]]]:
     """Entries as (value dict, provenance by field)."""
-    lines = mend_headers(lines)
+    lines = mend_headers(_join_column_wraps(lines))
     entries: list[tuple[dict[str, Any], dict[str, dict]]] = []
     cur: dict[str, Any] | None = None
     prov: dict[str, dict] = {}
@@ -205,6 +206,39 @@ def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, d
             named.append((name, ln))
     new()
     return entries
+
+
+def _wrapped(a: Line, b: Line, right: float) -> bool:
+    """b goes on with a's text: set alike, straight under it, and a stopped where b's first word
+    would not have fitted before the column's right edge (a narrow sidebar wrapping "Bachelor of
+    Medical" / "Radiation Science")."""
+    if not (a.bbox and b.bbox and a.size and b.size) or (a.page, a.column, a.bold) != (b.page, b.column, b.bold):
+        return False
+    if abs(a.size - b.size) > 0.3 or abs(a.bbox[0] - b.bbox[0]) > 1.5 or not 0 < a.bbox[1] - b.bbox[1] <= 1.35 * a.size:
+        return False
+    if "\t" in a.text + b.text or re.search(r"\d{4}|(?i:\bpresent\b|\bcurrent\b)", b.text):
+        return False  # a date line is a field of its own
+    first = b.text.split()[0] if b.text.split() else ""
+    glyph = (a.bbox[2] - a.bbox[0]) / max(len(a.text), 1)  # this font's mean advance
+    return a.bbox[2] + glyph * (len(first) + 1) > right - 1
+
+
+def _join_column_wraps(lines: list[Line]) -> list[Line]:
+    right: dict[tuple[int, int], float] = {}
+    for ln in lines:
+        if ln.bbox:
+            right[(ln.page, ln.column)] = max(right.get((ln.page, ln.column), 0.0), ln.bbox[2])
+    out: list[Line] = []
+    last: Line | None = None  # the last line as printed (a joined line's right edge is no guide)
+    for ln in lines:
+        if out and last is not None and ln.bbox and _wrapped(last, ln, right[(ln.page, ln.column)]):
+            prev = out[-1]
+            out[-1] = replace(prev, text=prev.text.rstrip() + " " + ln.text.strip(), spans=(), cells=(),
+                              bbox=(prev.bbox[0], ln.bbox[1], max(prev.bbox[2], ln.bbox[2]), prev.bbox[3]))
+        else:
+            out.append(ln)
+        last = ln
+    return out
 
 
 def _take_gpa(cur: dict[str, Any], prov: dict[str, dict], gpa: re.Match[str] | None, ln: Line) -> None:

@@ -503,9 +503,10 @@ def _indented_under(ln: Line, prev: Line) -> bool:
 
 
 def _beside(ln: Line, sec: Section) -> bool:
-    """A column that starts level with a line of the section before it, in the same size, is the
-    right half of that section's grid (a skill group's name, its list beside it)."""
-    if not ln.bbox or not ln.size:
+    """A column that starts level with a line of the skills section before it, in the same size,
+    is the right half of that section's grid (a skill group's name, its list beside it).  Entries
+    set beside their dates or titles are put together later, from the columns as they are."""
+    if not ln.bbox or not ln.size or sec.key not in ("skills", "languages"):
         return False
     return any(o.bbox and o.size and o.page == ln.page and o.column < ln.column and abs(o.size - ln.size) < 1.5
                and abs(o.bbox[1] - ln.bbox[1]) < 0.3 * min(o.size, ln.size) for o in sec.lines)
