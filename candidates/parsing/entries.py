@@ -326,6 +326,23 @@ def _org_then_role(pieces: list[str]) -> list[str] | None:
     return [head, role, *places]
 
 
+_NAME_RUN = re.compile(r"[A-ZÀ-Þ0-9][\w&'’.\-]*(?: (?:[A-ZÀ-Þ0-9&][\w&'’.\-]*|of|and|the|de|da|do|dos|das|du|des|la|le|y|e|für|und))+")
+
+
+def _role_then_org(pieces: list[str]) -> list[str] | None:
+    """"First Officer, Airbus A320, Aerovia Atlântica Linhas Aéreas": a role with its own comma, then
+    the employer (a known organisation, or a run of capitalised words that names no role or place)."""
+    if len(pieces) < 3 or not is_title(pieces[0]) or is_legal_entity(pieces[0]):
+        return None
+    last = pieces[-1]
+    if is_title(last) or looks_like_location(last) or not (is_company(last) or _NAME_RUN.fullmatch(last)):
+        return None
+    middle = pieces[1:-1]
+    if any(looks_like_location(p) or is_company(p) or len(p.split()) > 3 for p in middle):
+        return None
+    return [", ".join(pieces[:-1]), last]
+
+
 def split_commas(part: str, relaxed: bool = False) -> list[str]:
     """"Operations Manager, Greybridge Ltd" → two fields, when the pieces are recognisable."""
     if "," not in part and "，" not in part:
@@ -348,7 +365,7 @@ def split_commas(part: str, relaxed: bool = False) -> list[str]:
             i += 1
     if len(out) > 1 and is_title(out[0]) and all(_specialisation(p) for p in out[1:]):
         return [part]  # "Financial Analyst, FP&A": a role and its field, not a role and an employer
-    split = _org_then_role(out)
+    split = _org_then_role(out) or _role_then_org(out)
     if split:
         return split
     # "Harbour Lane Hotels (as The Gull & Anchor)": a trading name in brackets marks an organisation.

@@ -355,7 +355,12 @@ class _Reader:
     def start(self, pos: int, ln: Line, h: Header) -> None:
         """A header line: its fields go into the current entry, or start the next one."""
         cur, prov = self.cur, self.prov
-        if self.soft_company and "company" in _assign(h, {**cur, "company": None}) and not self.had_body:
+        # Where the section's entries open on their employer, a role copied from the one above that
+        # has its dates already is complete: an employer line now opens the next entry.
+        opens_on_employer = self.template is not None and self.template.get(0) == "company" \
+            and bool(cur["start"] or cur["end"])
+        if self.soft_company and not opens_on_employer and "company" in _assign(h, {**cur, "company": None}) \
+                and not self.had_body:
             cur["company"] = None
             prov.pop("company", None)
             self.soft_company = False
