@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .textutil import strip_accents
+
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
     "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
@@ -20,14 +22,15 @@ MONTHS = {
     "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9, "ottobre": 10, "dicembre": 12,
     "mei": 5, "maart": 3, "augustus": 8,
 }
-_MON = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
-    r"nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
-    r"noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|janvier|"
-    r"février|févr|avril|avr|juin|juillet|juil|août|septembre|octobre|novembre|décembre|januar|februar|märz|"
-    r"mai|juni|juli|oktober|okt|dezember|dez|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|"
-    r"dicembre|ene|abr|ago|dic|maart|mei|augustus)"
-)
+# The same months without their accents ("fevr", "aout", "decembre", "marz"), as capitals are often set.
+MONTHS.update({strip_accents(k): v for k, v in list(MONTHS.items())})
+MONTHS.update({"déc": 12, "dec": 12, "maerz": 3, "gen": 1, "giu": 6, "lug": 7, "sett": 9})  # abbreviations
+# Short words that are also ordinary words ("set", "out", "gen") stay in the table but are not
+# looked for: "Sold out 2019" is no October.
+_NOT_SEARCHED = {"set", "out", "gen"}
+# The alternation is built from MONTHS itself, longest first, so that a name the table knows is
+# never missed by a hand-kept pattern ("Mars 2022" once read as "Mar" and a stray "s").
+_MON = "(?:" + "|".join(sorted((re.escape(k) for k in MONTHS if k not in _NOT_SEARCHED), key=len, reverse=True)) + ")"
 _Y = r"(?:19[5-9]\d|20[0-4]\d)"
 DATE = (
     rf"(?:\b{_MON}\.?,?\s*(?:{_Y}|'\d\d)(?!\d)"
@@ -41,13 +44,33 @@ DATE = (
 )
 PRESENT = (
     r"(?:present|now|current(?:ly)?|today|ongoing|till\s+date|to\s+date|date|actualidad|actual|presente|hoy|atual|"
-    r"atualmente|heute|aktuell|jetzt|présent|aujourd'hui|aujourd’hui|en\s+cours|oggi|attuale|heden|至今|现在|目前|今)"
+    r"atualmente|heute|aktuell|jetzt|présent|aujourd['’ ]?hui|en\s+cours|oggi|attuale|heden|至今|现在|目前|今|"
+    # "à ce jour", "bis heute", "la actualidad", "ad oggi", "tot heden": the open end in the other languages
+    r"(?:à|a)\s+ce\s+jour|actuellement|maintenant|derzeit|ahora|hoje|em\s+curso|in\s+corso|tuttora)"
 )
-SEP = r"\s*(?:-{2,3}|–|—|-|‐|‑|−|~|～|〜|\bto\b|\buntil\b|\btill\b|至|→|－|―|–)\s*"
+# Between two dates any arrow ("2022-04 → Present", "2019 -> 2022") or the word of the language
+# ("2019 bis 2022", "de 2019 à 2022", "desde 2018 hasta 2021") separates a range.
+SEP = (r"\s*(?:-{2,3}>?|–|—|->?|‐|‑|−|~|～|〜|=>|[→⟶➔➝➞➜⇒⇨⟹]|\bto\b|\buntil\b|\btill\b|\bbis\b|\bà\b|\bau\b"
+       r"|\bhasta\b|\baté\b|\btot\b|\bal\b|至|－|―)\s*")
+# An arrow right after a date is the range's separator, not an icon: callers that strip icons
+# (arrows among them) keep it as a dash first.
+_RANGE_ARROW = re.compile(r"(?<=[\d.])\s*(?:->|=>|[→⟶➔➝➞➜⇒⇨⟹])\s*")
+
+
+def keep_range_arrows(text: str) -> str:
+    return _RANGE_ARROW.sub(" – ", text)
+
+
+# "from 2019 to 2022", "de 2019 à 2022", "von 2019 bis 2022": the word before a range is part of it.
+_FROM = r"(?:\b(?:from|de|du|von|vom|desde|dal|van)\s+)?"
+# The units of a duration ("4 ans 8 mois", "2 Jahre", "3 años", "1 yr 2 mos") that some themes print
+# under a range: a length of time, never a field of the entry.
+YEAR_UNIT = r"(?:yrs?|years?|ans?|années?|jahre?n?|años?|anos?|anni|anno|jaar|jaren)"
+MONTH_UNIT = r"(?:mos?|months?|mois|monate?n?|monat|meses|mes|mesi|mese|maand(?:en)?)"
 # "'15 – '19": a bare two-digit year is only trusted as one end of a range (alone it may be anything).
 _SHORT_YEAR = r"(?<![\w'’])['’]\d\d(?![\w'’])"
 RANGE_RE = re.compile(
-    rf"(?P<start>{DATE}|{_SHORT_YEAR}){SEP}(?P<end>{DATE}|{_SHORT_YEAR}|{PRESENT}\b|{PRESENT})", re.I)
+    rf"{_FROM}(?P<start>{DATE}|{_SHORT_YEAR}){SEP}(?P<end>{DATE}|{_SHORT_YEAR}|{PRESENT}\b|{PRESENT})", re.I)
 DATE_RE = re.compile(DATE, re.I)
 _PRESENT_RE = re.compile(rf"^{PRESENT}$", re.I)
 
@@ -114,7 +137,7 @@ def find_range(text: str) -> DateSpan | None:
 def find_single(text: str) -> DateSpan | None:
     # "Since 2021", "from March 2019": an open period, not its end.  Checked before the lone date,
     # which would otherwise read the same year as the end.
-    m = re.search(rf"\b(?:since|from)\s+({DATE})", text, re.I)
+    m = re.search(rf"\b(?:since|from|seit|depuis|desde|sinds|vanaf)\s+({DATE})", text, re.I)
     if m:
         return DateSpan(parse_date(m.group(1)), "present", m.start(), m.end(), m.group(0))
     m = DATE_RE.search(text)

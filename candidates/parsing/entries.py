@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .contacts import looks_like_location
-from .dates import DateSpan, find_dates
+from .dates import MONTH_UNIT, YEAR_UNIT, DateSpan, find_dates, keep_range_arrows
 from .experience_fields import ALIAS
 from .forms import label_field
 from .model import Line
@@ -52,9 +52,10 @@ _CJK_SPACE_SPLIT = re.compile(r"(?<=[\u4e00-\u9fff）)])\s+(?=[\u4e00-\u9fffA-Za
 
 
 _DURATION = re.compile(
-    r"^[(（]?\s*(?:\d+\s*(?:\+\s*)?(?:yrs?|years?|mos?|months?|年|个月)\s*)+(?:\d+\s*(?:mos?|months?|个月))?\s*[)）]?$", re.I)
+    rf"^[(（]?\s*(?:\d+\s*(?:\+\s*)?(?:{YEAR_UNIT}|{MONTH_UNIT}|年|个月)\s*)+(?:\d+\s*(?:{MONTH_UNIT}|个月))?\s*[)）]?$",
+    re.I)
 _DURATION_IN = re.compile(
-    r"[(（·•,]?\s*\b\d+\s*(?:years?|yrs?)\b(?:\s*\d+\s*(?:months?|mos?)\b)?\s*[)）]?|[(（]\s*\d+\s*(?:months?|mos?)\b\s*[)）]"
+    rf"[(（·•,]?\s*\b\d+\s*{YEAR_UNIT}\b(?:\s*\d+\s*{MONTH_UNIT}\b)?\s*[)）]?|[(（]?\s*\b\d+\s*{MONTH_UNIT}\b\s*[)）]?"
     r"|[(（]\s*(?:\d+\s*年)?\s*(?:\d+\s*个?月)?\s*[)）]", re.I)  # "2015.07-2018.03 (2年8个月)" in Chinese job-board exports
 ACTION_VERB = re.compile(
     r"^(?:led|built|ran|wrote|drove|grew|won|made|cut|set|own(?:ed)?|shipped|launched|designed|developed|created|"
@@ -197,7 +198,7 @@ _CLOSING_DOT = re.compile(r"(?<![.\s])(?<!\.[A-Za-z])(?<!\b[A-Z][a-z])(?<!\b[A-Z
 
 def header_parts(line: Line) -> Header:
     """Dates and remaining text fields of an entry header line."""
-    text = ICON_RE.sub(" ", line.text).strip()
+    text = ICON_RE.sub(" ", keep_range_arrows(line.text)).strip()
     # Form-style entries ("Company: Kaveri Infotech", "Occupation or position held: Audit Manager"):
     # the label names the field, the value is what the field holds.
     labelled = label_field(text)
@@ -223,8 +224,8 @@ def header_parts(line: Line) -> Header:
             p = p.rstrip(")）").strip()
         if p.count("(") > p.count(")"):
             p = p + ")"
-        if not p:
-            continue
+        if not p or is_duration(p):
+            continue  # "2 ans" / "5 mois" in a field of its own beside the employer: a length, no field
         p = p.replace("\u2060", " ")
         p = re.sub(r"\.\.$", ".", p)  # "Inc.." where a template sets a full stop after "Inc."
         if span and _CLOSING_DOT.search(p):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from .model import Line
-from .textutil import ICON_RE, collapse_letterspacing
+from .textutil import ICON_RE, collapse_letterspacing, strip_accents
 
 _VOCAB: dict[str, list[str]] = {
     "summary": [
@@ -123,11 +123,44 @@ _VOCAB["contact"] += ["contacto", "contato", "kontakt", "contatti", "datos perso
 _VOCAB["awards"] += ["premios", "prêmios", "distinctions", "auszeichnungen", "premi"]
 _VOCAB["publications"] += ["publicaciones", "publicações", "publikationen", "pubblicazioni"]
 _VOCAB["volunteer"] += ["voluntariado", "bénévolat", "ehrenamt", "volontariato"]
+# The plural and qualified forms the European templates print (French, German, Spanish,
+# Portuguese, Italian, Dutch), beside the singular bases above.
+_VOCAB["experience"] += [
+    "parcours professionnel", "expérience pro", "expériences pro", "beruflicher werdegang", "werdegang",
+    "berufliche erfahrungen", "berufspraxis", "experiencia laboral y profesional", "experiencias",
+    "experiencias profesionales", "experiências profissionais", "experiências", "esperienze", "esperienze lavorative",
+    "esperienza professionale", "werkervaringen", "professionele ervaring", "loopbaan", "stages",
+]
+_VOCAB["education"] += [
+    "formations", "formation académique", "parcours académique", "cursus", "schulbildung", "ausbildung und studium",
+    "akademischer werdegang", "estudios", "formación académica y profesional", "educación y formación",
+    "formação académica", "escolaridade", "istruzione e formazione", "formazione accademica", "titoli di studio",
+    "opleidingen", "educatie",
+]
+_VOCAB["skills"] += [
+    "compétences clés", "compétences professionnelles", "savoir-faire", "outils", "fachkenntnisse",
+    "fachliche kompetenzen", "kenntnisse und fähigkeiten", "habilidades técnicas", "competencias técnicas",
+    "aptitudes", "habilidades e competências", "competências técnicas", "competenze tecniche", "capacità",
+    "capacità e competenze", "competenties", "technische vaardigheden",
+]
+_VOCAB["languages"] += ["compétences linguistiques", "fremdsprachen", "idiomas y lenguas", "conoscenze linguistiche", "taalvaardigheid"]
+_VOCAB["summary"] += [
+    "profil professionnel", "à propos de moi", "présentation", "kurzprofil", "profil und ziele",
+    "perfil profesional", "perfil profissional", "resumo", "sobre mim", "profilo professionale", "profiel",
+    "over mij", "samenvatting",
+]
+_VOCAB["projects"] += ["proyectos personales", "projets personnels", "progetti personali", "projecten"]
+_VOCAB["certifications"] += ["certificados", "zertifizierungen", "certificaten"]
+_VOCAB["interests"] += ["centres d'intérêts", "hobbies et intérêts", "freizeit", "pasatiempos", "hobbies e interesses", "interesses"]
+_VOCAB["contact"] += ["coordonnées", "contactgegevens", "persoonlijke gegevens", "dati personali", "dados pessoais", "informações pessoais"]
+_VOCAB["awards"] += ["prix", "récompenses", "reconocimientos", "riconoscimenti", "prijzen"]
+_VOCAB["publications"] += ["publicaties"]
+_VOCAB["volunteer"] += ["engagement associatif", "ehrenamtliches engagement", "vrijwilligerswerk", "voluntariado y compromiso"]
 
 HEADINGS: dict[str, str] = {}
 for _key, _words in _VOCAB.items():
     for _w in _words:
-        HEADINGS[_w] = _key
+        HEADINGS[strip_accents(_w)] = _key  # titles compare without accents (see normalise_heading)
 # Words that are also ordinary list items ("Leadership" in a skills list) need
 # typographic evidence before they count as headings.
 _WEAK = {
@@ -137,6 +170,8 @@ _WEAK = {
     "jobs", "software", "stack", "my stack", "toolbox", "toolkit", "degrees", "work", "links", "social", "personal", "extra",
     "other", "additional", "misc", "miscellaneous", "talks", "patents", "portfolio", "research", "presentations",
     "conferences", "project", "positions", "appointments", "teaching", "service", "funding", "supervision",
+    # European titles that are also words of an entry ("Stages" of a project, "Outils: …").
+    "stages", "presentation", "outils", "prix", "cursus", "capacita", "freizeit",
 }
 
 _NUMBERING = re.compile(r"^(?:[0-9]{1,2}[.、)]|[一二三四五六七八九十]+[、.．]|[IVX]{1,4}\.|[#>»|/\\]+)\s*")
@@ -156,7 +191,7 @@ def normalise_heading(text: str) -> str:
     t = _EDGE.sub("", t)
     t = t.replace("＆", "&").replace(" & ", " and ").replace("&", " and ")
     t = re.sub(r"\s+", " ", t).strip().casefold()
-    return t
+    return strip_accents(t)
 
 
 def heading_key(text: str) -> str | None:

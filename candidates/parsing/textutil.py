@@ -67,5 +67,13 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
+def strip_accents(text: str) -> str:
+    """"EXPÉRIENCES" → "EXPERIENCES", "März" → "Marz": European résumés set capitals without their
+    accents ("COMPETENCES") as often as with, so vocabularies compare without them.  Only the Latin
+    diacritics (U+0300–U+036F) go: the kana voicing marks are letters of their own."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not "\u0300" <= c <= "\u036f"))
+
+
 def word_count(text: str) -> int:
     return len(re.findall(r"[A-Za-z0-9][\w'’.+#-]*", text)) + len(CJK_RE.findall(text)) // 2
