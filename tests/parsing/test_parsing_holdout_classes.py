@@ -206,3 +206,17 @@ def test_a_role_with_one_date_among_dated_ones_keeps_it_as_its_end() -> None:
         "Corrib Freight | Operations Lead\tApr 2021 — Present", "Runs the night shift.",
         "Lough Mask Haulage | Relief Driver\tMar 2021", "Covered the Galway route.")])
     assert [(e["start"], e["end"]) for e in entries] == [("2021-04", "present"), (None, "2021-03")]
+
+
+def test_chips_set_as_tabs_keep_their_own_word_spaces_whole() -> None:
+    # A small font whose word spaces pass the page's chip gap, the chips parted by gaps that read
+    # as tabs: the tabs part the chips, the spaces are the chips' own.
+    chars = _body(700)
+    x = 60.0
+    for chip in ["S&OP", "Inbound planning", "Customs", "SAP EWM"]:
+        chars += _chars(chip, x, 640, space=0.66)
+        x = chars[-1][2] + 2.4 * 10
+    lines = build_lines(chars, 1, 595, 842)
+    chip_line = next(ln for ln in lines if ln.text.startswith("S&OP"))
+    assert chip_line.text.split("\t") == ["S&OP", "Inbound planning", "Customs", "SAP EWM"]
+    assert chip_line.cells == ()
