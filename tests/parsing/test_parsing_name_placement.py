@@ -51,3 +51,13 @@ def test_a_name_then_a_comma_and_the_headline_is_the_name_alone() -> None:
         ("2019 – 2023", 9.8, 716, 36),
     ]))
     assert prof["name"] == "Rosalind Achterberg"
+
+
+def test_a_word_document_s_name_after_a_sidebar_list_is_found_by_its_size() -> None:
+    # A DOCX carries no geometry and sizes only where a run sets one: the sidebar's title and the name.
+    rows = [("Skills", 18.0, True), ("Triage", None, False), ("Wound care", None, False), ("Phlebotomy", None, False),
+            ("Catheter care", None, False), ("Sepsis screening", None, False), ("Discharge planning", None, False),
+            ("Rosalind ACHTERBERG", 24.0, True), ("rosalind.a@example.org", None, False)]
+    lines = [Line(text=t, size=s, bold=b, index=i) for i, (t, s, b) in enumerate(rows)]
+    prof = build_profile(Document(kind="docx", lines=lines, links=[]))
+    assert prof["name"] == "Rosalind Achterberg"
