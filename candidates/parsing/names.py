@@ -216,10 +216,12 @@ def find_name(lines: list[Line], header_count: int, excluded: set[int] | None = 
         # Two-column layouts may put the name at the top of the second column: take
         # clearly larger text in the upper part of page 1.
         top_y = max(ln.bbox[3] for ln in first_page if ln.bbox) if any(ln.bbox for ln in first_page) else 0
+        biggest = max(ln.size or 0 for ln in first_page)
         for ln in first_page:
-            # (A DOCX has no geometry: its big text among the first lines, after a sidebar's list.)
+            # (A DOCX has no geometry: its big text among the first lines, after a sidebar's list.
+            # The page's biggest text counts wherever it stands: a sidebar printed first pushes it down.)
             near_top = ln.bbox[3] >= top_y - 300 if ln.bbox else ln.index < 60
-            if near_top and (ln.size or 0) >= 1.4 * body and ln not in pool:
+            if (near_top or ln.size == biggest) and (ln.size or 0) >= 1.4 * body and ln not in pool:
                 pool.append(ln)
     elif not sized:
         # DOCX tables: the name may sit at the top of the second cell, after a sidebar.

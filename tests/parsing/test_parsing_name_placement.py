@@ -61,3 +61,10 @@ def test_a_word_document_s_name_after_a_sidebar_list_is_found_by_its_size() -> N
     lines = [Line(text=t, size=s, bold=b, index=i) for i, (t, s, b) in enumerate(rows)]
     prof = build_profile(Document(kind="docx", lines=lines, links=[]))
     assert prof["name"] == "Rosalind Achterberg"
+
+
+def test_the_biggest_text_is_the_name_however_far_down_a_sidebar_pushed_it() -> None:
+    rows = _SIDEBAR + [(f"Skill number {k}", 6, 740 - 14 * k, 36) for k in range(1, 20)] + [
+        ("蒋梓涵", 24, 420, 20, 0, False), ("139-5550-2876", 8, 400, 20), ("Experience", 15, 360, 20, 0, True),
+        ("Staff Nurse", 9, 340, 20, 0, True), ("Fernhollow Community Hospital", 8, 328, 20), ("2019 – 2023", 8, 316, 20)]
+    assert build_profile(_doc(rows))["name"] == "蒋梓涵"
