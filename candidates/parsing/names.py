@@ -213,16 +213,7 @@ def find_name(lines: list[Line], header_count: int, excluded: set[int] | None = 
         # inherit the document default of about 11pt.
         body = min(body, 11.0)
     if sized and body:
-        # Two-column layouts may put the name at the top of the second column: take
-        # clearly larger text in the upper part of page 1.
-        top_y = max(ln.bbox[3] for ln in first_page if ln.bbox) if any(ln.bbox for ln in first_page) else 0
-        biggest = max(ln.size or 0 for ln in first_page)
-        for ln in first_page:
-            # (A DOCX has no geometry: its big text among the first lines, after a sidebar's list.
-            # The page's biggest text counts wherever it stands: a sidebar printed first pushes it down.)
-            near_top = ln.bbox[3] >= top_y - 300 if ln.bbox else ln.index < 60
-            if (near_top or ln.size == biggest) and (ln.size or 0) >= 1.4 * body and ln not in pool:
-                pool.append(ln)
+        pool += [ln for ln in _big_text(first_page, body) if ln not in pool]
     elif not sized:
         # DOCX tables: the name may sit at the top of the second cell, after a sidebar.
         for ln in lines[:60]:
@@ -268,6 +259,17 @@ def find_name(lines: list[Line], header_count: int, excluded: set[int] | None = 
     if best is None:
         return None
     return _title_case(best[1]), best[2], best[3]
+
+
+def _big_text(first_page: list[Line], body: float) -> list[Line]:
+    """Clearly larger text in the upper part of page 1 (two-column layouts may put the name at
+    the top of the second column).  A DOCX has no geometry: its big text among the first lines,
+    after a sidebar's list.  The page's biggest text counts wherever it stands: a sidebar printed
+    first pushes it down."""
+    top_y = max((ln.bbox[3] for ln in first_page if ln.bbox), default=0)
+    biggest = max(ln.size or 0 for ln in first_page)
+    return [ln for ln in first_page if (ln.size or 0) >= 1.4 * body and (
+        ln.size == biggest or (ln.bbox[3] >= top_y - 300 if ln.bbox else ln.index < 60))]
 
 
 def _stacked_name(first_page: list[Line], body: float) -> tuple[str, Line, float] | None:
