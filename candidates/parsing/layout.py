@@ -587,7 +587,7 @@ def _row_line(row: list[Chunk], page: int, column: int, chip_em: float = float("
     parts = [row[0].text]
     at, wide = len(row[0].text), [(k, g) for k, g in row[0].gaps if g > chip_em]
     spans = [[row[0].x0, row[0].x1]]
-    tabs: list[float] = []  # the gaps set as tabs, in ems
+    tabs: list[tuple[int, float]] = []  # the gaps set as tabs: (offset, ems)
     for a, b in zip(row, row[1:]):
         gap = b.x0 - a.x1
         size = max(a.size, b.size)
@@ -595,7 +595,7 @@ def _row_line(row: list[Chunk], page: int, column: int, chip_em: float = float("
         sep = "\t" if gap > 1.5 * size else (" " if gap > 0.12 * size or gap < -0.25 * size else "")
         if sep == "\t":
             spans.append([b.x0, b.x1])
-            tabs.append(gap / size)
+            tabs.append((at, gap / size))
         else:
             spans[-1][1] = b.x1
         if sep == " " and gap > chip_em * size:
@@ -604,10 +604,11 @@ def _row_line(row: list[Chunk], page: int, column: int, chip_em: float = float("
         wide += [(at + k, g) for k, g in b.gaps if g > chip_em]
         parts += [sep, b.text]
         at += len(b.text)
-    if tabs and wide and max(g for _, g in wide) < 0.7 * min(tabs):
-        # Chips already parted by gaps far wider than these: these are the chips' own word spaces
-        # ("S&OP⇥Inbound planning⇥Customs" in a small font whose spaces pass the page's chip gap).
-        wide = []
+    if wide and tabs:
+        # The gaps set as tabs part chips too, and they tell the chips' own word spaces from the
+        # gaps between chips: "S&OP⇥Inbound planning⇥Customs" in a small font whose word spaces pass
+        # the page's chip gap is cut at the tabs only; two groups of chips side by side, at both.
+        wide = sorted(wide + tabs)
     cuts = _chip_cuts(wide) if wide else []
     n = sum(c.n for c in row)
     # The dominant size by glyph count: a small superscript must not shrink a name.

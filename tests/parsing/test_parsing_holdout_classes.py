@@ -218,5 +218,16 @@ def test_chips_set_as_tabs_keep_their_own_word_spaces_whole() -> None:
         x = chars[-1][2] + 2.4 * 10
     lines = build_lines(chars, 1, 595, 842)
     chip_line = next(ln for ln in lines if ln.text.startswith("S&OP"))
-    assert chip_line.text.split("\t") == ["S&OP", "Inbound planning", "Customs", "SAP EWM"]
-    assert chip_line.cells == ()
+    assert chip_line.cells == ("S&OP", "Inbound planning", "Customs", "SAP EWM")
+
+
+def test_two_groups_of_chips_side_by_side_are_cut_at_every_chip() -> None:
+    # The chips parted by a wide gap, the two groups by a gap that reads as a tab.
+    chars = _body(700)
+    x = 60.0
+    for k, chip in enumerate(["CT", "Fluoroscopy", "Mobile radiography", "PACS", "RIS", "Dose monitoring"]):
+        chars += _chars(chip, x, 640, space=0.3)
+        x = chars[-1][2] + (3.5 if k == 2 else 1.1) * 10
+    lines = build_lines(chars, 1, 595, 842)
+    chip_line = next(ln for ln in lines if ln.text.startswith("CT"))
+    assert chip_line.cells == ("CT", "Fluoroscopy", "Mobile radiography", "PACS", "RIS", "Dose monitoring")
