@@ -617,6 +617,8 @@ def _row_line(row: list[Chunk], page: int, column: int, chip_em: float = float("
     text = "".join(parts)
     bounds = [0] + cuts + [len(text)]
     cells = tuple(text[a:b].strip() for a, b in zip(bounds, bounds[1:])) if cuts else ()
+    if cells and re.fullmatch(r"[\W_\ufffc]", cells[0]):
+        cells = ()  # "•  Mobile radiography": a bulleted item, one to a line; its bullet's gap parts no chips
     return Line(
         text=text,
         cells=cells,

@@ -231,3 +231,12 @@ def test_two_groups_of_chips_side_by_side_are_cut_at_every_chip() -> None:
     lines = build_lines(chars, 1, 595, 842)
     chip_line = next(ln for ln in lines if ln.text.startswith("CT"))
     assert chip_line.cells == ("CT", "Fluoroscopy", "Mobile radiography", "PACS", "RIS", "Dose monitoring")
+
+
+def test_a_bulleted_item_whose_bullet_stands_apart_is_no_row_of_chips() -> None:
+    chars = _body(700)
+    for k, item in enumerate(["Mobile radiography", "Dose monitoring"]):
+        chars += _chars("\u2022", 60, 640 - 16 * k)
+        chars += _chars(item, 80, 640 - 16 * k, space=0.66)
+    lines = build_lines(chars, 1, 595, 842)
+    assert [ln.cells for ln in lines if "\u2022" in ln.text] == [(), ()]

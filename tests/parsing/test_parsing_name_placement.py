@@ -68,3 +68,12 @@ def test_the_biggest_text_is_the_name_however_far_down_a_sidebar_pushed_it() -> 
         ("蒋梓涵", 24, 420, 20, 0, False), ("139-5550-2876", 8, 400, 20), ("Experience", 15, 360, 20, 0, True),
         ("Staff Nurse", 9, 340, 20, 0, True), ("Fernhollow Community Hospital", 8, 328, 20), ("2019 – 2023", 8, 316, 20)]
     assert build_profile(_doc(rows))["name"] == "蒋梓涵"
+
+
+def test_the_contact_block_under_a_name_after_a_sidebar_is_no_skill() -> None:
+    prof = build_profile(_doc(_SIDEBAR + [
+        ("Rosalind Achterberg", 24, 700, 20, 0, True), ("Hamilton, (NZ)", 8, 684, 20), ("rosalind-achterberg", 8, 672, 20),
+        ("Experience", 15, 640, 20, 0, True), ("Staff Nurse", 9, 620, 20, 0, True),
+        ("Fernhollow Community Hospital", 8, 608, 20), ("2019 – 2023", 8, 596, 20),
+    ]))
+    assert prof["skills"] == ["Triage", "Wound care", "Phlebotomy"]
