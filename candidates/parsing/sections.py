@@ -537,8 +537,10 @@ def _indented_under(ln: Line, prev: Line) -> bool:
     return below and prev.bbox[0] + 2 < ln.bbox[0] < prev.bbox[2] - 2 * size
 
 
-def _page_title(ln: Line, heading_sizes: list[float]) -> bool:
-    return bool(ln.size and heading_sizes and ln.size > max(heading_sizes) + 1 and ln.page == 1)
+def _page_title(ln: Line, heading_sizes: list[float], body: float | None) -> bool:
+    # (Some layouts set their titles smaller than the text: only display sizes count.)
+    return bool(ln.size and body and heading_sizes and ln.page == 1 and ln.size > max(heading_sizes) + 1
+                and ln.size >= 1.5 * body)
 
 
 def _beside(ln: Line, sec: Section) -> bool:
@@ -592,8 +594,8 @@ def split_sections(lines: list[Line]) -> list[Section]:
         elif back is not None:
             if back is not sections[-1]:
                 sections.append(Section(back.key, back.heading))
-        elif not key and inside and _page_title(ln, heading_sizes):
-            # Text bigger than every section title (the name after a sidebar printed first) ends
+        elif not key and inside and _page_title(ln, heading_sizes, body):
+            # Display text bigger than every section title (the name after a sidebar printed first) ends
             # the section: what follows it is the page's header block, not that section's items.
             sections.append(Section("header", None))
         elif not key and prev is not None and ln.page == prev.page and ln.column > prev.column and inside \

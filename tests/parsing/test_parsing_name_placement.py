@@ -77,3 +77,14 @@ def test_the_contact_block_under_a_name_after_a_sidebar_is_no_skill() -> None:
         ("Fernhollow Community Hospital", 8, 608, 20), ("2019 – 2023", 8, 596, 20),
     ]))
     assert prof["skills"] == ["Triage", "Wound care", "Phlebotomy"]
+
+
+def test_titles_set_smaller_than_the_text_keep_their_entries() -> None:
+    # Only display text (the name) ends a section; here every line is bigger than the titles.
+    prof = build_profile(_doc([
+        ("Rosalind Achterberg", 22.5, 800, 42), ("rosalind.a@example.org", 10.5, 780, 42),
+        ("WORK EXPERIENCE", 9, 750, 42, 0, True), ("Staff Nurse", 11.2, 730, 42, 0, True),
+        ("Fernhollow Community Hospital", 10.5, 716, 42), ("2019 – 2023", 10.5, 702, 42),
+        ("Ran the night shift of a 30-bed surgical ward.", 10.5, 688, 42),
+    ]))
+    assert [(e["company"], e["title"]) for e in prof["experience"]] == [("Fernhollow Community Hospital", "Staff Nurse")]

@@ -13,10 +13,11 @@ layout writes dates its own way, as people do (``Sep 2019 -- Aug 2021``, ``09/20
 ``2019.09 – 2021.08``, ``2019年9月 至今``).
 
 The classes come from Debian's TeX Live (``apt-get install texlive-latex-extra texlive-xetex
-texlive-lang-chinese texlive-fonts-recommended``) and are typeset with XeLaTeX (Unicode names, CJK
-through xeCJK and the WenQuanYi Zen Hei font of ``fonts-wqy-zenhei``). Truth, parsing and scoring
-are ``build.py``'s (same scorer as the development corpus, plus its precision check). Output goes
-to /tmp/parser-builders-latex; nothing generated is committed.
+texlive-lang-chinese texlive-fonts-recommended texlive-fonts-extra``; moderncv needs the last one's
+fontawesome5) and are typeset with XeLaTeX (Unicode names, CJK through xeCJK and the WenQuanYi
+Zen Hei font of ``fonts-wqy-zenhei``). Truth, parsing and scoring are ``build.py``'s (same scorer
+as the development corpus, plus its precision check). Output goes to /tmp/parser-builders-latex;
+nothing generated is committed.
 """
 from __future__ import annotations
 
@@ -286,7 +287,7 @@ def main() -> None:
     a = ap.parse_args()
     if not shutil.which("xelatex"):
         sys.exit("xelatex not found: apt-get install texlive-xetex texlive-latex-extra texlive-lang-chinese "
-                 "texlive-fonts-recommended fonts-wqy-zenhei")
+                 "texlive-fonts-recommended texlive-fonts-extra fonts-wqy-zenhei")
     out = Path(a.out)
     scorer = [score_python(), str(CORPUS / "score_corpus.py"), str(out), str(out / "pred")]
     if a.show:
