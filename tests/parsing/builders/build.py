@@ -99,10 +99,15 @@ HOLDOUT = theme_group(["short", "slick", "modern", "caffeine", "eloquent", "actu
 # other group), so that neither the layouts nor the people were seen while tuning.
 HOLDOUT2 = theme_group(["orbit", "direct", "lucide", "projects", "fresh", "classy", "relaxed", "tachyons-clean",
                         "simplyelegant", "dinesh"], ["relaxed", "lucide"])
+# The third holdout group: themes no other group uses, on holdout2's people (seen while tuning on
+# holdout2, so the people are not new here, only the layouts).
+HOLDOUT3 = theme_group(["autumn", "cora", "mantra", "simple", "github", "jacrys", "srt", "minyma",
+                        "straightforward"], ["cora"])
 # group -> (layouts, default output folder, folder of its people)
 GROUPS = {"builders": (LAYOUTS, "/tmp/parser-builders", HERE / "people"),
           "holdout": (HOLDOUT, "/tmp/parser-builders-holdout", HERE / "people"),
-          "holdout2": (HOLDOUT2, "/tmp/parser-builders-holdout2", HERE / "people" / "holdout2")}
+          "holdout2": (HOLDOUT2, "/tmp/parser-builders-holdout2", HERE / "people" / "holdout2"),
+          "holdout3": (HOLDOUT3, "/tmp/parser-builders-holdout3", HERE / "people" / "holdout2")}
 PRESENT_WORDS = ("present", "current", "now", "至今", "today", "aujourd'hui", "aujourd’hui")
 
 
@@ -216,7 +221,7 @@ def years_only(text: str, person: dict) -> bool:
     return not re.search(months, text)
 
 
-_PHONE_RUN = re.compile(r"(?<![\w:)])[+(]?\d[\d ().\-]{5,22}\d")
+_PHONE_RUN = re.compile(r"(?<![\w:)])[+(]?\d[\d \xa0\u202f().\-]{5,22}\d")  # with no-break spaces (straightforward)
 
 
 def printed_phone(phone: str | None, text: str) -> list[str]:
@@ -488,9 +493,9 @@ def score_python() -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--out", help="default /tmp/parser-builders, /tmp/parser-builders-holdout(2) for the holdout groups")
+    ap.add_argument("--out", help="default /tmp/parser-builders, /tmp/parser-builders-holdout(2,3) for the holdout groups")
     ap.add_argument("--layouts", default="", help="comma-separated prefixes of renderer/theme/format, or "
-                    "'holdout' / 'holdout2' for a holdout group (then prefixes pick among its layouts)")
+                    "'holdout' / 'holdout2' / 'holdout3' for a holdout group (then prefixes pick among its layouts)")
     ap.add_argument("--people", default="")
     ap.add_argument("--no-render", action="store_true", help="reuse the documents already in --out")
     ap.add_argument("--show", help="truth next to prediction for one stem")
