@@ -34,6 +34,9 @@ _MON = "(?:" + "|".join(sorted((re.escape(k) for k in MONTHS if k not in _NOT_SE
 _Y = r"(?:19[5-9]\d|20[0-4]\d)"
 DATE = (
     rf"(?:\b{_MON}\.?,?\s*(?:{_Y}|'\d\d)(?!\d)"
+    # "2022-Apr", "2019 Sep": the year first, the month's name after (never across a spaced dash:
+    # "2019 - May 2021" is a range)
+    rf"|(?<!\d){_Y}(?:[-/.]|\s+){_MON}\b\.?"
     rf"|(?<!\d){_Y}\s*年\s*\d{{1,2}}\s*月?"
     rf"|(?<!\d){_Y}\s*[./\-]\s*(?:0?[1-9]|1[0-2])(?!\d)"
     rf"|(?<![\d.])(?:0?[1-9]|1[0-2])\s*[./\-]\s*{_Y}(?!\d)"
@@ -92,6 +95,11 @@ def parse_date(s: str) -> str | None:
         if y.startswith("'") and year > 2040:
             year -= 100
         return f"{year:04d}-{mon:02d}" if mon else f"{year:04d}"
+    m = re.match(rf"({_Y})(?:[-/.]|\s+)({_MON})\b", low)
+    if m:
+        word = m.group(2)
+        mon = MONTHS.get(word) or MONTHS.get(word[:4]) or MONTHS.get(word[:3])
+        return f"{m.group(1)}-{mon:02d}" if mon else m.group(1)
     m = re.fullmatch(r"['’](\d\d)", s)
     if m:
         year = 2000 + int(m.group(1))
