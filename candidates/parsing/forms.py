@@ -84,6 +84,17 @@ def label_field(text: str) -> tuple[str, str] | None:
     return FIELD_OF[m.group("label").casefold()], text.strip()[m.end():].strip()
 
 
+def _label_starts() -> dict[str, str]:
+    """The first words of each label (two or more, short of the whole) → the first such label:
+    every line of a document is looked up here."""
+    out: dict[str, str] = {}
+    for label in FIELD_OF:
+        words = label.split(" ")
+        for k in range(2, len(words)):
+            out.setdefault(" ".join(words[:k]), label)
+    return out
+
+
 def label_only(text: str) -> str | None:
     """The full label a line consists of: a known label, or the first words of one that wrapped in
     its narrow column ("Main activities and" / "responsibilities")."""
@@ -91,8 +102,11 @@ def label_only(text: str) -> str | None:
     if t in FIELD_OF:
         return t
     if len(t.split()) >= 2:
-        return next((label for label in FIELD_OF if label.startswith(t + " ")), None)
+        return _LABEL_STARTS.get(t)
     return None
+
+
+_LABEL_STARTS = _label_starts()
 
 
 def _beside(label: Line, value: Line) -> bool:

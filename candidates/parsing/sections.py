@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from statistics import median
 
 from .model import Line
@@ -194,8 +195,10 @@ def normalise_heading(text: str) -> str:
     return strip_accents(t)
 
 
+@lru_cache(maxsize=8192)
 def heading_key(text: str) -> str | None:
-    """Section key for a heading text, trying "A and B" / "A / B" combinations."""
+    """Section key for a heading text, trying "A and B" / "A / B" combinations.  (Cached: every
+    line is asked, several times over, by several modules.)"""
     t = normalise_heading(text)
     if not t or len(t) > 48:
         return None

@@ -71,6 +71,8 @@ def strip_accents(text: str) -> str:
     """"EXPÉRIENCES" → "EXPERIENCES", "März" → "Marz": European résumés set capitals without their
     accents ("COMPETENCES") as often as with, so vocabularies compare without them.  Only the Latin
     diacritics (U+0300–U+036F) go: the kana voicing marks are letters of their own."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not "\u0300" <= c <= "\u036f"))
 
