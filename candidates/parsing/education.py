@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Any
 
-from .entries import Header, header_parts, is_bullet, is_location, is_prose
+from .entries import GLUED, Header, header_parts, is_bullet, is_location, is_prose
 from .entry_lines import mend_headers
 from .model import Line
 from .textutil import CJK_RE
@@ -128,7 +127,7 @@ _NAME = re.compile(r"[A-ZÀ-Þ][\w'’.&\-]*(?:\s+(?:[A-ZÀ-Þ&][\w'’.&\-]*|of
 
 def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, dict]]]:
     """Entries as (value dict, provenance by field)."""
-    lines = mend_headers(_join_column_wraps(lines))
+    lines = mend_headers(lines)
     entries: list[tuple[dict[str, Any], dict[str, dict]]] = []
     cur: dict[str, Any] | None = None
     prov: dict[str, dict] = {}
@@ -208,55 +207,17 @@ def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, d
     return entries
 
 
-def _wrapped(a: Line, b: Line, right: float) -> bool:
-    """b goes on with a's text: set alike, straight under it, and a stopped where b's first word
-    would not have fitted before the column's right edge (a narrow sidebar wrapping "Bachelor of
-    Medical" / "Radiation Science")."""
-    if not (a.bbox and b.bbox and a.size and b.size) or (a.page, a.column, a.bold) != (b.page, b.column, b.bold):
-        return False
-    if abs(a.size - b.size) > 0.3 or abs(a.bbox[0] - b.bbox[0]) > 1.5 or not 0 < a.bbox[1] - b.bbox[1] <= 1.35 * a.size:
-        return False
-    if "\t" in a.text + b.text or re.search(r"\d{4}|(?i:\bpresent\b|\bcurrent\b)", b.text):
-        return False  # a date line is a field of its own
-    first = b.text.split()[0] if b.text.split() else ""
-    glyph = (a.bbox[2] - a.bbox[0]) / max(len(a.text), 1)  # this font's mean advance
-    return a.bbox[2] + glyph * (len(first) + 1) > right - 1
-
-
-def _join_column_wraps(lines: list[Line]) -> list[Line]:
-    right: dict[tuple[int, int], float] = {}
-    for ln in lines:
-        if ln.bbox:
-            right[(ln.page, ln.column)] = max(right.get((ln.page, ln.column), 0.0), ln.bbox[2])
-    out: list[Line] = []
-    last: Line | None = None  # the last line as printed (a joined line's right edge is no guide)
-    for ln in lines:
-        if out and last is not None and ln.bbox and _wrapped(last, ln, right[(ln.page, ln.column)]):
-            prev = out[-1]
-            out[-1] = replace(prev, text=prev.text.rstrip() + " " + ln.text.strip(), spans=(), cells=(),
-                              bbox=(prev.bbox[0], ln.bbox[1], max(prev.bbox[2], ln.bbox[2]), prev.bbox[3]))
-        else:
-            out.append(ln)
-        last = ln
-    return out
-
-
 def _take_gpa(cur: dict[str, Any], prov: dict[str, dict], gpa: re.Match[str] | None, ln: Line) -> None:
     if gpa and not cur["gpa"]:
         cur["gpa"] = gpa.group(1).replace(" ", "")
         prov["gpa"] = ln.prov(0.8)
 
 
-# A lower-case letter run straight into a capitalised word: where a converter dropped the gap
-# between two flex items ("Erasmus Harbour School of LogisticsMaster of Science").
-_GLUED = re.compile(r"(?<=[a-zß-ÿ]{2})(?=[A-ZÀ-Þ][a-zß-ÿ])")
-
-
 def _unglue_degree(p: str) -> list[str]:
     """The part, or the school and the degree glued to its end cut apart. Only a degree named in
     words can start at such a join ("…LogisticsMaster of Science"); a capital inside a name
     ("McMaster University") is no degree."""
-    for m in _GLUED.finditer(p):
+    for m in GLUED.finditer(p):
         head, tail = p[: m.start()].strip(), p[m.start():].strip()
         if " " in head and DEGREE_RE.match(tail):
             return [head, tail]

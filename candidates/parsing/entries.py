@@ -244,13 +244,13 @@ def header_parts(line: Line) -> Header:
 
 # A lower-case letter run straight into a capitalised word: two fields printed with no space
 # between them ("Audit ManagerPennine Ledger LLP", an HTML flex row flattened by a word processor).
-_GLUED = re.compile(r"(?<=[a-zß-ÿ]{2})(?=[A-ZÀ-Þ][a-zß-ÿ])")
+GLUED = re.compile(r"(?<=[a-zß-ÿ]{2})(?=[A-ZÀ-Þ][a-zß-ÿ])")
 
 
 def _unglue(p: str) -> list[str]:
     """The part, or the role and the organisation glued in it: cut where the text before the join
     is a role. A capitalised name inside a word ("BlackRock", "McAllister") stays whole."""
-    for m in _GLUED.finditer(p):
+    for m in GLUED.finditer(p):
         head, tail = p[:m.start()].strip(), p[m.start():].strip()
         if " " in tail and not re.search(r"[,;|]", head) and is_title(head):
             return [head, tail]
@@ -312,6 +312,10 @@ def _specialisation(piece: str) -> bool:
     return bool(re.fullmatch(r"[A-Z]{1,3}\s?[&/]\s?[A-Z]{1,3}", piece.strip()))
 
 
+# An organisation's name: a run of capitalised words, with the particles names keep in lower case.
+_NAME_RUN = re.compile(r"[A-ZÀ-Þ0-9][\w&'’.\-]*(?: (?:[A-ZÀ-Þ0-9&][\w&'’.\-]*|of|and|the|de|da|do|dos|das|du|des|la|le|y|e|für|und))*")
+
+
 def _org_then_role(pieces: list[str]) -> list[str] | None:
     """"Meridale Foods, Financial Analyst, FP&A": a name that holds no job word, then a title with
     its qualifiers.  Decided by what the parts are (the first names no role, a later one does)."""
@@ -319,15 +323,12 @@ def _org_then_role(pieces: list[str]) -> list[str] | None:
     if not k or any(looks_like_location(p) for p in pieces[:k]):
         return None
     head = ", ".join(pieces[:k])
-    if not re.fullmatch(r"[A-Z0-9][\w&'’.\-]*(?: (?:[A-Z0-9&][\w&'’.\-]*|of|and|the|de|du|des|la|le|für|und))*", head):
+    if not _NAME_RUN.fullmatch(head):
         return None  # a name is a run of capitalised words
     tail = pieces[k:]
     places = [p for p in tail[1:] if looks_like_location(p)]
     role = ", ".join(p for p in tail if p not in places)
     return [head, role, *places]
-
-
-_NAME_RUN = re.compile(r"[A-ZÀ-Þ0-9][\w&'’.\-]*(?: (?:[A-ZÀ-Þ0-9&][\w&'’.\-]*|of|and|the|de|da|do|dos|das|du|des|la|le|y|e|für|und))+")
 
 
 def _role_then_org(pieces: list[str]) -> list[str] | None:
@@ -336,7 +337,8 @@ def _role_then_org(pieces: list[str]) -> list[str] | None:
     if len(pieces) < 3 or not is_title(pieces[0]) or is_legal_entity(pieces[0]):
         return None
     last = pieces[-1]
-    if is_title(last) or looks_like_location(last) or not (is_company(last) or _NAME_RUN.fullmatch(last)):
+    named = is_company(last) or (" " in last and _NAME_RUN.fullmatch(last))
+    if is_title(last) or looks_like_location(last) or not named:
         return None
     middle = pieces[1:-1]
     if any(looks_like_location(p) or is_company(p) or len(p.split()) > 3 for p in middle):
@@ -398,8 +400,7 @@ _NOT_ROLE_FORM = frozenset(
 def is_title(part: str) -> bool:
     if TITLE_RE.search(part):
         return True
-    return any(m.group(0).lower().rstrip("s") not in _NOT_ROLE_FORM and m.group(0).lower() not in _NOT_ROLE_FORM
-               for m in _ROLE_FORM.finditer(part))
+    return any(_NOT_ROLE_FORM.isdisjoint({w, w.rstrip("s")}) for w in (m.group(0).lower() for m in _ROLE_FORM.finditer(part)))
 
 
 def is_company(part: str) -> bool:

@@ -58,13 +58,24 @@ def _same_block(a: Line, b: Line) -> bool:
     return False  # without geometry a wrap cannot be told from a new line
 
 
-def _continues(prev: Line, ln: Line, right: float | None = None) -> bool:
+def _tight_alike(prev: Line, ln: Line) -> bool:
+    """Set in the same weight, at the line spacing of one paragraph: a field wrapped in a narrow
+    sidebar ("Bachelor of Medical" / "Radiation Science in"), not the next field under it."""
+    size = prev.size or 0
+    return bool(prev.bbox and ln.bbox and size) and prev.bold == ln.bold \
+        and 0 < prev.bbox[1] - ln.bbox[1] <= 1.35 * size
+
+
+def _continues(prev: Line, ln: Line, right: float | None = None, widest: float | None = None) -> bool:
     """Is ``ln``'s first field the wrapped end of ``prev``'s first field?  ``right``: the right
-    edge of the lines of that page and column."""
+    edge of the lines of that page and column, where two lines show it; ``widest``: the furthest
+    any line reaches, the edge to go by for lines set alike and close (a ragged sidebar)."""
     head = prev.text.split("\t")[0].rstrip()
     first = ln.text.split("\t")[0].strip()
     if not first or not head or not _same_block(prev, ln) or not _headerish(prev):
         return False
+    if right is None and widest is not None and _tight_alike(prev, ln):
+        right = widest
     if _DANGLING.search(head) and len(first.split()) <= 3 and "\t" not in ln.text and not find_dates(first):
         return True  # "Institut Polytechnique de" / "Valmoraine": a name cannot end on "de"
     if "\t" not in ln.text and not find_dates(ln.text) and not find_dates(head) and len(first.split()) <= 6 \
@@ -219,6 +230,7 @@ def mend_headers(lines: list[Line]) -> list[Line]:
         if ln.bbox:
             ends.setdefault((ln.page, ln.column), []).append((ln.bbox[2], ln.bbox[0]))
     right: dict[tuple[int, int], float] = {}
+    widest = {key: max(x for x, _ in xs) for key, xs in ends.items()}
     for key, xs in ends.items():
         xs.sort(reverse=True)
         edge = next((a[0] for a, b in zip(xs, xs[1:]) if a[0] - b[0] <= 2 and abs(a[1] - b[1]) > 3), None)
@@ -228,16 +240,16 @@ def mend_headers(lines: list[Line]) -> list[Line]:
         ln = _unbullet_header(ln, lines[pos + 1] if pos + 1 < len(lines) else None)
         if out and (_LEGAL_FORM_ONLY.match(ln.text.strip()) and _same_block(out[-1], ln)
                     or _ran_into_dates(out[-1], ln, lines[pos + 1] if pos + 1 < len(lines) else None,
-                                       max(x for x, _ in ends.get((ln.page, ln.column), [(0.0, 0.0)])))):
+                                       widest.get((ln.page, ln.column), 0.0))):
             out[-1] = _before_dates(out[-1], ln.text.strip())
             continue
-        if out and _continues(out[-1], ln, right.get((ln.page, ln.column))):
+        if out and _continues(out[-1], ln, right.get((ln.page, ln.column)), widest.get((ln.page, ln.column))):
             out[-1] = _join(out[-1], ln)
             continue
         pair = _stacked(out[-1], ln) if out else None
         if pair:
             out[-1], ln = pair
-            if _continues(out[-1], ln, right.get((ln.page, ln.column))):
+            if _continues(out[-1], ln, right.get((ln.page, ln.column)), widest.get((ln.page, ln.column))):
                 out[-1] = _join(out[-1], ln)
                 continue
         out.append(_lift_side_date(out, ln))
