@@ -76,7 +76,8 @@ def _continues(prev: Line, ln: Line, right: float | None = None, widest: float |
         return False
     if right is None and widest is not None and _tight_alike(prev, ln):
         right = widest
-    if _DANGLING.search(head) and len(first.split()) <= 3 and "\t" not in ln.text and not find_dates(first):
+    if _DANGLING.search(head) and len(first.split()) <= 3 and "\t" not in ln.text and not find_dates(first) \
+            and prev.bold == ln.bold:
         return True  # "Institut Polytechnique de" / "Valmoraine": a name cannot end on "de"
     if "\t" not in ln.text and not find_dates(ln.text) and not find_dates(head) and len(first.split()) <= 6 \
             and re.match(r"(?:at|in|of|and|for|with|de|du|des)\s+[A-ZÀ-Þ]", first):
