@@ -40,7 +40,9 @@ class ConsentForm(forms.Form):
     @property
     def given_at(self) -> datetime:
         # Noon of that day, local time: a date typed in stays that date in every time zone shown.
-        return timezone.make_aware(datetime.combine(self.cleaned_data["given_on"], time(12)))
+        # Today's noon may still be ahead (a morning call), so today is never later than now.
+        noon = timezone.make_aware(datetime.combine(self.cleaned_data["given_on"], time(12)))
+        return min(noon, timezone.now())
 
 
 class WithdrawForm(forms.Form):

@@ -2,6 +2,7 @@
 records, withdrawals as rows of their own, the profile's privacy panel, and the refusals."""
 from __future__ import annotations
 
+import zoneinfo
 from datetime import timedelta
 
 import pytest
@@ -96,6 +97,30 @@ def test_recording_consent_through_the_panel(recruiter_client, recruiter):
     assert response.status_code == 200 and "Consent recorded." in response.content.decode()
     consent = Consent.objects.get(candidate=candidate)
     assert (consent.source, consent.lawful_basis, consent.given_at.date().isoformat()) == ("sourced", "legitimate_interest", day)
+
+
+def _a_zone_where_it_is_morning():
+    # Zones span UTC-11 to UTC+14, so one of these always has the local clock before 11:00.
+    for name in ("Pacific/Pago_Pago", "America/New_York", "UTC", "Asia/Kolkata", "Asia/Tokyo", "Pacific/Kiritimati"):
+        zone = zoneinfo.ZoneInfo(name)
+        if timezone.now().astimezone(zone).hour < 11:
+            return zone
+    raise AssertionError("no zone in the list has a morning now")
+
+
+def test_consent_given_this_morning_is_recorded_with_today_as_its_date(recruiter_client, recruiter):
+    # The form stamps a typed date at noon; before noon that moment is still ahead, and it was refused as future.
+    candidate = factories.make_candidate(actor=recruiter)
+    with timezone.override(_a_zone_where_it_is_morning()):
+        today = timezone.localdate()
+        response = recruiter_client.post(
+            reverse("privacy:consent_add", args=[candidate.pk]),
+            {"source": "phone", "lawful_basis": "consent", "notice_version": "2026-12", "given_on": today.isoformat()},
+            headers={"HX-Request": "true"},
+        )
+        assert response.status_code == 200 and "Consent recorded." in response.content.decode()
+        consent = Consent.objects.get(candidate=candidate)
+        assert timezone.localtime(consent.given_at).date() == today and consent.given_at <= timezone.now()
 
 
 def test_bad_panel_input_is_explained_and_what_was_typed_kept(recruiter_client, recruiter):
