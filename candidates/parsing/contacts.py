@@ -190,8 +190,15 @@ LOCATION_LABEL = re.compile(
 )
 
 
+def tidy_place(text: str) -> str:
+    """A place as a theme filled its template: "São Paulo, , BR" (no region) → "São Paulo, BR",
+    "Rotterdam, (NL)" → "Rotterdam, NL"."""
+    segs = [re.sub(r"^[(（]\s*([^()（）]+?)\s*[)）]$", r"\1", s.strip()) for s in text.split(",")]
+    return ", ".join(s for s in segs if s)
+
+
 def looks_like_location(part: str) -> bool:
-    p = part.strip().strip(".").strip()
+    p = tidy_place(part).strip(".").strip()
     if not p or len(p) > 60 or "@" in p or re.search(r"\d{3,}", p.split(",")[0]):
         return False
     low = p.lower()

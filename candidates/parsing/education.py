@@ -133,9 +133,17 @@ def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, d
     prov: dict[str, dict] = {}
 
     named: list[tuple[str, Line]] = []  # an entry's name-like line no word marks as a school
+    # Short lines nothing placed ("ATPL Theory", a course no word names as a degree): the degree of
+    # the entry they stand in or open, where that entry shows no other.
+    loose: list[tuple[str, Line]] = []
 
     def new() -> None:
         nonlocal cur, prov
+        if cur and cur["institution"] and not cur["degree"] and loose:
+            cur["degree"], prov["degree"] = loose[0][0], loose[0][1].prov(0.5)
+            loose.clear()
+        elif not (cur and cur["institution"] and cur["degree"]):
+            loose.clear()  # lines after a complete entry may open the next one: they wait for it
         if cur and not cur["institution"] and cur["degree"] and named:
             # "Kilmainham Training Centre" / "Advanced Certificate: Plumbing": every entry names
             # where it was studied; the entry's one line that is a name is that place.
@@ -200,11 +208,24 @@ def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, d
             cur["start"], cur["end"] = h.dates.start, h.dates.end
             prov["dates"] = ln.prov(0.85, h.dates.text)
         _take_gpa(cur, prov, gpa, ln)
+        before = dict(cur)
         _take_rest(cur, prov, h.parts, inst, deg_part, bool(h.dates), text, ln)
         if name and not cur["institution"] and cur["field"] != name:
             named.append((name, ln))
+        elif cur == before and not (inst or deg_part or h.dates or gpa) and _course_name(h.parts):
+            loose.append((_clean(h.parts[0]), ln))
     new()
     return entries
+
+
+def _course_name(parts: list[str]) -> bool:
+    """One short name, no place, grade, honour or sentence: what a course would be called."""
+    if len(parts) != 1:
+        return False
+    p = _clean(parts[0])
+    return 0 < len(p.split()) <= 6 and p[:1].isupper() and not re.search(r"\d|[.:;!?]$|[:：]", p) \
+        and not is_location(p) and not _HONOURS.match(p) and not _STUDY_MODE.match(p) and not is_prose(p) \
+        and not re.search(r"(?i)\b(?:award|prize|scholarship|thesis|coursework|courses|minor|exchange|semester)\b", p)
 
 
 def _take_gpa(cur: dict[str, Any], prov: dict[str, dict], gpa: re.Match[str] | None, ln: Line) -> None:

@@ -168,6 +168,10 @@ def is_prose(text: str) -> bool:
             # bilingual company name ("深圳蓝鲸文化传媒有限公司 Bluewhale Media Co., Ltd.  2019.06 - 至今").
             return False
         return len(core) > (30 if span else 24) or ("，" in core and len(core) > 16)
+    span = find_dates(text)
+    if span is not None and re.search(r"\s(?:in|during|by|until|throughout|before|after|between|of)\s*$", text[: span.begin]) \
+            and _lower_content_words(text[: span.begin]) >= 2:
+        return True  # "Zero lost-time injuries in 2022 and 2023": a year inside a sentence dates no entry
     longest = text
     if "\t" in text:
         # A header with tab stops (title, place, dates): the longest field is what reads as a sentence.

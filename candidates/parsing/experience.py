@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .contacts import tidy_place
 from .entries import (
     ACTION_VERB,
     HIGHLIGHT_LABEL,
@@ -171,6 +172,32 @@ def _margins(lines: list[Line]) -> dict[tuple[int, int], float]:
     return out
 
 
+def _right_edges(lines: list[Line]) -> dict[tuple[int, int], float]:
+    """How far body text runs, per page and column: the furthest a long plain line reaches
+    (a line with a tab holds a date set apart, no running text)."""
+    out: dict[tuple[int, int], float] = {}
+    for ln in lines:
+        if ln.bbox and not ln.bold and "\t" not in ln.text and len(ln.text.split()) >= 6:
+            key = (ln.page, ln.column)
+            out[key] = max(out.get(key, 0.0), ln.bbox[2])
+    return out
+
+
+def _ends_short(prev: Line | None, ln: Line, edges: dict[tuple[int, int], float]) -> bool:
+    """Did ``prev`` stop well before the text's right edge, with room for ``ln``'s first word?
+    Then ``ln`` was not wrapped onto a line of its own: it starts a new item, though neither a
+    bullet nor a full stop shows it."""
+    if prev is None or not prev.bbox or not ln.bbox or (prev.page, prev.column) != (ln.page, ln.column):
+        return False
+    right = edges.get((ln.page, ln.column))
+    words = ln.text.split()
+    if right is None or not words:
+        return False
+    per_char = (ln.bbox[2] - ln.bbox[0]) / max(len(ln.text), 1)
+    # Widths are guessed from the average glyph: ask for clearly more room than the word needs.
+    return right - prev.bbox[2] > per_char * (1.3 * (len(words[0]) + 1) + 2)
+
+
 def _blank() -> dict[str, Any]:
     return {"company": None, "title": None, "location": None, "start": None, "end": None, "highlights": [],
             "employment_type": None, "unit": None, "company_alias": None}
@@ -228,6 +255,8 @@ class _Reader:
         sizes = sorted(ln.size for ln in lines if ln.size)
         self.body_size = sizes[len(sizes) // 2] if sizes else None
         self.margins = _margins(lines)
+        self.right_edges = _right_edges(lines)
+        self.last_body: Line | None = None  # the body line read last, to tell a wrap from a new item
         # Is a dated entry header just ahead (within the next two header-like lines)?  Where the
         # section opens on a bare date range, every entry starts with its range: a range ahead
         # opens the next entry, and the line above it is still the last one of this entry.
@@ -337,7 +366,7 @@ class _Reader:
             prev = cur["highlights"][-1]
             # Continuation of a wrapped bullet vs. a new sentence-level highlight.
             new_item = (bool(ACTION_VERB.match(text) or re.match(r"[A-Z][a-z]+ed\b", text)) and not ln.bbox) \
-                or is_labelled_list(text)
+                or is_labelled_list(text) or _ends_short(self.last_body, ln, self.right_edges)
             if not bullet and (text[:1].islower() or (not prev.rstrip().endswith((".", "。", "!", ";", "；"))
                                                       and not new_item)):
                 if prev.endswith("-") and text[:1].islower():
@@ -351,6 +380,7 @@ class _Reader:
             # Bullet text starts after the bullet glyph; wrapped lines align with it.
             self.cont_x = ln.bbox[0] + (ln.bbox[2] - ln.bbox[0]) * (len(ln.text) - len(text)) / max(len(ln.text), 1)
         self.had_body = True
+        self.last_body = ln
 
     def start(self, pos: int, ln: Line, h: Header) -> None:
         """A header line: its fields go into the current entry, or start the next one."""
@@ -404,7 +434,7 @@ def _fill(cur: dict[str, Any], prov: dict[str, dict], roles: dict[str, str], h: 
     employer before any title ("数据智能实验室（上海）" under "海港货运有限公司") is a unit of it."""
     for k in ("company", "title", "location"):
         if k in roles and not cur[k]:
-            cur[k] = roles[k]
+            cur[k] = tidy_place(roles[k]) if k == "location" else roles[k]
             prov[k] = ln.prov(0.8 if k != "location" else 0.7, roles[k])
         elif k == "company" and k in roles and roles[k] != cur[k] and not cur["title"] and not cur["unit"] \
                 and not h.dates and "title" not in roles:

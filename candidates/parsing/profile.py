@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from .contacts import (
-    LOCATION_LABEL, PHONE_LABEL, country_hint, find_emails, find_links, find_phones, looks_like_location,
+    LOCATION_LABEL, PHONE_LABEL, country_hint, find_emails, find_links, find_phones, looks_like_location, tidy_place,
     normalise_link, normalise_phone,
 )
 from .dates import DATE, PRESENT
@@ -132,7 +132,7 @@ def _location(lines: list[Line]) -> tuple[str, Line, float] | None:
             continue
         for p in split_parts(t) + [t]:
             p = p.strip(" ,;")
-            p = re.sub(r"^(?:based in|located in|lives in)\s+", "", p, flags=re.I)
+            p = tidy_place(re.sub(r"^(?:based in|located in|lives in)\s+", "", p, flags=re.I))
             if looks_like_location(p):
                 return p, ln, 0.7
     return None
@@ -465,7 +465,7 @@ def build_profile(doc: Document) -> dict[str, Any]:
                 profile["emails"].append(e)
     loc = _location(contact_lines or lines[:15])
     if loc:
-        profile["location"] = loc[0]
+        profile["location"] = tidy_place(loc[0])
         prov["location"] = loc[1].prov(loc[2])
     country = country_hint(profile["location"], language, [])
     if country is None and any(_UK_POSTCODE.search(ln.text) and _ADDRESS.search(ln.text) for ln in contact_lines[:12]):

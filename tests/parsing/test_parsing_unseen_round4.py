@@ -1,0 +1,127 @@
+"""Classes of failure seen on the third holdout group and on profile pages of the second (JSON
+Resume themes autumn, cora, lucide, classy, ...), each with a fixture of its own.
+
+Every person, employer and school here is invented.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+_HERE = Path(__file__).resolve().parent
+for _p in (str(_HERE.parents[1]), str(_HERE)):
+    if _p not in sys.path:
+        sys.path.insert(0, _p)
+
+from candidates.parsing.model import Document, Line
+from candidates.parsing.profile import build_profile
+
+
+def _line(text: str, y: float, x0: float = 60, bold: bool = False, size: float = 10.0, x1: float | None = None) -> Line:
+    return Line(text=text, bbox=(x0, y, x1 or x0 + 4.6 * len(text), y + size), size=size, bold=bold)
+
+
+def _profile(lines: list[Line]) -> dict:
+    for i, ln in enumerate(lines):
+        ln.index = i
+    return build_profile(Document(kind="pdf", lines=lines))
+
+
+# --- Highlights printed without bullets ------------------------------------------------------------
+
+
+def test_a_highlight_after_a_line_that_stopped_short_is_a_new_one() -> None:
+    # No bullet glyph and no full stop: only the short line above tells the two highlights apart,
+    # while a line that ran to the edge goes on below, capital or not.
+    prof = _profile([
+        _line("Marit Oosterhuis", 800, size=20, bold=True), _line("marit@example.org", 770),
+        _line("Experience", 740, size=12, bold=True),
+        _line("Logistics Manager\t2019 – Present", 720, bold=True, x1=520),
+        _line("Harbourline Freight, Rotterdam", 706),
+        _line("Cut dock-to-stock time by 30% across three distribution centres and the new", 692, x1=519),
+        _line("Venlo cross-dock", 678),
+        _line("Renegotiated the drayage contracts with four carriers", 664),
+        _line("Introduced a weekly S&OP review with finance and sales", 650),
+        _line("Planner\t2016 – 2019", 630, bold=True, x1=520),
+        _line("Kestrel Retail", 616),
+        _line("Built the first demand forecast in Python for 1,200 SKUs and two", 602, x1=518),
+        _line("Warehouses in Tilburg", 588),
+    ])
+    first, second = prof["experience"]
+    assert first["highlights"] == [
+        "Cut dock-to-stock time by 30% across three distribution centres and the new Venlo cross-dock",
+        "Renegotiated the drayage contracts with four carriers",
+        "Introduced a weekly S&OP review with finance and sales",
+    ]
+    assert second["highlights"] == ["Built the first demand forecast in Python for 1,200 SKUs and two Warehouses in Tilburg"]
+
+
+# --- Places as a theme's template filled them --------------------------------------------------------
+
+
+def test_a_place_with_an_empty_region_or_a_bracketed_country_code_is_tidied() -> None:
+    prof = _profile([
+        _line("Thiago Albuquerque", 800, size=20, bold=True), _line("thiago.a@example.org", 780),
+        _line("São Paulo, , BR", 766),
+        _line("Experience", 740, size=12, bold=True),
+        _line("Ground Operations Manager\t2020 – Present", 720, bold=True, x1=520),
+        _line("Aerolinhas Vale Azul, Rotterdam, (NL)", 706),
+    ])
+    assert prof["location"] == "São Paulo, BR"
+    job, = prof["experience"]
+    assert (job["company"], job["location"]) == ("Aerolinhas Vale Azul", "Rotterdam, NL")
+
+
+# --- A course no word names as a degree --------------------------------------------------------------
+
+
+def _education(rows: list[tuple[str, bool]]) -> list[dict]:
+    lines = [_line("Thiago Albuquerque", 800, size=20, bold=True), _line("thiago.a@example.org", 780),
+             _line("Education", 740, size=12, bold=True)]
+    y = 720.0
+    for text, bold in rows:
+        lines.append(_line(text, y, bold=bold, x1=520 if "\t" in text else None))
+        y -= 14
+    lines += [_line("Skills", y - 10, size=12, bold=True), _line("Python, SQL", y - 24)]
+    return _profile(lines)["education"]
+
+
+def test_an_undated_course_is_the_degree_of_the_school_it_stands_with() -> None:
+    # "ATPL Theory" names no degree by any word; it is the only thing the second school's entry
+    # shows, above it (degree-first template) or under it (school-first).
+    degree_first = _education([("Bachelor of Aviation\t2012 – 2015", True), ("Kestrel Flight Academy", False),
+                               ("ATPL Theory", True), ("Skyward Aviation School", False)])
+    school_first = _education([("Kestrel Flight Academy\t2012 – 2015", True), ("Bachelor of Aviation", False),
+                               ("Skyward Aviation School", True), ("ATPL Theory", False)])
+    for entries in (degree_first, school_first):
+        assert [(e["institution"], e["degree"]) for e in entries] == [
+            ("Kestrel Flight Academy", "Bachelor"), ("Skyward Aviation School", "ATPL Theory")]
+
+
+def test_an_honour_or_a_place_under_a_school_is_no_degree() -> None:
+    entries = _education([("Skyward Aviation School\t2012 – 2015", True), ("Dean's List", False),
+                          ("Lisbon, Portugal", False)])
+    assert [(e["institution"], e["degree"]) for e in entries] == [("Skyward Aviation School", None)]
+
+
+# --- A year inside a sentence ------------------------------------------------------------------------
+
+
+def test_a_highlight_naming_a_year_in_its_sentence_opens_no_entry() -> None:
+    for highlight in ("Zero lost-time injuries in 2022 and 2023", "Won the regional safety award in 2021"):
+        prof = _profile([
+            _line("Nomsa Dlamini", 800, size=20, bold=True), _line("nomsa@example.org", 780),
+            _line("Experience", 740, size=12, bold=True),
+            _line("Warehouse Supervisor\t2019 – Present", 720, bold=True, x1=520),
+            _line("Kestrel Cold Chain", 706),
+            _line("Ran a night shift of 24 pickers across two chilled halls", 692, x1=400),
+            _line(highlight, 678),
+            _line("Shift Lead\t2016 – 2019", 650, bold=True, x1=520),
+            _line("Harbourline Freight", 636),
+            _line("Cut picking errors by a third with a scan-to-confirm step at the packing", 622, x1=519),
+            _line("benches", 608),
+        ])
+        assert [(e["title"], e["company"]) for e in prof["experience"]] == [
+            ("Warehouse Supervisor", "Kestrel Cold Chain"), ("Shift Lead", "Harbourline Freight")]
+        assert prof["experience"][0]["highlights"][-1] == highlight
