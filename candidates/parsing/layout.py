@@ -717,8 +717,42 @@ def _fix_unmapped(line: Line, stats: dict[str, int] | None) -> None:
     line.text = re.sub(r"(?<=\S) {2,}(?=\S)", "  ", t.replace("\ufffd", "").replace("\ufffc", "")).strip()
 
 
+def _ground_cells(line: Line, row: list[Chunk], grounds: list[tuple[float, float, float, float]]) -> tuple[str, ...]:
+    """A line whose every glyph stands on one of several coloured rectangles (chips exported with
+    their padding lost, "Dispensing Medication review Immunisation"): the text cut where the
+    ground changes."""
+    if not line.bbox:
+        return ()
+    mid = (line.bbox[1] + line.bbox[3]) / 2
+    band = [g for g in grounds if g[1] <= mid <= g[3] and g[2] > line.bbox[0] and g[0] < line.bbox[2]]
+    if len(band) < 2:
+        return ()
+    glyphs = sorted((c for k in row for c in k.chars if c[4].strip()), key=lambda c: c[0])
+    labels = []
+    for c in glyphs:
+        cx = (c[0] + c[2]) / 2
+        at = next((i for i, g in enumerate(band) if g[0] <= cx <= g[2]), None)
+        if at is None:
+            return ()  # a glyph on the page's own ground: no chips
+        labels += [at] * len(c[4].strip())  # a ligature ("ff") is one glyph of two letters
+    text = line.text
+    if len(set(labels)) < 2 or sum(1 for ch in text if not ch.isspace()) != len(labels):
+        return ()
+    cells, start, k = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        if k and labels[k] != labels[k - 1]:
+            cells.append(text[start:i].strip())
+            start = i
+        k += 1
+    cells.append(text[start:].strip())
+    return tuple(c for c in cells if c)
+
+
 def build_lines(chars: list[Char], page: int, width: float, height: float,
-                stats: dict[str, int] | None = None) -> list[Line]:
+                stats: dict[str, int] | None = None,
+                grounds: list[tuple[float, float, float, float]] | None = None) -> list[Line]:
     # Text placed off the page is invisible; damaged files can put it billions of points away,
     # which would also blow up the coverage histogram below.
     w = min(max(width, 1.0), 14400.0)
@@ -751,6 +785,8 @@ def build_lines(chars: list[Char], page: int, width: float, height: float,
             for row in _split_heading(full_row, edge):
                 ln = _row_line(row, page, col, chip_em)
                 _fix_unmapped(ln, stats)
+                if grounds and not ln.cells:
+                    ln.cells = _ground_cells(ln, row, grounds)
                 if ln.text:
                     lines.append(ln)
     return [ln for ln in lines if not _PAGE_NO.match(ln.text.strip())]

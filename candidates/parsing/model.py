@@ -25,7 +25,8 @@ class Line:
     style: str | None = None  # DOCX paragraph style name ("Heading 1", "Title", ...)
     bullet: bool = False  # the reader knows this is a list item (DOCX numbering)
     source: str = "body"  # body | header | footer | table | textbox
-    # The text cut where words stand much further apart than a space (boxed chips, tags); PDF only.
+    # The text cut where words stand much further apart than a space (boxed chips, tags), or, in a
+    # DOCX, at the plain spaces between shaded runs.
     cells: tuple[str, ...] = ()
     # Left and right edge of each tab-separated part of the text (sub-columns of a grid); PDF only.
     spans: tuple[tuple[float, float], ...] = ()

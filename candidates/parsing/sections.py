@@ -110,7 +110,7 @@ _VOCAB["education"] += [
     "études", "diplômes", "ausbildung", "bildung", "bildungsweg", "studium", "istruzione", "formazione", "opleiding",
 ]
 _VOCAB["skills"] += [
-    "tech skills", "technical skill set", "toolbox", "toolkit", "stack", "my stack", "skills & tools", "skills and technologies",
+    "tech", "technology", "tech skills", "technical skill set", "toolbox", "toolkit", "stack", "my stack", "skills & tools", "skills and technologies",
     "technical knowledge", "it knowledge", "core technical skills", "additional skills", "other skills", "areas of strength",
     "habilidades", "competencias", "conocimientos", "competências", "compétences", "compétences techniques",
     "kenntnisse", "fähigkeiten", "kompetenzen", "it-kenntnisse", "competenze", "vaardigheden",
@@ -168,7 +168,7 @@ _WEAK = {
     "tools", "technologies", "career", "leadership", "training", "courses", "language", "project", "details",
     "info", "about", "highlights", "expertise", "interests", "overview", "introduction", "volunteer",
     "research experience", "qualifications", "教育", "项目", "语言", "荣誉", "兴趣", "爱好", "技能", "简介", "证书",
-    "jobs", "software", "stack", "my stack", "toolbox", "toolkit", "degrees", "work", "links", "social", "personal", "extra",
+    "jobs", "software", "stack", "tech", "technology", "my stack", "toolbox", "toolkit", "degrees", "work", "links", "social", "personal", "extra",
     "other", "additional", "misc", "miscellaneous", "talks", "patents", "portfolio", "research", "presentations",
     "conferences", "project", "positions", "appointments", "teaching", "service", "funding", "supervision",
     # European titles that are also words of an entry ("Stages" of a project, "Outils: …").

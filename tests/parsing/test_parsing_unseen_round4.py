@@ -125,3 +125,108 @@ def test_a_highlight_naming_a_year_in_its_sentence_opens_no_entry() -> None:
         assert [(e["title"], e["company"]) for e in prof["experience"]] == [
             ("Warehouse Supervisor", "Kestrel Cold Chain"), ("Shift Lead", "Harbourline Freight")]
         assert prof["experience"][0]["highlights"][-1] == highlight
+
+
+# --- Chips whose padding an export lost: only their coloured ground parts them -------------------------
+
+_CHIPS = [["Dispensing", "Medication review", "Immunisation", "HIV and TB therapy"],
+          ["Stock control", "Scheduled substances", "Staff rosters"]]
+
+
+def _shaded_chips_docx() -> bytes:
+    import io
+
+    from docx import Document as Docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    doc = Docx()
+    doc.add_heading("Lindiwe Mahlangu", 0)
+    doc.add_paragraph("lindiwe.m@example.org")
+    doc.add_heading("Skills", 1)
+    for chips in _CHIPS:
+        p = doc.add_paragraph()
+        for chip in chips:
+            run = p.add_run(chip)
+            shd = OxmlElement("w:shd")
+            shd.set(qn("w:val"), "clear")
+            shd.set(qn("w:fill"), "333333")
+            run._r.get_or_add_rPr().append(shd)
+            p.add_run(" ")  # the plain space LibreOffice leaves between two chips
+    doc.add_heading("Education", 1)
+    doc.add_paragraph("University of the Thukela Coast, Bachelor of Pharmacy, 2013 – 2016")
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _shaded_chips_pdf() -> bytes:
+    import io
+
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=(595, 842))
+    c.setFont("Helvetica-Bold", 20)
+    c.drawString(57, 780, "Lindiwe Mahlangu")
+    c.setFont("Helvetica", 11)
+    c.drawString(57, 760, "lindiwe.m@example.org")
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(57, 720, "SKILLS")
+    y = 690
+    for chips in _CHIPS:
+        x = 57.0
+        c.setFont("Helvetica", 12)
+        for chip in chips:
+            width = stringWidth(chip, "Helvetica", 12)
+            c.setFillColorRGB(0.2, 0.2, 0.2)
+            c.rect(x, y - 4, width, 16, stroke=0, fill=1)
+            c.setFillColorRGB(1, 1, 1)
+            c.drawString(x, y, chip)
+            x += width + stringWidth(" ", "Helvetica", 12)
+        y -= 30
+    c.setFillColorRGB(0, 0, 0)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(57, 600, "EDUCATION")
+    c.setFont("Helvetica", 12)
+    c.drawString(57, 580, "University of the Thukela Coast, Bachelor of Pharmacy, 2013 – 2016")
+    c.save()
+    return out.getvalue()
+
+
+def test_chips_on_shaded_runs_or_filled_boxes_are_parted_where_their_ground_changes() -> None:
+    from candidates.parsing import parse
+
+    for data, name in ((_shaded_chips_docx(), "chips.docx"), (_shaded_chips_pdf(), "chips.pdf")):
+        prof = parse(data, filename=name)
+        assert prof["skills"] == [chip for chips in _CHIPS for chip in chips], name
+
+
+def test_one_shaded_band_behind_a_whole_line_parts_nothing() -> None:
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    from candidates.parsing import parse
+
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=(595, 842))
+    c.setFont("Helvetica-Bold", 20)
+    c.drawString(57, 780, "Lindiwe Mahlangu")
+    c.setFillColorRGB(0.9, 0.9, 0.8)
+    c.rect(50, 706, 490, 18, stroke=0, fill=1)
+    c.setFillColorRGB(0, 0, 0)
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(57, 710, "SKILLS")
+    c.setFont("Helvetica", 12)
+    c.rect(50, 676, 490, 18, stroke=0, fill=0)
+    c.drawString(57, 680, "Dispensing, Medication review, Stock control")
+    c.save()
+    assert parse(out.getvalue(), filename="band.pdf")["skills"] == ["Dispensing", "Medication review", "Stock control"]
+
+
+def test_skills_and_tech_is_a_skills_title() -> None:
+    from candidates.parsing.sections import heading_key
+
+    assert [heading_key(t) for t in ("Skills and Tech", "Tools & Tech", "Tech")] == ["skills", "skills", "skills"]

@@ -84,13 +84,14 @@ class _Walker:
         self.links: list[str] = []
         self.column = 0  # cell index while reading a multi-cell layout row
 
-    def emit(self, text: str, *, style: str | None, bold: bool, size: float | None, bullet: bool, source: str) -> None:
+    def emit(self, text: str, *, style: str | None, bold: bool, size: float | None, bullet: bool, source: str,
+             cells: tuple[str, ...] = ()) -> None:
         for part in text.split("\n"):
             t = part.replace("\u00a0", " ").strip()
             if t:
                 self.lines.append(
                     Line(text=t, style=style, bold=bold, size=size, bullet=bullet, source=source,
-                         index=len(self.lines), column=self.column)
+                         index=len(self.lines), column=self.column, cells=cells if "\n" not in text else ())
                 )
 
     def paragraph(self, p: ET.Element, source: str) -> None:
@@ -110,6 +111,7 @@ class _Walker:
         chars = 0
         sizes: list[float] = []
         boxes: list[ET.Element] = []
+        runs: list[tuple[bool, str]] = []  # (shaded, text) of each run, to find chips
 
         def walk(el: ET.Element, in_bold: bool | None = None) -> None:
             nonlocal bold_chars, chars
@@ -123,6 +125,7 @@ class _Walker:
                 if tag == W + "r":
                     rpr = child.find(W + "rPr")
                     rb = style_bold
+                    shaded = rpr is not None and _shaded(rpr)
                     if rpr is not None:
                         b = rpr.find(W + "b")
                         if b is not None:
@@ -138,6 +141,7 @@ class _Walker:
                         if st == W + "t":
                             txt = sub.text or ""
                             parts.append(txt)
+                            runs.append((shaded, txt))
                             chars += len(txt.strip())
                             if rb:
                                 bold_chars += len(txt.strip())
@@ -171,6 +175,7 @@ class _Walker:
             size=size,
             bullet=bullet,
             source=source,
+            cells=_chips(runs),
         )
         for box in boxes:
             self.container(box, "textbox")
@@ -220,6 +225,36 @@ class _Walker:
                     self.container(choice, source)
             elif tag in (W + "customXml", W + "ins", W + "smartTag"):
                 self.container(child, source)
+
+
+def _shaded(rpr: ET.Element) -> bool:
+    """A run on a coloured ground (shading or highlighter): how a chip looks once exported."""
+    shd = rpr.find(W + "shd")
+    if shd is not None and (shd.get(W + "fill") or "auto").upper() not in ("AUTO", "FFFFFF"):
+        return True
+    hl = rpr.find(W + "highlight")
+    return hl is not None and hl.get(W + "val", "none") != "none"
+
+
+def _chips(runs: list[tuple[bool, str]]) -> tuple[str, ...]:
+    """The chips of a paragraph that is nothing but shaded runs parted by plain spaces ("Dispensing",
+    " ", "Medication review", ...): the spaces between chips are as wide as a chip's own word spaces,
+    so only the shading tells where one ends."""
+    chips: list[str] = []
+    joined = False  # is the last chip still open (no plain space since)?
+    for shaded, txt in runs:
+        if shaded:
+            if joined:
+                chips[-1] += txt
+            else:
+                chips.append(txt)
+            joined = True
+        elif txt.strip():
+            return ()  # plain words beside the shaded ones: emphasis, not chips
+        else:
+            joined = False
+    chips = [c.strip() for c in chips if c.strip()]
+    return tuple(chips) if len(chips) >= 2 else ()
 
 
 def _styles(root: ET.Element | None) -> dict[str, tuple[str, bool, float | None]]:

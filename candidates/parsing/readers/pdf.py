@@ -248,6 +248,18 @@ class _Budget:
             raise _TooMuchWork(f"over {MAX_INFLATED_BYTES // 2**20} MB of compressed content")
 
 
+MAX_GROUNDS = 2000  # rectangles kept per page; a page of vector art has no chips to find
+
+
+def _white(color: Any) -> bool:
+    """Is a fill colour white (gray 1, RGB 1,1,1 or CMYK 0,0,0,0)?  Unknown kinds count as coloured."""
+    if isinstance(color, (int, float)):
+        return color >= 0.99
+    if isinstance(color, (list, tuple)) and color and all(isinstance(v, (int, float)) for v in color):
+        return all(v >= 0.99 for v in color) if len(color) == 3 else (len(color) == 4 and all(v <= 0.01 for v in color))
+    return False
+
+
 class _CharCollector(PDFTextDevice):
     """Records glyph positions; no LTChar objects, no layout analysis."""
 
@@ -262,9 +274,28 @@ class _CharCollector(PDFTextDevice):
         self.truncated = False
         self._fonts: dict[int, tuple[float, bool, bool, bool]] = {}
         self._tick = 0
+        self.grounds: list[tuple[float, float, float, float]] = []  # filled rectangles a line high
 
     def reset(self) -> None:
         self.chars = []
+        self.grounds = []
+
+    def paint_path(self, graphicstate: Any, stroke: bool, fill: bool, evenodd: bool, path: Any) -> None:
+        """Keep the coloured rectangles text may stand on (a chip's ground): they tell chips apart
+        where an export left only a plain space between them."""
+        if not fill or len(path) != 5 or len(self.grounds) >= MAX_GROUNDS or _white(graphicstate.ncolor):
+            return
+        try:
+            pts = [self.ctm[0] * seg[1] + self.ctm[2] * seg[2] + self.ctm[4] for seg in path[:4]], \
+                  [self.ctm[1] * seg[1] + self.ctm[3] * seg[2] + self.ctm[5] for seg in path[:4]]
+        except (IndexError, TypeError):
+            return
+        xs, ys = pts
+        if len({round(x, 1) for x in xs}) != 2 or len({round(y, 1) for y in ys}) != 2:
+            return  # not an upright rectangle
+        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        if 4 <= y1 - y0 <= 40 and 4 <= x1 - x0 <= 400:
+            self.grounds.append((x0, y0, x1, y1))
 
     def render_image(self, name: str, stream: Any) -> None:
         self.images += 1
@@ -617,7 +648,7 @@ def _read(data: bytes, budget: _Budget, max_pages: int) -> Document:
         sizes.append((width, height))
         chars = device.chars
         total_chars += len(chars)
-        page_lines, page_links = drop_credits(build_lines(chars, read, width, height, stats),
+        page_lines, page_links = drop_credits(build_lines(chars, read, width, height, stats, device.grounds),
                                               _page_links(page, read, height), height)
         lines.extend(page_lines)
         links.extend(page_links)
