@@ -210,10 +210,8 @@ def parse_experience(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, 
         if not text or is_duration(text) or (not bullet and is_subheading(text)):
             continue
         h = reader.header(pos, ln, text, bullet)
-        if h is None:
+        if h is None or not reader.start(pos, ln, h):
             reader.body(ln, text, bullet)
-        else:
-            reader.start(pos, ln, h)
     reader.flush()
     return _open_start(regroup(reader.entries))
 
@@ -382,8 +380,9 @@ class _Reader:
         self.had_body = True
         self.last_body = ln
 
-    def start(self, pos: int, ln: Line, h: Header) -> None:
-        """A header line: its fields go into the current entry, or start the next one."""
+    def start(self, pos: int, ln: Line, h: Header) -> bool:
+        """A header line: its fields go into the current entry, or start the next one.  False when
+        it fits neither (the line is read as description instead)."""
         cur, prov = self.cur, self.prov
         # Where the section's entries open on their employer, a role copied from the one above that
         # has its dates already is complete: an employer line now opens the next entry.
@@ -401,7 +400,8 @@ class _Reader:
         conflict = (self.had_body and not late_field) or (h.dates and (cur["start"] or cur["end"])) or \
             ("company" in roles and cur["company"] and "title" not in roles and cur["title"]) or \
             ("title" in roles and cur["title"]) or ("company" in roles and cur["company"] and "title" in roles)
-        if conflict and (cur["company"] or cur["title"] or cur["start"]):
+        flushed = bool(conflict and (cur["company"] or cur["title"] or cur["start"]))
+        if flushed:
             prev_company, prev_prov = cur["company"], prov.get("company")
             # Under a group heading (an employer with its whole range, no role, no text), the
             # role's line stands where it would under the employer of a single entry.
@@ -419,7 +419,11 @@ class _Reader:
                 self.copied = True
                 if prev_prov:
                     prov["company"] = dict(prev_prov, confidence=0.6)
+        before = dict(cur)
         _fill(cur, prov, roles, h, ln)
+        if not flushed and cur == before and not h.dates and not h.employment and (cur["company"] or cur["title"]) \
+                and len(ln.text.split()) >= 4:
+            return False  # it adds nothing to the entry and opens none: description, not lost
         named = [k for k in ("title", "company") if k in roles]
         self.slots[self.slot] = named[0] if len(named) == 1 else ""
         self.slot += 1
@@ -427,6 +431,7 @@ class _Reader:
             cur["start"], cur["end"] = h.dates.start, h.dates.end
             prov["dates"] = ln.prov(0.85, h.dates.text)
         self.cont_x = None
+        return True
 
 
 def _fill(cur: dict[str, Any], prov: dict[str, dict], roles: dict[str, str], h: Header, ln: Line) -> None:

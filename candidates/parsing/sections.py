@@ -579,10 +579,19 @@ def split_sections(lines: list[Line]) -> list[Section]:
             title_edges[(ln.column, round(ln.bbox[0]))] = title_edges.get((ln.column, round(ln.bbox[0])), 0) + 1
     # The section each column of each page was last in, and its last line there.
     columns: dict[tuple[int, int], tuple[Section, Line]] = {}
+    # Per section, the styles of lines set like titles that turned out to be its entries.
+    entry_styles: dict[int, set[tuple]] = {}
     for i, (ln, (key, rest)) in enumerate(zip(lines, classified)):
         if not key and sections[-1].key != "header" and _unknown_heading(ln, signatures, body, heading_sizes) \
                 and not _starts_entry(lines, i, sections[-1].key):
-            key = "other"
+            sec, sig = sections[-1], _style_sig(ln)
+            if (sec.heading is not None and not sec.lines) or sig in entry_styles.get(id(sec), ()):
+                # Right under a title nothing has filled yet, a line styled like a title is the
+                # section's first entry (a school set as large as "Education", a skills group's
+                # name), and so is every later line in that style until the next known title.
+                entry_styles.setdefault(id(sec), set()).add(sig)
+            else:
+                key = "other"
         inside = sections[-1].key != "header"
         if key and rest is None and inside and (_sub_heading(ln, key, sections[-1].key, top, top_keys, sections[-1].heading)
                                                 or (edge is not None and ln.bbox and ln.bbox[0] >= edge - 2)

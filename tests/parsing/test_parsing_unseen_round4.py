@@ -230,3 +230,50 @@ def test_skills_and_tech_is_a_skills_title() -> None:
     from candidates.parsing.sections import heading_key
 
     assert [heading_key(t) for t in ("Skills and Tech", "Tools & Tech", "Tech")] == ["skills", "skills", "skills"]
+
+
+# --- Entries set as large as the section titles ---------------------------------------------------------
+
+
+def test_schools_set_like_the_titles_right_under_education_are_its_entries() -> None:
+    # Employers and schools in the titles' own size and weight: under "Experience" a range two lines
+    # down shows them as entries; under "Education", with no dates at all, only their place does.
+    prof = _profile([
+        _line("Siobhan Marlowe-Tait", 800, size=24, bold=True), _line("siobhan@example.org", 780),
+        _line("Experience", 740, size=18, bold=True),
+        _line("Moreton Bay General Hospital", 720, size=18, bold=True),
+        _line("2021-02 - Present", 706, x0=329, size=14.6, bold=True),
+        _line("Senior Radiographer", 692, size=14.6, bold=True),
+        _line("Ran the CT list for the emergency department and the trauma", 676, size=12),
+        _line("theatre, with four radiographers on the roster.", 662, size=12),
+        _line("Trained six juniors in cardiac CT protocols.", 648, size=12),
+        _line("Education", 620, size=18, bold=True),
+        _line("Southern Cross Coast University", 600, size=18, bold=True),
+        _line("Bachelor of Medical Radiation Science", 584, size=14.6, bold=True),
+        _line("Imaging College Brisbane", 560, size=18, bold=True),
+        _line("Computed Tomography, Graduate Certificate", 544, size=14.6, bold=True),
+        _line("Languages", 510, size=18, bold=True),
+        _line("English, Irish", 494, size=12),
+    ])
+    assert [e["institution"] for e in prof["education"]] == [
+        "Southern Cross Coast University", "Imaging College Brisbane"]
+
+
+def test_a_description_line_that_fills_no_field_is_kept_as_a_highlight() -> None:
+    # "Compulsory community-service year: antiretroviral and TB" looks like a header line (no full
+    # stop, capitalised); the entry has its employer, role and dates, so it is description.
+    prof = _profile([
+        _line("Thandi Mokoena", 800, size=20, bold=True), _line("thandi@example.org", 780),
+        _line("Experience", 740, size=18, bold=True),
+        _line("Ngwelezana District Hospital", 720, size=18, bold=True),
+        _line("2018-01 - 2018-12", 706, x0=329, size=14.6, bold=True),
+        _line("Community Service Pharmacist", 692, size=14.6, bold=True),
+        _line("Compulsory community-service year: antiretroviral and TB", 670, size=12),
+        _line("dispensing, ward stock control.", 656, size=12),
+        _line("Berea Road Pharmacy", 620, size=18, bold=True),
+        _line("2017-01 - 2017-12", 606, x0=329, size=14.6, bold=True),
+        _line("Pharmacist Intern", 592, size=14.6, bold=True),
+    ])
+    first, second = prof["experience"]
+    assert first["highlights"] == ["Compulsory community-service year: antiretroviral and TB dispensing, ward stock control."]
+    assert (second["company"], second["title"]) == ("Berea Road Pharmacy", "Pharmacist Intern")
