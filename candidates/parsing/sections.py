@@ -585,7 +585,7 @@ def split_sections(lines: list[Line]) -> list[Section]:
         if not key and sections[-1].key != "header" and _unknown_heading(ln, signatures, body, heading_sizes) \
                 and not _starts_entry(lines, i, sections[-1].key):
             sec, sig = sections[-1], _style_sig(ln)
-            if (sec.heading is not None and not sec.lines) or sig in entry_styles.get(id(sec), ()):
+            if (sec.heading is not None and sec.key != "other" and not sec.lines) or sig in entry_styles.get(id(sec), ()):
                 # Right under a title nothing has filled yet, a line styled like a title is the
                 # section's first entry (a school set as large as "Education", a skills group's
                 # name), and so is every later line in that style until the next known title.
