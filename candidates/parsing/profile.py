@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import unquote
 
 from .contacts import (
     LOCATION_LABEL, PHONE_LABEL, country_hint, find_emails, find_links, find_phones, looks_like_location, tidy_place,
@@ -208,18 +209,26 @@ def _unwrap_link(url: str, raw: str, ln: Line, nxt: Line | None) -> str:
 # A field of a contact line that is nothing but a number of 8 to 15 digits in groups: a phone written
 # without its country code or a label ("Lisboa, PT · beatriz@example.pt · 912 345 678").
 _NUMBER_FIELD = re.compile(r"\(?\+?\d(?:[\s().\-]?\d){7,14}\)?")
-_LINK_HEAD = re.compile(r"(?:^|\s)([A-Za-z0-9][\w.\-]*-)$")
+_LINK_HEAD = re.compile(r"(?:^|\s)((?:https?://)?[A-Za-z0-9][\w.\-]*-)$")
 
 
 def _link_head(prev: Line | None, ln: Line, start: int, raw: str) -> str | None:
     """"priyanka-" / "designs.example.in": an address broken at a hyphen in a narrow sidebar, whose
-    tail reads as an address of its own.  The whole address, or None."""
-    if prev is None or start != 0 or prev.page != ln.page or prev.column != ln.column or "@" in prev.text:
+    tail reads as an address of its own.  In a grid of labelled fields ("Website⇥https://thandiwe-⇥
+    Email" / "mokoena.example.com⇥…") the head ends a cell and the tail starts one.  The whole
+    address, or None."""
+    if prev is None or prev.page != ln.page or prev.column != ln.column or "://" in raw:
         return None
-    m = _LINK_HEAD.search(prev.text.rstrip())
-    if not m or "://" in raw:
+    if start != 0 and ln.text[start - 1] != "\t":
         return None
-    return normalise_link(m.group(1) + raw)
+    cells = [c.strip() for c in prev.text.split("\t")]
+    heads = [m.group(1) for c in cells if "@" not in c and (m := _LINK_HEAD.search(c))]
+    last = [h for h in heads if cells[-1].endswith(h)]
+    # Under the line's end any head will do; from a cell of a grid only one that is plainly an address.
+    heads = last if start == 0 and last else [h for h in heads if h.lower().startswith(("http", "www."))]
+    if len(heads) != 1:
+        return None
+    return normalise_link(heads[0] + raw)
 
 
 def _drop_fragments(profile: dict[str, Any], prov: dict[str, dict], key: str, part_of: Any) -> None:
@@ -240,7 +249,7 @@ def _drop_fragments(profile: dict[str, Any], prov: dict[str, dict], key: str, pa
 
 def _host_tail(url: str, other: str) -> bool:
     bare, whole = re.sub(r"^https?://(?:www\.)?", "", url), re.sub(r"^https?://(?:www\.)?", "", other)
-    return len(whole) > len(bare) and whole.endswith(bare) and whole[-len(bare) - 1].isalnum()
+    return len(whole) > len(bare) and whole.endswith(bare) and (whole[-len(bare) - 1].isalnum() or whole[-len(bare) - 1] == "-")
 
 
 _EMAIL_HEAD = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+\-]*@(?:[A-Za-z0-9][\w\-.]*)?$")
@@ -514,7 +523,7 @@ def build_profile(doc: Document) -> dict[str, Any]:
     for target in doc.links:
         t = target.strip()
         if t.lower().startswith("mailto:"):
-            e = t[7:].split("?")[0]
+            e = unquote(t[7:]).split("?")[0].strip()
             # An address only a hyperlink holds counts where the page prints none, or only the end
             # of it (a line break cut it); beside a printed one it is a scrambled copy (themes hide
             # the address from harvesters) or a second inbox.

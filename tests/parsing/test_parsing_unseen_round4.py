@@ -277,3 +277,40 @@ def test_a_description_line_that_fills_no_field_is_kept_as_a_highlight() -> None
     first, second = prof["experience"]
     assert first["highlights"] == ["Compulsory community-service year: antiretroviral and TB dispensing, ward stock control."]
     assert (second["company"], second["title"]) == ("Berea Road Pharmacy", "Pharmacist Intern")
+
+
+# --- Contact details broken by a narrow column or hidden in a link ---------------------------------------
+
+
+def _contact_doc(texts: list[str | tuple[str, ...]], links: list[str] = ()) -> dict:
+    lines = []
+    for i, t in enumerate(texts):
+        text = "\t".join(t) if isinstance(t, tuple) else t
+        lines.append(Line(text=text, bbox=(24, 800 - 18 * i, 24 + 5 * len(text), 810 - 18 * i), size=12.0, index=i))
+    return build_profile(Document(kind="pdf", lines=lines, links=list(links)))
+
+
+def test_an_address_broken_after_its_scheme_and_a_hyphen_is_joined() -> None:
+    sidebar = _contact_doc(["Thandiwe Mokoena", "thandiwe.m@example.com", "https://thandiwe-", "mokoena.example.com",
+                            "Experience"])
+    grid = _contact_doc(["Thandiwe Mokoena", ("Website", "https://thandiwe-", "Email"),
+                         ("mokoena.example.com", "thandiwe.m@example.com"), ("Phone", "+27 31 555 0143"), "Experience"])
+    for prof in (sidebar, grid):
+        assert prof["links"] == ["https://thandiwe-mokoena.example.com"]
+        assert prof["emails"] == ["thandiwe.m@example.com"]
+
+
+def test_the_end_of_a_broken_address_goes_where_its_link_holds_the_whole() -> None:
+    prof = _contact_doc(["Thandiwe Mokoena", "thandiwe-", "mokoena.example.com", "Experience"],
+                        ["mailto:%20thandiwe.m@example.com", "https://thandiwe-mokoena.example.com/"])
+    assert prof["links"] == ["https://thandiwe-mokoena.example.com"]
+    assert prof["emails"] == ["thandiwe.m@example.com"]
+
+
+def test_a_credit_line_naming_the_theme_between_theme_and_by_is_dropped() -> None:
+    from candidates.parsing.readers.credits import drop_credits
+
+    lines = [Line(text="Pharmacist Intern", bbox=(100, 548, 220, 562)),
+             Line(text="CV Made with JSON Resume using theme Minyma by kestrelwright", bbox=(145, 295, 450, 305))]
+    kept, links = drop_credits(lines, [("https://github.com/kestrelwright", (300, 295, 450, 305))], 842)
+    assert [ln.text for ln in kept] == ["Pharmacist Intern"] and links == []

@@ -12,8 +12,9 @@ import re
 from ..model import Line
 
 _CREDIT = re.compile(
-    r"(?i)^\W*(?:(?:designed|made|built|created|crafted|generated)\s+(?:\W+\s*)?(?:with|using|in)\b.*\bby\b"
-    r"|powered by\b|.*\b(?:theme|template)\s+(?:designed\s+)?by\b)")
+    r"(?i)^\W*(?:(?:cv|résumé|resume|this (?:cv|résumé|resume|page))\s+)?"
+    r"(?:(?:designed|made|built|created|crafted|generated)\s+(?:\W+\s*)?(?:with|using|in)\b.*\bby\b"
+    r"|powered by\b|.*\b(?:theme|template)\s+(?:[\w-]+\s+){0,2}(?:designed\s+)?by\b)")
 
 Rect = tuple[float, float, float, float]
 
