@@ -65,12 +65,21 @@ def _clean(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip(" ,;:|·•–—-()（）\t")
 
 
+_NAMED_DEGREE = re.compile(r"\s+of\s+((?:[A-Z][\w'’-]*|and|&)(?:\s+(?:[A-Z][\w'’-]*|and|&)){0,4})(?=\s*(?:$|\bin\b|[,;|()\t]|\s[–—-]\s))")
+
+
 def _split_degree(part: str) -> tuple[str | None, str | None]:
     m = DEGREE_RE.search(part)
     if not m:
         return None, None
     degree = _clean(m.group(0))
     rest = _QUALIFIER.sub("", part[m.end():])
+    named = _NAMED_DEGREE.match(rest) if re.fullmatch(r"(?i)(?:bachelor|master|doctor)(?:'s|’s|s)?", degree) else None
+    if named:
+        # "Bachelor of Medical Radiation Science": a degree named for its subject; the name is the
+        # degree (as the certificate prints it) and says the field ("… in Radiography" would be it).
+        degree = f"{degree} of {named.group(1)}"
+        rest = rest[named.end():] if re.match(r"\s*(?:in|,|[–—-])\s", rest[named.end():]) else named.group(1)
     rest = re.sub(r"^\s*(?:degree\s+)?(?:(?:in|of|en|de|in der|im)\b|,|:|-|–|—|\(|（)\s*", "", rest, flags=re.I)
     before = part[: m.start()].strip(" ,|-–—")
     fld = ""

@@ -96,7 +96,7 @@ def test_an_undated_course_is_the_degree_of_the_school_it_stands_with() -> None:
                                ("Skyward Aviation School", True), ("ATPL Theory", False)])
     for entries in (degree_first, school_first):
         assert [(e["institution"], e["degree"]) for e in entries] == [
-            ("Kestrel Flight Academy", "Bachelor"), ("Skyward Aviation School", "ATPL Theory")]
+            ("Kestrel Flight Academy", "Bachelor of Aviation"), ("Skyward Aviation School", "ATPL Theory")]
 
 
 def test_an_honour_or_a_place_under_a_school_is_no_degree() -> None:
@@ -314,3 +314,13 @@ def test_a_credit_line_naming_the_theme_between_theme_and_by_is_dropped() -> Non
              Line(text="CV Made with JSON Resume using theme Minyma by kestrelwright", bbox=(145, 295, 450, 305))]
     kept, links = drop_credits(lines, [("https://github.com/kestrelwright", (300, 295, 450, 305))], 842)
     assert [ln.text for ln in kept] == ["Pharmacist Intern"] and links == []
+
+
+def test_a_degree_named_for_its_subject_keeps_its_name() -> None:
+    from candidates.parsing.education import _split_degree
+
+    assert _split_degree("Bachelor of Medical Radiation Science") == ("Bachelor of Medical Radiation Science",
+                                                                     "Medical Radiation Science")
+    assert _split_degree("Bachelor of Medical Science in Radiography") == ("Bachelor of Medical Science", "Radiography")
+    assert _split_degree("Bachelor of Science in Nursing") == ("Bachelor of Science", "Nursing")
+    assert _split_degree("Master of Science en Supply Chain") == ("Master of Science", "Supply Chain")

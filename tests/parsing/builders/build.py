@@ -236,6 +236,8 @@ def printed_phone(phone: str | None, text: str) -> list[str]:
     if not phone:
         return []
     tail = re.sub(r"\D", "", phone)[-7:]
+    # pdfminer's plain text can glue a line's end to the next line's number ("Queensland AU0491 570 156").
+    text = re.sub(r"(?<=[^\W\d_])(?=[+(]?\d)", " ", text)
     for m in _PHONE_RUN.finditer(text):
         digits = re.sub(r"\D", "", m.group(0))
         if digits.endswith(tail) and len(digits) >= 7:
