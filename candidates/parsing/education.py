@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from .entries import GLUED, Header, header_parts, is_bullet, is_location, is_prose
-from .entry_lines import mend_headers
+from .entry_lines import mend_headers, unfold_side_by_side
 from .model import Line
 from .textutil import CJK_RE
 
@@ -136,7 +136,7 @@ _NAME = re.compile(r"[A-ZÀ-Þ][\w'’.&\-]*(?:\s+(?:[A-ZÀ-Þ&][\w'’.&\-]*|of
 
 def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, dict]]]:
     """Entries as (value dict, provenance by field)."""
-    lines = mend_headers(lines)
+    lines = mend_headers(unfold_side_by_side(lines))
     entries: list[tuple[dict[str, Any], dict[str, dict]]] = []
     cur: dict[str, Any] | None = None
     prov: dict[str, dict] = {}

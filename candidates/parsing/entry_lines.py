@@ -335,3 +335,36 @@ def with_side_column(main: list[Line], untitled: list[list[Line]]) -> list[Line]
             out[i] = _copy(target, "\t".join(fields))
             here[here.index(target)] = out[i]
     return out
+
+
+def unfold_side_by_side(lines: list[Line]) -> list[Line]:
+    """Two entries set side by side ("Erasmus School of Logistics ⇥ Hogeschool Zuidwal" / "Master
+    of Science ⇥ Bachelor of Business Administration" / "2013 – 2014 ⇥ 2009 – 2013"): consecutive
+    lines cut into the same sub-columns, one of them holding a date range in two of them, are read
+    one sub-column at a time, top to bottom."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        run = [ln]
+        if len(ln.spans) >= 2 and ln.bbox and len(ln.text.split("\t")) == len(ln.spans):
+            for nxt in lines[i + 1:]:
+                if (nxt.page, nxt.column) != (ln.page, ln.column) or len(nxt.spans) != len(ln.spans) or not nxt.bbox \
+                        or len(nxt.text.split("\t")) != len(nxt.spans) \
+                        or any(abs(a[0] - b[0]) > 4 for a, b in zip(nxt.spans, ln.spans)):
+                    break
+                run.append(nxt)
+        if len(run) >= 2 and any(sum(1 for part in r.text.split("\t") if find_range(part)) >= 2 for r in run):
+            for k in range(len(ln.spans)):
+                for r in run:
+                    assert r.bbox is not None
+                    part = r.text.split("\t")[k].strip()
+                    if part:
+                        x0, x1 = r.spans[k]
+                        out.append(Line(text=part, page=r.page, bbox=(x0, r.bbox[1], x1, r.bbox[3]), size=r.size,
+                                        bold=r.bold, column=r.column, index=r.index, style=r.style, source=r.source))
+            i += len(run)
+            continue
+        out.append(ln)
+        i += 1
+    return out

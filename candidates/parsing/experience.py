@@ -169,7 +169,37 @@ def _margins(lines: list[Line]) -> dict[tuple[int, int], float]:
         xs.sort()
         need = min(2, max(dated.get(key, 0), 1))
         out[key] = next((x for i, x in enumerate(xs) if i + need - 1 < len(xs) and xs[i + need - 1] - x <= 2), xs[0])
+    for key, x in _header_edges(lines).items():
+        if x > out.get(key, x):
+            out[key] = x  # headers set in from the description under them (a theme's outdented text)
     return out
+
+
+def _header_edges(lines: list[Line]) -> dict[tuple[int, int], float]:
+    """Where the dated lines start, per page and column, when at least two start there and a bold
+    line (an employer) starts there too: the edge the entry headers keep."""
+    dated: dict[tuple[int, int], list[float]] = {}
+    bold: dict[tuple[int, int], list[float]] = {}
+    for ln in lines:
+        if ln.bbox:
+            key = (ln.page, ln.column)
+            if find_range(ln.text):
+                dated.setdefault(key, []).append(ln.bbox[0])
+            elif ln.bold:
+                bold.setdefault(key, []).append(ln.bbox[0])
+    out = {}
+    for key, xs in dated.items():
+        xs.sort()
+        edge = next((x for i, x in enumerate(xs[:-1]) if xs[i + 1] - x <= 2), None)
+        if edge is not None and any(abs(b - edge) <= 2 for b in bold.get(key, ())):
+            out[key] = edge
+    return out
+
+
+# A name: up to six words, each capitalised but for the small words between them; a legal form may
+# end on a dot ("B.V.", "Ltd."), a sentence would.
+_NAME_WORDS = re.compile(r"[A-ZÀ-Þ][\w'’&.-]*(?:\s+(?:[A-ZÀ-Þ0-9][\w'’&.-]*|of|the|and|de|du|der|van|von|&)){0,5}"
+                         r"(?<![a-z]\.)")
 
 
 def _right_edges(lines: list[Line]) -> dict[tuple[int, int], float]:
@@ -395,6 +425,10 @@ class _Reader:
             self.soft_company = False
         below = _company_line_below(self.lines, pos)
         roles = self._as_before(h, _assign(h, cur, below))
+        if opens_on_employer and not roles.keys() & {"company", "title"} and cur["company"] and cur["title"] \
+                and len(h.parts) == 1 and not h.dates and _NAME_WORDS.fullmatch(h.parts[0].strip()):
+            # A name no word marks, after a whole entry, where every entry opens on its employer.
+            roles = {**roles, "company": _clean(h.parts[0])}
         # A form may name the employer after the description ("Name and address of employer").
         late_field = h.field in ("company", "title") and h.field in roles and not cur[h.field] and not h.dates
         conflict = (self.had_body and not late_field) or (h.dates and (cur["start"] or cur["end"])) or \

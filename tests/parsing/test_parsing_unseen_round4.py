@@ -324,3 +324,35 @@ def test_a_degree_named_for_its_subject_keeps_its_name() -> None:
     assert _split_degree("Bachelor of Medical Science in Radiography") == ("Bachelor of Medical Science", "Radiography")
     assert _split_degree("Bachelor of Science in Nursing") == ("Bachelor of Science", "Nursing")
     assert _split_degree("Master of Science en Supply Chain") == ("Master of Science", "Supply Chain")
+
+
+# --- Entry headers set in from their description; entries side by side ------------------------------------
+
+
+def test_headers_set_in_from_their_description_keep_their_roles() -> None:
+    # Employer (bold) / range / role at x=88, the description under them starting further left at
+    # 79: the role is no indented description line, and an employer no word names opens the next entry.
+    rows = [("Nieuwe Maas Distributie B.V.", 88, True), ("2019-09 - 2022-03", 88, False), ("Logistics Planner", 88, False),
+            ("Night shift of fourteen in a bonded warehouse; cycle", 79, False), ("counts and the WMS migration.", 79, False),
+            ("Kade Vier Forwarding", 88, True), ("2015 - 2017", 88, False), ("Operations Assistant", 88, False),
+            ("Havenbedrijf Delta Logistiek", 88, True), ("2014-02 - 2014-07", 88, False), ("Logistics Intern", 88, False)]
+    lines = [_line("Maarten Oosterhuis", 800, size=18.8), _line("maarten@example.org", 780),
+             _line("EXPERIENCE", 740)]
+    lines += [_line(t, 720 - 15 * i, x0=x, bold=b, size=10.5) for i, (t, x, b) in enumerate(rows)]
+    prof = _profile(lines)
+    assert [(e["company"], e["title"]) for e in prof["experience"]] == [
+        ("Nieuwe Maas Distributie B.V.", "Logistics Planner"), ("Kade Vier Forwarding", "Operations Assistant"),
+        ("Havenbedrijf Delta Logistiek", "Logistics Intern")]
+
+
+def test_two_schools_side_by_side_are_read_one_after_the_other() -> None:
+    from candidates.parsing.education import parse_education
+
+    rows = ["Erasmus Harbour School of Logistics\tHogeschool Zuidwal", "Master of Science\tBachelor of Business Administration",
+            "2013-09 - 2014-08\t2009-09 - 2013-06"]
+    lines = [Line(text=t, bbox=(79, 750 - 15 * i, 480, 760 - 15 * i), spans=((79, 260), (300, 480)), size=10.5, index=i)
+             for i, t in enumerate(rows)]
+    got = [e for e, _ in parse_education(lines)]
+    assert [(e["institution"], e["degree"], e["start"]) for e in got] == [
+        ("Erasmus Harbour School of Logistics", "Master of Science", "2013-09"),
+        ("Hogeschool Zuidwal", "Bachelor of Business Administration", "2009-09")]
