@@ -198,8 +198,11 @@ def _header_edges(lines: list[Line]) -> dict[tuple[int, int], float]:
 
 # A name: up to six words, each capitalised but for the small words between them; a legal form may
 # end on a dot ("B.V.", "Ltd."), a sentence would.
-_NAME_WORDS = re.compile(r"[A-ZÀ-Þ][\w'’&.-]*(?:\s+(?:[A-ZÀ-Þ0-9][\w'’&.-]*|of|the|and|de|du|der|van|von|&)){0,5}"
+_NAME_WORDS = re.compile(r"[A-ZÀ-Þ][\w'’&.-]*(?:\s+(?:[(（]?[A-ZÀ-Þ0-9][\w'’&.-]*[)）]?|of|the|and|de|du|der|van|von|&)){0,5}"
                          r"(?<![a-z]\.)")
+# A line that stops on a word that cannot end a name or a role ("Assessment of child-welfare
+# referrals and"): the first line of a wrapped sentence.
+_DANGLING_END = re.compile(r"(?i)\s(?:and|or|the|of|for|to|with|in|on|at|by|a|an|from|into|across)$")
 
 
 def _right_edges(lines: list[Line]) -> dict[tuple[int, int], float]:
@@ -351,6 +354,9 @@ class _Reader:
             return None
         if bullet or (not labelled and (is_prose(text) or is_labelled_list(text))):
             return None
+        if not labelled and "\t" not in text and len(text.split()) >= 5 and _DANGLING_END.search(text.rstrip()) \
+                and sum(1 for w in text.split() if w[:1].islower() and len(w) > 3) >= 2:
+            return None  # the first line of a wrapped sentence
         if ln.bbox and not ln.bold and (ln.page, ln.column) in self.margins and not label_field(text) \
                 and ln.bbox[0] > self.margins[(ln.page, ln.column)] + 8 and not header_parts(ln).dates \
                 and not (not self.had_body and any(is_company(p) or is_location(p) for p in split_commas(text, True))):
@@ -368,8 +374,8 @@ class _Reader:
                 and cur["highlights"] and not ln.bold:
             return None
         if cur["highlights"] and not h.dates and not ln.bold and len(h.parts) == 1 and \
-                cur["highlights"][-1][-1:] not in (".", "。") and text[:1].islower():
-            return None
+                cur["highlights"][-1][-1:] not in (".", "。") and (text[:1].islower() or _DANGLING_END.search(cur["highlights"][-1])):
+            return None  # the rest of a highlight that wrapped (it ended on "and the")
         if self.dates_first and self.had_body and not h.dates:
             return None  # every entry opens on its range: after body text, only a range starts the next
         if self.had_body and not h.dates and not ln.bold and len(h.parts) == 1 and not self.dated_next[pos] and \
@@ -425,7 +431,10 @@ class _Reader:
             self.soft_company = False
         below = _company_line_below(self.lines, pos)
         roles = self._as_before(h, _assign(h, cur, below))
-        if opens_on_employer and not roles.keys() & {"company", "title"} and cur["company"] and cur["title"] \
+        # The entry being read shows the template too, once complete (the first entry has no other).
+        shown = self.template or (self.slots if {"title", "company"} <= set(self.slots.values()) and not self.copied else {})
+        if shown.get(0) == "company" and (cur["start"] or cur["end"]) \
+                and not roles.keys() & {"company", "title"} and cur["company"] and cur["title"] \
                 and len(h.parts) == 1 and not h.dates and _NAME_WORDS.fullmatch(h.parts[0].strip()):
             # A name no word marks, after a whole entry, where every entry opens on its employer.
             roles = {**roles, "company": _clean(h.parts[0])}

@@ -167,7 +167,25 @@ def _share_baseline(a: list[Chunk], b: list[Chunk]) -> float:
 
 
 def _find_gutter(chunks: list[Chunk]) -> tuple[float, list[Chunk], list[Chunk], list[Chunk]] | None:
-    """Best vertical gutter: (x, left, right, spanning) or None."""
+    """Best vertical gutter: (x, left, right, spanning) or None.  A page whose first few lines run
+    across both columns (the name, a headline, a summary over a sidebar and the body) hides the
+    gutter under them: it is looked for again below them, and they become the banner on top."""
+    found = _gutter(chunks)
+    if found is not None or len(chunks) < 16:
+        return found
+    by_height = sorted(chunks, key=lambda c: -c.yc)
+    for k in range(2, min(14, len(chunks) // 4) + 1, 2):
+        below = _gutter(by_height[k:])
+        if below is None:
+            continue
+        gx = below[0]
+        span = [c for c in chunks if c.x0 < gx < c.x1]
+        if all(any(c is t for t in by_height[:k]) for c in span):
+            return gx, [c for c in chunks if c.x1 <= gx], [c for c in chunks if c.x0 >= gx], span
+    return None
+
+
+def _gutter(chunks: list[Chunk]) -> tuple[float, list[Chunk], list[Chunk], list[Chunk]] | None:
     if len(chunks) < 8:
         return None
     lo = int(min(c.x0 for c in chunks))
@@ -210,13 +228,26 @@ def _find_gutter(chunks: list[Chunk]) -> tuple[float, list[Chunk], list[Chunk], 
         nl = sum(c.n for c in left)
         nr = sum(c.n for c in right)
         tot = nl + nr
-        if len(left) >= 4 and len(right) >= 4 and min(nl, nr) >= 0.06 * tot and not _inline(left, right, nl, nr):
+        if len(left) >= 4 and len(right) >= 4 and (min(nl, nr) >= 0.06 * tot or _sidebar(left, right, nl, nr)) \
+                and not _inline(left, right, nl, nr):
             score = min(nl, nr) - 50 * len(span)
             if best is None or score > best[0]:
                 best = (score, gx, left, right, span)
     if best is None:
         return None
     return best[1], best[2], best[3], best[4]
+
+
+def _sidebar(left: list[Chunk], right: list[Chunk], nl: int, nr: int) -> bool:
+    """A narrow column of short items beside the body (a skills list of a word or two a line): few
+    letters next to the body's, but a column all the same — several lines at normal spacing, no
+    dates, and most of them not level with a line of the body (as margin labels would be)."""
+    from .sections import heading_key
+
+    small, big = (right, left) if nr <= nl else (left, right)
+    items = [c for c in small if not heading_key(c.text)]  # the two columns' titles may well be level
+    return len(items) >= 6 and _dense_block(small) and not any(_DATEISH.search(c.text) for c in small) \
+        and _share_baseline(items, big) <= 0.5
 
 
 def _dense_block(chunks: list[Chunk]) -> bool:
