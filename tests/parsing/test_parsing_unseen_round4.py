@@ -356,3 +356,80 @@ def test_two_schools_side_by_side_are_read_one_after_the_other() -> None:
     assert [(e["institution"], e["degree"], e["start"]) for e in got] == [
         ("Erasmus Harbour School of Logistics", "Master of Science", "2013-09"),
         ("Hogeschool Zuidwal", "Bachelor of Business Administration", "2009-09")]
+
+
+# --- A narrow sidebar of short items under a banner --------------------------------------------------------
+
+
+def _glyphs(text: str, x: float, y: float, size: float = 10.5, bold: bool = False) -> list[tuple]:
+    out = []
+    for ch in text:
+        if ch != " ":
+            out.append((x, y, x + 0.5 * size, y + size, ch, size, bold))
+        x += 0.5 * size
+    return out
+
+
+def test_a_skills_sidebar_of_a_word_or_two_a_line_is_a_column_of_its_own() -> None:
+    # The name, a headline and a summary run across the page over both columns; below them a skills
+    # sidebar of short items (few letters beside the body's) and the work column. Read line by line
+    # across, the sidebar's items would land inside the jobs and the jobs' lines among the skills.
+    from candidates.parsing.layout import build_lines
+
+    chars = _glyphs("Maarten Oosterhuis", 30, 790, size=30) + _glyphs("Supply Chain Manager", 30, 755, size=15)
+    chars += _glyphs("Supply chain and logistics manager for port-side warehousing and distribution", 30, 700)
+    chars += _glyphs("across Europe, most recently for a consumer-goods importer.", 30, 685)
+    side = ["Skills", "Planning", "S&OP", "Inbound planning", "Customs", "Systems", "SAP EWM", "Power BI", "Excel"]
+    for i, item in enumerate(side):
+        chars += _glyphs(item, 30, 650 - 21 * i, size=18 if item == "Skills" else 10.5)
+    body = ["Work", "Nieuwe Maas Distributie B.V.   Apr 2022 - Present", "Supply Chain Manager",
+            "Own inbound planning for 1,900 containers a year from Asian suppliers", "through Rotterdam to three distribution centres",
+            "Renegotiated the drayage and customs contracts, saving 11% on cost",
+            "Kade Vier Forwarding   Jan 2015 - Jan 2017", "Operations Assistant",
+            "Booked road and barge moves for forty shippers a week at the", "Waalhaven terminal"]
+    for i, text in enumerate(body):
+        chars += _glyphs(text, 170, 650 - 17 * i, size=18 if text == "Work" else 10.5, bold=i in (1, 6))
+    lines = build_lines(chars, 1, 595, 842)
+    side_cols = {ln.column for ln in lines if ln.text in side[1:]}
+    body_cols = {ln.column for ln in lines if ln.text.startswith(("Own inbound", "Renegotiated", "Operations"))}
+    assert len(side_cols) == 1 and len(body_cols) == 1 and side_cols != body_cols
+    assert not any("\t" in ln.text and "planning" in ln.text.lower() for ln in lines)  # no item glued to a body line
+    prof = build_profile(Document(kind="pdf", lines=[*lines]))
+    assert [(e["company"], e["title"]) for e in prof["experience"]] == [
+        ("Nieuwe Maas Distributie B.V.", "Supply Chain Manager"), ("Kade Vier Forwarding", "Operations Assistant")]
+    assert {"S&OP", "Inbound planning", "Customs", "Excel"} <= set(prof["skills"])
+
+
+def test_a_highlight_ending_on_the_goes_on_below_whatever_its_case() -> None:
+    prof = _profile([
+        _line("Maarten Oosterhuis", 800, size=20, bold=True), _line("maarten@example.org", 780),
+        _line("Experience", 740, size=12, bold=True),
+        _line("Warehouse Team Leader\tMay 2017 - Aug 2019", 720, bold=True, x1=520),
+        _line("Nieuwe Maas Distributie B.V.", 706),
+        _line("Night shift of fourteen in a bonded warehouse; cycle counts, safety walks and the", 692, x1=519),
+        _line("WMS migration.", 678),
+        _line("Operations Assistant\tJan 2015 - Jan 2017", 650, bold=True, x1=520),
+        _line("Kade Vier Forwarding", 636),
+    ])
+    first, second = prof["experience"]
+    assert first["highlights"] == ["Night shift of fourteen in a bonded warehouse; cycle counts, safety walks and the WMS migration."]
+    assert (second["company"], second["title"]) == ("Kade Vier Forwarding", "Operations Assistant")
+
+
+def test_the_first_entry_shows_the_template_and_a_wrapped_sentence_is_no_header() -> None:
+    # Employer / range / role, the description set further left. The second employer is known by no
+    # word ("Jugendamt Halle (Saale)"): after the first whole entry, it opens the next one; and the
+    # description's first line, stopping on "and", is no role.
+    rows = [("Caritasverein Leipzig-Nord", 88, True), ("2020 - Present", 88, False), ("Family Support Social Worker", 88, False),
+            ("Jugendamt Halle (Saale)", 88, True), ("2016 - 2018", 88, False), ("Child Protection Caseworker", 88, False),
+            ("Assessment of child-welfare referrals and", 79, False), ("emergency placements for the eastern", 79, False),
+            ("districts.", 79, False),
+            ("Kinderschutzbund Dessau", 88, True), ("2015-03 - 2015-08", 88, False), ("Social Work Intern", 88, False)]
+    lines = [_line("Annika Vogelsang", 800, size=18.8), _line("annika@example.org", 780), _line("EXPERIENCE", 740)]
+    lines += [_line(t, 720 - 15 * i, x0=x, bold=b, size=10.5) for i, (t, x, b) in enumerate(rows)]
+    prof = _profile(lines)
+    assert [(e["company"], e["title"]) for e in prof["experience"]] == [
+        ("Caritasverein Leipzig-Nord", "Family Support Social Worker"), ("Jugendamt Halle (Saale)", "Child Protection Caseworker"),
+        ("Kinderschutzbund Dessau", "Social Work Intern")]
+    assert prof["experience"][1]["highlights"] == [
+        "Assessment of child-welfare referrals and emergency placements for the eastern districts."]
