@@ -435,8 +435,9 @@ class _Reader:
         shown = self.template or (self.slots if {"title", "company"} <= set(self.slots.values()) and not self.copied else {})
         if shown.get(0) == "company" and (cur["start"] or cur["end"]) \
                 and not roles.keys() & {"company", "title"} and cur["company"] and cur["title"] \
-                and len(h.parts) == 1 and not h.dates and _NAME_WORDS.fullmatch(h.parts[0].strip()):
-            # A name no word marks, after a whole entry, where every entry opens on its employer.
+                and len(h.parts) == 1 and not h.dates and _NAME_WORDS.fullmatch(h.parts[0].strip()) \
+                and "location" not in roles and not is_location(h.parts[0]) and (ln.bold or not ln.bbox):
+            # A name no word marks, set in bold after a whole entry, where every entry opens on its employer.
             roles = {**roles, "company": _clean(h.parts[0])}
         # A form may name the employer after the description ("Name and address of employer").
         late_field = h.field in ("company", "title") and h.field in roles and not cur[h.field] and not h.dates

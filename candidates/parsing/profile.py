@@ -195,7 +195,7 @@ _OBJECTIVE_LABEL = re.compile(rf"^(?:{_POSITION_LABELS})\s*[:：]\s*(.+)$")
 _PERSONAL_DETAILS = re.compile(r"(?:^|[\s|｜/,，])[男女](?:$|[\s|｜/,，])|\d+\s*岁|\d+\s*年(?:以上)?(?:工作)?经验")
 
 
-def _unwrap_link(url: str, raw: str, ln: Line, nxt: Line | None) -> str:
+def _unwrap_link(url: str, raw: str, ln: Line, nxt: Line | None, known: set[str]) -> str:
     """"linkedin.com/in/anika-" / "schwarzenberg": an address broken at a hyphen or slash in a narrow column."""
     if nxt is None or not raw.endswith(("-", "/")) or not ln.text.rstrip().endswith(raw) \
             or nxt.page != ln.page or nxt.column != ln.column:
@@ -203,7 +203,19 @@ def _unwrap_link(url: str, raw: str, ln: Line, nxt: Line | None) -> str:
     tail = nxt.text.strip()
     if not re.fullmatch(r"[A-Za-z0-9][\w\-./]{1,60}", tail) or "@" in tail:
         return url
-    return normalise_link(raw + tail) or url
+    return _joined(raw, tail, known) or url
+
+
+def _joined(head: str, tail: str, known: set[str]) -> str | None:
+    """An address broken after ``head``.  A hyphen there may be the address's own ("thandiwe-" /
+    "mokoena.example.com") or the typesetter's (LaTeX: "volkon-" / "sky.example.com"): the page's
+    own link, where it holds one of the two, decides; otherwise the hyphen stays."""
+    whole = normalise_link(head + tail)
+    if head.endswith("-") and whole not in known:
+        bare = normalise_link(head[:-1] + tail)
+        if bare in known:
+            return bare
+    return whole
 
 
 # A field of a contact line that is nothing but a number of 8 to 15 digits in groups: a phone written
@@ -212,7 +224,7 @@ _NUMBER_FIELD = re.compile(r"\(?\+?\d(?:[\s().\-]?\d){7,14}\)?")
 _LINK_HEAD = re.compile(r"(?:^|\s)((?:https?://)?[A-Za-z0-9][\w.\-]*-)$")
 
 
-def _link_head(prev: Line | None, ln: Line, start: int, raw: str) -> str | None:
+def _link_head(prev: Line | None, ln: Line, start: int, raw: str, known: set[str]) -> str | None:
     """"priyanka-" / "designs.example.in": an address broken at a hyphen in a narrow sidebar, whose
     tail reads as an address of its own.  In a grid of labelled fields ("Website⇥https://thandiwe-⇥
     Email" / "mokoena.example.com⇥…") the head ends a cell and the tail starts one.  The whole
@@ -228,7 +240,7 @@ def _link_head(prev: Line | None, ln: Line, start: int, raw: str) -> str | None:
     heads = last if start == 0 and last else [h for h in heads if h.lower().startswith(("http", "www."))]
     if len(heads) != 1:
         return None
-    return normalise_link(heads[0] + raw)
+    return _joined(heads[0], raw, known)
 
 
 def _drop_fragments(profile: dict[str, Any], prov: dict[str, dict], key: str, part_of: Any) -> None:
@@ -509,12 +521,13 @@ def build_profile(doc: Document) -> dict[str, Any]:
         profile["links"].append(url)
 
     email_domains = {e.split("@")[1].lower() for e in profile["emails"]}
+    known = {u for u in (normalise_link(t.strip()) for t in doc.links) if u}  # the page's own link targets
     for pos, ln in enumerate(lines):
         for url, start, end in find_links(ln.text):
             if start == 0 and ln.index in email_tails:
                 continue  # "ple.com", the end of "siqi.wang@exam" / "ple.com"
-            url = _link_head(lines[pos - 1] if pos else None, ln, start, ln.text[start:end]) \
-                or _unwrap_link(url, ln.text[start:end], ln, lines[pos + 1] if pos + 1 < len(lines) else None)
+            url = _link_head(lines[pos - 1] if pos else None, ln, start, ln.text[start:end], known) \
+                or _unwrap_link(url, ln.text[start:end], ln, lines[pos + 1] if pos + 1 < len(lines) else None, known)
             host = url[8:].split("/")[0]
             if host in email_domains and "/" not in url[8:]:
                 continue  # "gmail.com" from an email address split across chunks

@@ -433,3 +433,10 @@ def test_the_first_entry_shows_the_template_and_a_wrapped_sentence_is_no_header(
         ("Kinderschutzbund Dessau", "Social Work Intern")]
     assert prof["experience"][1]["highlights"] == [
         "Assessment of child-welfare referrals and emergency placements for the eastern districts."]
+
+
+def test_a_typesetters_hyphen_in_a_broken_address_goes_where_the_link_has_none() -> None:
+    # LaTeX hyphenates "volkonsky" as "volkon-" / "sky.example.com"; the page's link has no hyphen.
+    prof = _contact_doc(["Dmitri Volkonsky", "• volkon-", "sky.example.com", "Experience"],
+                        ["https://volkonsky.example.com"])
+    assert prof["links"] == ["https://volkonsky.example.com"]
