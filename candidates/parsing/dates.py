@@ -31,6 +31,7 @@ _NOT_SEARCHED = {"set", "out", "gen"}
 # The alternation is built from MONTHS itself, longest first, so that a name the table knows is
 # never missed by a hand-kept pattern ("Mars 2022" once read as "Mar" and a stray "s").
 _MON = "(?:" + "|".join(sorted((re.escape(k) for k in MONTHS if k not in _NOT_SEARCHED), key=len, reverse=True)) + ")"
+MONTH_NAME = _MON  # a month's name or abbreviation, in any language the table holds
 _Y = r"(?:19[5-9]\d|20[0-4]\d)"
 DATE = (
     rf"(?:\b{_MON}\.?,?\s*(?:{_Y}|'\d\d)(?!\d)"

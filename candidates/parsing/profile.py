@@ -10,7 +10,7 @@ from .contacts import (
     LOCATION_LABEL, PHONE_LABEL, country_hint, find_emails, find_links, find_phones, looks_like_location, tidy_place,
     normalise_link, normalise_phone,
 )
-from .dates import DATE, PRESENT
+from .dates import DATE, MONTH_NAME, PRESENT
 from .education import parse_education
 from .gazetteer import COUNTRIES, US_STATES
 from .glue import unglue_lines
@@ -340,6 +340,8 @@ def _bounded(lines: list[Line], warnings: list[str]) -> list[Line]:
 
 _OPEN_RANGE = re.compile(rf"(?:{DATE})\s*(?:-|–|—|~|～|\bto|至)\s*$", re.I)
 _RANGE_END = re.compile(rf"^\s*(?:{PRESENT}|{DATE})(?![\w])", re.I)
+# "Hogeschool Zuidwal ⇥ Sep 2009 - Jun" over "Bachelor of … ⇥ 2013": the end's year wrapped alone.
+_END_MONTH = re.compile(rf"(?:{DATE})\s*(?:-|–|—|to)\s*{MONTH_NAME}\.?$", re.I)
 
 
 def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
@@ -357,6 +359,14 @@ def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
                            bold=prev.bold, column=prev.column, index=prev.index, style=prev.style, bullet=prev.bullet,
                            source=prev.source)
             continue
+        if prev is not None and prev.page == ln.page and prev.column == ln.column and "\t" in ln.text \
+                and _END_MONTH.search(prev.text.split("\t")[-1].strip()) and re.fullmatch(r"\s*(?:19|20)\d\d\s*", ln.text.split("\t")[-1]):
+            head, year = ln.text.rsplit("\t", 1)
+            out[-1] = Line(text=prev.text.rstrip() + " " + year.strip(), page=prev.page, bbox=prev.bbox, size=prev.size,
+                           bold=prev.bold, column=prev.column, index=prev.index, style=prev.style, bullet=prev.bullet,
+                           source=prev.source, spans=prev.spans)
+            ln = Line(text=head.rstrip(), page=ln.page, bbox=ln.bbox, size=ln.size, bold=ln.bold, column=ln.column,
+                      index=ln.index, style=ln.style, bullet=ln.bullet, source=ln.source, spans=ln.spans[:-1])
         out.append(ln)
     return out
 

@@ -440,3 +440,16 @@ def test_a_typesetters_hyphen_in_a_broken_address_goes_where_the_link_has_none()
     prof = _contact_doc(["Dmitri Volkonsky", "• volkon-", "sky.example.com", "Experience"],
                         ["https://volkonsky.example.com"])
     assert prof["links"] == ["https://volkonsky.example.com"]
+
+
+def test_a_range_whose_end_year_wrapped_onto_the_next_line_is_whole() -> None:
+    prof = _profile([
+        _line("Maarten Oosterhuis", 800, size=20, bold=True), _line("maarten@example.org", 780),
+        _line("Education", 740, size=12, bold=True),
+        _line("Erasmus Harbour School of Logistics\tSep 2013 - Aug 2014", 720, bold=True, x1=566),
+        _line("Master of Science in Supply Chain Management", 706),
+        _line("Hogeschool Zuidwal\tSep 2009 - Jun", 680, bold=True, x1=543),
+        _line("Bachelor of Business Administration\t2013", 666, x1=495),
+    ])
+    assert [(e["institution"], e["start"], e["end"]) for e in prof["education"]] == [
+        ("Erasmus Harbour School of Logistics", "2013-09", "2014-08"), ("Hogeschool Zuidwal", "2009-09", "2013-06")]
