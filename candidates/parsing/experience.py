@@ -436,7 +436,7 @@ class _Reader:
         if shown.get(0) == "company" and (cur["start"] or cur["end"]) \
                 and not roles.keys() & {"company", "title"} and cur["company"] and cur["title"] \
                 and len(h.parts) == 1 and not h.dates and _NAME_WORDS.fullmatch(h.parts[0].strip()) \
-                and "location" not in roles and not is_location(h.parts[0]) and (ln.bold or not ln.bbox):
+                and "location" not in roles and not is_location(h.parts[0]) and ln.bold:
             # A name no word marks, set in bold after a whole entry, where every entry opens on its employer.
             roles = {**roles, "company": _clean(h.parts[0])}
         # A form may name the employer after the description ("Name and address of employer").
