@@ -157,41 +157,26 @@ def _margins(lines: list[Line]) -> dict[tuple[int, int], float]:
     heading the exporter placed apart) is no margin, or every header under it would read as
     indented body text."""
     edges: dict[tuple[int, int], list[float]] = {}
-    dated: dict[tuple[int, int], int] = {}
-    for ln in lines:
-        if ln.bbox:
-            key = (ln.page, ln.column)
-            edges.setdefault(key, []).append(ln.bbox[0])
-            if find_range(ln.text):
-                dated[key] = dated.get(key, 0) + 1
-    out = {}
-    for key, xs in edges.items():
-        xs.sort()
-        need = min(2, max(dated.get(key, 0), 1))
-        out[key] = next((x for i, x in enumerate(xs) if i + need - 1 < len(xs) and xs[i + need - 1] - x <= 2), xs[0])
-    for key, x in _header_edges(lines).items():
-        if x > out.get(key, x):
-            out[key] = x  # headers set in from the description under them (a theme's outdented text)
-    return out
-
-
-def _header_edges(lines: list[Line]) -> dict[tuple[int, int], float]:
-    """Where the dated lines start, per page and column, when at least two start there and a bold
-    line (an employer) starts there too: the edge the entry headers keep."""
     dated: dict[tuple[int, int], list[float]] = {}
     bold: dict[tuple[int, int], list[float]] = {}
     for ln in lines:
         if ln.bbox:
             key = (ln.page, ln.column)
+            edges.setdefault(key, []).append(ln.bbox[0])
             if find_range(ln.text):
                 dated.setdefault(key, []).append(ln.bbox[0])
             elif ln.bold:
                 bold.setdefault(key, []).append(ln.bbox[0])
     out = {}
-    for key, xs in dated.items():
+    for key, xs in edges.items():
         xs.sort()
-        edge = next((x for i, x in enumerate(xs[:-1]) if xs[i + 1] - x <= 2), None)
-        if edge is not None and any(abs(b - edge) <= 2 for b in bold.get(key, ())):
+        need = min(2, max(len(dated.get(key, ())), 1))
+        out[key] = next((x for i, x in enumerate(xs) if i + need - 1 < len(xs) and xs[i + need - 1] - x <= 2), xs[0])
+        # Headers set in from the description under them (a theme's outdented text): where two dated
+        # lines start together with a bold one (an employer), that is the headers' edge.
+        starts = sorted(dated.get(key, ()))
+        edge = next((x for i, x in enumerate(starts[:-1]) if starts[i + 1] - x <= 2), None)
+        if edge is not None and edge > out[key] and any(abs(b - edge) <= 2 for b in bold.get(key, ())):
             out[key] = edge
     return out
 

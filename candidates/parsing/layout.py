@@ -174,7 +174,7 @@ def _find_gutter(chunks: list[Chunk]) -> tuple[float, list[Chunk], list[Chunk], 
     if found is not None or len(chunks) < 16:
         return found
     by_height = sorted(chunks, key=lambda c: -c.yc)
-    for k in range(2, min(14, len(chunks) // 4) + 1, 2):
+    for k in range(3, min(12, len(chunks) // 4) + 1, 3):
         below = _gutter(by_height[k:])
         if below is None:
             continue

@@ -360,7 +360,8 @@ def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
                            source=prev.source)
             continue
         if prev is not None and prev.page == ln.page and prev.column == ln.column and "\t" in ln.text \
-                and _END_MONTH.search(prev.text.split("\t")[-1].strip()) and re.fullmatch(r"\s*(?:19|20)\d\d\s*", ln.text.split("\t")[-1]):
+                and re.fullmatch(r"\s*(?:19|20)\d\d\s*", ln.text.rsplit("\t", 1)[-1]) \
+                and _END_MONTH.search(prev.text.split("\t")[-1].strip()):
             head, year = ln.text.rsplit("\t", 1)
             out[-1] = Line(text=prev.text.rstrip() + " " + year.strip(), page=prev.page, bbox=prev.bbox, size=prev.size,
                            bold=prev.bold, column=prev.column, index=prev.index, style=prev.style, bullet=prev.bullet,
