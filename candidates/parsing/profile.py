@@ -288,6 +288,34 @@ def _unwrap_email(ln: Line, nxt: Line | None) -> tuple[str, str | None] | None:
     return joined[0][0], (complete[0][0] if complete else None)
 
 
+def _mailto(target: str) -> str:
+    """The address of a mailto link, unescaped and trimmed ("mailto:%20jane@example.org?subject=…")."""
+    return unquote(target.strip()[7:]).split("?")[0].strip()
+
+
+_LOCAL_HEAD = re.compile(r"([A-Za-z0-9][\w.+]*[-._])")  # the whole of its cell or line, no sentence's last word
+_LEADING_EMAIL = re.compile(r"^\s*([\w.+\-]+@[A-Za-z0-9][\w\-]*(?:\.[\w\-]+)+)")
+
+
+def _email_before_at(ln: Line, nxt: Line, mailtos: set[str]) -> tuple[str, str] | None:
+    """"Email ⇥ siobhan.marlowe-" / "tait@example.com": an address broken in its name part, before
+    the "@".  The whole address and the end that reads as one of its own, or None.  A hyphen at the
+    break stays unless the page's mailto link has the address without it (a typesetter's hyphen)."""
+    if "@" in ln.text or nxt.page != ln.page or nxt.column != ln.column:
+        return None
+    cell = re.sub(r"^[^:：@]{1,20}[:：]\s*", "", ln.text.split("\t")[-1].strip())  # after its label ("Email: …")
+    head = _LOCAL_HEAD.fullmatch(cell)
+    tail = _LEADING_EMAIL.match(nxt.text)
+    if not head or not tail:
+        return None
+    whole = find_emails(head.group(1) + tail.group(1))
+    if not whole:
+        return None
+    if head.group(1).endswith("-") and (head.group(1)[:-1] + tail.group(1)).lower() in mailtos:
+        return head.group(1)[:-1] + tail.group(1), tail.group(1)
+    return whole[0][0], tail.group(1)
+
+
 def _headline_ok(t: str) -> bool:
     if not t or len(t) > 90 or heading_key(t):
         return False
@@ -482,15 +510,21 @@ def build_profile(doc: Document) -> dict[str, Any]:
 
     # Contacts: emails and links anywhere (but not the referees'), phones near labels / in the header.
     referees = {ln.index for ln in _lines_of(sections, "references")}
+    mailtos = {_mailto(t).lower() for t in doc.links if t.strip().lower().startswith("mailto:")}
     email_tails: set[int] = set()  # lines starting with the rest of an address wrapped in a narrow cell
+    ends: dict[int, str] = {}  # line index -> the end of an address whose start the line above holds
     for pos, ln in enumerate(lines):
         if ln.index in referees:
             continue
-        found_emails = find_emails(ln.text)
-        wrapped = _unwrap_email(ln, lines[pos + 1] if pos + 1 < len(lines) else None)
+        found_emails = [f for f in find_emails(ln.text) if f[0] != ends.get(ln.index)]
+        nxt = lines[pos + 1] if pos + 1 < len(lines) else None
+        wrapped = _unwrap_email(ln, nxt)
         if wrapped:
             found_emails = [f for f in found_emails if f[0] != wrapped[1]] + [(wrapped[0], 0, 0)]
             email_tails.add(ln.index + 1)
+        elif nxt is not None and (whole := _email_before_at(ln, nxt, mailtos)):
+            found_emails.append((whole[0], 0, 0))
+            ends[nxt.index] = whole[1]
         for e, _, _ in found_emails:
             if e.lower() not in (x.lower() for x in profile["emails"]):
                 prov[f"emails.{len(profile['emails'])}"] = ln.prov(0.95, e)
@@ -547,7 +581,7 @@ def build_profile(doc: Document) -> dict[str, Any]:
     for target in doc.links:
         t = target.strip()
         if t.lower().startswith("mailto:"):
-            e = unquote(t[7:]).split("?")[0].strip()
+            e = _mailto(t)
             # An address only a hyperlink holds counts where the page prints none, or only the end
             # of it (a line break cut it); beside a printed one it is a scrambled copy (themes hide
             # the address from harvesters) or a second inbox.

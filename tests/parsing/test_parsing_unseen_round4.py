@@ -453,3 +453,12 @@ def test_a_range_whose_end_year_wrapped_onto_the_next_line_is_whole() -> None:
     ])
     assert [(e["institution"], e["start"], e["end"]) for e in prof["education"]] == [
         ("Erasmus Harbour School of Logistics", "2013-09", "2014-08"), ("Hogeschool Zuidwal", "2009-09", "2013-06")]
+
+
+def test_an_address_broken_before_its_at_sign_is_one_address() -> None:
+    grid = _contact_doc(["Siobhan Marlowe-Tait", ("Email", "siobhan.marlowe-"), "tait@example.com",
+                         ("Phone", "0491 570 156"), "Experience"])
+    sentence = _contact_doc(["Siobhan Marlowe-Tait", "Write to me, or to my assistant at the team.",
+                             "tait@example.com", "Experience"])
+    assert grid["emails"] == ["siobhan.marlowe-tait@example.com"]
+    assert sentence["emails"] == ["tait@example.com"]
