@@ -293,7 +293,10 @@ def _mailto(target: str) -> str:
     return unquote(target.strip()[7:]).split("?")[0].strip()
 
 
-_LOCAL_HEAD = re.compile(r"([A-Za-z0-9][\w.+]*[-._])")  # the whole of its cell or line, no sentence's last word
+# The whole of its cell or line, in lower case, broken at a hyphen or underscore: a full stop there
+# ends the sentence of a summary ("… across Western" / "Australia." over the address) more often
+# than it breaks an address.
+_LOCAL_HEAD = re.compile(r"([a-z0-9][a-z0-9.+_]*[-_])")
 _LEADING_EMAIL = re.compile(r"^\s*([\w.+\-]+@[A-Za-z0-9][\w\-]*(?:\.[\w\-]+)+)")
 
 

@@ -462,3 +462,9 @@ def test_an_address_broken_before_its_at_sign_is_one_address() -> None:
                              "tait@example.com", "Experience"])
     assert grid["emails"] == ["siobhan.marlowe-tait@example.com"]
     assert sentence["emails"] == ["tait@example.com"]
+
+
+def test_a_summary_ending_over_an_address_is_no_part_of_it() -> None:
+    prof = _contact_doc(["Imogen Carradine", "Civil engineer for councils and mining clients across Western", "Australia.",
+                         ("imogen.cw@example.com", "(08) 5550 4127"), "Experience"])
+    assert prof["emails"] == ["imogen.cw@example.com"]
