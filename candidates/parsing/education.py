@@ -148,23 +148,8 @@ def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, d
 
     def new() -> None:
         nonlocal cur, prov
-        if cur and cur["institution"] and not cur["degree"] and loose:
-            cur["degree"], prov["degree"] = loose[0][0], loose[0][1].prov(0.5)
-            loose.clear()
-        elif not (cur and cur["institution"] and cur["degree"]):
-            loose.clear()  # lines after a complete entry may open the next one: they wait for it
-        if cur and not cur["institution"] and cur["degree"] and named:
-            # "Kilmainham Training Centre" / "Advanced Certificate: Plumbing": every entry names
-            # where it was studied; the entry's one line that is a name is that place.
-            cur["institution"] = named[0][0]
-            prov["institution"] = named[0][1].prov(0.5)
-        named.clear()
-        if cur and (cur["institution"] or cur["degree"]):
-            if not cur["institution"] and entries and entries[-1][0]["institution"]:
-                # Second degree at the same school, listed under it.
-                cur["institution"] = entries[-1][0]["institution"]
-                prov["institution"] = dict(entries[-1][1].get("institution", {}), confidence=0.5)
-            entries.append((cur, prov))
+        if cur is not None:
+            _settle(cur, prov, named, loose, entries)
         cur = {"institution": None, "degree": None, "field": None, "start": None, "end": None, "gpa": None}
         prov = {}
 
@@ -201,16 +186,7 @@ def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, d
             new()
             assert cur is not None
         if inst:
-            i_text = inst
-            if deg_part is inst:
-                m = DEGREE_RE.search(inst)
-                assert m is not None
-                i_text = _clean(inst[: m.start()]) or inst
-            cur["institution"], fld = _split_field(_strip_place(_clean(i_text)))
-            prov["institution"] = ln.prov(0.85)
-            if fld and not cur["field"]:
-                cur["field"] = fld
-                prov["field"] = ln.prov(0.6)
+            _take_institution(cur, prov, inst, deg_part, ln)
         if deg_part:
             _take_degree(cur, prov, h.parts, deg_part, ln, labelled=h.field == "degree")
         if h.dates:
@@ -225,6 +201,43 @@ def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, d
             loose.append((_clean(h.parts[0]), ln))
     new()
     return entries
+
+
+def _settle(cur: dict[str, Any], prov: dict[str, dict], named: list[tuple[str, Line]], loose: list[tuple[str, Line]],
+            entries: list[tuple[dict[str, Any], dict[str, dict]]]) -> None:
+    """Close the entry being read: fill what its other lines say (a course as its degree, a name as
+    its school, the school above for a second degree) and keep it if it names anything."""
+    if cur["institution"] and not cur["degree"] and loose:
+        cur["degree"], prov["degree"] = loose[0][0], loose[0][1].prov(0.5)
+        loose.clear()
+    elif not (cur["institution"] and cur["degree"]):
+        loose.clear()  # lines after a complete entry may open the next one: they wait for it
+    if not cur["institution"] and cur["degree"] and named:
+        # "Kilmainham Training Centre" / "Advanced Certificate: Plumbing": every entry names
+        # where it was studied; the entry's one line that is a name is that place.
+        cur["institution"] = named[0][0]
+        prov["institution"] = named[0][1].prov(0.5)
+    named.clear()
+    if cur["institution"] or cur["degree"]:
+        if not cur["institution"] and entries and entries[-1][0]["institution"]:
+            # Second degree at the same school, listed under it.
+            cur["institution"] = entries[-1][0]["institution"]
+            prov["institution"] = dict(entries[-1][1].get("institution", {}), confidence=0.5)
+        entries.append((cur, prov))
+
+
+def _take_institution(cur: dict[str, Any], prov: dict[str, dict], inst: str, deg_part: str | None, ln: Line) -> None:
+    """The school of a header part (without the degree glued to its end), and a field it names."""
+    i_text = inst
+    if deg_part is inst:
+        m = DEGREE_RE.search(inst)
+        assert m is not None
+        i_text = _clean(inst[: m.start()]) or inst
+    cur["institution"], fld = _split_field(_strip_place(_clean(i_text)))
+    prov["institution"] = ln.prov(0.85)
+    if fld and not cur["field"]:
+        cur["field"] = fld
+        prov["field"] = ln.prov(0.6)
 
 
 def _course_name(parts: list[str]) -> bool:

@@ -556,6 +556,17 @@ def _beside(ln: Line, sec: Section) -> bool:
                and abs(o.bbox[1] - ln.bbox[1]) < 0.3 * min(o.size, ln.size) for o in sec.lines)
 
 
+def _entry_like_title(ln: Line, sec: Section, entry_styles: dict[int, set[tuple]]) -> bool:
+    """Right under a title nothing has filled yet, a line styled like a title is the section's first
+    entry (a school set as large as "Education", a skills group's name), and so is every later line
+    in that style until the next known title.  ``entry_styles`` keeps those styles per section."""
+    sig = _style_sig(ln)
+    if (sec.heading is not None and sec.key != "other" and not sec.lines) or sig in entry_styles.get(id(sec), ()):
+        entry_styles.setdefault(id(sec), set()).add(sig)
+        return True
+    return False
+
+
 def split_sections(lines: list[Line]) -> list[Section]:
     lines = _join_wrapped_headings(lines)
     body = body_size(lines)
@@ -583,15 +594,8 @@ def split_sections(lines: list[Line]) -> list[Section]:
     entry_styles: dict[int, set[tuple]] = {}
     for i, (ln, (key, rest)) in enumerate(zip(lines, classified)):
         if not key and sections[-1].key != "header" and _unknown_heading(ln, signatures, body, heading_sizes) \
-                and not _starts_entry(lines, i, sections[-1].key):
-            sec, sig = sections[-1], _style_sig(ln)
-            if (sec.heading is not None and sec.key != "other" and not sec.lines) or sig in entry_styles.get(id(sec), ()):
-                # Right under a title nothing has filled yet, a line styled like a title is the
-                # section's first entry (a school set as large as "Education", a skills group's
-                # name), and so is every later line in that style until the next known title.
-                entry_styles.setdefault(id(sec), set()).add(sig)
-            else:
-                key = "other"
+                and not _starts_entry(lines, i, sections[-1].key) and not _entry_like_title(ln, sections[-1], entry_styles):
+            key = "other"
         inside = sections[-1].key != "header"
         if key and rest is None and inside and (_sub_heading(ln, key, sections[-1].key, top, top_keys, sections[-1].heading)
                                                 or (edge is not None and ln.bbox and ln.bbox[0] >= edge - 2)

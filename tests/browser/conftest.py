@@ -55,6 +55,26 @@ def page(browser, live_server, settings):
     page.console_errors = console_errors
     yield page
     context.close()
+    _wait_for_requests_to_end()
+
+
+def _wait_for_requests_to_end(timeout: float = 5.0) -> None:
+    """The live server may still be answering the page's last request (an htmx poll) when the test
+    ends; the flush after a transactional test then meets that request's locks, and PostgreSQL
+    calls it a deadlock. Wait until no other connection to the test database is busy."""
+    import time
+
+    from django.db import connection
+
+    deadline = time.monotonic() + timeout
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                " AND state IN ('active', 'idle in transaction')")
+            if cursor.fetchone()[0] == 0:
+                return
+            time.sleep(0.05)
 
 
 def login(page, username: str, password: str = "test-pass-123") -> None:
