@@ -6,6 +6,8 @@ import re
 from typing import Any
 from urllib.parse import unquote
 
+import phonenumbers
+
 from .contacts import (
     LOCATION_LABEL, PHONE_LABEL, country_hint, find_emails, find_links, find_phones, looks_like_location, tidy_place,
     normalise_link, normalise_phone,
@@ -134,9 +136,20 @@ def _location(lines: list[Line]) -> tuple[str, Line, float] | None:
         for p in split_parts(t) + [t]:
             p = p.strip(" ,;")
             p = tidy_place(re.sub(r"^(?:based in|located in|lives in)\s+", "", p, flags=re.I))
-            if looks_like_location(p):
+            if looks_like_location(p) or _town_and_country_code(p):
                 return p, ln, 0.7
     return None
+
+
+# ISO codes that are also legal forms after a company's name ("Kestrel Foods, AG", "Nordvik, SE").
+_CODES_OF_LEGAL_FORMS = {"SA", "AG", "SE", "AS"}
+
+
+def _town_and_country_code(part: str) -> bool:
+    """"Durban, ZA", "Curitiba, BR": a town no list knows and the ISO code of its country, as a
+    theme prints a contact block's location."""
+    m = re.fullmatch(r"([A-ZÀ-Þ][\w'’.-]+(?:[ -][A-ZÀ-Þ][\w'’.-]+){0,2}),\s*([A-Z]{2})", part.strip())
+    return bool(m) and m.group(2) in phonenumbers.SUPPORTED_REGIONS and m.group(2) not in _CODES_OF_LEGAL_FORMS
 
 
 def _headline(lines: list[Line], name_line: Line | None, name: str | None) -> tuple[str, Line, float] | None:

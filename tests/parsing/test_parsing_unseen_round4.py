@@ -468,3 +468,9 @@ def test_a_summary_ending_over_an_address_is_no_part_of_it() -> None:
     prof = _contact_doc(["Imogen Carradine", "Civil engineer for councils and mining clients across Western", "Australia.",
                          ("imogen.cw@example.com", "(08) 5550 4127"), "Experience"])
     assert prof["emails"] == ["imogen.cw@example.com"]
+
+
+def test_a_town_with_its_country_code_is_the_location_and_a_legal_form_is_not() -> None:
+    town = _contact_doc(["Thandiwe Mokoena", "Durban, , ZA", "thandiwe@example.org", "Experience"])
+    firm = _contact_doc(["Thandiwe Mokoena", "Kestrel Foods, AG", "thandiwe@example.org", "Experience"])
+    assert (town["location"], firm["location"]) == ("Durban, ZA", None)
