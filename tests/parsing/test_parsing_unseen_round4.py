@@ -474,3 +474,25 @@ def test_a_town_with_its_country_code_is_the_location_and_a_legal_form_is_not() 
     town = _contact_doc(["Thandiwe Mokoena", "Durban, , ZA", "thandiwe@example.org", "Experience"])
     firm = _contact_doc(["Thandiwe Mokoena", "Kestrel Foods, AG", "thandiwe@example.org", "Experience"])
     assert (town["location"], firm["location"]) == ("Durban, ZA", None)
+
+
+def test_a_group_name_in_a_bold_character_style_is_no_skill() -> None:
+    # LibreOffice writes <strong> as the "Strong" character style, not as a bold run.
+    import io
+
+    from docx import Document as Docx
+
+    from candidates.parsing import parse
+
+    doc = Docx()
+    doc.add_heading("Lindiwe Mahlangu", 0)
+    doc.add_paragraph("lindiwe.m@example.org")
+    doc.add_heading("Skills", 1)
+    for group, items in (("Clinical", ["Dispensing", "Medication review"]), ("Management", ["Stock control", "Staff rosters"])):
+        doc.add_paragraph().add_run(group).style = "Strong"
+        for item in items:
+            doc.add_paragraph(item)
+    out = io.BytesIO()
+    doc.save(out)
+    prof = parse(out.getvalue(), filename="groups.docx")
+    assert prof["skills"] == ["Dispensing", "Medication review", "Stock control", "Staff rosters"]

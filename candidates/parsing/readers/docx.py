@@ -127,6 +127,9 @@ class _Walker:
                     rb = style_bold
                     shaded = rpr is not None and _shaded(rpr)
                     if rpr is not None:
+                        rs = rpr.find(W + "rStyle")  # a character style ("Strong", as LibreOffice writes <strong>)
+                        if rs is not None and self.styles.get(rs.get(W + "val") or "", ("", False, None))[1]:
+                            rb = True
                         b = rpr.find(W + "b")
                         if b is not None:
                             rb = b.get(W + "val", "true") not in ("0", "false", "off")
