@@ -193,6 +193,8 @@ LOCATION_LABEL = re.compile(
 def tidy_place(text: str) -> str:
     """A place as a theme filled its template: "São Paulo, , BR" (no region) → "São Paulo, BR",
     "Rotterdam, (NL)" → "Rotterdam, NL"."""
+    if "(" not in text and "（" not in text and not re.search(r",\s*,|,\s*$", text):
+        return text.strip()  # the common case, on a hot path (every header part is asked whether it is a place)
     segs = [re.sub(r"^[(（]\s*([^()（）]+?)\s*[)）]$", r"\1", s.strip()) for s in text.split(",")]
     return ", ".join(s for s in segs if s)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .entries import GLUED, Header, header_parts, is_bullet, is_location, is_prose
+from .entries import GLUED, ORG_NAME, Header, header_parts, is_bullet, is_location, is_prose
 from .entry_lines import mend_headers, unfold_side_by_side
 from .model import Line
 from .textutil import CJK_RE
@@ -131,7 +131,7 @@ def _split_field(inst: str) -> tuple[str, str | None]:
 
 
 # A name: capitalised words (with the small words names keep), at least two of them.
-_NAME = re.compile(r"[A-ZÀ-Þ][\w'’.&\-]*(?:\s+(?:[A-ZÀ-Þ&][\w'’.&\-]*|of|and|for|the|de|do|da|du|la|le|y|di|del|für|und))+")
+_NAME = re.compile(ORG_NAME + "+")  # two words at least: a single one may be an honour or a town
 
 
 def parse_education(lines: list[Line]) -> list[tuple[dict[str, Any], dict[str, dict]]]:

@@ -148,6 +148,13 @@ def ends_sentence(text: str) -> bool:
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z][a-z]{1,3}|\b(?:[A-Za-z]\.)+[A-Za-z])\.$")
 
 
+# A name: a capitalised word, then a group for each further word — capitalised (a bracketed town,
+# "Halle (Saale)", a number) or one of the small words between them. Append the group's count
+# ("+", "{0,5}") to use it.
+ORG_NAME = (r"[A-ZÀ-Þ][\w'’.&\-]*(?:\s+(?:[(（]?[A-ZÀ-Þ0-9&][\w'’.&\-]*[)）]?"
+            r"|of|and|for|the|de|do|da|du|der|la|le|y|di|del|für|und|van|von))")
+
+
 def is_prose(text: str) -> bool:
     words = word_count(text)
     if (ACTION_VERB.match(text) or re.match(r"[A-Z][a-z]{2,}ed\s", text)) and words >= 3 and not find_dates(text) \

@@ -15,6 +15,7 @@ what each piece is (a bare date range, a fragment that cannot start a line of it
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .dates import find_dates, find_range
 from .entries import ends_sentence, is_company, is_title
@@ -86,8 +87,7 @@ def _continues(prev: Line, ln: Line, right: float | None = None, widest: float |
             and len(first.split()) <= 3 and not re.search(r"[.;:,。；：，]$", head) and not find_dates(ln.text) \
             and not find_dates(head):
         # A narrow column: the next line's first word would not have fitted after this line.
-        per_char = (ln.bbox[2] - ln.bbox[0]) / max(len(ln.text), 1)
-        if prev.bbox[2] + per_char * (len(first.split()[0]) + 1) > right:
+        if right - prev.bbox[2] < first_word_width(ln):
             return True
     # A wrapped line ran to the right margin: it is long (a Chinese character is about two Latin ones).
     if find_dates(head) or re.search(r"[.;:,。；：，]$", head) or len(head) + len(CJK_RE.findall(head)) < 40:
@@ -99,7 +99,18 @@ def _continues(prev: Line, ln: Line, right: float | None = None, widest: float |
     return short and starts_inside
 
 
-_DANGLING = re.compile(r"(?i)\s(?:de|du|des|la|le|of|in|and|for|the|di|del|della|für|und|&)$")
+# Words a name cannot end on ("Institut Polytechnique de" / "Valmoraine").
+NAME_CANNOT_END_ON = "de|du|des|la|le|of|in|and|for|the|di|del|della|für|und|&"
+_DANGLING = re.compile(rf"(?i)\s(?:{NAME_CANNOT_END_ON})$")
+
+
+def first_word_width(ln: Line) -> float:
+    """The width ``ln``'s first word and a space take, guessed from the line's average glyph: how
+    much room a line above needed to have held it (so it was wrapped, not set apart)."""
+    assert ln.bbox is not None
+    words = ln.text.split()
+    per_char = (ln.bbox[2] - ln.bbox[0]) / max(len(ln.text), 1)
+    return per_char * (len(words[0]) + 1) if words else 0.0
 
 
 def _join(prev: Line, ln: Line) -> Line:
@@ -361,8 +372,7 @@ def unfold_side_by_side(lines: list[Line]) -> list[Line]:
                     part = r.text.split("\t")[k].strip()
                     if part:
                         x0, x1 = r.spans[k]
-                        out.append(Line(text=part, page=r.page, bbox=(x0, r.bbox[1], x1, r.bbox[3]), size=r.size,
-                                        bold=r.bold, column=r.column, index=r.index, style=r.style, source=r.source))
+                        out.append(replace(r, text=part, bbox=(x0, r.bbox[1], x1, r.bbox[3]), spans=(), cells=()))
             i += len(run)
             continue
         out.append(ln)

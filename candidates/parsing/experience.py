@@ -14,6 +14,7 @@ from typing import Any
 from .contacts import tidy_place
 from .entries import (
     ACTION_VERB,
+    ORG_NAME,
     HIGHLIGHT_LABEL,
     Header,
     header_parts,
@@ -29,7 +30,7 @@ from .entries import (
     split_commas,
 )
 from .dates import find_range
-from .entry_lines import date_only, mend_headers, side_places
+from .entry_lines import NAME_CANNOT_END_ON, date_only, first_word_width, mend_headers, side_places
 from .experience_fields import range_within, regroup, take_employment_type
 from .forms import label_field
 from .model import Line
@@ -181,13 +182,11 @@ def _margins(lines: list[Line]) -> dict[tuple[int, int], float]:
     return out
 
 
-# A name: up to six words, each capitalised but for the small words between them; a legal form may
-# end on a dot ("B.V.", "Ltd."), a sentence would.
-_NAME_WORDS = re.compile(r"[A-ZÀ-Þ][\w'’&.-]*(?:\s+(?:[(（]?[A-ZÀ-Þ0-9][\w'’&.-]*[)）]?|of|the|and|de|du|der|van|von|&)){0,5}"
-                         r"(?<![a-z]\.)")
+# A name of up to six words; a legal form may end on a dot ("B.V.", "Ltd."), a sentence would not.
+_NAME_WORDS = re.compile(ORG_NAME + r"{0,5}(?<![a-z]\.)")
 # A line that stops on a word that cannot end a name or a role ("Assessment of child-welfare
 # referrals and"): the first line of a wrapped sentence.
-_DANGLING_END = re.compile(r"(?i)\s(?:and|or|the|of|for|to|with|in|on|at|by|a|an|from|into|across)$")
+_DANGLING_END = re.compile(rf"(?i)\s(?:{NAME_CANNOT_END_ON}|or|to|with|on|at|by|a|an|from|into|across)$")
 
 
 def _right_edges(lines: list[Line]) -> dict[tuple[int, int], float]:
@@ -208,12 +207,10 @@ def _ends_short(prev: Line | None, ln: Line, edges: dict[tuple[int, int], float]
     if prev is None or not prev.bbox or not ln.bbox or (prev.page, prev.column) != (ln.page, ln.column):
         return False
     right = edges.get((ln.page, ln.column))
-    words = ln.text.split()
-    if right is None or not words:
+    if right is None or not ln.text.split():
         return False
-    per_char = (ln.bbox[2] - ln.bbox[0]) / max(len(ln.text), 1)
     # Widths are guessed from the average glyph: ask for clearly more room than the word needs.
-    return right - prev.bbox[2] > per_char * (1.3 * (len(words[0]) + 1) + 2)
+    return right - prev.bbox[2] > 1.5 * first_word_width(ln)
 
 
 def _blank() -> dict[str, Any]:
@@ -407,8 +404,9 @@ class _Reader:
         cur, prov = self.cur, self.prov
         # Where the section's entries open on their employer, a role copied from the one above that
         # has its dates already is complete: an employer line now opens the next entry.
-        opens_on_employer = self.template is not None and self.template.get(0) == "company" \
-            and bool(cur["start"] or cur["end"])
+        # (the entry being read shows the template too, once complete: the first entry has no other)
+        shown = self.template or (self.slots if {"title", "company"} <= set(self.slots.values()) and not self.copied else {})
+        opens_on_employer = shown.get(0) == "company" and bool(cur["start"] or cur["end"])
         if self.soft_company and not opens_on_employer and "company" in _assign(h, {**cur, "company": None}) \
                 and not self.had_body:
             cur["company"] = None
@@ -416,10 +414,7 @@ class _Reader:
             self.soft_company = False
         below = _company_line_below(self.lines, pos)
         roles = self._as_before(h, _assign(h, cur, below))
-        # The entry being read shows the template too, once complete (the first entry has no other).
-        shown = self.template or (self.slots if {"title", "company"} <= set(self.slots.values()) and not self.copied else {})
-        if shown.get(0) == "company" and (cur["start"] or cur["end"]) \
-                and not roles.keys() & {"company", "title"} and cur["company"] and cur["title"] \
+        if opens_on_employer and not roles.keys() & {"company", "title"} and cur["company"] and cur["title"] \
                 and len(h.parts) == 1 and not h.dates and _NAME_WORDS.fullmatch(h.parts[0].strip()) \
                 and "location" not in roles and not is_location(h.parts[0]) and ln.bold:
             # A name no word marks, set in bold after a whole entry, where every entry opens on its employer.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 from urllib.parse import unquote
 
@@ -219,13 +220,14 @@ def _unwrap_link(url: str, raw: str, ln: Line, nxt: Line | None, known: set[str]
     return _joined(raw, tail, known) or url
 
 
-def _joined(head: str, tail: str, known: set[str]) -> str | None:
-    """An address broken after ``head``.  A hyphen there may be the address's own ("thandiwe-" /
-    "mokoena.example.com") or the typesetter's (LaTeX: "volkon-" / "sky.example.com"): the page's
-    own link, where it holds one of the two, decides; otherwise the hyphen stays."""
-    whole = normalise_link(head + tail)
+def _joined(head: str, tail: str, known: set[str], norm: Any = normalise_link) -> str | None:
+    """An address (web or e-mail, ``norm`` makes it comparable) broken after ``head``.  A hyphen
+    there may be the address's own ("thandiwe-" / "mokoena.example.com") or the typesetter's (LaTeX:
+    "volkon-" / "sky.example.com"): the page's own link, where it holds one of the two, decides;
+    otherwise the hyphen stays."""
+    whole = norm(head + tail)
     if head.endswith("-") and whole not in known:
-        bare = normalise_link(head[:-1] + tail)
+        bare = norm(head[:-1] + tail)
         if bare in known:
             return bare
     return whole
@@ -324,12 +326,9 @@ def _email_before_at(ln: Line, nxt: Line, mailtos: set[str]) -> tuple[str, str] 
     tail = _LEADING_EMAIL.match(nxt.text)
     if not head or not tail:
         return None
-    whole = find_emails(head.group(1) + tail.group(1))
-    if not whole:
+    if not find_emails(head.group(1) + tail.group(1)):
         return None
-    if head.group(1).endswith("-") and (head.group(1)[:-1] + tail.group(1)).lower() in mailtos:
-        return head.group(1)[:-1] + tail.group(1), tail.group(1)
-    return whole[0][0], tail.group(1)
+    return _joined(head.group(1), tail.group(1), mailtos, str.lower) or head.group(1) + tail.group(1), tail.group(1)
 
 
 def _headline_ok(t: str) -> bool:
@@ -407,11 +406,9 @@ def _join_wrapped_ranges(lines: list[Line]) -> list[Line]:
                 and re.fullmatch(r"\s*(?:19|20)\d\d\s*", ln.text.rsplit("\t", 1)[-1]) \
                 and _END_MONTH.search(prev.text.split("\t")[-1].strip()):
             head, year = ln.text.rsplit("\t", 1)
-            out[-1] = Line(text=prev.text.rstrip() + " " + year.strip(), page=prev.page, bbox=prev.bbox, size=prev.size,
-                           bold=prev.bold, column=prev.column, index=prev.index, style=prev.style, bullet=prev.bullet,
-                           source=prev.source, spans=prev.spans)
-            ln = Line(text=head.rstrip(), page=ln.page, bbox=ln.bbox, size=ln.size, bold=ln.bold, column=ln.column,
-                      index=ln.index, style=ln.style, bullet=ln.bullet, source=ln.source, spans=ln.spans[:-1])
+            out[-1] = replace(prev, text=prev.text.rstrip() + " " + year.strip(), cells=())
+            bbox = ln.bbox if not (ln.bbox and len(ln.spans) >= 2) else (*ln.bbox[:2], ln.spans[-2][1], ln.bbox[3])
+            ln = replace(ln, text=head.rstrip(), bbox=bbox, spans=ln.spans[:-1] if len(ln.spans) > 2 else (), cells=())
         out.append(ln)
     return out
 
